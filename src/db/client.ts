@@ -1,0 +1,49 @@
+import { accessSync, constants, mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema.js";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../../drizzle");
+
+export class DatabaseOpenError extends Error {}
+
+/**
+ * Opens (creating the folder and file if needed) and migrates the database.
+ * secure_delete makes deleted personal data unreadable in the file, not just unlinked.
+ */
+export function openDatabase(path: string): Db {
+  const inMemory = path === ":memory:";
+  if (!inMemory) {
+    const folder = dirname(resolve(path));
+    try {
+      mkdirSync(folder, { recursive: true });
+      accessSync(folder, constants.W_OK);
+    } catch {
+      throw new DatabaseOpenError(`DATABASE_PATH folder ${folder} cannot be created or written to`);
+    }
+  }
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(path);
+    sqlite.pragma("journal_mode = WAL");
+  } catch (error) {
+    throw new DatabaseOpenError(`DATABASE_PATH ${path} cannot be opened: ${(error as Error).message}`);
+  }
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("secure_delete = ON");
+  const db = drizzle(sqlite, { schema }) as Db;
+  migrate(db, { migrationsFolder });
+  return db;
+}
+
+/** Runs fn in one SQLite transaction (better-sqlite3 transactions are synchronous). */
+export function inTransaction<T>(db: Db, fn: () => T): T {
+  return db.$client.transaction(fn)();
+}

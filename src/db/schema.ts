@@ -1,0 +1,315 @@
+/**
+ * The whole database schema. Migrations in drizzle/ are generated from this file
+ * with `npm run db:generate`; never edit a generated migration by hand.
+ *
+ * Times are stored as ISO-8601 UTC strings; money as integer minor units (tiyn,
+ * cents) so sums are exact.
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+const createdAt = () => text("created_at").notNull().default(now);
+const updatedAt = () => text("updated_at").notNull().default(now);
+const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: false }),
+  language: text("language", { enum: ["kk", "ru"] }),
+  role: text("role", { enum: ["citizen", "police", "admin"] })
+    .notNull()
+    .default("citizen"),
+  consentAt: text("consent_at"),
+  policeUnit: text("police_unit"),
+  policeRegion: text("police_region"),
+  alertsSubscribed: integer("alerts_subscribed", { mode: "boolean" }).notNull().default(false),
+  blockedBot: integer("blocked_bot", { mode: "boolean" }).notNull().default(false),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** One row per report; the draft and the submitted report are the same row. */
+export const reports = sqliteTable(
+  "reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ["draft", "submitted", "withdrawn"] })
+      .notNull()
+      .default("draft"),
+    number: text("number"),
+    version: integer("version").notNull().default(0),
+    lang: text("lang", { enum: ["kk", "ru"] }).notNull(),
+    /** Where the questionnaire stands: the step and the index of the repeated item. */
+    cursor: json<{ step: string; item?: number; returnTo?: string }>("cursor").notNull(),
+    urgentSeenAt: text("urgent_seen_at"),
+    filedFor: text("filed_for", { enum: ["self", "other"] }),
+    relation: text("relation"),
+    narrative: text("narrative"),
+    incidentDate: text("incident_date"),
+    incidentTime: text("incident_time"),
+    channels: json<string[]>("channels").notNull().default(sql`'[]'`),
+    cardData: json<string[]>("card_data"),
+    ownCardLast4: text("own_card_last4"),
+    ownBank: text("own_bank"),
+    codesReceived: json<string[]>("codes_received"),
+    codesShared: json<string[]>("codes_shared"),
+    apps: json<string[]>("apps"),
+    personalData: json<string[]>("personal_data"),
+    loanStatus: text("loan_status"),
+    transfersMade: text("transfers_made"),
+    region: text("region"),
+    city: text("city"),
+    alreadyDone: json<string[]>("already_done"),
+    bankRequestNo: text("bank_request_no"),
+    statementNo: text("statement_no"),
+    leakSources: json<string[]>("leak_sources"),
+    leakNote: text("leak_note"),
+    applicantName: text("applicant_name"),
+    applicantPhone: text("applicant_phone"),
+    contactConsent: integer("contact_consent", { mode: "boolean" }),
+    /** Recognised schemes with reasons, fixed at submission with the catalogue version used. */
+    recognition: json<unknown>("recognition"),
+    catalogVersion: text("catalog_version"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    submittedAt: text("submitted_at"),
+    withdrawnAt: text("withdrawn_at"),
+  },
+  (t) => [
+    uniqueIndex("reports_number_idx").on(t.number),
+    index("reports_user_idx").on(t.userId, t.status),
+    index("reports_status_submitted_idx").on(t.status, t.submittedAt),
+    index("reports_updated_idx").on(t.status, t.updatedAt),
+  ],
+);
+
+export const contacts = sqliteTable(
+  "report_contacts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    claimedIdentity: text("claimed_identity"),
+    claimedName: text("claimed_name"),
+    showedDocuments: text("showed_documents"),
+    handedOver: text("handed_over"),
+  },
+  (t) => [uniqueIndex("report_contacts_pos_idx").on(t.reportId, t.position)],
+);
+
+export const transfers = sqliteTable(
+  "report_transfers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    amountMinor: integer("amount_minor"),
+    currency: text("currency"),
+    date: text("date"),
+    time: text("time"),
+    method: text("method"),
+    recipientRaw: text("recipient_raw"),
+    recipientKind: text("recipient_kind"),
+    recipientValue: text("recipient_value"),
+    recipientName: text("recipient_name"),
+    recipientBank: text("recipient_bank"),
+    ownBank: text("own_bank"),
+  },
+  (t) => [uniqueIndex("report_transfers_pos_idx").on(t.reportId, t.position)],
+);
+
+export const loans = sqliteTable(
+  "report_loans",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    lender: text("lender"),
+    amountMinor: integer("amount_minor"),
+    currency: text("currency"),
+    date: text("date"),
+  },
+  (t) => [uniqueIndex("report_loans_pos_idx").on(t.reportId, t.position)],
+);
+
+/**
+ * Every identifier a report holds, normalised, so reports can be linked and
+ * looked up: caller phones, usernames, links, recipient cards, IBANs, wallets.
+ */
+export const identifiers = sqliteTable(
+  "report_identifiers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    /** caller (a contact's), recipient (a transfer's) */
+    role: text("role", { enum: ["caller", "recipient"] }).notNull(),
+    contactPosition: integer("contact_position"),
+    transferPosition: integer("transfer_position"),
+    kind: text("kind", { enum: ["phone", "card", "iban", "wallet", "link", "username", "other"] }).notNull(),
+    value: text("value").notNull(),
+    raw: text("raw").notNull(),
+    foreign: integer("foreign", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [
+    index("report_identifiers_value_idx").on(t.kind, t.value),
+    index("report_identifiers_report_idx").on(t.reportId),
+  ],
+);
+
+export const evidence = sqliteTable(
+  "report_evidence",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    fileId: text("file_id").notNull(),
+    fileUniqueId: text("file_unique_id").notNull(),
+    kind: text("kind", { enum: ["photo", "document", "voice", "audio", "video", "video_note"] }).notNull(),
+    mime: text("mime"),
+    size: integer("size"),
+    name: text("name"),
+    receivedAt: text("received_at").notNull(),
+  },
+  (t) => [uniqueIndex("report_evidence_file_idx").on(t.reportId, t.fileUniqueId)],
+);
+
+/** Frozen, signed versions of a submitted report; version 1 is the submission. */
+export const reportVersions = sqliteTable(
+  "report_versions",
+  {
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    canonical: text("canonical").notNull(),
+    signature: text("signature").notNull(),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.version] })],
+);
+
+/** Numbers of withdrawn reports, so a QR still verifies as "withdrawn by the applicant". */
+export const withdrawnNumbers = sqliteTable("withdrawn_numbers", {
+  number: text("number").primaryKey(),
+  submittedAt: text("submitted_at").notNull(),
+  withdrawnAt: text("withdrawn_at").notNull(),
+});
+
+/** Urgent steps the person ticked off after the questionnaire. */
+export const stepsDone = sqliteTable(
+  "report_steps_done",
+  {
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    step: text("step").notNull(),
+    doneAt: text("done_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.step] })],
+);
+
+export const counters = sqliteTable("counters", {
+  name: text("name").primaryKey(),
+  value: integer("value").notNull(),
+});
+
+/** State of @grammyjs/conversations, one row per chat. */
+export const conversations = sqliteTable("conversations", {
+  key: text("key").primaryKey(),
+  state: text("state").notNull(),
+  updatedAt: updatedAt(),
+});
+
+/** Updates received but not yet fully handled: replayed after a crash. */
+export const inbox = sqliteTable("update_inbox", {
+  updateId: integer("update_id").primaryKey({ autoIncrement: false }),
+  payload: text("payload").notNull(),
+  attempts: integer("attempts").notNull().default(0),
+  receivedAt: createdAt(),
+});
+
+/** Ids of handled updates, kept for a day, so a redelivered update is handled once. */
+export const handledUpdates = sqliteTable(
+  "handled_updates",
+  {
+    updateId: integer("update_id").primaryKey({ autoIncrement: false }),
+    handledAt: createdAt(),
+  },
+  (t) => [index("handled_updates_at_idx").on(t.handledAt)],
+);
+
+export const catalogVersions = sqliteTable("catalog_versions", {
+  version: text("version").primaryKey(),
+  yaml: text("yaml").notNull(),
+  author: text("author"),
+  uploadedBy: integer("uploaded_by"),
+  active: integer("active", { mode: "boolean" }).notNull().default(false),
+  createdAt: createdAt(),
+  activatedAt: text("activated_at"),
+});
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actorId: integer("actor_id"),
+    actorRole: text("actor_role").notNull(),
+    action: text("action").notNull(),
+    reportNumber: text("report_number"),
+    details: json<Record<string, unknown>>("details"),
+    at: createdAt(),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at)],
+);
+
+export const invites = sqliteTable("invites", {
+  tokenHash: text("token_hash").primaryKey(),
+  role: text("role", { enum: ["police", "admin"] }).notNull(),
+  createdBy: integer("created_by").notNull(),
+  unit: text("unit"),
+  region: text("region"),
+  expiresAt: text("expires_at").notNull(),
+  usedBy: integer("used_by"),
+  usedAt: text("used_at"),
+  createdAt: createdAt(),
+});
+
+export const alerts = sqliteTable("alerts", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  createdBy: integer("created_by").notNull(),
+  textKk: text("text_kk").notNull(),
+  textRu: text("text_ru").notNull(),
+  status: text("status", { enum: ["draft", "sending", "sent", "cancelled"] })
+    .notNull()
+    .default("draft"),
+  createdAt: createdAt(),
+  sentAt: text("sent_at"),
+});
+
+export const alertDeliveries = sqliteTable(
+  "alert_deliveries",
+  {
+    alertId: integer("alert_id")
+      .notNull()
+      .references(() => alerts.id, { onDelete: "cascade" }),
+    userId: integer("user_id").notNull(),
+    status: text("status", { enum: ["pending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
+    at: text("at"),
+  },
+  (t) => [primaryKey({ columns: [t.alertId, t.userId] }), index("alert_deliveries_status_idx").on(t.alertId, t.status)],
+);

@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import i18next, { type i18n, type TOptions } from "i18next";
+import { LANGS, type Lang } from "./core/model.js";
+
+export const localesDir = resolve(dirname(fileURLToPath(import.meta.url)), "../locales");
+
+type Tree = { [key: string]: string | Tree };
+
+/** Reads locales/<lang>/<namespace>.json; each file is one namespace. */
+export function readLocales(dir = localesDir): Record<Lang, Record<string, Tree>> {
+  const out = {} as Record<Lang, Record<string, Tree>>;
+  for (const lang of LANGS) {
+    out[lang] = {};
+    for (const file of readdirSync(join(dir, lang)).filter((f) => f.endsWith(".json"))) {
+      out[lang][file.slice(0, -".json".length)] = JSON.parse(readFileSync(join(dir, lang, file), "utf8")) as Tree;
+    }
+  }
+  return out;
+}
+
+export type Translate = (key: string, options?: TOptions) => string;
+
+export interface I18n {
+  /** Texts for Telegram messages: interpolated values are HTML-escaped (parse_mode HTML). */
+  t(lang: Lang, key: string, options?: TOptions): string;
+  /** Texts for documents (PDF, CSV): nothing is escaped. */
+  plain(lang: Lang, key: string, options?: TOptions): string;
+  exists(key: string): boolean;
+  instance: i18n;
+}
+
+export function createI18n(dir = localesDir): I18n {
+  const resources = readLocales(dir);
+  const instance = i18next.createInstance();
+  instance.init({
+    initAsync: false,
+    resources,
+    lng: "ru",
+    fallbackLng: false,
+    supportedLngs: [...LANGS],
+    ns: Object.keys(resources.ru),
+    defaultNS: "common",
+    returnNull: false,
+    interpolation: { escapeValue: true },
+  });
+  const fixed = Object.fromEntries(LANGS.map((l) => [l, instance.getFixedT(l)])) as Record<Lang, Translate>;
+  return {
+    t: (lang, key, options) => fixed[lang](key, options),
+    plain: (lang, key, options) => fixed[lang](key, { ...options, interpolation: { escapeValue: false } }),
+    exists: (key) => instance.exists(key, { lng: "ru" }) && instance.exists(key, { lng: "kk" }),
+    instance,
+  };
+}
