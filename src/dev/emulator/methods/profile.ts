@@ -1,0 +1,99 @@
+import type { BotState } from "../bot.js";
+import { badRequest } from "../errors.js";
+import { canonical, type MethodHandler } from "./context.js";
+
+interface BotCommand {
+  command: string;
+  description: string;
+}
+
+const commandKey = (scope: unknown, languageCode: string) => `${canonical(scope)}|${languageCode}`;
+
+function commandTarget({ params }: Parameters<MethodHandler>[0]) {
+  const scope = params.json<Record<string, unknown>>("scope") ?? { type: "default" };
+  const languageCode = params.str("language_code") ?? "";
+  if (languageCode !== "" && !/^[a-z]{2}$/.test(languageCode)) throw badRequest("invalid language code specified");
+  return { scope, languageCode, key: commandKey(scope, languageCode) };
+}
+
+function validateCommands(commands: unknown): BotCommand[] {
+  if (!Array.isArray(commands)) throw badRequest("can't parse commands JSON object");
+  if (commands.length > 100) throw badRequest("BOT_COMMANDS_TOO_MUCH");
+  for (const entry of commands as Partial<BotCommand>[]) {
+    if (typeof entry?.command !== "string" || !/^[a-z0-9_]{1,32}$/.test(entry.command)) {
+      throw badRequest("BOT_COMMAND_INVALID");
+    }
+    const description = entry.description;
+    if (typeof description !== "string" || description.trim() === "" || description.length > 256) {
+      throw badRequest("BOT_COMMAND_DESCRIPTION_INVALID");
+    }
+  }
+  return commands as BotCommand[];
+}
+
+const setMyCommands: MethodHandler = (ctx) => {
+  const commands = validateCommands(ctx.params.json("commands"));
+  const { scope, languageCode, key } = commandTarget(ctx);
+  if (commands.length === 0) ctx.bot.commands.delete(key);
+  else ctx.bot.commands.set(key, { scope, language_code: languageCode, commands });
+  return true;
+};
+
+const getMyCommands: MethodHandler = (ctx) => ctx.bot.commands.get(commandTarget(ctx).key)?.commands ?? [];
+
+const deleteMyCommands: MethodHandler = (ctx) => {
+  ctx.bot.commands.delete(commandTarget(ctx).key);
+  return true;
+};
+
+const getMe: MethodHandler = ({ bot }) => ({
+  ...bot.user,
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+});
+
+const setChatMenuButton: MethodHandler = ({ bot, params }) => {
+  const chatId = params.str("chat_id");
+  if (chatId !== undefined) bot.chat(chatId);
+  bot.menuButtons.set(chatId ?? "", params.json("menu_button") ?? { type: "default" });
+  return true;
+};
+
+const getChatMenuButton: MethodHandler = ({ bot, params }) =>
+  bot.menuButtons.get(params.str("chat_id") ?? "") ?? bot.menuButtons.get("") ?? { type: "commands" };
+
+/** setMyName / setMyDescription / setMyShortDescription and their getters, per language. */
+function profileText(bot: BotState, field: string, languageCode: string): string {
+  return bot.profile[`${field}|${languageCode}`] ?? bot.profile[`${field}|`] ?? "";
+}
+
+function profileMethods(field: "name" | "description" | "short_description", limit: number) {
+  const suffix = field === "name" ? "Name" : field === "description" ? "Description" : "ShortDescription";
+  const set: MethodHandler = ({ bot, params }) => {
+    const value = params.str(field) ?? "";
+    if (value.length > limit) throw badRequest(`${field.toUpperCase()}_INVALID`);
+    bot.profile[`${field}|${params.str("language_code") ?? ""}`] = value;
+    return true;
+  };
+  const get: MethodHandler = ({ bot, params }) => ({
+    [field]: profileText(bot, field, params.str("language_code") ?? ""),
+  });
+  return { [`setMy${suffix}`]: set, [`getMy${suffix}`]: get };
+}
+
+export const profileMethodsTable: Record<string, MethodHandler> = {
+  getMe,
+  setMyCommands,
+  getMyCommands,
+  deleteMyCommands,
+  setChatMenuButton,
+  getChatMenuButton,
+  ...profileMethods("name", 64),
+  ...profileMethods("description", 512),
+  ...profileMethods("short_description", 120),
+  logOut: () => true,
+  close: () => true,
+};

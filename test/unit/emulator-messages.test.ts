@@ -1,0 +1,166 @@
+import { GrammyError, InlineKeyboard } from "grammy";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type EmulatorFixture, rejectionOf, startEmulator } from "../support/emulator-helpers.js";
+
+let fx: EmulatorFixture;
+beforeEach(async () => {
+  fx = await startEmulator();
+});
+afterEach(async () => {
+  await fx.emulator.stop();
+});
+
+const descriptionOf = async (call: Promise<unknown>) => {
+  const error = await rejectionOf(call);
+  expect(error).toBeInstanceOf(GrammyError);
+  return `${(error as unknown as GrammyError).error_code} ${(error as unknown as GrammyError).description}`;
+};
+
+describe("sendMessage validation", () => {
+  it("refuses chats that never talked to the bot", async () => {
+    fx.emulator.user({ id: 1001 });
+    expect(await descriptionOf(fx.api.sendMessage(1001, "hi"))).toBe("400 Bad Request: chat not found");
+  });
+
+  it("refuses empty and over-long texts, counting the text after HTML parsing", async () => {
+    fx.emulator.user({ id: 1 }).send("hi");
+    expect(await descriptionOf(fx.api.sendMessage(1, "  "))).toBe("400 Bad Request: message text is empty");
+    expect(await descriptionOf(fx.api.sendMessage(1, "<b></b>", { parse_mode: "HTML" }))).toBe(
+      "400 Bad Request: message text is empty",
+    );
+    expect(await descriptionOf(fx.api.sendMessage(1, "я".repeat(4097)))).toBe("400 Bad Request: message is too long");
+    const longButTagged = `<b>${"я".repeat(4096)}</b>`;
+    await expect(fx.api.sendMessage(1, longButTagged, { parse_mode: "HTML" })).resolves.toMatchObject({
+      entities: [{ type: "bold", offset: 0, length: 4096 }],
+    });
+  });
+
+  it("parses HTML into plain text and UTF-16 entities", async () => {
+    const user = fx.emulator.user({ id: 1 });
+    user.send("hi");
+    const sent = await fx.api.sendMessage(
+      1,
+      '🚨 <b>Сәлем</b>, <i>A&amp;B</i> &lt;3 <a href="https://egov.kz">eGov</a> <tg-spoiler>x</tg-spoiler>',
+      { parse_mode: "HTML" },
+    );
+    expect(sent.text).toBe("🚨 Сәлем, A&B <3 eGov x");
+    expect(sent.entities).toEqual([
+      { type: "bold", offset: 3, length: 5 },
+      { type: "italic", offset: 10, length: 3 },
+      { type: "text_link", offset: 17, length: 4, url: "https://egov.kz" },
+      { type: "spoiler", offset: 22, length: 1 },
+    ]);
+    expect(user.last()?.text).toBe("🚨 Сәлем, A&B <3 eGov x");
+  });
+
+  it("rejects HTML that a bot forgot to escape", async () => {
+    fx.emulator.user({ id: 1 }).send("hi");
+    const html = (text: string) => descriptionOf(fx.api.sendMessage(1, text, { parse_mode: "HTML" }));
+    expect(await html("I <3 you")).toBe(
+      '400 Bad Request: can\'t parse entities: Unsupported start tag "3" at byte offset 2',
+    );
+    expect(await html("Tom & Jerry")).toMatch(/^400 Bad Request: can't parse entities: Character "&"/);
+    expect(await html("<b>bold")).toBe(
+      "400 Bad Request: can't parse entities: Can't find end tag corresponding to start tag \"b\"",
+    );
+    expect(await html("<b>x</i>")).toMatch(/Unmatched end tag at byte offset 4, expected "<\/b>", found "<\/i>"/);
+    expect(await html("<script>x</script>")).toMatch(/Unsupported start tag "script"/);
+    expect(await html("<span>x</span>")).toMatch(/Tag "span" must have class "tg-spoiler"/);
+  });
+
+  it("answers 403 once the user blocked the bot", async () => {
+    const user = fx.emulator.user({ id: 1 });
+    user.send("hi");
+    user.block();
+    expect(await descriptionOf(fx.api.sendMessage(1, "hey"))).toBe("403 Forbidden: bot was blocked by the user");
+    user.unblock();
+    await expect(fx.api.sendMessage(1, "welcome back")).resolves.toMatchObject({ text: "welcome back" });
+    const statuses = (await fx.api.getUpdates()).map((u) => u.my_chat_member?.new_chat_member.status);
+    expect(statuses).toEqual([undefined, "kicked", "member"]);
+  });
+});
+
+describe("inline keyboards", () => {
+  it("refuses callback data over 64 bytes and keyboards that are not arrays of rows", async () => {
+    fx.emulator.user({ id: 1 }).send("hi");
+    const tooLong = new InlineKeyboard().text("x", "ә".repeat(33));
+    expect(await descriptionOf(fx.api.sendMessage(1, "t", { reply_markup: tooLong }))).toBe(
+      "400 Bad Request: BUTTON_DATA_INVALID",
+    );
+    const flat = { inline_keyboard: [{ text: "x", callback_data: "y" }] } as never;
+    expect(await descriptionOf(fx.api.sendMessage(1, "t", { reply_markup: flat }))).toMatch(
+      /should be an Array of Arrays/,
+    );
+    const textOnly = { inline_keyboard: [[{ text: "x" }]] } as never;
+    expect(await descriptionOf(fx.api.sendMessage(1, "t", { reply_markup: textOnly }))).toMatch(
+      /Text buttons are unallowed/,
+    );
+  });
+});
+
+describe("editing", () => {
+  it("refuses an edit that changes nothing, and treats a missing markup as removing it", async () => {
+    const user = fx.emulator.user({ id: 1 });
+    user.send("hi");
+    const keyboard = new InlineKeyboard().text("Yes", "yes");
+    const sent = await fx.api.sendMessage(1, "<b>Q</b>", { parse_mode: "HTML", reply_markup: keyboard });
+    expect(
+      await descriptionOf(
+        fx.api.editMessageText(1, sent.message_id, "<b>Q</b>", { parse_mode: "HTML", reply_markup: keyboard }),
+      ),
+    ).toBe(
+      "400 Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+    );
+    const edited = await fx.api.editMessageText(1, sent.message_id, "<b>Q</b>", { parse_mode: "HTML" });
+    expect(edited).toMatchObject({ text: "Q", edit_date: expect.any(Number) });
+    expect(user.last()?.buttons).toEqual([]);
+    expect(await descriptionOf(fx.api.editMessageReplyMarkup(1, sent.message_id))).toMatch(/message is not modified/);
+    await fx.api.editMessageReplyMarkup(1, sent.message_id, { reply_markup: keyboard });
+    expect(user.last()?.buttons[0]?.[0]?.text).toBe("Yes");
+  });
+
+  it("reports missing messages to edit or delete, and the user's view follows deletions", async () => {
+    const user = fx.emulator.user({ id: 1 });
+    user.send("hi");
+    expect(await descriptionOf(fx.api.editMessageText(1, 999, "x"))).toBe("400 Bad Request: message to edit not found");
+    expect(await descriptionOf(fx.api.editMessageText(1, 1, "x"))).toBe("400 Bad Request: message can't be edited");
+    const sent = await fx.api.sendMessage(1, "bye");
+    await fx.api.deleteMessage(1, sent.message_id);
+    expect(user.messages()).toEqual([]);
+    expect(await descriptionOf(fx.api.deleteMessage(1, sent.message_id))).toBe(
+      "400 Bad Request: message to delete not found",
+    );
+  });
+});
+
+describe("callback queries", () => {
+  it("press sends the button's data; a second answer or an unknown id is refused", async () => {
+    const user = fx.emulator.user({ id: 1 });
+    user.send("hi");
+    await fx.api.sendMessage(1, "Pick", { reply_markup: new InlineKeyboard().text("Қазақша", "lang:kk") });
+    const update = user.press("Қазақша");
+    expect(update.callback_query).toMatchObject({ data: "lang:kk", from: { id: 1 }, message: { text: "Pick" } });
+    const id = update.callback_query!.id;
+    await fx.api.answerCallbackQuery(id, { text: "ok" });
+    const tooOld = "400 Bad Request: query is too old and response timeout expired or query ID is invalid";
+    expect(await descriptionOf(fx.api.answerCallbackQuery(id))).toBe(tooOld);
+    expect(await descriptionOf(fx.api.answerCallbackQuery("12345"))).toBe(tooOld);
+    expect(user.callbackAnswers()).toEqual([{ callback_query_id: id, text: "ok" }]);
+  });
+});
+
+describe("commands and menu", () => {
+  it("keeps commands per scope and language and logs every call", async () => {
+    await fx.api.setMyCommands([{ command: "start", description: "Бастау" }], { language_code: "kk" });
+    await fx.api.setMyCommands([{ command: "start", description: "Начать" }], { language_code: "ru" });
+    expect(await fx.api.getMyCommands({ language_code: "ru" })).toEqual([{ command: "start", description: "Начать" }]);
+    expect(await fx.api.getMyCommands()).toEqual([]);
+    expect(fx.emulator.commands().map((c) => c.language_code)).toEqual(["kk", "ru"]);
+    expect(fx.emulator.callsOf("setMyCommands").map((c) => c.params.language_code)).toEqual(["kk", "ru"]);
+    expect(await descriptionOf(fx.api.setMyCommands([{ command: "Bad-One", description: "x" }]))).toBe(
+      "400 Bad Request: BOT_COMMAND_INVALID",
+    );
+    await fx.api.setChatMenuButton({ menu_button: { type: "commands" } });
+    expect(await fx.api.getChatMenuButton()).toEqual({ type: "commands" });
+  });
+});
