@@ -1,4 +1,5 @@
 import { Api } from "grammy";
+import { afterEach, beforeEach } from "vitest";
 import { BotApiEmulator, type EmulatorOptions } from "../../src/dev/emulator/index.js";
 
 export interface EmulatorFixture {
@@ -13,6 +14,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const emulator = new BotApiEmulator(options);
   const apiRoot = await emulator.start();
   return { emulator, apiRoot, api: new Api(emulator.token, { apiRoot }) };
+}
+
+/** A fresh emulator for every test of the calling file, stopped after each. */
+export function useEmulator(options: EmulatorOptions = {}): EmulatorFixture {
+  const fixture = {} as EmulatorFixture;
+  beforeEach(async () => {
+    Object.assign(fixture, await startEmulator(options));
+  });
+  afterEach(async () => {
+    await fixture.emulator.stop();
+  });
+  return fixture;
 }
 
 /** Resolves with the rejection of `promise`, failing if it resolves instead. */

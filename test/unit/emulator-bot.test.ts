@@ -1,16 +1,10 @@
 import { run } from "@grammyjs/runner";
 import { Bot, GrammyError, HttpError, InlineKeyboard } from "grammy";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type BotApiEmulator, escapeHtml } from "../../src/dev/emulator/index.js";
-import { type EmulatorFixture, rejectionOf, startEmulator } from "../support/emulator-helpers.js";
+import { type EmulatorFixture, rejectionOf, startEmulator, useEmulator } from "../support/emulator-helpers.js";
 
-let fx: EmulatorFixture;
-beforeEach(async () => {
-  fx = await startEmulator();
-});
-afterEach(async () => {
-  await fx.emulator.stop();
-});
+const fx = useEmulator();
 
 function greeterBot() {
   const bot = new Bot(fx.emulator.token, { client: { apiRoot: fx.apiRoot } });

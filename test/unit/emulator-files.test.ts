@@ -1,14 +1,8 @@
 import { InlineKeyboard, InputFile } from "grammy";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type EmulatorFixture, rejectionOf, startEmulator } from "../support/emulator-helpers.js";
+import { describe, expect, it } from "vitest";
+import { rejectionOf, useEmulator } from "../support/emulator-helpers.js";
 
-let fx: EmulatorFixture;
-beforeEach(async () => {
-  fx = await startEmulator();
-});
-afterEach(async () => {
-  await fx.emulator.stop();
-});
+const fx = useEmulator();
 
 const download = async (filePath: string) => {
   const response = await fetch(`${fx.apiRoot}/file/bot${fx.emulator.token}/${filePath}`);

@@ -1,14 +1,8 @@
 import { GrammyError, InlineKeyboard } from "grammy";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type EmulatorFixture, rejectionOf, startEmulator } from "../support/emulator-helpers.js";
+import { describe, expect, it } from "vitest";
+import { rejectionOf, useEmulator } from "../support/emulator-helpers.js";
 
-let fx: EmulatorFixture;
-beforeEach(async () => {
-  fx = await startEmulator();
-});
-afterEach(async () => {
-  await fx.emulator.stop();
-});
+const fx = useEmulator();
 
 const descriptionOf = async (call: Promise<unknown>) => {
   const error = await rejectionOf(call);

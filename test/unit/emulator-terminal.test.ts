@@ -4,17 +4,11 @@ import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { run } from "@grammyjs/runner";
 import { Bot, InlineKeyboard, InputFile } from "grammy";
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { startTerminalChat } from "../../src/dev/emulator/terminal.js";
-import { type EmulatorFixture, startEmulator } from "../support/emulator-helpers.js";
+import { useEmulator } from "../support/emulator-helpers.js";
 
-let fx: EmulatorFixture;
-beforeEach(async () => {
-  fx = await startEmulator();
-});
-afterEach(async () => {
-  await fx.emulator.stop();
-});
+const fx = useEmulator();
 
 function echoBot() {
   const bot = new Bot(fx.emulator.token, { client: { apiRoot: fx.apiRoot } });

@@ -1,16 +1,10 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { GrammyError } from "grammy";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type EmulatorFixture, rejectionOf, startEmulator } from "../support/emulator-helpers.js";
+import { describe, expect, it } from "vitest";
+import { rejectionOf, useEmulator } from "../support/emulator-helpers.js";
 
-let fx: EmulatorFixture;
-beforeEach(async () => {
-  fx = await startEmulator();
-});
-afterEach(async () => {
-  await fx.emulator.stop();
-});
+const fx = useEmulator();
 
 describe("getUpdates", () => {
   it("returns at most `limit` updates and delivers unconfirmed ones again", async () => {

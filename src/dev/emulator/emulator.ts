@@ -124,6 +124,12 @@ export class BotApiEmulator {
     return bot.botMessages(chatId).map((message) => viewOf(message, bot, this.files));
   }
 
+  /** Every message the bot has posted anywhere (current state), chat by chat. */
+  allSent(token?: string): BotMessage[] {
+    const bot = this.bot(token);
+    return [...bot.chats.keys()].flatMap((chatId) => this.sentTo(chatId, token));
+  }
+
   hasLeft(chatId: number, token?: string): boolean {
     return this.bot(token).chats.get(chatId)?.botLeft ?? false;
   }
