@@ -1,4 +1,4 @@
-import { GrammyError, InlineKeyboard } from "grammy";
+import { GrammyError, InlineKeyboard, InputFile } from "grammy";
 import { describe, expect, it } from "vitest";
 import { rejectionOf, useEmulator } from "../support/emulator-helpers.js";
 
@@ -156,5 +156,36 @@ describe("commands and menu", () => {
     );
     await fx.api.setChatMenuButton({ menu_button: { type: "commands" } });
     expect(await fx.api.getChatMenuButton()).toEqual({ type: "commands" });
+  });
+});
+
+describe("other chat methods", () => {
+  it("copies, forwards, edits captions, reports chats and chat actions", async () => {
+    const user = fx.emulator.user({ id: 1, first_name: "Aigerim" });
+    const sent = user.send("original");
+    const messageId = sent.message!.message_id;
+    await expect(fx.api.copyMessage(1, 1, messageId)).resolves.toEqual({ message_id: messageId + 1 });
+    const forwarded = await fx.api.forwardMessage(1, 1, messageId);
+    expect(forwarded).toMatchObject({ text: "original", forward_origin: { type: "user", sender_user: { id: 1 } } });
+    expect((await rejectionOf(fx.api.copyMessage(1, 1, 999))).description).toBe(
+      "Bad Request: message to copy not found",
+    );
+    const doc = await fx.api.sendDocument(1, new InputFile(Buffer.from("x"), "a.txt"), { caption: "old" });
+    const recaptioned = await fx.api.editMessageCaption(1, doc.message_id, {
+      caption: "<i>new</i>",
+      parse_mode: "HTML",
+    });
+    expect(recaptioned).toMatchObject({ caption: "new", caption_entities: [{ type: "italic", offset: 0, length: 3 }] });
+    await expect(fx.api.getChat(1)).resolves.toMatchObject({ id: 1, type: "private", first_name: "Aigerim" });
+    await expect(fx.api.sendChatAction(1, "typing")).resolves.toBe(true);
+    expect((await rejectionOf(fx.api.sendChatAction(1, "dancing" as never))).error_code).toBe(400);
+  });
+
+  it("delivers channel posts and lets the bot post back to the channel", async () => {
+    const update = fx.emulator.channelPost(-1009, "news", { title: "Alerts" });
+    expect(update.channel_post).toMatchObject({ text: "news", chat: { type: "channel", title: "Alerts" } });
+    await fx.api.sendMessage(-1009, "reply");
+    expect(fx.emulator.sentTo(-1009).map((m) => m.text)).toEqual(["reply"]);
+    expect(fx.emulator.allSent().map((m) => m.chat_id)).toEqual([-1009]);
   });
 });

@@ -161,7 +161,7 @@ export class BotApiEmulator {
    * running for `quietMs`. Work a bot does without calling the API cannot be seen.
    */
   async waitIdle(options: { quietMs?: number; timeoutMs?: number } = {}): Promise<void> {
-    const quietMs = options.quietMs ?? 50;
+    const quietMs = options.quietMs ?? 100;
     const deadline = Date.now() + (options.timeoutMs ?? 5000);
     for (;;) {
       const pending = [...this.bots.values()].reduce((sum, bot) => sum + bot.queue.pendingCount, 0);
