@@ -37,7 +37,6 @@ export class GroupHandle {
       ...(profile.username ? { username: profile.username } : {}),
     } as Chat.GroupChat | Chat.SupergroupChat;
     this.chatRecord = bot.ensureChat(this.chat);
-    this.chatRecord.botIsMember = false;
     this.watch = new ChatWatch(bot, files, profile.id);
   }
 
@@ -57,8 +56,9 @@ export class GroupHandle {
     return this.memberChange(userOf(by), "member", "left");
   }
 
+  /** A message in the group; the bot must be a member to receive it, as on Telegram. */
   send(from: Person, text: string): Update {
-    this.chatRecord.known = true;
+    if (!this.chatRecord.botIsMember) throw new Error(`The bot is not in group ${this.chat.id}; call addBot() first`);
     const message = incomingMessage(this.bot, this.chat, userOf(from), textContent(text));
     return this.push({ message } as NewUpdate);
   }
