@@ -6,6 +6,7 @@ import type { CliCommand } from "./cli/command.js";
 
 const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   // one line per command, e.g.  classify: () => import("./cli/classify.js"),
+  report: () => import("./cli/report.js"),
 };
 
 async function main(argv: string[]): Promise<number> {
