@@ -1,0 +1,223 @@
+/**
+ * The body of the pre-report as blocks. A section with no data at all is left out;
+ * inside a section that is shown, a field never asked reads "not stated" and an empty
+ * list reads "none" — the same rule everywhere.
+ */
+import type { Identifier, Transfer } from "../../core/report/answers.js";
+import { transferTotals } from "../../core/report/json.js";
+import type { SubmittedReport } from "../../core/report/report.js";
+import { formatMoney, NBSP } from "../format.js";
+import type { Wording } from "../wording.js";
+import type { Block } from "./blocks.js";
+
+export function reportBody(report: SubmittedReport, w: Wording): Block[] {
+  return [
+    ...applicant(report, w),
+    ...incident(report, w),
+    ...contacts(report, w),
+    ...disclosed(report, w),
+    ...loans(report, w),
+    ...transfers(report, w),
+    ...schemes(report, w),
+    ...steps(report, w),
+    ...evidence(report, w),
+    { type: "heading", text: w.t("report.section.narrative") },
+    { type: "paragraph", text: w.orNotStated(report.answers.narrative) },
+    { type: "space", lines: 0.5 },
+    { type: "paragraph", text: w.t("report.closing"), small: true },
+  ];
+}
+
+export const identifierText = (id: Identifier, w: Wording): string =>
+  id.kind === "phone" && id.foreign ? `${id.value} (${w.t("report.foreign")})` : id.value;
+
+const ownCard = (last4: string | undefined) => (last4 ? `••••${NBSP}${last4}` : undefined);
+
+function applicant(report: SubmittedReport, w: Wording): Block[] {
+  const a = report.answers;
+  const rows: Array<[string, string]> = [
+    [w.t("report.field.victim"), a.filedFor ? w.t(`report.filed_for.${a.filedFor}`) : w.notStated],
+  ];
+  if (a.contactConsent) {
+    rows.push([w.t("report.field.name"), w.orNotStated(a.applicantName)]);
+    rows.push([w.t("report.field.phone"), a.applicantPhone ? identifierText(a.applicantPhone, w) : w.notStated]);
+  } else {
+    rows.push([w.t("report.field.contact"), w.t("report.no_consent")]);
+  }
+  return [
+    { type: "heading", text: w.t("report.section.applicant") },
+    { type: "fields", rows },
+  ];
+}
+
+function incident(report: SubmittedReport, w: Wording): Block[] {
+  const a = report.answers;
+  const region = a.region && w.label("regions", a.region);
+  const city = a.city && a.city.trim().toLowerCase() !== region?.toLowerCase() ? a.city.trim() : undefined;
+  const where = [region, city].filter(Boolean).join(", ");
+  return [
+    { type: "heading", text: w.t("report.section.incident") },
+    {
+      type: "fields",
+      rows: [
+        [w.t("report.field.when"), w.when(a.incidentDate, a.incidentTime)],
+        [w.t("report.field.where"), w.orNotStated(where)],
+        [w.t("report.field.how"), w.labels("channels", a.channels)],
+      ],
+    },
+  ];
+}
+
+function contacts(report: SubmittedReport, w: Wording): Block[] {
+  const list = report.answers.contacts;
+  if (list.length === 0) return [];
+  const columns = [
+    { header: "№", share: 0.35 },
+    { header: w.t("report.contacts.identity"), share: 2.3 },
+    { header: w.t("report.contacts.phones"), share: 1.7 },
+    { header: w.t("report.contacts.handles"), share: 2.3 },
+    { header: w.t("report.contacts.documents"), share: 0.9 },
+    { header: w.t("report.contacts.handed_over"), share: 1 },
+  ];
+  const rows = list.map((c, i) => [
+    String(i + 1),
+    [c.claimedIdentity && w.label("identities", c.claimedIdentity), c.claimedName].filter(Boolean).join(": ") ||
+      w.notStated,
+    c.phones.map((p) => identifierText(p, w)).join("\n") || "—",
+    c.handles.map((h) => h.value).join("\n") || "—",
+    c.showedDocuments ? w.t(`answer.${c.showedDocuments}`) : "—",
+    c.handedOver ? (i + 1 < list.length ? `→ №${i + 2}` : `→ ${w.t("report.contacts.someone_else")}`) : "—",
+  ]);
+  return [
+    { type: "heading", text: w.t("report.section.contacts") },
+    { type: "table", columns, rows },
+  ];
+}
+
+function disclosed(report: SubmittedReport, w: Wording): Block[] {
+  const a = report.answers;
+  const known = [a.cardData, a.codesReceived, a.codesShared, a.apps, a.personalData, a.leakSources, a.ownCardLast4];
+  if (known.every((v) => v === undefined)) return [];
+  const card = [ownCard(a.ownCardLast4), a.ownBank && w.label("banks", a.ownBank)].filter(Boolean).join(", ");
+  const rows: Array<[string, string]> = [
+    [w.t("report.field.card_data"), w.labels("card_data", a.cardData)],
+    [w.t("report.field.own_card"), w.orNotStated(card)],
+    [w.t("report.field.codes_received"), w.labels("code_sources", a.codesReceived)],
+    [w.t("report.field.codes_shared"), w.labels("code_sources", a.codesShared)],
+    [w.t("report.field.apps"), w.labels("apps", a.apps)],
+    [w.t("report.field.personal_data"), w.labels("personal_data", a.personalData)],
+    [w.t("report.field.leak_sources"), w.labels("leak_sources", a.leakSources)],
+  ];
+  return [
+    { type: "heading", text: w.t("report.section.disclosed") },
+    { type: "fields", rows },
+  ];
+}
+
+function loans(report: SubmittedReport, w: Wording): Block[] {
+  const a = report.answers;
+  if (a.loanStatus === undefined && a.loans.length === 0) return [];
+  const blocks: Block[] = [
+    { type: "heading", text: w.t("report.section.loans") },
+    {
+      type: "fields",
+      rows: [[w.t("report.field.loan_status"), a.loanStatus ? w.label("loan_statuses", a.loanStatus) : w.notStated]],
+    },
+  ];
+  if (a.loans.length) {
+    blocks.push({
+      type: "table",
+      columns: [
+        { header: w.t("report.loans.lender"), share: 3 },
+        { header: w.t("report.loans.amount"), share: 1.5, align: "right" },
+        { header: w.t("report.loans.date"), share: 1.2 },
+      ],
+      rows: a.loans.map((l) => [w.orNotStated(l.lender), w.money(l.amount), w.date(l.date)]),
+    });
+  }
+  return blocks;
+}
+
+export function transferTable(list: readonly Transfer[], w: Wording): Block {
+  const totals = transferTotals(list).map((m) => formatMoney(m));
+  return {
+    type: "table",
+    columns: [
+      { header: w.t("report.transfers.when"), share: 1.15 },
+      { header: w.t("report.transfers.amount"), share: 1.45, align: "right" },
+      { header: w.t("report.transfers.method"), share: 1.15 },
+      { header: w.t("report.transfers.recipient"), share: 1.95 },
+      { header: w.t("report.transfers.recipient_bank"), share: 1.1 },
+      { header: w.t("report.transfers.own_bank"), share: 1.1 },
+    ],
+    rows: list.map((t) => [
+      w.when(t.date, t.time),
+      w.money(t.amount),
+      t.method ? w.label("methods", t.method) : w.notStated,
+      [t.recipient && identifierText(t.recipient, w), t.recipientName].filter(Boolean).join("\n") || w.notStated,
+      t.recipientBank ? w.label("banks", t.recipientBank) : w.notStated,
+      t.ownBank ? w.label("banks", t.ownBank) : w.notStated,
+    ]),
+    footer: [w.t("report.transfers.total"), totals.join("\n") || w.notStated, "", "", "", ""],
+  };
+}
+
+function transfers(report: SubmittedReport, w: Wording): Block[] {
+  const a = report.answers;
+  if (a.transfersMade === undefined && a.transfers.length === 0) return [];
+  const heading: Block = { type: "heading", text: w.t("report.section.transfers") };
+  if (a.transfers.length === 0) {
+    const text = a.transfersMade ? w.t("report.transfers.made_not_listed") : w.t("report.transfers.none");
+    return [heading, { type: "paragraph", text }];
+  }
+  return [heading, transferTable(a.transfers, w)];
+}
+
+function schemes(report: SubmittedReport, w: Wording): Block[] {
+  const r = report.recognition;
+  if (!r || (r.schemes.length === 0 && r.techniques.length === 0)) return [];
+  const blocks: Block[] = [{ type: "heading", text: w.t("report.section.schemes") }];
+  for (const s of r.schemes) {
+    const percent = Math.round(s.score * 100);
+    blocks.push({ type: "subheading", text: `${w.schemeTitle(s.id)} (${w.t("report.schemes.score", { percent })})` });
+    if (s.reasons.length) blocks.push({ type: "list", items: s.reasons.map((reason) => w.reason(reason)) });
+  }
+  blocks.push({ type: "fields", rows: [[w.t("report.schemes.techniques"), w.labels("techniques", r.techniques)]] });
+  blocks.push({ type: "paragraph", text: w.t("report.schemes.catalog", { version: r.catalogVersion }), small: true });
+  return blocks;
+}
+
+function steps(report: SubmittedReport, w: Wording): Block[] {
+  const a = report.answers;
+  if (!a.alreadyDone && !a.bankRequestNo && !a.statementNo && report.stepsDone.length === 0) return [];
+  const rows: Array<[string, string]> = [
+    [w.t("report.field.already_done"), w.labels("already_done", a.alreadyDone)],
+    [w.t("report.field.bank_request_no"), w.orNotStated(a.bankRequestNo)],
+    [w.t("report.field.statement_no"), w.orNotStated(a.statementNo)],
+  ];
+  if (report.stepsDone.length) {
+    const done = report.stepsDone.map((s) => `${w.step(s.step)} — ${w.moment(s.doneAt)}`).join("\n");
+    rows.push([w.t("report.field.urgent_steps"), done]);
+  }
+  return [
+    { type: "heading", text: w.t("report.section.steps") },
+    { type: "fields", rows },
+  ];
+}
+
+function evidence(report: SubmittedReport, w: Wording): Block[] {
+  const files = report.answers.evidence;
+  if (files.length === 0) return [];
+  // one numbered run of text: a dozen screenshots must not take half a page
+  const items = files.map((e, i) =>
+    [`${i + 1}) ${w.label("evidence_kinds", e.kind)}`, e.name, e.size !== undefined ? w.kb(e.size) : undefined]
+      .filter(Boolean)
+      .concat(w.t("report.evidence.received", { time: w.moment(e.receivedAt) }))
+      .join(", "),
+  );
+  return [
+    { type: "heading", text: w.t("report.section.evidence") },
+    { type: "paragraph", text: `${items.join("; ")}.` },
+    { type: "paragraph", text: w.t("report.evidence.note"), small: true },
+  ];
+}
