@@ -94,7 +94,8 @@ export function wording(lang: Lang, deps: DocumentDeps) {
     date: (ymd: string | undefined): string => (ymd ? localDate(ymd) : notStated),
     /** "14.03.2026 11:40", "14.03.2026, evening", or whichever part is known. */
     when(date: string | undefined, time: string | undefined): string {
-      const partOfDay = time && i18n.exists(`documents:day_parts.${time}`) ? t(`day_parts.${time}`) : time;
+      const partOfDay =
+        time && /^[a-z]+$/.test(time) && i18n.exists(`documents:day_parts.${time}`) ? t(`day_parts.${time}`) : time;
       const parts = [date && localDate(date), partOfDay].filter(Boolean);
       return parts.length ? parts.join(partOfDay === time ? " " : ", ") : notStated;
     },

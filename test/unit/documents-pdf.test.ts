@@ -133,6 +133,39 @@ describe("pre-report PDF", () => {
     expect(text).toContain("арыз соның атынан берілді");
   });
 
+  it("gives the same bytes for the same report, so a re-download matches the first", async () => {
+    const first = await render(bankSecurityReport("kk"));
+    expect((await render(bankSecurityReport("kk"))).equals(first)).toBe(true);
+  });
+
+  it("renders in the other language on request, keeping the person's own words", async () => {
+    const report = bankSecurityReport("kk");
+    const text = flat(pdftotext(await render(report, "ru")));
+    expect(text).toContain("Предварительное заявление о мошенничестве");
+    expect(text).toContain("Рассказ заявителя");
+    expect(text).toContain("ҚҰРМЕТТІ КЛИЕНТ");
+  });
+
+  it("marks a withdrawn report", async () => {
+    const report = marketplaceReport("ru");
+    report.status = "withdrawn";
+    expect(flat(pdftotext(await render(report)))).toContain("ОТОЗВАНО ЗАЯВИТЕЛЕМ");
+  });
+
+  it("stops with one clear line when the font file is missing", async () => {
+    const options = {
+      lang: "ru" as const,
+      i18n,
+      schemeTitle,
+      describeReason,
+      verifyLink,
+      fontPath: "/nowhere/Font.ttf",
+    };
+    await expect(renderReportPdf(marketplaceReport("ru"), options)).rejects.toThrow(
+      /^font file \/nowhere\/Font\.ttf cannot be read \(ENOENT\); check FONT_PATH$/,
+    );
+  });
+
   it("renders a typical report fast once fonts are loaded", async () => {
     await render(bankSecurityReport("ru"));
     const times: number[] = [];
