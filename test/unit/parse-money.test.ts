@@ -77,6 +77,14 @@ describe("parseAmount: sums in tenge as people write them", () => {
     ["на карту 4400 4301 2345 6789 - 30 000", 30_000],
     ["50 000 тг и ещё 50 000 тг", 50_000],
     ["2024", 2_024],
+    ["Анам 6 миллионды екі күн ішінде аударып жіберген", 6_000_000],
+    ["бір миллион жарым", 1_500_000],
+    ["бір миллион екі жүз мың", 1_200_000],
+    ["миллион двести тысяч", 1_200_000],
+    ["ya perevela 350 tysyach", 350_000],
+    ["nado oplatit 200 tys", 200_000],
+    ["2 mln tenge", 2_000_000],
+    ["1414-тен код келді, 20 000 аудардым", 20_000],
   ])("%s → %d ₸", (text, major) => {
     expect(parseAmount(text)).toEqual({ ok: true, value: kzt(major) });
   });
@@ -107,6 +115,8 @@ describe("parseAmount: other currencies", () => {
     ["100 USDT", 100, "USDT"],
     ["100 usdt", 100, "USDT"],
     ["1 200,50 USDT", 1_200.5, "USDT"],
+    ["5000 rubley", 5_000, "RUB"],
+    ["100 dollarov", 100, "USD"],
   ])("%s → %d %s", (text, major, currency) => {
     expect(parseAmount(text)).toEqual({ ok: true, value: { amountMinor: Math.round(major * 100), currency } });
   });

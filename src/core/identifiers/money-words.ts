@@ -9,10 +9,10 @@ import { foldKazakh, WORD_END } from "./text.js";
 /** Currency names and signs; USDT before USD so "usdt" is not read as "usd" + "t". */
 export const CURRENCY_WORDS: [Currency, string][] = [
   ["USDT", "usdt|юсдт|тезер\\p{L}*|tether"],
-  ["KZT", "₸|тг|тнг|тенге\\p{L}*|tg|kzt|tenge"],
+  ["KZT", "₸|тг|тнг|тенге\\p{L}*|tg|kzt|tenge|tenghe"],
   ["USD", "\\$|usd|долл\\p{L}*|dollar\\p{L}*|бакс\\p{L}*|у\\.е\\.?"],
   ["EUR", "€|eur|euro|евро|еуро\\p{L}*"],
-  ["RUB", "₽|руб\\p{L}*|rub|р\\.?"],
+  ["RUB", "₽|руб\\p{L}*|rub\\p{L}*|р\\.?"],
 ];
 
 /** Currencies people mention that a report cannot hold. */
@@ -21,8 +21,8 @@ export const OTHER_CURRENCY_WORDS = "сом\\p{L}*|сум|лир\\p{L}*|юан\\
 /** Multipliers; "кк" and "лям" are slang for a million. */
 export const MULTIPLIER_WORDS: [number, string][] = [
   [1e9, "млрд\\.?|миллиард\\p{L}*|billion|bn"],
-  [1e6, "млн\\.?|миллион\\p{L}*|million|mln|кк|kk|лям\\p{L}*|m|м"],
-  [1e3, "тыс\\.?|тысяч\\p{L}*|мын\\p{L}*|thousand|к|k"],
+  [1e6, "млн\\.?|миллион\\p{L}*|million|milli?on\\p{L}*|mln\\.?|кк|kk|лям\\p{L}*|lyam\\p{L}*|m|м"],
+  [1e3, "тыс\\.?|тысяч\\p{L}*|мын\\p{L}*|thousand|tys\\.?|tysyach\\p{L}*|tysiach\\p{L}*|tysach\\p{L}*|к|k"],
 ];
 
 const alternatives = (pairs: [unknown, string][]): string => pairs.map(([, words]) => words).join("|");
