@@ -49,8 +49,9 @@ interface Mask {
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let colon = false;
-  for (const m of text.matchAll(/\p{L}+(?=:)|\S+/gu)) {
-    const lead = /^[«"'“„([:]*/u.exec(m[0])![0].length;
+  // "код:4821", "код=4821", "код(4821)": the word and the value are two tokens.
+  for (const m of text.matchAll(/\p{L}+(?=[:=(])|\S+/gu)) {
+    const lead = /^[«"'“„([:=]*/u.exec(m[0])![0].length;
     const core = m[0].slice(lead).replace(/[.,;:!?»"'”)\]]+$/u, "");
     const quoted = lead > 0 && m[0][lead - 1] !== "(";
     tokens.push({
@@ -59,7 +60,7 @@ function tokenize(text: string): Token[] {
       core,
       coreStart: m.index + lead,
       folded: foldKazakh(core),
-      afterColon: colon || quoted || m[0].startsWith(":"),
+      afterColon: colon || quoted || /^[:=]/.test(m[0]),
     });
     colon = /[:=—-]$/u.test(m[0]);
   }
@@ -75,7 +76,7 @@ const TRIGGERS = SECRET_TRIGGERS.map(
 );
 
 /** Punctuation-only tokens ("-", ":", "—") carry nothing and are stepped over. */
-const isPunctuation = (token: Token) => token.core === "";
+const isPunctuation = (token: Token) => /^[-:=,;.]*$/.test(token.core);
 
 type Step = { mask: Mask; next: number } | "skip" | "stop";
 

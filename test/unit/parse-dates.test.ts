@@ -156,6 +156,9 @@ describe("parseDate: errors", () => {
     ["50.000", "not_a_date"],
     ["50 000 тг", "not_a_date"],
     ["в 2024 году", "not_a_date"],
+    ["уже отдал 1.2 mln", "not_a_date"],
+    ["перевела 12.5 тыс", "not_a_date"],
+    ["1.12 млн тенге", "not_a_date"],
     ["31.02.2026", "invalid_date"],
     ["29.02.2025", "invalid_date"],
     ["32.01.2026", "invalid_date"],
@@ -171,6 +174,10 @@ describe("parseDate: errors", () => {
     ["12.03.98", "too_old"],
   ])("%j → %s", (text, error) => {
     expect(parseDate(text, now)).toEqual({ ok: false, error });
+  });
+
+  it("prefers a past date to a future word in the same story", () => {
+    expect(parseDate("вчера попросил до завтра 50к", now)).toEqual({ ok: true, value: "2026-03-19" });
   });
 
   it("accepts exactly ten years back", () => {

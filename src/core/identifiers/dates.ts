@@ -8,7 +8,7 @@ import {
   WEEKDAY_WORD,
   weekdayIndex,
 } from "./date-words.js";
-import { NUMBER_WORDS } from "./money-words.js";
+import { isAmountContext, NUMBER_WORDS } from "./money-words.js";
 import { fail, ok, type Parsed } from "./result.js";
 import { foldKazakh, WORD_END, WORD_START } from "./text.js";
 import { findTime, type TimeError } from "./time.js";
@@ -140,15 +140,22 @@ const RELATIVE_READERS: Reader[] = [
 
 /** The first date in the text, leftmost; words like "вчера" win over numbers that might be times. */
 function findDate(folded: string, now: Date): Found | undefined {
+  const today = todayIn(now);
   for (const group of [RELATIVE_READERS, READERS]) {
-    const found: (Found & { valid: boolean })[] = [];
+    const found: (Found & { rank: number })[] = [];
     for (const { re, read } of group) {
       for (const m of folded.matchAll(re)) {
+        const end = m.index + m[0].length;
+        // "1.2 mln", "12.5 тыс": a sum, not the 1st of February.
+        if (isAmountContext(folded.slice(0, m.index), folded.slice(end))) continue;
         const date = read(m as RegExpExecArray, now);
-        if (date) found.push({ date, start: m.index, end: m.index + m[0].length, valid: isRealDate(date) });
+        if (!date) continue;
+        // A real past date first, then a future one ("до завтра" in a story), then an impossible one.
+        const rank = !isRealDate(date) ? 2 : iso(date) > today ? 1 : 0;
+        found.push({ date, start: m.index, end, rank });
       }
     }
-    found.sort((a, b) => Number(b.valid) - Number(a.valid) || a.start - b.start || b.end - a.end);
+    found.sort((a, b) => a.rank - b.rank || a.start - b.start || b.end - a.end);
     if (found[0]) return found[0];
   }
   return undefined;

@@ -42,7 +42,7 @@ export const FILLERS = new Set(
     "сообщила сообщил ввела ввел дала дал подтверждения подтверждение от банка банк kaspi каспи halyk халык egov " +
     "егов карты карточки с обратной стороны на обороте сзади для входа " +
     "келген келди маган мага бердим айттым айтып жибердим жиберген деген деп мынау мына смс-пен смспен смс-тен смстен " +
-    "смс-ке смске банктен растау бир реттик сол менин картанын картаньн артындагы " +
+    "смс-ке смске банктен растау бир реттик сол менин картанын артындагы койдым едим еди " +
     "byl byla eto iz prishel prishla mne skazala skazal prodiktovala is was my the"
   ).split(" "),
 );
@@ -53,7 +53,8 @@ export const PASSWORD_FILLERS = new Set(
     "мой моя мое моё менин от для к в на egov егов е-гов kaspi каспи halyk халык приложения приложение приложении " +
     "почты почта почте аккаунта аккаунт личного кабинета кабинет банка банк whatsapp ватсап ватсапа телеграм " +
     "телеграма telegram instagram инстаграм wifi вайфай gmail mail icloud apple id входа логин и был была " +
-    "это такой типа egov-тын егов-тын egovтын ot ot egov dlya"
+    "это такой типа egov-тын егов-тын egovтын e-gov ot dlya wi-fi вай-фай iphone айфон android samsung google " +
+    "yandex facebook tiktok vk ok jusan forte homebank onlinebank kolesa olx krisha госуслуг"
   ).split(" "),
 );
 
