@@ -156,8 +156,8 @@ function after(tokens: Token[], from: number, kind: SecretKind, text: string): M
       skipped = 0;
       continue;
     }
+    // A filler ("был", "келген", "от") is stepped over; any other word or number ends the search.
     if (step === "stop" && !FILLERS.has(token.folded) && !SENDER_WORDS.has(token.folded)) break;
-    if (step === "stop" && /\d/.test(token.core)) break;
     skipped++;
     i++;
   }

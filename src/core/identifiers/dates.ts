@@ -24,7 +24,7 @@ const DAY_MS = 24 * 3600_000;
 /** An incident older than this is a typo or not what the bot is for. */
 const MAX_AGE_YEARS = 10;
 
-interface Ymd {
+export interface Ymd {
   year: number;
   month: number;
   day: number;
@@ -48,7 +48,8 @@ export const timeIn = (now: Date): string => {
   return `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
 };
 
-const isRealDate = ({ year, month, day }: Ymd): boolean => {
+/** Whether the day exists in the calendar (no 31 February, 29 February only in leap years). */
+export const isRealDate = ({ year, month, day }: Ymd): boolean => {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 };

@@ -29,11 +29,14 @@ export interface Recipient {
 }
 
 /** Words that only label the identifier ("на карту", "номер", "Kaspi Gold"), never part of a name. */
-const LABEL_WORDS = new RegExp(
-  `${WORD_START}(?:на|по|to|card|phone|карт[аеуы]|картас\\p{L}*|картаг\\p{L}*|номер\\p{L}*|нөмір\\p{L}*|нумер|тел|телефон\\p{L}*|` +
-    `получател\\p{L}*|телеграм\\p{L}*|telegram|whats ?app|ватсап\\p{L}*|инстаграм\\p{L}*|instagram|алушы\\p{L}*|сч[её]т\\p{L}*|шот\\p{L}*|iban|иин|жсн|кошел[её]к\\p{L}*|әмиян\\p{L}*|gold|голд|red|ред|банк\\p{L}*|bank)${WORD_END}\\.?`,
-  "giu",
-);
+// biome-ignore format: a list reads better in rows
+const LABELS = [
+  "на", "по", "to", "card", "phone", "карт[аеуы]", "картас\\p{L}*", "картаг\\p{L}*", "номер\\p{L}*", "нөмір\\p{L}*",
+  "тел", "телефон\\p{L}*", "получател\\p{L}*", "алушы\\p{L}*", "телеграм\\p{L}*", "telegram", "whats ?app",
+  "ватсап\\p{L}*", "инстаграм\\p{L}*", "instagram", "сч[её]т\\p{L}*", "шот\\p{L}*", "iban", "иин", "жсн",
+  "кошел[её]к\\p{L}*", "әмиян\\p{L}*", "gold", "голд", "red", "ред", "банк\\p{L}*", "bank",
+];
+const LABEL_WORDS = new RegExp(`${WORD_START}(?:${LABELS.join("|")})${WORD_END}\\.?`, "giu");
 
 function cleanName(text: string): string | undefined {
   const bank = findBank(text);

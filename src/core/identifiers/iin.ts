@@ -1,3 +1,4 @@
+import { isRealDate } from "./dates.js";
 import { fail, ok, type Parsed } from "./result.js";
 import { cleanInput } from "./text.js";
 
@@ -25,11 +26,6 @@ export function iinCheckDigit(first11: string): number | undefined {
   return second === 10 ? undefined : second;
 }
 
-function isRealDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 /**
  * A Kazakh IIN: YYMMDD, a century-and-sex digit (1–6: odd male, even female; 1–2 the
  * 1800s, 3–4 the 1900s, 5–6 the 2000s), a serial and a check digit. Used to notice that
@@ -44,7 +40,7 @@ export function parseIin(raw: string): Parsed<Iin, IinError> {
   const year = 1800 + 100 * Math.floor((centuryDigit - 1) / 2) + Number(text.slice(0, 2));
   const month = Number(text.slice(2, 4));
   const day = Number(text.slice(4, 6));
-  if (!isRealDate(year, month, day)) return fail("iin_date");
+  if (!isRealDate({ year, month, day })) return fail("iin_date");
   if (iinCheckDigit(text.slice(0, 11)) !== Number(text[11])) return fail("iin_checksum");
   const birthDate = `${year}-${text.slice(2, 4)}-${text.slice(4, 6)}`;
   return ok({ iin: text, birthDate, sex: centuryDigit % 2 === 1 ? "male" : "female" });

@@ -62,7 +62,7 @@ export const PASSWORD_FILLERS = new Set(
 export const CONJUNCTIONS = new Set("и ещё еще потом затем а жане тагы сосын and".split(" "));
 
 /** A number right after these is where the SMS came from, not the code: "код от 1414", "смс с 7111". */
-export const SENDER_WORDS = new Set("от с со из from с номера".split(" "));
+export const SENDER_WORDS = new Set("от с со из from".split(" "));
 
 /** Kazakh ablative endings: "1414-тен" is "from 1414". */
 export const ABLATIVE = /^-?(?:тен|тан|ден|дан|нен|нан)$/u;
