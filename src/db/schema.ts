@@ -43,10 +43,8 @@ export const reports = sqliteTable(
     version: integer("version").notNull().default(0),
     lang: text("lang", { enum: ["kk", "ru"] }).notNull(),
     /** Where the questionnaire stands: the step and the index of the repeated item. */
-    cursor: json<{ step: string; item?: number; returnTo?: string }>("cursor").notNull(),
-    urgentSeenAt: text("urgent_seen_at"),
-    filedFor: text("filed_for", { enum: ["self", "other"] }),
-    relation: text("relation"),
+    cursor: json<{ step: string; item?: number; editing?: string }>("cursor").notNull(),
+    filedFor: text("filed_for", { enum: ["self", "parent", "relative", "other"] }),
     narrative: text("narrative"),
     incidentDate: text("incident_date"),
     incidentTime: text("incident_time"),
@@ -59,14 +57,13 @@ export const reports = sqliteTable(
     apps: json<string[]>("apps"),
     personalData: json<string[]>("personal_data"),
     loanStatus: text("loan_status"),
-    transfersMade: text("transfers_made"),
+    transfersMade: integer("transfers_made", { mode: "boolean" }),
     region: text("region"),
     city: text("city"),
     alreadyDone: json<string[]>("already_done"),
     bankRequestNo: text("bank_request_no"),
     statementNo: text("statement_no"),
     leakSources: json<string[]>("leak_sources"),
-    leakNote: text("leak_note"),
     applicantName: text("applicant_name"),
     applicantPhone: text("applicant_phone"),
     contactConsent: integer("contact_consent", { mode: "boolean" }),
@@ -77,6 +74,8 @@ export const reports = sqliteTable(
     updatedAt: updatedAt(),
     submittedAt: text("submitted_at"),
     withdrawnAt: text("withdrawn_at"),
+    /** When the person was reminded of an unfinished draft (once). */
+    remindedAt: text("reminded_at"),
   },
   (t) => [
     uniqueIndex("reports_number_idx").on(t.number),
@@ -96,8 +95,8 @@ export const contacts = sqliteTable(
     position: integer("position").notNull(),
     claimedIdentity: text("claimed_identity"),
     claimedName: text("claimed_name"),
-    showedDocuments: text("showed_documents"),
-    handedOver: text("handed_over"),
+    showedDocuments: text("showed_documents", { enum: ["yes", "no", "unsure"] }),
+    handedOver: integer("handed_over", { mode: "boolean" }),
   },
   (t) => [uniqueIndex("report_contacts_pos_idx").on(t.reportId, t.position)],
 );
@@ -152,8 +151,8 @@ export const identifiers = sqliteTable(
     reportId: integer("report_id")
       .notNull()
       .references(() => reports.id, { onDelete: "cascade" }),
-    /** caller (a contact's), recipient (a transfer's) */
-    role: text("role", { enum: ["caller", "recipient"] }).notNull(),
+    /** Where the report holds it: a contact's phones or handles, or a transfer's recipient. */
+    field: text("field", { enum: ["contact_phone", "contact_handle", "recipient"] }).notNull(),
     contactPosition: integer("contact_position"),
     transferPosition: integer("transfer_position"),
     kind: text("kind", { enum: ["phone", "card", "iban", "wallet", "link", "username", "other"] }).notNull(),
@@ -193,6 +192,9 @@ export const reportVersions = sqliteTable(
       .notNull()
       .references(() => reports.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
+    /** The SubmittedReport of this version, for re-rendering its documents. */
+    snapshot: text("snapshot").notNull(),
+    /** The canonical police JSON that the signature covers. */
     canonical: text("canonical").notNull(),
     signature: text("signature").notNull(),
     note: text("note"),

@@ -1,0 +1,27 @@
+/**
+ * Storage for @grammyjs/conversations over the same SQLite file, so a person
+ * mid-conversation continues at the same step after a restart.
+ */
+import type { VersionedStateStorage } from "@grammyjs/conversations";
+import type { Db } from "./client.js";
+
+export function conversationStorage<S>(db: Db): VersionedStateStorage<string, S> {
+  const read = db.$client.prepare<[string], { state: string }>("SELECT state FROM conversations WHERE key = ?");
+  const write = db.$client.prepare<[string, string]>(
+    `INSERT INTO conversations (key, state, updated_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+     ON CONFLICT(key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+  );
+  const remove = db.$client.prepare<[string]>("DELETE FROM conversations WHERE key = ?");
+  return {
+    read: (key) => {
+      const row = read.get(key);
+      return row ? JSON.parse(row.state) : undefined;
+    },
+    write: (key, state) => {
+      write.run(key, JSON.stringify(state));
+    },
+    delete: (key) => {
+      remove.run(key);
+    },
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * Draft reports: created when a person starts the questionnaire, written in
+ * full (one transaction) after every answer, so a crash loses nothing given.
+ */
+import { and, desc, eq, lt } from "drizzle-orm";
+import type { Lang } from "../core/model.js";
+import { firstCursor } from "../core/questionnaire/flow.js";
+import { type Cursor, isStepId } from "../core/questionnaire/steps.js";
+import { type Answers, emptyAnswers } from "../core/report/answers.js";
+import { answersToChildRows, answersToFields, rowsToAnswers } from "./answers-rows.js";
+import type { Db } from "./client.js";
+import { contacts, evidence, identifiers, loans, reports, transfers } from "./schema.js";
+
+export interface Draft {
+  id: number;
+  userId: number;
+  lang: Lang;
+  answers: Answers;
+  cursor: Cursor;
+  updatedAt: string;
+}
+
+const nowIso = () => new Date().toISOString();
+
+function toCursor(stored: { step: string; item?: number; editing?: string }): Cursor {
+  if (!isStepId(stored.step)) return firstCursor();
+  return stored as Cursor;
+}
+
+export function createDraft(db: Db, userId: number, lang: Lang, prefill: Partial<Answers> = {}): Draft {
+  const answers = { ...emptyAnswers(), ...prefill };
+  return db.$client.transaction(() => {
+    const row = db
+      .insert(reports)
+      .values({ userId, lang, cursor: firstCursor(), ...answersToFields(answers) })
+      .returning({ id: reports.id, updatedAt: reports.updatedAt })
+      .get();
+    writeChildren(db, row.id, answers);
+    return { id: row.id, userId, lang, answers, cursor: firstCursor(), updatedAt: row.updatedAt };
+  })();
+}
+
+/** The person's unfinished report, if any (the newest). */
+export function findDraft(db: Db, userId: number): Draft | undefined {
+  const row = db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(eq(reports.userId, userId), eq(reports.status, "draft")))
+    .orderBy(desc(reports.updatedAt))
+    .get();
+  return row ? loadDraft(db, row.id) : undefined;
+}
+
+export function loadDraft(db: Db, id: number): Draft | undefined {
+  const report = db.select().from(reports).where(eq(reports.id, id)).get();
+  if (report?.status !== "draft") return undefined;
+  const answers = rowsToAnswers({
+    report,
+    contacts: db.select().from(contacts).where(eq(contacts.reportId, id)).all(),
+    transfers: db.select().from(transfers).where(eq(transfers.reportId, id)).all(),
+    loans: db.select().from(loans).where(eq(loans.reportId, id)).all(),
+    identifiers: db.select().from(identifiers).where(eq(identifiers.reportId, id)).all(),
+    evidence: db.select().from(evidence).where(eq(evidence.reportId, id)).all(),
+  });
+  return {
+    id,
+    userId: report.userId,
+    lang: report.lang,
+    answers,
+    cursor: toCursor(report.cursor),
+    updatedAt: report.updatedAt,
+  };
+}
+
+/** Writes the whole draft at once: the report row and every child table, atomically. */
+export function saveDraft(db: Db, id: number, answers: Answers, cursor: Cursor, lang?: Lang): void {
+  db.$client.transaction(() => {
+    db.update(reports)
+      .set({ ...answersToFields(answers), cursor, updatedAt: nowIso(), ...(lang ? { lang } : {}) })
+      .where(and(eq(reports.id, id), eq(reports.status, "draft")))
+      .run();
+    writeChildren(db, id, answers);
+  })();
+}
+
+function writeChildren(db: Db, reportId: number, answers: Answers): void {
+  const rows = answersToChildRows(answers);
+  for (const table of [contacts, transfers, loans, identifiers, evidence]) {
+    db.delete(table).where(eq(table.reportId, reportId)).run();
+  }
+  const withReport = <T>(list: T[]) => list.map((r) => ({ ...r, reportId }));
+  if (rows.contacts.length) db.insert(contacts).values(withReport(rows.contacts)).run();
+  if (rows.transfers.length) db.insert(transfers).values(withReport(rows.transfers)).run();
+  if (rows.loans.length) db.insert(loans).values(withReport(rows.loans)).run();
+  if (rows.identifiers.length) db.insert(identifiers).values(withReport(rows.identifiers)).run();
+  if (rows.evidence.length) db.insert(evidence).values(withReport(rows.evidence)).run();
+}
+
+export function deleteDraft(db: Db, id: number): void {
+  db.delete(reports)
+    .where(and(eq(reports.id, id), eq(reports.status, "draft")))
+    .run();
+}
+
+/** Drafts untouched for `days` are purged: unfinished personal data is not kept forever. */
+export function purgeStaleDrafts(db: Db, days: number, now = new Date()): number {
+  const before = new Date(now.getTime() - days * 86_400_000).toISOString();
+  return db
+    .delete(reports)
+    .where(and(eq(reports.status, "draft"), lt(reports.updatedAt, before)))
+    .run().changes;
+}

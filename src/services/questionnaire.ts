@@ -1,0 +1,53 @@
+/**
+ * The questionnaire against the database: load the draft, apply one input with
+ * the pure engine, save the result in one transaction. What comes back is plain
+ * JSON, so conversations can keep it in their replay log.
+ */
+import type { Lang } from "../core/model.js";
+import { advance, type Outcome, type QState } from "../core/questionnaire/engine.js";
+import { resumeCursor } from "../core/questionnaire/flow.js";
+import type { Input } from "../core/questionnaire/inputs.js";
+import type { Answers } from "../core/report/answers.js";
+import type { Db } from "../db/client.js";
+import { createDraft, type Draft, findDraft, loadDraft, saveDraft } from "../db/drafts.js";
+
+export interface DraftView extends QState {
+  id: number;
+  lang: Lang;
+}
+
+const view = (d: Draft): DraftView => ({
+  id: d.id,
+  lang: d.lang,
+  answers: d.answers,
+  cursor: resumeCursor(d.answers, d.cursor),
+});
+
+export function openDraft(db: Db, id: number): DraftView | undefined {
+  const d = loadDraft(db, id);
+  return d ? view(d) : undefined;
+}
+
+export function currentDraft(db: Db, userId: number): DraftView | undefined {
+  const d = findDraft(db, userId);
+  return d ? view(d) : undefined;
+}
+
+export function startDraft(db: Db, userId: number, lang: Lang, prefill: Partial<Answers> = {}): DraftView {
+  return view(createDraft(db, userId, lang, prefill));
+}
+
+export type StepResult = { kind: "gone" } | Outcome;
+
+/** One answer: applied to the stored draft and saved before anything is shown to the person. */
+export function answerStep(db: Db, id: number, input: Input, now: Date, lang?: Lang): StepResult {
+  return db.$client.transaction((): StepResult => {
+    const draft = loadDraft(db, id);
+    if (!draft) return { kind: "gone" };
+    const outcome = advance({ answers: draft.answers, cursor: draft.cursor }, input, { now });
+    if (outcome.kind === "moved" || outcome.kind === "updated") {
+      saveDraft(db, id, outcome.state.answers, outcome.state.cursor, lang);
+    }
+    return outcome;
+  })();
+}

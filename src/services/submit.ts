@@ -1,0 +1,129 @@
+/**
+ * Submitting a draft: a permanent number, the recognised schemes fixed with the
+ * catalogue version used, and version 1 frozen and signed — all in one
+ * transaction. Submitting the same draft twice returns the first result.
+ */
+import { and, eq, sql } from "drizzle-orm";
+import type { Answers } from "../core/report/answers.js";
+import { canonicalJson } from "../core/report/canonical.js";
+import { toReportJson } from "../core/report/json.js";
+import type { Recognition, SubmittedReport } from "../core/report/report.js";
+import { signReport } from "../core/report/signature.js";
+import type { Db } from "../db/client.js";
+import { loadDraft } from "../db/drafts.js";
+import { counters, reports, reportVersions } from "../db/schema.js";
+
+export type Recognise = (answers: Answers) => Recognition;
+
+const ALMATY_OFFSET_MS = 5 * 3600_000;
+
+/** SB-2026-004217: the year of submission (Kazakhstan time) and a yearly sequence. */
+export function nextReportNumber(db: Db, now: Date): string {
+  const year = new Date(now.getTime() + ALMATY_OFFSET_MS).getUTCFullYear();
+  const name = `report_number_${year}`;
+  const row = db
+    .insert(counters)
+    .values({ name, value: 1 })
+    .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + 1` } })
+    .returning({ value: counters.value })
+    .get();
+  return `SB-${year}-${String(row.value).padStart(6, "0")}`;
+}
+
+/** Contacts, loans and transfers left empty (a button pressed, nothing told) are not part of a report. */
+export function pruneEmpty(a: Answers): Answers {
+  const hasData = (o: object) =>
+    Object.entries(o).some(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0));
+  return {
+    ...a,
+    contacts: a.contacts.filter(hasData),
+    loans: a.loans.filter(hasData),
+    transfers: a.transfers.filter(hasData),
+  };
+}
+
+export interface Submitted {
+  reportId: number;
+  number: string;
+  report: SubmittedReport;
+}
+
+export function submitDraft(
+  db: Db,
+  draftId: number,
+  recognise: Recognise,
+  signingKey: string,
+  now: Date,
+): Submitted | undefined {
+  return db.$client.transaction((): Submitted | undefined => {
+    const existing = db.select().from(reports).where(eq(reports.id, draftId)).get();
+    if (!existing) return undefined;
+    if (existing.status === "submitted" && existing.number) {
+      const report = loadSubmitted(db, draftId);
+      return report ? { reportId: draftId, number: existing.number, report } : undefined;
+    }
+    const draft = loadDraft(db, draftId);
+    if (!draft) return undefined;
+    const answers = pruneEmpty(draft.answers);
+    const recognition = recognise(answers);
+    const at = now.toISOString();
+    const number = nextReportNumber(db, now);
+    const report: SubmittedReport = {
+      number,
+      version: 1,
+      lang: draft.lang,
+      status: "submitted",
+      submittedAt: at,
+      versionAt: at,
+      answers,
+      recognition,
+      stepsDone: [],
+    };
+    db.update(reports)
+      .set({
+        status: "submitted",
+        number,
+        version: 1,
+        submittedAt: at,
+        updatedAt: at,
+        recognition,
+        catalogVersion: recognition.catalogVersion,
+        cursor: { step: "review" },
+      })
+      .where(and(eq(reports.id, draftId), eq(reports.status, "draft")))
+      .run();
+    saveVersion(db, draftId, report, signingKey, null);
+    return { reportId: draftId, number, report };
+  })();
+}
+
+/** Freezes one version: the report as it was, and the signed canonical police JSON. */
+export function saveVersion(db: Db, reportId: number, report: SubmittedReport, key: string, note: string | null): void {
+  const signed = signReport(toReportJson(report), key);
+  db.insert(reportVersions)
+    .values({
+      reportId,
+      version: report.version,
+      snapshot: JSON.stringify(report),
+      canonical: canonicalJson(signed),
+      signature: signed.signature.value,
+      note,
+      createdAt: report.versionAt,
+    })
+    .run();
+}
+
+/** A submitted report as it is now (latest version), or as it was at `version`. */
+export function loadSubmitted(db: Db, reportId: number, version?: number): SubmittedReport | undefined {
+  const row = db
+    .select({ snapshot: reportVersions.snapshot })
+    .from(reportVersions)
+    .where(
+      version === undefined
+        ? eq(reportVersions.reportId, reportId)
+        : and(eq(reportVersions.reportId, reportId), eq(reportVersions.version, version)),
+    )
+    .orderBy(sql`${reportVersions.version} DESC`)
+    .get();
+  return row ? (JSON.parse(row.snapshot) as SubmittedReport) : undefined;
+}
