@@ -46,7 +46,7 @@ CREATE TABLE `report_contacts` (
 	`claimed_identity` text,
 	`claimed_name` text,
 	`showed_documents` text,
-	`handed_over` text,
+	`handed_over` integer,
 	FOREIGN KEY (`report_id`) REFERENCES `reports`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
@@ -85,7 +85,7 @@ CREATE INDEX `handled_updates_at_idx` ON `handled_updates` (`created_at`);--> st
 CREATE TABLE `report_identifiers` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`report_id` integer NOT NULL,
-	`role` text NOT NULL,
+	`field` text NOT NULL,
 	`contact_position` integer,
 	`transfer_position` integer,
 	`kind` text NOT NULL,
@@ -131,6 +131,7 @@ CREATE UNIQUE INDEX `report_loans_pos_idx` ON `report_loans` (`report_id`,`posit
 CREATE TABLE `report_versions` (
 	`report_id` integer NOT NULL,
 	`version` integer NOT NULL,
+	`snapshot` text NOT NULL,
 	`canonical` text NOT NULL,
 	`signature` text NOT NULL,
 	`note` text,
@@ -147,9 +148,7 @@ CREATE TABLE `reports` (
 	`version` integer DEFAULT 0 NOT NULL,
 	`lang` text NOT NULL,
 	`cursor` text NOT NULL,
-	`urgent_seen_at` text,
 	`filed_for` text,
-	`relation` text,
 	`narrative` text,
 	`incident_date` text,
 	`incident_time` text,
@@ -162,14 +161,13 @@ CREATE TABLE `reports` (
 	`apps` text,
 	`personal_data` text,
 	`loan_status` text,
-	`transfers_made` text,
+	`transfers_made` integer,
 	`region` text,
 	`city` text,
 	`already_done` text,
 	`bank_request_no` text,
 	`statement_no` text,
 	`leak_sources` text,
-	`leak_note` text,
 	`applicant_name` text,
 	`applicant_phone` text,
 	`contact_consent` integer,
@@ -179,6 +177,7 @@ CREATE TABLE `reports` (
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
 	`submitted_at` text,
 	`withdrawn_at` text,
+	`reminded_at` text,
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
