@@ -1,0 +1,128 @@
+/**
+ * Recognition: structured answers and/or free text → schemes ranked with reasons, and the
+ * techniques seen. Pure and deterministic; the catalogue arrives already compiled.
+ */
+import { TECHNIQUES, type Technique } from "../model.js";
+import type { Answers } from "../report/answers.js";
+import type { Reason, RecognisedScheme, Recognition } from "../report/report.js";
+import type { PatternHit } from "./matcher.js";
+import { type Token, tokenize } from "./normalize.js";
+import type { RecognitionRules, SchemeRules } from "./rules.js";
+import { combineWeights } from "./score.js";
+import { type AnswerSignals, signalsFromAnswers } from "./signals.js";
+
+export interface RecognitionInput {
+  text?: string;
+  answers?: Partial<Answers>;
+}
+
+export interface RecognizeOptions {
+  /** Schemes below this score are left out (default 0.2). */
+  minScore?: number;
+  /** At most this many schemes (default 5). */
+  limit?: number;
+}
+
+interface Evidence {
+  weight: number;
+  reason: Reason;
+}
+
+const NEGATION_BEFORE = new Set(["ни", "нит"]);
+const NEGATION_AFTER = new Set(["жак", "имис"]);
+// Kazakh negative verb forms: айт-па-дым, бер-ме-дім, аудар-ма-ған (folded).
+const KAZAKH_NEGATIVE = /^.{3,}[мбп][аи](ди|ган|гин|и[мн])/;
+
+/** "Я не называла код", "кодты айтпадым": a technique the person says did not happen. */
+function isNegated(tokens: readonly Token[], hit: PatternHit): boolean {
+  const before = tokens[hit.firstToken - 1]?.norm;
+  const after = tokens[hit.lastToken + 1]?.norm;
+  if (before && NEGATION_BEFORE.has(before)) return true;
+  if (after && NEGATION_AFTER.has(after)) return true;
+  return hit.tokens.some((i) => KAZAKH_NEGATIVE.test(tokens[i]?.norm ?? ""));
+}
+
+const MAX_FRAGMENT = 80;
+
+/** The matched words as the person wrote them. */
+function fragment(text: string, tokens: readonly Token[], hit: PatternHit): string {
+  const first = tokens[hit.firstToken];
+  const last = tokens[hit.lastToken];
+  if (!first || !last) return "";
+  const whole = text.slice(first.start, last.end);
+  if (whole.length <= MAX_FRAGMENT && hit.lastToken - hit.firstToken <= hit.tokens.length + 2) return whole;
+  return hit.tokens.map((i) => text.slice(tokens[i]?.start, tokens[i]?.end)).join(" … ");
+}
+
+function structuredEvidence(rules: SchemeRules, signals: AnswerSignals, techniques: Technique[]): Evidence[] {
+  const out: Evidence[] = [];
+  const add = (weight: number | undefined, source: Reason["source"], value: string) => {
+    if (weight !== undefined && weight !== 0) out.push({ weight, reason: { source, value } });
+  };
+  for (const id of signals.identities) add(rules.identities[id], "identity", id);
+  for (const id of signals.channels) add(rules.channels[id], "channel", id);
+  for (const id of techniques) add(rules.techniques[id], "technique", id);
+  for (const fact of signals.facts) add(rules.answers[fact], "answer", fact);
+  return out;
+}
+
+/** A scheme's phrase hits, strongest first, skipping hits whose words a stronger one already used. */
+function phraseEvidence(hits: readonly { hit: PatternHit; weight: number; value: string }[]): Evidence[] {
+  const used = new Set<number>();
+  const out: Evidence[] = [];
+  for (const h of [...hits].sort((a, b) => b.weight - a.weight || a.hit.pattern - b.hit.pattern)) {
+    if (h.weight > 0 && h.hit.tokens.every((t) => used.has(t))) continue;
+    for (const t of h.hit.tokens) used.add(t);
+    out.push({ weight: h.weight, reason: { source: "phrase", value: h.value } });
+  }
+  return out;
+}
+
+export function recognize(
+  input: RecognitionInput,
+  rules: RecognitionRules,
+  options: RecognizeOptions = {},
+): Recognition {
+  const minScore = options.minScore ?? 0.2;
+  const limit = options.limit ?? 5;
+  const signals = signalsFromAnswers(input.answers);
+  const text = (input.text ?? "").normalize("NFC");
+  const tokens = text ? tokenize(text) : [];
+  const hits = tokens.length > 0 ? rules.matcher.match(tokens) : [];
+
+  const found = new Set<Technique>(signals.techniques);
+  const schemeHits = new Map<string, { hit: PatternHit; weight: number; value: string }[]>();
+  for (const hit of hits) {
+    const rule = rules.phrases[hit.pattern];
+    if (!rule) continue;
+    if (rule.owner.kind === "technique") {
+      if (rule.weight > 0 && !isNegated(tokens, hit)) found.add(rule.owner.id);
+      continue;
+    }
+    const list = schemeHits.get(rule.owner.id) ?? [];
+    list.push({ hit, weight: rule.weight, value: fragment(text, tokens, hit) });
+    schemeHits.set(rule.owner.id, list);
+  }
+  const techniques = TECHNIQUES.filter((t) => found.has(t));
+
+  const schemes: (RecognisedScheme & { order: number })[] = [];
+  rules.schemes.forEach((scheme, order) => {
+    const evidence = [
+      ...phraseEvidence(schemeHits.get(scheme.id) ?? []),
+      ...structuredEvidence(scheme, signals, techniques),
+    ];
+    const score = combineWeights(evidence.map((e) => e.weight));
+    if (score < minScore) return;
+    const reasons = evidence
+      .filter((e) => e.weight > 0)
+      .sort((a, b) => b.weight - a.weight)
+      .map((e) => e.reason);
+    schemes.push({ id: scheme.id, score, reasons, order });
+  });
+  schemes.sort((a, b) => b.score - a.score || a.order - b.order);
+  return {
+    catalogVersion: rules.version,
+    schemes: schemes.slice(0, limit).map(({ id, score, reasons }) => ({ id, score, reasons })),
+    techniques,
+  };
+}
