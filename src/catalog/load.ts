@@ -1,0 +1,201 @@
+/**
+ * YAML text → validated document → compiled, frozen Catalog. Compiling (patterns, matcher
+ * index) happens once per distinct text: the result is cached, so loading the same version
+ * again, or on every update, costs a map lookup.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseDocument } from "yaml";
+import { type Bank, type ClaimedIdentity, SCHEME_IDS, TECHNIQUES, type Technique } from "../core/model.js";
+import { recognize } from "../core/recognition/recognize.js";
+import { buildRules } from "../core/recognition/rules.js";
+import { type CatalogDocument, validateCatalog } from "./schema.js";
+import type { ActionEntry, Catalog, ContactEntry, SchemeEntry, TechniqueEntry, Text, TriageBand } from "./types.js";
+
+export const defaultCatalogPath = join(dirname(fileURLToPath(import.meta.url)), "default-catalog.yaml");
+
+export type LoadResult = { ok: true; catalog: Catalog } | { ok: false; problems: string[] };
+
+export class CatalogError extends Error {
+  constructor(
+    message: string,
+    readonly problems: readonly string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+const cache = new Map<string, Catalog>();
+const MAX_CACHED = 8;
+
+/** Parses and validates YAML; problems are "<path>: <problem>" lines. */
+export function parseCatalog(
+  yamlText: string,
+): { ok: true; document: CatalogDocument } | { ok: false; problems: string[] } {
+  const doc = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => `yaml line ${e.linePos?.[0]?.line ?? "?"}: ${e.message.split("\n")[0]}`),
+    };
+  }
+  const validation = validateCatalog(doc.toJS());
+  return validation.ok ? { ok: true, document: validation.document } : { ok: false, problems: validation.problems };
+}
+
+/** Validates and compiles; never throws for a bad document. */
+export function loadCatalog(yamlText: string): LoadResult {
+  const key = createHash("sha256").update(yamlText).digest("hex");
+  const cached = cache.get(key);
+  if (cached) return { ok: true, catalog: cached };
+  const parsed = parseCatalog(yamlText);
+  if (!parsed.ok) return parsed;
+  const catalog = compile(parsed.document, yamlText);
+  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
+  cache.set(key, catalog);
+  return { ok: true, catalog };
+}
+
+/** Like loadCatalog, but a bad document throws CatalogError listing the problems. */
+export function loadCatalogOrThrow(yamlText: string, origin = "catalogue"): Catalog {
+  const result = loadCatalog(yamlText);
+  if (!result.ok) {
+    throw new CatalogError(
+      `${origin} is invalid: ${result.problems[0]}${result.problems.length > 1 ? ` (and ${result.problems.length - 1} more)` : ""}`,
+      result.problems,
+    );
+  }
+  return result.catalog;
+}
+
+export function readDefaultCatalogYaml(path = defaultCatalogPath): string {
+  return readFileSync(path, "utf8");
+}
+
+/** The catalogue shipped in the repository (or another file), compiled. */
+export function loadDefaultCatalog(path = defaultCatalogPath): Catalog {
+  return loadCatalogOrThrow(readDefaultCatalogYaml(path), path);
+}
+
+const text = (t: { kk: string; ru: string }): Text => Object.freeze({ kk: t.kk.trim(), ru: t.ru.trim() });
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+function compile(doc: CatalogDocument, yamlText: string): Catalog {
+  const actions = new Map<string, ActionEntry>(
+    Object.entries(doc.actions).map(([id, a]) => [id, { id, text: text(a.text), contact: a.contact ?? undefined }]),
+  );
+  const resolve = (ids: readonly string[]) => ids.map((id) => actions.get(id)).filter((a): a is ActionEntry => !!a);
+  const contacts = new Map<string, ContactEntry>(
+    Object.entries(doc.contacts).map(([id, c]) => [
+      id,
+      {
+        id,
+        name: text(c.name),
+        phone: c.phone ?? undefined,
+        url: c.url ?? undefined,
+        checkedOn: c.checked_on,
+        checked: c.checked_on !== null,
+        bank: c.bank,
+      },
+    ]),
+  );
+  const builtIn = new Set<string>(SCHEME_IDS);
+  const schemes: SchemeEntry[] = doc.schemes.map((s) => ({
+    id: s.id,
+    status: s.status,
+    builtIn: builtIn.has(s.id),
+    title: text(s.title),
+    summary: text(s.summary),
+    howItGoes: text(s.how_it_goes),
+    redFlags: s.red_flags.map(text),
+    prevention: s.prevention.map(text),
+    urgentSteps: resolve(s.urgent_steps),
+  }));
+  const schemeById = new Map(schemes.map((s) => [s.id, s]));
+  const techniques = new Map<Technique, TechniqueEntry>(
+    TECHNIQUES.map((id) => {
+      const t = doc.techniques[id];
+      if (!t) throw new CatalogError(`technique ${id} is missing`);
+      return [id, { id, title: text(t.title), advice: text(t.advice), actions: resolve(t.actions) }];
+    }),
+  );
+  const triageBands: TriageBand[] = doc.triage.map((b) => ({
+    level: b.level,
+    untilHours: b.until_hours,
+    headline: text(b.headline),
+  }));
+  const dangerous = new Set(doc.call_check.requests.filter((r) => r.danger).map((r) => r.id));
+  const active = doc.schemes.filter((s) => s.status === "active");
+  const rules = buildRules(
+    doc.version,
+    active.map((s) => ({ id: s.id, ...s.signals })),
+    TECHNIQUES.map((id) => ({ id, phrases: doc.techniques[id]?.phrases })),
+  );
+
+  const catalog: Catalog = {
+    version: doc.version,
+    author: doc.author,
+    reviewed: doc.reviewed,
+    status: doc.status,
+    yaml: yamlText,
+    document: deepFreeze(doc),
+    scheme: (id) => schemeById.get(id),
+    schemes: (options) => (options?.includeDraft ? schemes : schemes.filter((s) => s.status === "active")),
+    technique: (id) => techniques.get(id) as TechniqueEntry,
+    techniques: () => [...techniques.values()],
+    action: (id) => actions.get(id),
+    actions: () => [...actions.values()],
+    contact: (id) => contacts.get(id),
+    contacts: () => [...contacts.values()],
+    bankContact: (bank: Bank) => [...contacts.values()].find((c) => c.bank === bank),
+    bankContactFallback: text(doc.bank_contact_fallback),
+    triage: (hours) => {
+      const h = Math.max(0, hours);
+      return triageBands.find((b) => b.untilHours === null || h < b.untilHours) ?? (triageBands.at(-1) as TriageBand);
+    },
+    triageBands,
+    callCheck: {
+      identities: doc.call_check.identities.map((o) => ({ id: o.id as ClaimedIdentity, label: text(o.label) })),
+      requests: doc.call_check.requests.map((r) => ({
+        id: r.id,
+        label: text(r.label),
+        danger: r.danger,
+        why: text(r.why),
+      })),
+      verdict: {
+        danger: {
+          headline: text(doc.call_check.verdict.danger.headline),
+          next: text(doc.call_check.verdict.danger.next),
+        },
+        safe: { headline: text(doc.call_check.verdict.safe.headline), next: text(doc.call_check.verdict.safe.next) },
+      },
+      verdictFor: (ids) => (ids.some((id) => dangerous.has(id)) ? "danger" : "safe"),
+    },
+    dropperCheck: {
+      questions: doc.dropper_check.questions.map((q) => ({ id: q.id, text: text(q.text) })),
+      crime: text(doc.dropper_check.crime),
+      refuse: text(doc.dropper_check.refuse),
+      moneyCame: text(doc.dropper_check.money_came),
+      actions: resolve(doc.dropper_check.actions),
+    },
+    awareness: { afterReport: text(doc.awareness.after_report), recoveryScam: text(doc.awareness.recovery_scam) },
+    rules,
+    recognize: (input, options) => recognize(input, rules, options),
+  };
+  // The rules hold a class instance with internal maps; freeze the data around it, not inside it.
+  for (const part of [schemes, triageBands, [...actions.values()], [...contacts.values()], [...techniques.values()]])
+    deepFreeze(part);
+  deepFreeze(catalog.callCheck);
+  deepFreeze(catalog.dropperCheck);
+  deepFreeze(catalog.awareness);
+  return Object.freeze(catalog);
+}

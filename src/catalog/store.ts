@@ -1,0 +1,198 @@
+/**
+ * Catalogue versions in the database: every uploaded version is kept (table catalog_versions),
+ * one is active, and every change is written to audit_log (who, when, from which version to
+ * which). A document that does not validate is never stored, and the active version only
+ * changes on an explicit activate or rollback.
+ */
+import { desc, eq } from "drizzle-orm";
+import { type Db, inTransaction } from "../db/client.js";
+import { auditLog, catalogVersions } from "../db/schema.js";
+import type { Logger } from "../logger.js";
+import { type CatalogDiff, diffCatalogs } from "./diff.js";
+import { CatalogError, defaultCatalogPath, loadCatalog, readDefaultCatalogYaml } from "./load.js";
+import type { Catalog } from "./types.js";
+
+/** Who made a change, as the audit log records it. */
+export interface CatalogActor {
+  id: number | null;
+  role: string;
+}
+
+export const SYSTEM_ACTOR: CatalogActor = { id: null, role: "system" };
+export const CLI_ACTOR: CatalogActor = { id: null, role: "cli" };
+
+export interface CatalogVersionInfo {
+  version: string;
+  author: string | null;
+  uploadedBy: number | null;
+  active: boolean;
+  createdAt: string;
+  activatedAt: string | null;
+}
+
+export type ImportResult =
+  | { ok: true; version: string; catalog: Catalog; diff: CatalogDiff }
+  | { ok: false; problems: string[] };
+
+export class CatalogStore {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Checks a document without storing it. */
+  validate(yamlText: string): ImportResult {
+    const loaded = loadCatalog(yamlText);
+    if (!loaded.ok) return loaded;
+    return {
+      ok: true,
+      version: loaded.catalog.version,
+      catalog: loaded.catalog,
+      diff: diffCatalogs(this.loadActive(), loaded.catalog),
+    };
+  }
+
+  /** Validates and stores a new version, inactive. The diff is against the active version. */
+  importVersion(yamlText: string, by: CatalogActor): ImportResult {
+    const checked = this.validate(yamlText);
+    if (!checked.ok) return checked;
+    const { version } = checked;
+    if (this.row(version)) {
+      return { ok: false, problems: [`version: "${version}" is already stored; give the new document a new version`] };
+    }
+    inTransaction(this.db, () => {
+      this.db
+        .insert(catalogVersions)
+        .values({ version, yaml: yamlText, author: checked.catalog.author, uploadedBy: by.id, active: false })
+        .run();
+      this.audit(by, "catalog.import", { version, active: this.activeVersion() ?? null });
+    });
+    return checked;
+  }
+
+  /** Makes a stored version the active one; throws CatalogError if it is unknown or invalid. */
+  activate(version: string, by: CatalogActor): Catalog {
+    return this.switchTo(version, by, "catalog.activate");
+  }
+
+  /** Returns to an earlier stored version (the same as activate, recorded as a rollback). */
+  rollback(version: string, by: CatalogActor): Catalog {
+    if (version === this.activeVersion()) throw new CatalogError(`catalogue version "${version}" is already active`);
+    return this.switchTo(version, by, "catalog.rollback");
+  }
+
+  list(): CatalogVersionInfo[] {
+    return this.db
+      .select({
+        version: catalogVersions.version,
+        author: catalogVersions.author,
+        uploadedBy: catalogVersions.uploadedBy,
+        active: catalogVersions.active,
+        createdAt: catalogVersions.createdAt,
+        activatedAt: catalogVersions.activatedAt,
+      })
+      .from(catalogVersions)
+      .orderBy(desc(catalogVersions.createdAt), desc(catalogVersions.version))
+      .all();
+  }
+
+  activeVersion(): string | undefined {
+    return this.db
+      .select({ version: catalogVersions.version })
+      .from(catalogVersions)
+      .where(eq(catalogVersions.active, true))
+      .get()?.version;
+  }
+
+  /** The YAML of the active version, or of the given one. */
+  exportYaml(version?: string): string | undefined {
+    const v = version ?? this.activeVersion();
+    return v === undefined ? undefined : this.row(v)?.yaml;
+  }
+
+  exportActive(): string | undefined {
+    return this.exportYaml();
+  }
+
+  /** The active version compiled, or undefined when there is none or it no longer validates. */
+  loadActive(): Catalog | undefined {
+    const row = this.db.select().from(catalogVersions).where(eq(catalogVersions.active, true)).get();
+    if (!row) return undefined;
+    const loaded = loadCatalog(row.yaml);
+    return loaded.ok ? loaded.catalog : undefined;
+  }
+
+  /**
+   * Start-up: the active version from the database; on first start the shipped default,
+   * imported and activated. A shipped default with a version not yet stored is imported
+   * (inactive) for admins to activate. Throws one line when nothing usable exists.
+   */
+  ensureDefault(options: { path?: string; logger?: Logger } = {}): Catalog {
+    const path = options.path ?? defaultCatalogPath;
+    const log = options.logger;
+    let shipped: Catalog | undefined;
+    let shippedProblem: string | undefined;
+    try {
+      const loaded = loadCatalog(readDefaultCatalogYaml(path));
+      if (loaded.ok) shipped = loaded.catalog;
+      else
+        shippedProblem = `${loaded.problems[0]}${loaded.problems.length > 1 ? ` (and ${loaded.problems.length - 1} more)` : ""}`;
+    } catch (error) {
+      shippedProblem = `cannot be read: ${(error as Error).message}`;
+    }
+    const active = this.loadActive();
+    if (shippedProblem) log?.warn({ path, problem: shippedProblem }, "shipped catalogue is invalid; not imported");
+    if (shipped && !this.row(shipped.version)) {
+      this.importVersion(shipped.yaml, SYSTEM_ACTOR);
+      log?.info({ version: shipped.version }, "shipped catalogue imported");
+    }
+    if (active) return active;
+    if (shipped) {
+      if (this.activeVersion())
+        log?.warn({ version: this.activeVersion() }, "active catalogue no longer validates; using the shipped one");
+      return this.activate(shipped.version, SYSTEM_ACTOR);
+    }
+    throw new CatalogError(
+      `catalogue: no usable version — the database has none active and ${path} ${shippedProblem ?? "is invalid"}`,
+    );
+  }
+
+  private switchTo(version: string, by: CatalogActor, action: string): Catalog {
+    const row = this.row(version);
+    if (!row) throw new CatalogError(`catalogue version "${version}" is not stored`);
+    const loaded = loadCatalog(row.yaml);
+    if (!loaded.ok)
+      throw new CatalogError(
+        `catalogue version "${version}" no longer validates: ${loaded.problems[0]}`,
+        loaded.problems,
+      );
+    const from = this.activeVersion();
+    if (from === version) return loaded.catalog;
+    inTransaction(this.db, () => {
+      this.db.update(catalogVersions).set({ active: false }).where(eq(catalogVersions.active, true)).run();
+      this.db
+        .update(catalogVersions)
+        .set({ active: true, activatedAt: this.now().toISOString() })
+        .where(eq(catalogVersions.version, version))
+        .run();
+      this.audit(by, action, { from: from ?? null, to: version });
+    });
+    return loaded.catalog;
+  }
+
+  private row(version: string) {
+    return this.db.select().from(catalogVersions).where(eq(catalogVersions.version, version)).get();
+  }
+
+  private audit(by: CatalogActor, action: string, details: Record<string, unknown>): void {
+    this.db
+      .insert(auditLog)
+      .values({ actorId: by.id, actorRole: by.role, action, details, at: this.now().toISOString() })
+      .run();
+  }
+}
+
+/** The bot's start-up call: see CatalogStore.ensureDefault. */
+export function ensureDefaultCatalog(db: Db, options: { path?: string; logger?: Logger } = {}): Catalog {
+  return new CatalogStore(db).ensureDefault(options);
+}
