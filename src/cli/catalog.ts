@@ -1,0 +1,111 @@
+/**
+ * `cli catalog validate <file> | import <file> | export [--version v] | list | activate <v> |
+ * rollback <v>` over the database at DATABASE_PATH (default ./data/saqbol.db).
+ */
+import { readFileSync } from "node:fs";
+import { formatDiff } from "../catalog/diff.js";
+import { CatalogError, loadCatalog } from "../catalog/load.js";
+import { CatalogStore, CLI_ACTOR } from "../catalog/store.js";
+import { openDatabase } from "../db/client.js";
+import type { CliCommand, CliIo } from "./command.js";
+
+const USAGE =
+  "usage: cli catalog validate <file> | import <file> | export [--version v] | list | activate <version> | rollback <version>";
+
+function readFile(file: string | undefined, io: CliIo): string | undefined {
+  if (!file) {
+    io.stderr.write(`${USAGE}\n`);
+    return undefined;
+  }
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    io.stderr.write(`${file}: ${(error as Error).message}\n`);
+    return undefined;
+  }
+}
+
+function openStore(io: CliIo): CatalogStore {
+  const store = new CatalogStore(openDatabase(io.env.DATABASE_PATH || "./data/saqbol.db"));
+  store.ensureDefault({ path: io.env.CATALOG_PATH || undefined });
+  return store;
+}
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  const [sub, arg, ...rest] = args;
+  const out = (line: string) => io.stdout.write(`${line}\n`);
+  switch (sub) {
+    case "validate": {
+      const yaml = readFile(arg, io);
+      if (yaml === undefined) return 2;
+      const result = loadCatalog(yaml);
+      if (!result.ok) {
+        for (const p of result.problems) out(p);
+        return 1;
+      }
+      out(`ok: version ${result.catalog.version}, ${result.catalog.schemes({ includeDraft: true }).length} schemes`);
+      return 0;
+    }
+    case "import": {
+      const yaml = readFile(arg, io);
+      if (yaml === undefined) return 2;
+      const result = openStore(io).importVersion(yaml, CLI_ACTOR);
+      if (!result.ok) {
+        for (const p of result.problems) out(p);
+        return 1;
+      }
+      out(`imported ${result.version} (inactive; activate with: cli catalog activate ${result.version})`);
+      for (const line of formatDiff(result.diff)) out(line);
+      return 0;
+    }
+    case "export": {
+      const version = arg === "--version" ? rest[0] : undefined;
+      if (arg === "--version" && !version) {
+        io.stderr.write(`${USAGE}\n`);
+        return 2;
+      }
+      const yaml = openStore(io).exportYaml(version);
+      if (yaml === undefined) {
+        io.stderr.write(`catalogue version "${version ?? "(active)"}" is not stored\n`);
+        return 1;
+      }
+      io.stdout.write(yaml.endsWith("\n") ? yaml : `${yaml}\n`);
+      return 0;
+    }
+    case "list": {
+      for (const v of openStore(io).list()) {
+        out([v.active ? "*" : " ", v.version, v.author ?? "-", v.createdAt, v.activatedAt ?? "-"].join("\t"));
+      }
+      return 0;
+    }
+    case "activate":
+    case "rollback": {
+      if (!arg) {
+        io.stderr.write(`${USAGE}\n`);
+        return 2;
+      }
+      const store = openStore(io);
+      const catalog = sub === "activate" ? store.activate(arg, CLI_ACTOR) : store.rollback(arg, CLI_ACTOR);
+      out(`active: ${catalog.version}`);
+      return 0;
+    }
+    default:
+      io.stderr.write(`${USAGE}\n`);
+      return 2;
+  }
+}
+
+export const command: CliCommand = {
+  summary: "catalog validate|import|export|list|activate|rollback — manage scheme catalogue versions",
+  async run(args, io) {
+    try {
+      return await run(args, io);
+    } catch (error) {
+      if (error instanceof CatalogError) {
+        io.stderr.write(`${error.message}\n`);
+        return 1;
+      }
+      throw error;
+    }
+  },
+};
