@@ -1,0 +1,78 @@
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { command } from "../../src/cli/classify.js";
+
+async function classify(input: string, args: string[] = []) {
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = "";
+  let err = "";
+  stdout.on("data", (c) => (out += c));
+  stderr.on("data", (c) => (err += c));
+  stdin.end(input);
+  const code = await command.run(args, { stdin, stdout, stderr, env: {} });
+  return {
+    code,
+    lines: out
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l)),
+    err,
+  };
+}
+
+describe("cli classify", () => {
+  it("writes one JSON line per input line, schemes best first", async () => {
+    const { code, lines, err } = await classify(
+      [
+        JSON.stringify({
+          id: "a",
+          lang: "ru",
+          text: "Звонили из службы безопасности банка, попросили код из смс, я продиктовала",
+        }),
+        JSON.stringify({ id: "b", lang: "kk", text: "Банктен хабарласып, ақшаңызды қауіпсіз шотқа аударыңыз деді" }),
+      ].join("\n"),
+    );
+    expect(code).toBe(0);
+    expect(err).toBe("");
+    expect(lines.map((l) => l.id)).toEqual(["a", "b"]);
+    expect(lines[0].schemes[0]).toMatchObject({ id: "bank_security" });
+    expect(lines[0].techniques).toContain("sms_code_disclosed");
+    expect(lines[1].schemes[0].reasons[0]).toMatch(/^әңгімеңізде: «/);
+    for (const line of lines) {
+      const scores = line.schemes.map((s: { score: number }) => s.score);
+      expect(scores).toEqual([...scores].sort((x, y) => y - x));
+      for (const s of line.schemes) expect(Object.keys(s)).toEqual(["id", "score", "reasons"]);
+    }
+  });
+
+  it("answers a bad line with an error and goes on", async () => {
+    const { code, lines } = await classify(
+      [
+        '{"id":"x","lang":"ru"}',
+        "not json",
+        '{"id":"y","lang":"en","text":"код"}',
+        "",
+        '{"id":"z","lang":"ru","text":"продиктовала код из смс оператору Kcell"}',
+      ].join("\n"),
+    );
+    expect(code).toBe(0);
+    expect(lines).toEqual([
+      { id: "x", error: "text must be a non-empty string" },
+      { id: null, error: "not valid JSON" },
+      { id: "y", error: 'lang must be "kk" or "ru"' },
+      expect.objectContaining({ id: "z", schemes: expect.any(Array), techniques: expect.any(Array) }),
+    ]);
+  });
+
+  it("reports a broken --catalog file on stderr only", async () => {
+    const { code, lines, err } = await classify('{"id":"a","lang":"ru","text":"код"}', [
+      "--catalog",
+      "/nonexistent/catalog.yaml",
+    ]);
+    expect(code).toBe(2);
+    expect(lines).toEqual([]);
+    expect(err).toMatch(/nonexistent/);
+  });
+});
