@@ -25,10 +25,10 @@ CREATE TABLE `audit_log` (
 	`action` text NOT NULL,
 	`report_number` text,
 	`details` text,
-	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
+	`at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `audit_log_at_idx` ON `audit_log` (`created_at`);--> statement-breakpoint
+CREATE INDEX `audit_log_at_idx` ON `audit_log` (`at`);--> statement-breakpoint
 CREATE TABLE `catalog_versions` (
 	`version` text PRIMARY KEY NOT NULL,
 	`yaml` text NOT NULL,
@@ -78,10 +78,10 @@ CREATE TABLE `report_evidence` (
 CREATE UNIQUE INDEX `report_evidence_file_idx` ON `report_evidence` (`report_id`,`file_unique_id`);--> statement-breakpoint
 CREATE TABLE `handled_updates` (
 	`update_id` integer PRIMARY KEY NOT NULL,
-	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
+	`handled_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `handled_updates_at_idx` ON `handled_updates` (`created_at`);--> statement-breakpoint
+CREATE INDEX `handled_updates_at_idx` ON `handled_updates` (`handled_at`);--> statement-breakpoint
 CREATE TABLE `report_identifiers` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`report_id` integer NOT NULL,
@@ -101,7 +101,7 @@ CREATE TABLE `update_inbox` (
 	`update_id` integer PRIMARY KEY NOT NULL,
 	`payload` text NOT NULL,
 	`attempts` integer DEFAULT 0 NOT NULL,
-	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
+	`received_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE `invites` (

@@ -9,7 +9,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
-const createdAt = () => text("created_at").notNull().default(now);
+const createdAt = (name = "created_at") => text(name).notNull().default(now);
 const updatedAt = () => text("updated_at").notNull().default(now);
 const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
 
@@ -240,7 +240,7 @@ export const inbox = sqliteTable("update_inbox", {
   updateId: integer("update_id").primaryKey({ autoIncrement: false }),
   payload: text("payload").notNull(),
   attempts: integer("attempts").notNull().default(0),
-  receivedAt: createdAt(),
+  receivedAt: createdAt("received_at"),
 });
 
 /** Ids of handled updates, kept for a day, so a redelivered update is handled once. */
@@ -248,7 +248,7 @@ export const handledUpdates = sqliteTable(
   "handled_updates",
   {
     updateId: integer("update_id").primaryKey({ autoIncrement: false }),
-    handledAt: createdAt(),
+    handledAt: createdAt("handled_at"),
   },
   (t) => [index("handled_updates_at_idx").on(t.handledAt)],
 );
@@ -272,7 +272,7 @@ export const auditLog = sqliteTable(
     action: text("action").notNull(),
     reportNumber: text("report_number"),
     details: json<Record<string, unknown>>("details"),
-    at: createdAt(),
+    at: createdAt("at"),
   },
   (t) => [index("audit_log_at_idx").on(t.at)],
 );

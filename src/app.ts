@@ -1,0 +1,97 @@
+/**
+ * Process wiring: config → database (migrated) → signing key → catalogue → bot →
+ * commands → update pipeline (polling or webhook) → background jobs. `stop()`
+ * finishes updates in flight before closing the database.
+ */
+import type { RunnerHandle } from "@grammyjs/runner";
+import type { Bot } from "grammy";
+import type { AppContext } from "./bot/context.js";
+import { UpdateInbox } from "./bot/delivery/inbox.js";
+import { startPipeline } from "./bot/delivery/pipeline.js";
+import { pollingSupplier } from "./bot/delivery/polling.js";
+import { webhookReceiver } from "./bot/delivery/webhook.js";
+import type { BotDeps } from "./bot/deps.js";
+import { type BotOptions, createBot } from "./bot/index.js";
+import { startJobs } from "./bot/jobs/index.js";
+import { CatalogHolder } from "./catalog/holder.js";
+import { ensureDefaultCatalog } from "./catalog/store.js";
+import type { Config } from "./config.js";
+import { LANGS } from "./core/model.js";
+import { type Db, openDatabase } from "./db/client.js";
+import { loadFonts } from "./documents/pdf/fonts.js";
+import { loadOrCreateSigningKey } from "./documents/signing-key.js";
+import { createI18n, type I18n } from "./i18n.js";
+import { createLogger, type Logger } from "./logger.js";
+
+export interface App {
+  bot: Bot<AppContext>;
+  deps: BotDeps;
+  stop(): Promise<void>;
+}
+
+export interface AppOptions extends BotOptions {
+  logger?: Logger;
+  /** Long-poll timeout in seconds (tests use short ones so stop is quick). */
+  pollTimeout?: number;
+  now?: () => Date;
+}
+
+const COMMANDS = ["start", "report", "check", "schemes", "myreports", "mydata", "language", "help", "cancel"] as const;
+
+async function registerCommands(bot: Bot<AppContext>, i18n: I18n): Promise<void> {
+  for (const lang of LANGS) {
+    const commands = COMMANDS.map((command) => ({
+      command,
+      description: i18n.plain(lang, `menu:commands.${command}`),
+    }));
+    await bot.api.setMyCommands(commands, { language_code: lang });
+    if (lang === "ru") await bot.api.setMyCommands(commands);
+  }
+}
+
+/** Everything that can fail on a bad environment fails here, before the bot talks to anyone. */
+export function prepareDeps(config: Config, logger: Logger, now: () => Date = () => new Date()): BotDeps {
+  const db: Db = openDatabase(config.databasePath);
+  const signingKey = loadOrCreateSigningKey(config.signingKeyPath, config.signingKey);
+  loadFonts(config.fontPath);
+  const i18n = createI18n();
+  const catalogs = new CatalogHolder(ensureDefaultCatalog(db, { path: config.catalogPath, logger }));
+  return { config, db, i18n, catalogs, logger, signingKey, now };
+}
+
+export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const deps = prepareDeps(config, logger, options.now);
+  const bot = createBot(deps, options);
+  await bot.init();
+  await registerCommands(bot, deps.i18n);
+
+  const inbox = new UpdateInbox(deps.db);
+  let runner: RunnerHandle;
+  let closeWebhook: (() => Promise<void>) | undefined;
+  if (config.mode === "webhook" && config.webhook) {
+    const receiver = webhookReceiver(new URL(config.webhook.url).pathname, config.webhook.secret, inbox, logger);
+    await receiver.listen(config.webhook.port);
+    await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret });
+    runner = startPipeline(bot, inbox, receiver.supplier, logger);
+    closeWebhook = receiver.close;
+  } else {
+    await bot.api.deleteWebhook();
+    runner = startPipeline(bot, inbox, pollingSupplier(bot.api, inbox, logger, options.pollTimeout ?? 30), logger);
+  }
+  const jobs = startJobs(bot, deps, inbox);
+  logger.info({ mode: config.mode, username: bot.botInfo.username }, "saqbol started");
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      await closeWebhook?.();
+      jobs.stop();
+      if (runner.isRunning()) await runner.stop();
+      deps.db.$client.close();
+      logger.info("saqbol stopped");
+    })();
+    return stopping;
+  };
+  return { bot, deps, stop };
+}

@@ -1,0 +1,75 @@
+/**
+ * A Telegram update as a questionnaire input: a button of the current question,
+ * a text, or a file. Buttons of an earlier message are "stale".
+ */
+import type { Context } from "grammy";
+import type { EvidenceKind } from "../../core/model.js";
+import { optionsFor } from "../../core/questionnaire/answer.js";
+import type { QState } from "../../core/questionnaire/engine.js";
+import type { Input } from "../../core/questionnaire/inputs.js";
+import { sameCursor } from "../../core/questionnaire/steps.js";
+import type { Evidence } from "../../core/report/answers.js";
+import { QUESTION_ACTIONS, questionData, sectionAt } from "../callback-data/questionnaire.js";
+
+export type Decoded =
+  | { kind: "input"; input: Input }
+  /** A button of an earlier question, or data that does not unpack. */
+  | { kind: "stale" }
+  /** Not for the questionnaire (another feature's button). */
+  | { kind: "foreign" }
+  /** A sticker, location, poll…: explain what is expected. */
+  | { kind: "unsupported" };
+
+export function fileOf(ctx: Context): Evidence | undefined {
+  const m = ctx.message;
+  if (!m) return undefined;
+  const receivedAt = new Date(m.date * 1000).toISOString();
+  const base = (kind: EvidenceKind, f: { file_id: string; file_unique_id: string; file_size?: number }) => ({
+    fileId: f.file_id,
+    fileUniqueId: f.file_unique_id,
+    kind,
+    receivedAt,
+    ...(f.file_size !== undefined ? { size: f.file_size } : {}),
+  });
+  if (m.photo && m.photo.length > 0) return { ...base("photo", m.photo[m.photo.length - 1]!), mime: "image/jpeg" };
+  if (m.document) {
+    const name = m.document.file_name;
+    return {
+      ...base("document", m.document),
+      ...(m.document.mime_type ? { mime: m.document.mime_type } : {}),
+      ...(name ? { name } : {}),
+    };
+  }
+  if (m.voice) return { ...base("voice", m.voice), ...(m.voice.mime_type ? { mime: m.voice.mime_type } : {}) };
+  if (m.audio) return { ...base("audio", m.audio), ...(m.audio.mime_type ? { mime: m.audio.mime_type } : {}) };
+  if (m.video) return { ...base("video", m.video), ...(m.video.mime_type ? { mime: m.video.mime_type } : {}) };
+  if (m.video_note) return base("video_note", m.video_note);
+  return undefined;
+}
+
+export function decodeUpdate(ctx: Context, state: QState, questionMessageId: number | undefined): Decoded {
+  const data = ctx.callbackQuery?.data;
+  if (data !== undefined) {
+    if (!questionData.filter.test(data)) return { kind: "foreign" };
+    const q = questionData.unpack(data);
+    const messageId = ctx.callbackQuery?.message?.message_id;
+    if (!q || messageId !== questionMessageId) return { kind: "stale" };
+    if (!sameCursor({ step: q.s, ...(q.i !== undefined ? { item: q.i } : {}) }, state.cursor)) return { kind: "stale" };
+    const action = QUESTION_ACTIONS[q.a];
+    if (action === "choose" || action === "toggle") {
+      const option = q.o === undefined ? undefined : optionsFor(state.cursor.step, state.answers)[q.o];
+      return option === undefined ? { kind: "stale" } : { kind: "input", input: { type: action, option } };
+    }
+    if (action === "edit") {
+      const section = sectionAt(q.o);
+      return section ? { kind: "input", input: { type: "edit", section } } : { kind: "stale" };
+    }
+    return { kind: "input", input: { type: action } };
+  }
+  const text = ctx.message?.text;
+  if (text !== undefined) return { kind: "input", input: { type: "text", text } };
+  const file = fileOf(ctx);
+  if (file) return { kind: "input", input: { type: "file", file } };
+  if (ctx.message?.caption !== undefined) return { kind: "input", input: { type: "text", text: ctx.message.caption } };
+  return ctx.message ? { kind: "unsupported" } : { kind: "foreign" };
+}

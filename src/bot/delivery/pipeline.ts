@@ -1,0 +1,57 @@
+/**
+ * Updates flow supplier → inbox → concurrent sink → bot, with grammY runner's
+ * source and sink. Whatever the supplier (long polling or webhook), updates are
+ * in the inbox before they are handled and leave it once handled.
+ */
+import { createConcurrentSink, createRunner, createSource, type RunnerHandle } from "@grammyjs/runner";
+import type { Bot } from "grammy";
+import type { Update } from "grammy/types";
+import type { Logger } from "../../logger.js";
+import type { AppContext } from "../context.js";
+import type { UpdateInbox } from "./inbox.js";
+
+export type Supplier = (limit: number, signal: AbortSignal) => Promise<Update[]>;
+
+export function startPipeline(
+  bot: Bot<AppContext>,
+  inbox: UpdateInbox,
+  supplier: Supplier,
+  logger: Logger,
+): RunnerHandle {
+  let replayed = false;
+  const source = createSource({
+    supply: async (batchSize, signal) => {
+      if (!replayed) {
+        replayed = true;
+        await bot.init();
+        const left = inbox.pending((updateId) => logger.error({ updateId }, "update given up after repeated crashes"));
+        if (left.length > 0) {
+          logger.warn({ count: left.length }, "replaying updates left unhandled by the previous run");
+          return left;
+        }
+      }
+      return supplier(batchSize, signal as unknown as AbortSignal);
+    },
+  });
+  const sink = createConcurrentSink<Update>(
+    {
+      consume: async (update) => {
+        try {
+          await bot.handleUpdate(update);
+        } finally {
+          inbox.done(update.update_id);
+        }
+      },
+    },
+    async (error) => {
+      logger.error(
+        { err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) },
+        "update handling failed",
+      );
+    },
+    { concurrency: 200 },
+  );
+  const runner = createRunner(source, sink);
+  runner.start();
+  return runner;
+}

@@ -1,0 +1,17 @@
+import type { CatalogHolder } from "../catalog/holder.js";
+import type { Config } from "../config.js";
+import type { Db } from "../db/client.js";
+import type { I18n } from "../i18n.js";
+import type { Logger } from "../logger.js";
+
+/** Everything the bot needs from the outside, passed in so tests can build a bot on a throwaway database. */
+export interface BotDeps {
+  config: Config;
+  db: Db;
+  i18n: I18n;
+  catalogs: CatalogHolder;
+  logger: Logger;
+  signingKey: string;
+  /** The clock, replaceable in tests. */
+  now: () => Date;
+}

@@ -1,0 +1,28 @@
+/**
+ * Re-sending a report's PDF in either language. Who may have it is checked on
+ * every press: the person who filed it, or the police.
+ */
+import { Composer, InputFile } from "grammy";
+import { reportPdf } from "../../services/documents.js";
+import { loadReport, reportOwner } from "../../services/reports.js";
+import { pdfData } from "../callback-data/documents.js";
+import type { AppContext } from "../context.js";
+import { documentContext } from "../render/documents.js";
+
+export function reportFilesFeature(): Composer<AppContext> {
+  const composer = new Composer<AppContext>();
+  composer.chatType("private").callbackQuery(pdfData.filter, async (ctx) => {
+    const data = pdfData.unpack(ctx.callbackQuery.data);
+    const owner = data ? reportOwner(ctx.deps.db, data.r) : undefined;
+    const role = ctx.user?.role;
+    const allowed =
+      owner && owner.status === "submitted" && (owner.userId === ctx.from.id || role === "police" || role === "admin");
+    const report = allowed && data ? loadReport(ctx.deps.db, data.r, data.v) : undefined;
+    if (!data || !report) return ctx.answerCallbackQuery({ text: ctx.t("report:not_yours") });
+    await ctx.answerCallbackQuery();
+    await ctx.replyWithChatAction("upload_document").catch(() => undefined);
+    const pdf = await reportPdf(documentContext(ctx), report, data.l);
+    await ctx.replyWithDocument(new InputFile(pdf.bytes, pdf.name));
+  });
+  return composer;
+}

@@ -1,0 +1,65 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { deleteDraft } from "../../db/drafts.js";
+import { currentDraft, startDraft } from "../../services/questionnaire.js";
+import { menuData } from "../callback-data/menu.js";
+import { draftChoiceData } from "../callback-data/report.js";
+import type { AppContext } from "../context.js";
+import { QUESTIONNAIRE } from "../conversations/questionnaire.js";
+import { ensureConsent } from "../filters/consent.js";
+import { formatDate } from "../render/values.js";
+
+/** Enters the questionnaire for a draft (new or existing); any other conversation is left first. */
+export async function enterQuestionnaire(ctx: AppContext, draftId: number): Promise<void> {
+  await ctx.conversation.exitAll();
+  await ctx.conversation.enter(QUESTIONNAIRE, draftId);
+}
+
+export async function startReport(ctx: AppContext, prefillNarrative?: string): Promise<void> {
+  if (!ctx.from || !(await ensureConsent(ctx))) return;
+  const existing = currentDraft(ctx.deps.db, ctx.from.id);
+  if (existing && !prefillNarrative) {
+    const keyboard = InlineKeyboard.from([
+      [InlineKeyboard.text(ctx.t("questionnaire:draft.continue"), draftChoiceData.pack({ v: "continue" }))],
+      [InlineKeyboard.text(ctx.t("questionnaire:draft.new"), draftChoiceData.pack({ v: "new" }))],
+    ]);
+    const date = formatDate(existing.answers.incidentDate, ctx.lang);
+    await ctx.reply(ctx.t("questionnaire:draft.found", { context: date ? "dated" : undefined, date }), {
+      reply_markup: keyboard,
+    });
+    return;
+  }
+  if (existing) deleteDraft(ctx.deps.db, existing.id);
+  const draft = startDraft(ctx.deps.db, ctx.from.id, ctx.lang, prefillNarrative ? { narrative: prefillNarrative } : {});
+  await enterQuestionnaire(ctx, draft.id);
+}
+
+async function continueReport(ctx: AppContext): Promise<void> {
+  if (!ctx.from || !(await ensureConsent(ctx))) return;
+  const existing = currentDraft(ctx.deps.db, ctx.from.id);
+  if (!existing) return startReport(ctx);
+  await enterQuestionnaire(ctx, existing.id);
+}
+
+export function reportFeature(): Composer<AppContext> {
+  const composer = new Composer<AppContext>();
+  const pm = composer.chatType("private");
+  pm.command("report", (ctx) => startReport(ctx));
+  pm.callbackQuery(menuData.filter, async (ctx, next) => {
+    const to = menuData.unpack(ctx.callbackQuery.data)?.to;
+    if (to !== "report" && to !== "continue") return next();
+    await ctx.answerCallbackQuery();
+    return to === "report" ? startReport(ctx) : continueReport(ctx);
+  });
+  pm.callbackQuery(draftChoiceData.filter, async (ctx) => {
+    const choice = draftChoiceData.unpack(ctx.callbackQuery.data);
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    if (!choice || !(await ensureConsent(ctx))) return;
+    const existing = currentDraft(ctx.deps.db, ctx.from.id);
+    if (choice.v === "continue" && existing) return enterQuestionnaire(ctx, existing.id);
+    if (existing) deleteDraft(ctx.deps.db, existing.id);
+    const draft = startDraft(ctx.deps.db, ctx.from.id, ctx.lang);
+    await enterQuestionnaire(ctx, draft.id);
+  });
+  return composer;
+}

@@ -1,0 +1,97 @@
+import { Composer } from "grammy";
+import { findDraft } from "../../db/drafts.js";
+import { recordConsent, setLanguage } from "../../db/users.js";
+import { consentData, languageData, menuData } from "../callback-data/menu.js";
+import type { AppContext, BaseContext } from "../context.js";
+import { consentKeyboard, languageKeyboard, mainMenu } from "../keyboards/menu.js";
+import type { PendingLanguages } from "../middlewares/context.js";
+
+export type DeepLinkHandler = (ctx: AppContext, payload: string) => Promise<boolean>;
+
+/** The consent notice, in the language the person chose (or Telegram told us). */
+export async function askConsent(ctx: BaseContext): Promise<void> {
+  await ctx.reply(ctx.t("start:consent.text"), { reply_markup: consentKeyboard(ctx.t, ctx.lang) });
+}
+
+export async function showMenu(ctx: BaseContext, intro = "menu:title"): Promise<void> {
+  const consented = Boolean(ctx.user?.consentAt);
+  const hasDraft = consented && ctx.from ? findDraft(ctx.deps.db, ctx.from.id) !== undefined : false;
+  await ctx.reply(ctx.t(intro), { reply_markup: mainMenu(ctx.t, { consented, hasDraft }) });
+}
+
+/** Asks the language when neither a choice nor Telegram's language_code tells it. */
+export async function askLanguage(ctx: BaseContext): Promise<void> {
+  await ctx.reply(
+    `${ctx.deps.i18n.t("kk", "start:choose_language")}\n${ctx.deps.i18n.t("ru", "start:choose_language")}`,
+    {
+      reply_markup: languageKeyboard(),
+    },
+  );
+}
+
+export function startFeature(pending: PendingLanguages, deepLinks: DeepLinkHandler[]): Composer<AppContext> {
+  const composer = new Composer<AppContext>();
+  const privateChat = composer.chatType("private");
+
+  privateChat.command("start", async (ctx) => {
+    const payload = ctx.match.trim();
+    if (payload) {
+      for (const handle of deepLinks) if (await handle(ctx, payload)) return;
+    }
+    if (ctx.user?.consentAt) return showMenu(ctx, "start:welcome_back");
+    if (!ctx.langKnown) return askLanguage(ctx);
+    await ctx.reply(ctx.t("start:welcome"));
+    await askConsent(ctx);
+  });
+
+  privateChat.command(["menu"], (ctx) => showMenu(ctx));
+  privateChat.command("language", (ctx) =>
+    ctx.reply(ctx.t("start:choose_language"), { reply_markup: languageKeyboard() }),
+  );
+
+  privateChat.callbackQuery(languageData.filter, async (ctx) => {
+    const choice = languageData.unpack(ctx.callbackQuery.data);
+    if (!choice) return ctx.answerCallbackQuery();
+    ctx.lang = choice.l;
+    ctx.langKnown = true;
+    await ctx.answerCallbackQuery();
+    if (ctx.user?.consentAt) {
+      setLanguage(ctx.deps.db, ctx.from.id, choice.l);
+      ctx.user = { ...ctx.user, language: choice.l };
+      return showMenu(ctx, "start:language_set");
+    }
+    pending.set(ctx.from.id, choice.l);
+    await askConsent(ctx);
+  });
+
+  privateChat.callbackQuery(consentData.filter, async (ctx) => {
+    const choice = consentData.unpack(ctx.callbackQuery.data);
+    if (!choice) return ctx.answerCallbackQuery();
+    ctx.lang = choice.l;
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    if (choice.v === "decline") {
+      pending.set(ctx.from.id, choice.l);
+      return showMenu(ctx, "start:consent.declined");
+    }
+    ctx.user = recordConsent(ctx.deps.db, ctx.from.id, choice.l);
+    pending.delete(ctx.from.id);
+    await showMenu(ctx, "start:consent.thanks");
+  });
+
+  privateChat.callbackQuery(menuData.filter, async (ctx, next) => {
+    if (menuData.unpack(ctx.callbackQuery.data)?.to !== "home") return next();
+    await ctx.answerCallbackQuery();
+    await showMenu(ctx);
+  });
+  privateChat.callbackQuery(menuData.filter, async (ctx, next) => {
+    if (menuData.unpack(ctx.callbackQuery.data)?.to !== "language") return next();
+    await ctx.answerCallbackQuery();
+    await ctx.reply(ctx.t("start:choose_language"), { reply_markup: languageKeyboard() });
+  });
+
+  privateChat.command("help", (ctx) => ctx.reply(ctx.t("start:help")));
+  // Conversations were already left by the navigation middleware; the draft stays for later.
+  privateChat.command("cancel", (ctx) => showMenu(ctx, "start:cancelled"));
+  return composer;
+}

@@ -1,0 +1,63 @@
+/**
+ * What happens when the person presses Submit: the draft becomes a numbered,
+ * signed report; the person gets the PDF, the JSON and the letters that fit,
+ * with a word on what to do with each, then their urgent checklist.
+ */
+import { InputFile } from "grammy";
+import { reportJsonFile, reportLetters, reportPdf } from "../../services/documents.js";
+import { recognitionInput } from "../../services/recognition.js";
+import { loadReport } from "../../services/reports.js";
+import { submitDraft } from "../../services/submit.js";
+import type { ConvContext } from "../context.js";
+import type { Submission } from "../conversations/questionnaire.js";
+import { otherLanguageKeyboard } from "../keyboards/documents.js";
+import { documentContext } from "../render/documents.js";
+import { escapeHtml } from "../render/values.js";
+import { showChecklist } from "./checklist.js";
+
+export const submission: Submission = {
+  submit(ctx, draftId) {
+    const { db, catalogs, signingKey } = ctx.deps;
+    const catalog = catalogs.current();
+    const result = submitDraft(
+      db,
+      draftId,
+      (answers) => catalog.recognize(recognitionInput(answers)),
+      signingKey,
+      ctx.deps.now(),
+    );
+    return result ? { ok: true, reportId: result.reportId, number: result.number } : { ok: false, error: "generic" };
+  },
+
+  async announce(ctx, result) {
+    await ctx.reply(ctx.t("report:submitted", { number: result.number }));
+    await sendReportFiles(ctx, result.reportId, { letters: true });
+    await showChecklist(ctx, result.reportId);
+    // The next call may be a "lawyer" offering to get the money back: say it now.
+    await ctx.reply(`⚠️ ${escapeHtml(ctx.deps.catalogs.current().awareness.afterReport[ctx.lang])}`);
+  },
+};
+
+/** Sends the PDF in the person's language, the signed JSON and (optionally) the letters. */
+export async function sendReportFiles(
+  ctx: ConvContext,
+  reportId: number,
+  options: { letters: boolean; version?: number },
+): Promise<void> {
+  const report = loadReport(ctx.deps.db, reportId, options.version);
+  if (!report) return;
+  const docs = documentContext(ctx);
+  const pdf = await reportPdf(docs, report, ctx.lang);
+  await ctx.replyWithDocument(new InputFile(pdf.bytes, pdf.name), {
+    caption: ctx.t("report:files.pdf"),
+    reply_markup: otherLanguageKeyboard(ctx, reportId, report.version),
+  });
+  const json = reportJsonFile(docs, report);
+  await ctx.replyWithDocument(new InputFile(json.bytes, json.name), { caption: ctx.t("report:files.json") });
+  if (!options.letters) return;
+  for (const letter of await reportLetters(docs, report, ctx.lang, ctx.deps.now())) {
+    await ctx.replyWithDocument(new InputFile(letter.bytes, letter.name), {
+      caption: ctx.t(`report:files.${letter.kind}`),
+    });
+  }
+}

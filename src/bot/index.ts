@@ -1,0 +1,97 @@
+/**
+ * createBot(deps): the plugins, the error boundary and every feature, in order.
+ * The process wiring (polling, webhook, shutdown) lives in app.ts.
+ */
+import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations, createConversation } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
+import { apiThrottler } from "@grammyjs/transformer-throttler";
+import { type Api, Bot, type Transformer } from "grammy";
+import { conversationStorage } from "../db/conversation-storage.js";
+import type { AppContext, BaseContext, ConvContext } from "./context.js";
+import { QUESTIONNAIRE, questionnaire } from "./conversations/questionnaire.js";
+import type { BotDeps } from "./deps.js";
+import { checklistFeature } from "./features/checklist.js";
+import { reportFeature } from "./features/report.js";
+import { reportFilesFeature } from "./features/report-files.js";
+import { type DeepLinkHandler, startFeature } from "./features/start.js";
+import { submission } from "./features/submission.js";
+import { unhandledFeature } from "./features/unhandled.js";
+import { contextMiddleware, PendingLanguages } from "./middlewares/context.js";
+import { errorHandler } from "./middlewares/errors.js";
+import { leaveConversationsOnNavigation } from "./middlewares/interrupt.js";
+import { privateOnly } from "./middlewares/private-only.js";
+import { rateLimit } from "./middlewares/rate-limit.js";
+import { redactionNotice } from "./middlewares/redaction-notice.js";
+
+export interface BotOptions {
+  /** Updates per person per window before flood control drops them. */
+  rateLimit?: { perWindow: number; windowMs: number };
+  /** Outgoing calls per second for the whole bot (Telegram allows about 30). */
+  maxPerSecond?: number;
+}
+
+/** Every message is HTML unless a call says otherwise; texts escape what people typed. */
+const htmlByDefault: Transformer = (prev, method, payload, signal) => {
+  const p = payload as Record<string, unknown>;
+  if ((method === "sendMessage" || method === "editMessageText") && p && !("parse_mode" in p)) {
+    return prev(method, { ...payload, parse_mode: "HTML" } as typeof payload, signal);
+  }
+  if ((method === "sendDocument" || method === "sendPhoto") && p && "caption" in p && !("parse_mode" in p)) {
+    return prev(method, { ...payload, parse_mode: "HTML" } as typeof payload, signal);
+  }
+  return prev(method, payload, signal);
+};
+
+function apiTransformers(maxPerSecond: number): (api: Api) => void {
+  const throttle = apiThrottler({
+    global: { reservoir: maxPerSecond, reservoirRefreshAmount: maxPerSecond, reservoirRefreshInterval: 1000 },
+    // One call at a time per chat keeps a person's messages in order; 429s are retried by auto-retry.
+    out: { maxConcurrent: 1, minTime: 0 },
+  });
+  const retry = autoRetry({ maxRetryAttempts: 6, maxDelaySeconds: 60 });
+  return (api) => {
+    api.config.use(htmlByDefault);
+    api.config.use(throttle);
+    api.config.use(retry);
+  };
+}
+
+export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppContext> {
+  const { config } = deps;
+  const bot = new Bot<AppContext>(config.botToken, { client: { apiRoot: config.apiRoot } });
+  const install = apiTransformers(options.maxPerSecond ?? 30);
+  install(bot.api);
+
+  const pending = new PendingLanguages();
+  const withContext = contextMiddleware(deps, pending);
+  const deepLinks: DeepLinkHandler[] = [];
+
+  bot.use(privateOnly);
+  bot.use(withContext);
+  bot.use(rateLimit(options.rateLimit?.perWindow ?? 20, options.rateLimit?.windowMs ?? 10_000));
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+
+  const guarded = bot.errorBoundary(errorHandler);
+  guarded.use(redactionNotice);
+  guarded.use(
+    conversations<AppContext, ConvContext>({
+      storage: { type: "key", adapter: conversationStorage(deps.db), getStorageKey: (ctx) => ctx.chat?.id.toString() },
+      plugins: [
+        async (ctx, next) => {
+          install(ctx.api);
+          await next();
+        },
+        withContext as (ctx: BaseContext, next: () => Promise<void>) => Promise<void>,
+      ],
+    }),
+  );
+  guarded.use(leaveConversationsOnNavigation);
+  guarded.use(startFeature(pending, deepLinks));
+  guarded.use(createConversation(questionnaire(submission), { id: QUESTIONNAIRE }));
+  guarded.use(reportFeature());
+  guarded.use(checklistFeature());
+  guarded.use(reportFilesFeature());
+  guarded.use(unhandledFeature());
+  return bot;
+}

@@ -1,0 +1,42 @@
+import type { Bot } from "grammy";
+import { purgeStaleDrafts } from "../../db/drafts.js";
+import type { AppContext } from "../context.js";
+import type { UpdateInbox } from "../delivery/inbox.js";
+import type { BotDeps } from "../deps.js";
+import { remindDrafts } from "./draft-reminders.js";
+
+export interface Jobs {
+  stop(): void;
+}
+
+const HOUR = 3600_000;
+export const DRAFT_RETENTION_DAYS = 30;
+
+/** Periodic housekeeping; each job runs once at start and then on its interval, and never throws. */
+export function startJobs(bot: Bot<AppContext>, deps: BotDeps, inbox: UpdateInbox): Jobs {
+  const timers: NodeJS.Timeout[] = [];
+  const every = (ms: number, name: string, job: () => unknown) => {
+    const run = async () => {
+      try {
+        await job();
+      } catch (error) {
+        deps.logger.error({ job: name, err: (error as Error).message }, "job failed");
+      }
+    };
+    void run();
+    const timer = setInterval(run, ms);
+    timer.unref();
+    timers.push(timer);
+  };
+  every(HOUR, "prune-handled-updates", () => inbox.prune(deps.now()));
+  every(6 * HOUR, "purge-stale-drafts", () => {
+    const purged = purgeStaleDrafts(deps.db, DRAFT_RETENTION_DAYS, deps.now());
+    if (purged > 0) deps.logger.info({ purged }, "stale drafts purged");
+  });
+  every(HOUR, "draft-reminders", () => remindDrafts(bot, deps));
+  return {
+    stop: () => {
+      for (const t of timers) clearInterval(t);
+    },
+  };
+}

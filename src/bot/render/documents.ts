@@ -1,0 +1,10 @@
+import type { DocumentContext } from "../../services/documents.js";
+import type { BaseContext } from "../context.js";
+
+export const documentContext = (ctx: BaseContext): DocumentContext => ({
+  i18n: ctx.deps.i18n,
+  catalog: ctx.deps.catalogs.current(),
+  signingKey: ctx.deps.signingKey,
+  botUsername: ctx.me.username,
+  fontPath: ctx.deps.config.fontPath,
+});

@@ -1,0 +1,144 @@
+/**
+ * One questionnaire step as a Telegram message: the question in the person's
+ * language (worded for themselves or for someone else), the saved answer if
+ * any, and its buttons.
+ */
+import { InlineKeyboard } from "grammy";
+import type { InlineKeyboardButton } from "grammy/types";
+import type { Lang } from "../../core/model.js";
+import { optionsFor } from "../../core/questionnaire/answer.js";
+import type { QState } from "../../core/questionnaire/engine.js";
+import { SECTIONS, type Section, type StepDef, stepDef } from "../../core/questionnaire/steps.js";
+import { type QuestionAction, questionData } from "../callback-data/questionnaire.js";
+import { reviewSummary } from "./summary.js";
+import { currentValue, label, type T } from "./values.js";
+
+export interface RenderedQuestion {
+  text: string;
+  keyboard: InlineKeyboard;
+}
+
+/** The i18next context that switches wording to "on behalf of someone". */
+export const behalf = (state: QState) =>
+  state.answers.filedFor && state.answers.filedFor !== "self" ? { context: "behalf" } : {};
+
+function button(t: T, textKey: string, action: QuestionAction, state: QState, o?: number): InlineKeyboardButton {
+  const { step, item } = state.cursor;
+  return InlineKeyboard.text(t(textKey), questionData.pack({ a: action, s: step, i: item, o }));
+}
+
+const chunk = <X>(list: X[], size: number): X[][] => {
+  const rows: X[][] = [];
+  for (let i = 0; i < list.length; i += size) rows.push(list.slice(i, i + size));
+  return rows;
+};
+
+function optionList(def: StepDef): string | undefined {
+  if (def.kind === "single" || def.kind === "multi") return def.options;
+  if (def.kind === "text") return def.quick;
+  return undefined;
+}
+
+function selectedOf(state: QState): readonly string[] {
+  const a = state.answers;
+  const map: Partial<Record<string, readonly string[] | undefined>> = {
+    channels: a.channels,
+    card_data: a.cardData,
+    codes_received: a.codesReceived,
+    codes_shared: a.codesShared,
+    apps: a.apps,
+    personal_data: a.personalData,
+    already_done: a.alreadyDone,
+    leak_sources: a.leakSources,
+  };
+  return map[state.cursor.step] ?? [];
+}
+
+function navigation(t: T, state: QState, def: StepDef): InlineKeyboardButton[][] {
+  const { step, item, editing } = state.cursor;
+  const row: InlineKeyboardButton[] = [];
+  if (step !== "urgent") row.push(button(t, "common:buttons.back", "b", state));
+  if (def.skippable) row.push(button(t, editing ? "common:buttons.keep" : "common:buttons.skip", "s", state));
+  const rows = row.length > 0 ? [row] : [];
+  const group = def.repeated;
+  if (editing && group && item !== undefined && item < state.answers[group].length) {
+    rows.push([button(t, `questionnaire:remove.${group}`, "r", state)]);
+  }
+  return rows;
+}
+
+function keyboardFor(t: T, state: QState): InlineKeyboard {
+  const def = stepDef(state.cursor.step);
+  const rows: InlineKeyboardButton[][] = [];
+  const list = optionList(def);
+  const options = optionsFor(state.cursor.step, state.answers);
+  if (def.kind === "info") rows.push([button(t, "questionnaire:steps.urgent.continue", "k", state)]);
+  if (def.kind === "files") rows.push([button(t, "common:buttons.done", "d", state)]);
+  if (list && (def.kind === "single" || def.kind === "text")) {
+    const columns = def.kind === "single" ? (def.columns ?? 1) : 3;
+    rows.push(
+      ...chunk(
+        options.map((id, o) =>
+          InlineKeyboard.text(
+            label(t, list, id),
+            questionData.pack({ a: "c", s: state.cursor.step, i: state.cursor.item, o }),
+          ),
+        ),
+        columns,
+      ),
+    );
+  }
+  if (list && def.kind === "multi") {
+    const selected = selectedOf(state);
+    const toggles = options.map((id, o) =>
+      InlineKeyboard.text(
+        `${selected.includes(id) ? "✅ " : ""}${label(t, list, id)}`,
+        questionData.pack({ a: "t", s: state.cursor.step, i: state.cursor.item, o }),
+      ),
+    );
+    rows.push(...chunk(toggles, def.columns ?? 1));
+    const end: InlineKeyboardButton[] = [];
+    if (def.none) end.push(button(t, "common:buttons.none", "n", state));
+    end.push(button(t, "common:buttons.done", "d", state));
+    rows.push(end);
+  }
+  if (def.kind === "review") {
+    const sections = SECTIONS.map((s, o) => button(t, `questionnaire:sections.${s}`, "e", state, o));
+    rows.push(...chunk(sections, 3));
+    rows.push([button(t, "questionnaire:review.submit", "x", state)]);
+    rows.push([button(t, "common:buttons.back", "b", state)]);
+    return InlineKeyboard.from(rows);
+  }
+  rows.push(...navigation(t, state, def));
+  return InlineKeyboard.from(rows);
+}
+
+function progress(t: T, section: Section | null): string {
+  if (!section) return "";
+  const n = SECTIONS.indexOf(section) + 1;
+  return `${t("questionnaire:progress", { n, total: SECTIONS.length, section: t(`questionnaire:sections.${section}`) })}\n\n`;
+}
+
+export function renderQuestion(t: T, state: QState, lang: Lang): RenderedQuestion {
+  const { step, item = 0 } = state.cursor;
+  const def = stepDef(step);
+  if (def.kind === "review") {
+    return { text: reviewSummary(t, state.answers, lang), keyboard: keyboardFor(t, state) };
+  }
+  const ctx = { ...behalf(state), n: item + 1 };
+  const parts = [progress(t, def.section) + t(`questionnaire:steps.${step}.q`, ctx)];
+  const now = currentValue(t, step, state.answers, item, lang);
+  if (now) parts.push(t("questionnaire:current", { value: now, interpolation: { escapeValue: false } }));
+  if (step === "transfer_more" || step === "loan_more" || step === "contact_more") {
+    const summary = itemSummary(t, state, lang);
+    if (summary) parts.push(summary);
+  }
+  return { text: parts.join("\n\n"), keyboard: keyboardFor(t, state) };
+}
+
+function itemSummary(t: T, state: QState, lang: Lang): string | undefined {
+  const { step } = state.cursor;
+  if (step === "transfer_more") return reviewSummary(t, state.answers, lang, ["transfers"]);
+  if (step === "loan_more") return reviewSummary(t, state.answers, lang, ["loans"]);
+  return reviewSummary(t, state.answers, lang, ["contacts"]);
+}

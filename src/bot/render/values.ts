@@ -1,0 +1,113 @@
+/**
+ * Answers as short, escaped text in the person's language: used for "your answer
+ * now" under a question and for the review summary.
+ */
+import { formatMoney } from "../../core/identifiers/money.js";
+import type { Lang } from "../../core/model.js";
+import type { StepId } from "../../core/questionnaire/steps.js";
+import type { Answers, Identifier, Money, Transfer } from "../../core/report/answers.js";
+
+export type T = (key: string, options?: Record<string, unknown>) => string;
+
+export const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** A label for an option id from locales/common.json, e.g. label(t, "banks", "kaspi"). */
+export const label = (t: T, list: string, id: string) => t(`common:${list}.${id}`);
+export const labels = (t: T, list: string, ids: readonly string[] | undefined) =>
+  ids && ids.length > 0 ? ids.map((id) => label(t, list, id)).join(", ") : undefined;
+
+export const ident = (i: Identifier) => escapeHtml(i.value) + (i.foreign ? " 🌐" : "");
+export const money = (m: Money | undefined, lang: Lang) => (m ? formatMoney(m, lang) : undefined);
+
+export function formatDate(date: string | undefined, lang: Lang): string | undefined {
+  if (!date) return undefined;
+  const [y, m, d] = date.split("-");
+  return lang === "kk" ? `${y}.${m}.${d}` : `${d}.${m}.${y}`;
+}
+
+const short = (s: string | undefined, max = 300) =>
+  s === undefined ? undefined : escapeHtml(s.length > max ? `${s.slice(0, max)}…` : s);
+
+export function transferLine(t: T, tr: Transfer, lang: Lang): string {
+  const parts = [
+    [formatDate(tr.date, lang), tr.time].filter(Boolean).join(" "),
+    money(tr.amount, lang),
+    tr.method ? label(t, "methods", tr.method) : undefined,
+    tr.recipient ? ident(tr.recipient) : undefined,
+    tr.recipientName ? escapeHtml(tr.recipientName) : undefined,
+    tr.recipientBank ? label(t, "banks", tr.recipientBank) : undefined,
+  ].filter((p): p is string => Boolean(p));
+  return parts.length > 0 ? parts.join(" · ") : t("questionnaire:summary.empty_item");
+}
+
+/** The current answer of one step, or undefined when nothing is saved for it. */
+export function currentValue(t: T, step: StepId, a: Answers, item: number, lang: Lang): string | undefined {
+  const c = a.contacts[item];
+  const l = a.loans[item];
+  const tr = a.transfers[item];
+  switch (step) {
+    case "filed_for":
+      return a.filedFor && label(t, "filed_for", a.filedFor);
+    case "narrative":
+      return short(a.narrative, 200);
+    case "incident_date":
+      return formatDate(a.incidentDate, lang);
+    case "incident_time":
+      return a.incidentTime && (/^\d/.test(a.incidentTime) ? a.incidentTime : label(t, "part_of_day", a.incidentTime));
+    case "contact_identity":
+      return c?.claimedIdentity && label(t, "identities", c.claimedIdentity);
+    case "contact_name":
+      return short(c?.claimedName);
+    case "contact_phones":
+      return c && c.phones.length > 0 ? c.phones.map(ident).join(", ") : undefined;
+    case "contact_handles":
+      return c && c.handles.length > 0 ? c.handles.map(ident).join(", ") : undefined;
+    case "contact_documents":
+      return c?.showedDocuments && label(t, "yes_no_unsure", c.showedDocuments);
+    case "own_card_last4":
+      return a.ownCardLast4 && `•••• ${a.ownCardLast4}`;
+    case "own_bank":
+      return a.ownBank && label(t, "banks", a.ownBank);
+    case "loan_status":
+      return a.loanStatus && label(t, "loan_statuses", a.loanStatus);
+    case "loan_lender":
+      return short(l?.lender);
+    case "loan_amount":
+      return money(l?.amount, lang);
+    case "loan_date":
+      return formatDate(l?.date, lang);
+    case "transfers_made":
+      return a.transfersMade === undefined ? undefined : label(t, "yes_no", a.transfersMade ? "yes" : "no");
+    case "transfer_amount":
+      return money(tr?.amount, lang);
+    case "transfer_when":
+      return tr?.date && [formatDate(tr.date, lang), tr.time].filter(Boolean).join(" ");
+    case "transfer_method":
+      return tr?.method && label(t, "methods", tr.method);
+    case "transfer_recipient":
+      return (
+        [tr?.recipient ? ident(tr.recipient) : undefined, short(tr?.recipientName)].filter(Boolean).join(" ") ||
+        undefined
+      );
+    case "transfer_recipient_bank":
+      return tr?.recipientBank && label(t, "banks", tr.recipientBank);
+    case "transfer_own_bank":
+      return tr?.ownBank && label(t, "banks", tr.ownBank);
+    case "region":
+      return a.region && label(t, "regions", a.region);
+    case "city":
+      return short(a.city);
+    case "bank_request_no":
+      return short(a.bankRequestNo);
+    case "statement_no":
+      return short(a.statementNo);
+    case "contact_consent":
+      return a.contactConsent === undefined ? undefined : label(t, "yes_no", a.contactConsent ? "yes" : "no");
+    case "applicant_name":
+      return short(a.applicantName);
+    case "applicant_phone":
+      return a.applicantPhone && ident(a.applicantPhone);
+    default:
+      return undefined;
+  }
+}

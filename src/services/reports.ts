@@ -1,0 +1,46 @@
+/**
+ * Submitted reports as documents and police tools read them: the frozen version
+ * plus the urgent steps ticked off since.
+ */
+import { and, asc, eq } from "drizzle-orm";
+import type { SubmittedReport } from "../core/report/report.js";
+import type { Db } from "../db/client.js";
+import { reports, stepsDone } from "../db/schema.js";
+import { loadSubmitted } from "./submit.js";
+
+export function loadReport(db: Db, reportId: number, version?: number): SubmittedReport | undefined {
+  const report = loadSubmitted(db, reportId, version);
+  if (!report) return undefined;
+  const row = db.select({ status: reports.status }).from(reports).where(eq(reports.id, reportId)).get();
+  const done = db
+    .select({ step: stepsDone.step, doneAt: stepsDone.doneAt })
+    .from(stepsDone)
+    .where(eq(stepsDone.reportId, reportId))
+    .orderBy(asc(stepsDone.doneAt))
+    .all();
+  return { ...report, status: row?.status === "withdrawn" ? "withdrawn" : report.status, stepsDone: done };
+}
+
+export function reportOwner(
+  db: Db,
+  reportId: number,
+): { userId: number; number: string | null; status: string } | undefined {
+  return db
+    .select({ userId: reports.userId, number: reports.number, status: reports.status })
+    .from(reports)
+    .where(eq(reports.id, reportId))
+    .get();
+}
+
+export function reportIdByNumber(db: Db, number: string): number | undefined {
+  return db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(eq(reports.number, number), eq(reports.status, "submitted")))
+    .get()?.id;
+}
+
+/** Records that the person ticked off an urgent step (once; the first time counts). */
+export function markStepDone(db: Db, reportId: number, step: string, at: Date): void {
+  db.insert(stepsDone).values({ reportId, step, doneAt: at.toISOString() }).onConflictDoNothing().run();
+}
