@@ -166,6 +166,9 @@ export class CatalogStore {
         `catalogue version "${version}" no longer validates: ${loaded.problems[0]}`,
         loaded.problems,
       );
+    if (loaded.catalog.status === "draft") {
+      throw new CatalogError(`catalogue version "${version}" is a draft; upload it with status: active to activate it`);
+    }
     const from = this.activeVersion();
     if (from === version) return loaded.catalog;
     inTransaction(this.db, () => {

@@ -98,6 +98,10 @@ async function run(args: string[], io: CliIo): Promise<number> {
 export const command: CliCommand = {
   summary: "catalog validate|import|export|list|activate|rollback — manage scheme catalogue versions",
   async run(args, io) {
+    // A reader that stops early (| head) closes the pipe; that ends the output, not the program.
+    io.stdout.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+    });
     try {
       return await run(args, io);
     } catch (error) {

@@ -64,6 +64,10 @@ export const command: CliCommand = {
       io.stderr.write(`${(error as Error).message}\n`);
       return 2;
     }
+    // A reader that stops early (| head) closes the pipe; that ends the output, not the program.
+    io.stdout.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+    });
     const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
     for await (const line of lines) {
       if (line.trim() === "") continue;

@@ -113,6 +113,14 @@ describe("catalogue store", () => {
     expect(store.activeVersion()).toBe(shipped.version);
   });
 
+  it("stores a draft document but refuses to activate it", () => {
+    store.ensureDefault();
+    const result = store.importVersion(nextVersion().replace("status: active", "status: draft"), ADMIN);
+    expect(result.ok).toBe(true);
+    expect(() => store.activate("2026.12.1", ADMIN)).toThrow(/is a draft/);
+    expect(store.activeVersion()).toBe(shipped.version);
+  });
+
   it("switches the holder's catalogue without a restart", () => {
     const holder = new CatalogHolder(store.ensureDefault());
     store.importVersion(nextVersion(), ADMIN);
