@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import kkTexts from "../../locales/kk/recognition.json" with { type: "json" };
+import ruTexts from "../../locales/ru/recognition.json" with { type: "json" };
 import { loadDefaultCatalog } from "../../src/catalog/load.js";
 import { TECHNIQUES } from "../../src/core/model.js";
 import { describeReason } from "../../src/core/recognition/describe.js";
@@ -124,6 +126,21 @@ describe("techniques", () => {
   it("are not taken from a denial", () => {
     expect(catalog.recognize({ text: "я не продиктовала код" }).techniques).not.toContain("sms_code_disclosed");
     expect(catalog.recognize({ text: "кодты айтпадым" }).techniques).not.toContain("sms_code_disclosed");
+  });
+});
+
+describe("recognition texts", () => {
+  type Tree = { [key: string]: string | Tree };
+  const leaves = (tree: Tree, prefix = ""): [string, string][] =>
+    Object.entries(tree).flatMap(([k, v]) =>
+      typeof v === "string" ? [[`${prefix}${k}`, v] as [string, string]] : leaves(v, `${prefix}${k}.`),
+    );
+
+  it("have the same keys in kk and ru, none empty", () => {
+    const kk = leaves(kkTexts as Tree);
+    const ru = leaves(ruTexts as Tree);
+    expect(kk.map(([k]) => k)).toEqual(ru.map(([k]) => k));
+    for (const [key, text] of [...kk, ...ru]) expect(text.trim(), key).not.toBe("");
   });
 });
 
