@@ -128,6 +128,12 @@ CREATE TABLE `report_loans` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `report_loans_pos_idx` ON `report_loans` (`report_id`,`position`);--> statement-breakpoint
+CREATE TABLE `pending_inputs` (
+	`user_id` integer PRIMARY KEY NOT NULL,
+	`kind` text NOT NULL,
+	`expires_at` text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `report_versions` (
 	`report_id` integer NOT NULL,
 	`version` integer NOT NULL,
@@ -148,6 +154,8 @@ CREATE TABLE `reports` (
 	`version` integer DEFAULT 0 NOT NULL,
 	`lang` text NOT NULL,
 	`cursor` text NOT NULL,
+	`rev` integer DEFAULT 0 NOT NULL,
+	`active` integer DEFAULT false NOT NULL,
 	`filed_for` text,
 	`narrative` text,
 	`incident_date` text,

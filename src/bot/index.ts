@@ -12,7 +12,7 @@ import type { AppContext, BaseContext, ConvContext } from "./context.js";
 import { QUESTIONNAIRE, questionnaire } from "./conversations/questionnaire.js";
 import type { BotDeps } from "./deps.js";
 import { checklistFeature } from "./features/checklist.js";
-import { reportFeature } from "./features/report.js";
+import { reportFeature, resumeQuestionnaire } from "./features/report.js";
 import { reportFilesFeature } from "./features/report-files.js";
 import { type DeepLinkHandler, startFeature } from "./features/start.js";
 import { submission } from "./features/submission.js";
@@ -43,25 +43,36 @@ const htmlByDefault: Transformer = (prev, method, payload, signal) => {
   return prev(method, payload, signal);
 };
 
-function apiTransformers(maxPerSecond: number): (api: Api) => void {
-  const throttle = apiThrottler({
-    global: { reservoir: maxPerSecond, reservoirRefreshAmount: maxPerSecond, reservoirRefreshInterval: 1000 },
-    // One call at a time per chat keeps a person's messages in order; 429s are retried by auto-retry.
-    out: { maxConcurrent: 1, minTime: 0 },
-  });
-  const retry = autoRetry({ maxRetryAttempts: 6, maxDelaySeconds: 60 });
-  return (api) => {
-    api.config.use(htmlByDefault);
-    api.config.use(throttle);
-    api.config.use(retry);
-  };
+const retry = () => autoRetry({ maxRetryAttempts: 6, maxDelaySeconds: 60 });
+
+/** The bot's own API: HTML by default, throttled to Telegram's limits, 429/5xx/network errors retried. */
+function installTransformers(api: Api, maxPerSecond: number): void {
+  api.config.use(htmlByDefault);
+  api.config.use(
+    apiThrottler({
+      global: { reservoir: maxPerSecond, reservoirRefreshAmount: maxPerSecond, reservoirRefreshInterval: 1000 },
+      // One call at a time per chat keeps a person's messages in order.
+      out: { maxConcurrent: 1, minTime: 0 },
+    }),
+  );
+  api.config.use(retry());
+}
+
+/**
+ * Inside conversations the plugin replays earlier API calls through the whole
+ * transformer chain on every update, so a throttler there would queue every
+ * replayed call again. Conversation replies are already one at a time per chat
+ * (sequentialize), and a 429 is still retried.
+ */
+function installConversationTransformers(api: Api): void {
+  api.config.use(htmlByDefault);
+  api.config.use(retry());
 }
 
 export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppContext> {
   const { config } = deps;
   const bot = new Bot<AppContext>(config.botToken, { client: { apiRoot: config.apiRoot } });
-  const install = apiTransformers(options.maxPerSecond ?? 30);
-  install(bot.api);
+  installTransformers(bot.api, options.maxPerSecond ?? 30);
 
   const pending = new PendingLanguages();
   const withContext = contextMiddleware(deps, pending);
@@ -79,7 +90,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppConte
       storage: { type: "key", adapter: conversationStorage(deps.db), getStorageKey: (ctx) => ctx.chat?.id.toString() },
       plugins: [
         async (ctx, next) => {
-          install(ctx.api);
+          installConversationTransformers(ctx.api);
           await next();
         },
         withContext as (ctx: BaseContext, next: () => Promise<void>) => Promise<void>,
@@ -89,6 +100,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppConte
   guarded.use(leaveConversationsOnNavigation);
   guarded.use(startFeature(pending, deepLinks));
   guarded.use(createConversation(questionnaire(submission), { id: QUESTIONNAIRE }));
+  guarded.use(resumeQuestionnaire());
   guarded.use(reportFeature());
   guarded.use(checklistFeature());
   guarded.use(reportFilesFeature());

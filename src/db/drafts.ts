@@ -17,6 +17,10 @@ export interface Draft {
   lang: Lang;
   answers: Answers;
   cursor: Cursor;
+  /** Changes whenever the current question changes; buttons carry it to tell stale presses. */
+  rev: number;
+  /** The person is in the questionnaire now. */
+  active: boolean;
   updatedAt: string;
 }
 
@@ -36,7 +40,16 @@ export function createDraft(db: Db, userId: number, lang: Lang, prefill: Partial
       .returning({ id: reports.id, updatedAt: reports.updatedAt })
       .get();
     writeChildren(db, row.id, answers);
-    return { id: row.id, userId, lang, answers, cursor: firstCursor(), updatedAt: row.updatedAt };
+    return {
+      id: row.id,
+      userId,
+      lang,
+      answers,
+      cursor: firstCursor(),
+      rev: 0,
+      active: false,
+      updatedAt: row.updatedAt,
+    };
   })();
 }
 
@@ -68,15 +81,29 @@ export function loadDraft(db: Db, id: number): Draft | undefined {
     lang: report.lang,
     answers,
     cursor: toCursor(report.cursor),
+    rev: report.rev,
+    active: report.active,
     updatedAt: report.updatedAt,
   };
 }
 
 /** Writes the whole draft at once: the report row and every child table, atomically. */
-export function saveDraft(db: Db, id: number, answers: Answers, cursor: Cursor, lang?: Lang): void {
+export function saveDraft(
+  db: Db,
+  id: number,
+  answers: Answers,
+  cursor: Cursor,
+  options: { lang?: Lang; rev?: number } = {},
+): void {
   db.$client.transaction(() => {
     db.update(reports)
-      .set({ ...answersToFields(answers), cursor, updatedAt: nowIso(), ...(lang ? { lang } : {}) })
+      .set({
+        ...answersToFields(answers),
+        cursor,
+        updatedAt: nowIso(),
+        ...(options.lang ? { lang: options.lang } : {}),
+        ...(options.rev !== undefined ? { rev: options.rev } : {}),
+      })
       .where(and(eq(reports.id, id), eq(reports.status, "draft")))
       .run();
     writeChildren(db, id, answers);
@@ -94,6 +121,31 @@ function writeChildren(db: Db, reportId: number, answers: Answers): void {
   if (rows.loans.length) db.insert(loans).values(withReport(rows.loans)).run();
   if (rows.identifiers.length) db.insert(identifiers).values(withReport(rows.identifiers)).run();
   if (rows.evidence.length) db.insert(evidence).values(withReport(rows.evidence)).run();
+}
+
+/** Marks whether the person is in the questionnaire (their messages are answers) or has left it. */
+export function setDraftActive(db: Db, id: number, active: boolean): void {
+  db.update(reports)
+    .set({ active })
+    .where(and(eq(reports.id, id), eq(reports.status, "draft")))
+    .run();
+}
+
+/** Leaves the questionnaire for every draft of the person (the drafts stay). */
+export function deactivateDrafts(db: Db, userId: number): void {
+  db.update(reports)
+    .set({ active: false })
+    .where(and(eq(reports.userId, userId), eq(reports.status, "draft"), eq(reports.active, true)))
+    .run();
+}
+
+/** The draft the person is answering right now, if any. */
+export function activeDraftId(db: Db, userId: number): number | undefined {
+  return db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(eq(reports.userId, userId), eq(reports.status, "draft"), eq(reports.active, true)))
+    .get()?.id;
 }
 
 export function deleteDraft(db: Db, id: number): void {

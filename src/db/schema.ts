@@ -44,6 +44,10 @@ export const reports = sqliteTable(
     lang: text("lang", { enum: ["kk", "ru"] }).notNull(),
     /** Where the questionnaire stands: the step and the index of the repeated item. */
     cursor: json<{ step: string; item?: number; editing?: string }>("cursor").notNull(),
+    /** Bumped whenever the current question changes: buttons of older questions are stale. */
+    rev: integer("rev").notNull().default(0),
+    /** The person is in the questionnaire now (entered, not left): their messages are answers. */
+    active: integer("active", { mode: "boolean" }).notNull().default(false),
     filedFor: text("filed_for", { enum: ["self", "parent", "relative", "other"] }),
     narrative: text("narrative"),
     incidentDate: text("incident_date"),
@@ -226,6 +230,16 @@ export const stepsDone = sqliteTable(
 export const counters = sqliteTable("counters", {
   name: text("name").primaryKey(),
   value: integer("value").notNull(),
+});
+
+/**
+ * What the bot is waiting for from a person outside the questionnaire (e.g. a
+ * number to look up). Cards typed then are someone else's and are kept whole.
+ */
+export const pendingInputs = sqliteTable("pending_inputs", {
+  userId: integer("user_id").primaryKey({ autoIncrement: false }),
+  kind: text("kind").notNull(),
+  expiresAt: text("expires_at").notNull(),
 });
 
 /** State of @grammyjs/conversations, one row per chat. */

@@ -14,6 +14,7 @@ import { createDraft, type Draft, findDraft, loadDraft, saveDraft } from "../db/
 export interface DraftView extends QState {
   id: number;
   lang: Lang;
+  rev: number;
 }
 
 const view = (d: Draft): DraftView => ({
@@ -21,6 +22,7 @@ const view = (d: Draft): DraftView => ({
   lang: d.lang,
   answers: d.answers,
   cursor: resumeCursor(d.answers, d.cursor),
+  rev: d.rev,
 });
 
 export function openDraft(db: Db, id: number): DraftView | undefined {
@@ -37,17 +39,22 @@ export function startDraft(db: Db, userId: number, lang: Lang, prefill: Partial<
   return view(createDraft(db, userId, lang, prefill));
 }
 
-export type StepResult = { kind: "gone" } | Outcome;
+export type StepResult = { kind: "gone" } | (Outcome & { rev: number });
 
-/** One answer: applied to the stored draft and saved before anything is shown to the person. */
+/**
+ * One answer: applied to the stored draft and saved before anything is shown to
+ * the person. Moving to another question bumps the revision, so the buttons of
+ * the question just answered go stale (a double tap acts once).
+ */
 export function answerStep(db: Db, id: number, input: Input, now: Date, lang?: Lang): StepResult {
   return db.$client.transaction((): StepResult => {
     const draft = loadDraft(db, id);
     if (!draft) return { kind: "gone" };
     const outcome = advance({ answers: draft.answers, cursor: draft.cursor }, input, { now });
+    const rev = outcome.kind === "moved" ? (draft.rev + 1) % 1000 : draft.rev;
     if (outcome.kind === "moved" || outcome.kind === "updated") {
-      saveDraft(db, id, outcome.state.answers, outcome.state.cursor, lang);
+      saveDraft(db, id, outcome.state.answers, outcome.state.cursor, { ...(lang ? { lang } : {}), rev });
     }
-    return outcome;
+    return { ...outcome, rev };
   })();
 }

@@ -22,12 +22,13 @@ export const QUESTION_ACTIONS = {
 } as const;
 export type QuestionAction = keyof typeof QUESTION_ACTIONS;
 
-/** A questionnaire button: action, the step it belongs to, the item, and the option or section index. */
+/** A questionnaire button: action, step, item, option or section index, and the draft's revision. */
 export const questionData = callbackCodec("q", {
   a: z.enum(Object.keys(QUESTION_ACTIONS) as [QuestionAction, ...QuestionAction[]]),
   s: z.enum(STEP_IDS as [StepId, ...StepId[]]),
   i: index,
   o: index,
+  r: index,
 });
 
 export const sectionAt = (o: number | undefined) => (o === undefined ? undefined : SECTIONS[o]);

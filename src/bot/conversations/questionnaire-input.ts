@@ -5,11 +5,11 @@
 import type { Context } from "grammy";
 import type { EvidenceKind } from "../../core/model.js";
 import { optionsFor } from "../../core/questionnaire/answer.js";
-import type { QState } from "../../core/questionnaire/engine.js";
 import type { Input } from "../../core/questionnaire/inputs.js";
 import { sameCursor } from "../../core/questionnaire/steps.js";
 import type { Evidence } from "../../core/report/answers.js";
 import { QUESTION_ACTIONS, questionData, sectionAt } from "../callback-data/questionnaire.js";
+import type { Shown } from "../render/question.js";
 
 export type Decoded =
   | { kind: "input"; input: Input }
@@ -47,13 +47,19 @@ export function fileOf(ctx: Context): Evidence | undefined {
   return undefined;
 }
 
-export function decodeUpdate(ctx: Context, state: QState, questionMessageId: number | undefined): Decoded {
+/** True for what the questionnaire takes as an answer: its own buttons, texts and files. */
+export const isQuestionnaireUpdate = (ctx: Context): boolean => {
+  const data = ctx.callbackQuery?.data;
+  if (data !== undefined) return questionData.filter.test(data);
+  return ctx.message !== undefined;
+};
+
+export function decodeUpdate(ctx: Context, state: Shown): Decoded {
   const data = ctx.callbackQuery?.data;
   if (data !== undefined) {
     if (!questionData.filter.test(data)) return { kind: "foreign" };
     const q = questionData.unpack(data);
-    const messageId = ctx.callbackQuery?.message?.message_id;
-    if (!q || messageId !== questionMessageId) return { kind: "stale" };
+    if (!q || q.r !== state.rev) return { kind: "stale" };
     if (!sameCursor({ step: q.s, ...(q.i !== undefined ? { item: q.i } : {}) }, state.cursor)) return { kind: "stale" };
     const action = QUESTION_ACTIONS[q.a];
     if (action === "choose" || action === "toggle") {

@@ -2,16 +2,21 @@
  * The victim questionnaire as a conversation. The draft in SQLite is the truth:
  * every answer goes through services/questionnaire (saved before the reply), and
  * this loop only renders the current question and turns updates into inputs.
- * Its replay log lets a restarted process continue at the same message.
+ *
+ * The conversation replays its log on every update, so a long questionnaire in
+ * one conversation would get slower with every answer. After a few answers it
+ * therefore ends, and the next answer enters it again (resume) from the draft:
+ * replay stays short, and nothing is lost because the draft holds everything.
  */
 import type { Conversation } from "@grammyjs/conversations";
-import type { QState } from "../../core/questionnaire/engine.js";
-import { answerStep, openDraft } from "../../services/questionnaire.js";
+import { answerStep, type DraftView, openDraft } from "../../services/questionnaire.js";
 import type { AppContext, ConvContext } from "../context.js";
-import { renderQuestion } from "../render/question.js";
+import { renderQuestion, type Shown } from "../render/question.js";
 import { decodeUpdate } from "./questionnaire-input.js";
 
 export const QUESTIONNAIRE = "questionnaire";
+/** Answers handled by one conversation run before it hands over to a fresh one. */
+export const ANSWERS_PER_RUN = 8;
 
 export interface Submission {
   /** Turns the draft into a submitted report; JSON-serialisable result, run once (replay-safe). */
@@ -21,89 +26,100 @@ export interface Submission {
 }
 export type SubmitResult = { ok: true; reportId: number; number: string } | { ok: false; error: string };
 
-async function show(ctx: ConvContext, state: QState): Promise<number> {
+async function show(ctx: ConvContext, state: Shown, noteKey?: string): Promise<void> {
   const q = renderQuestion(ctx.t, state, ctx.lang);
-  const sent = await ctx.reply(q.text, { reply_markup: q.keyboard });
-  return sent.message_id;
+  const note = noteKey ? `⚠️ ${ctx.t(noteKey, { defaultValue: ctx.t("questionnaire:errors.generic") })}\n\n` : "";
+  await ctx.reply(note + q.text, { reply_markup: q.keyboard });
 }
 
-/** Replaces the buttons of a finished question by nothing, so they cannot be pressed again. */
-async function closeQuestion(ctx: ConvContext, messageId: number | undefined): Promise<void> {
-  if (messageId === undefined || !ctx.chat) return;
-  await ctx.api.editMessageReplyMarkup(ctx.chat.id, messageId).catch(() => undefined);
+/** Removes the buttons of the question just answered, so it cannot be pressed again. */
+async function closeQuestion(ctx: ConvContext): Promise<void> {
+  if (ctx.callbackQuery?.message) await ctx.editMessageReplyMarkup().catch(() => undefined);
 }
 
-async function refresh(ctx: ConvContext, messageId: number, state: QState): Promise<void> {
-  if (!ctx.chat) return;
+async function refresh(ctx: ConvContext, state: Shown): Promise<void> {
   const q = renderQuestion(ctx.t, state, ctx.lang);
-  await ctx.api.editMessageText(ctx.chat.id, messageId, q.text, { reply_markup: q.keyboard }).catch(() => undefined);
+  await ctx.editMessageText(q.text, { reply_markup: q.keyboard }).catch(() => undefined);
 }
+
+type Step = "continue" | "end";
 
 export function questionnaire(submission: Submission) {
-  return async function run(conversation: Conversation<AppContext, ConvContext>, ctx: ConvContext, draftId: number) {
-    const start = await conversation.external((c) => openDraft(c.deps.db, draftId));
+  /** Handles one update at the current question; "end" when the questionnaire is over. */
+  async function handle(
+    conversation: Conversation<AppContext, ConvContext>,
+    ctx: ConvContext,
+    draftId: number,
+    shown: Shown,
+  ) {
+    const decoded = decodeUpdate(ctx, shown);
+    if (decoded.kind === "foreign") await conversation.skip({ next: true });
+    if (decoded.kind === "stale") {
+      await ctx.answerCallbackQuery({ text: ctx.t("common:stale") }).catch(() => undefined);
+      return { step: "continue" as Step, shown };
+    }
+    if (decoded.kind !== "input") {
+      await show(ctx, shown, "questionnaire:errors.unsupported");
+      return { step: "continue" as Step, shown };
+    }
+    const input = decoded.input;
+    const result = await conversation.external((c) => answerStep(c.deps.db, draftId, input, c.deps.now(), c.lang));
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+    if (result.kind === "gone") {
+      await ctx.reply(ctx.t("questionnaire:gone"));
+      return { step: "end" as Step, shown };
+    }
+    const next: Shown = { ...result.state, rev: result.rev };
+    switch (result.kind) {
+      case "updated":
+        if (result.notice) await show(ctx, next, `questionnaire:notices.${result.notice}`);
+        else if (ctx.callbackQuery) await refresh(ctx, next);
+        else await show(ctx, next, "questionnaire:notices.file_added");
+        return { step: "continue" as Step, shown: next };
+      case "invalid":
+        await closeQuestion(ctx);
+        await show(ctx, next, `questionnaire:errors.${result.error}`);
+        return { step: "continue" as Step, shown: next };
+      case "submit": {
+        const submitted = await conversation.external((c) => submission.submit(c, draftId));
+        if (!submitted.ok) {
+          await show(ctx, next, `questionnaire:errors.${submitted.error}`);
+          return { step: "continue" as Step, shown: next };
+        }
+        await closeQuestion(ctx);
+        await submission.announce(ctx, submitted);
+        return { step: "end" as Step, shown: next };
+      }
+      case "moved":
+        await closeQuestion(ctx);
+        await show(ctx, next);
+        return { step: "continue" as Step, shown: next };
+    }
+  }
+
+  return async function run(
+    conversation: Conversation<AppContext, ConvContext>,
+    ctx: ConvContext,
+    draftId: number,
+    resume: boolean,
+  ) {
+    const start: DraftView | undefined = await conversation.external((c) => openDraft(c.deps.db, draftId));
     if (!start) {
       await ctx.reply(ctx.t("questionnaire:gone"));
       return;
     }
-    let state: QState = { answers: start.answers, cursor: start.cursor };
-    let messageId: number | undefined = await show(ctx, state);
-
-    for (;;) {
-      const next = await conversation.wait();
-      const decoded = decodeUpdate(next, state, messageId);
-      if (decoded.kind === "foreign") await conversation.skip({ next: true });
-      if (decoded.kind === "stale") {
-        await next.answerCallbackQuery({ text: next.t("common:stale") }).catch(() => undefined);
-        continue;
-      }
-      if (decoded.kind === "unsupported") {
-        await closeQuestion(next, messageId);
-        messageId = await showWithNote(next, state, "questionnaire:errors.unsupported");
-        continue;
-      }
-      if (decoded.kind !== "input") continue;
-      const input = decoded.input;
-      const result = await conversation.external((c) => answerStep(c.deps.db, draftId, input, c.deps.now(), c.lang));
-      if (next.callbackQuery) await next.answerCallbackQuery().catch(() => undefined);
-      if (result.kind === "gone") {
-        await next.reply(next.t("questionnaire:gone"));
-        return;
-      }
-      state = result.state;
-      if (result.kind === "updated") {
-        if (result.notice) {
-          await next.reply(next.t(`questionnaire:notices.${result.notice}`));
-          await closeQuestion(next, messageId);
-          messageId = await show(next, state);
-        } else if (messageId !== undefined && next.callbackQuery) {
-          await refresh(next, messageId, state);
-        } else {
-          await closeQuestion(next, messageId);
-          messageId = await showWithNote(next, state, "questionnaire:notices.file_added");
-        }
-        continue;
-      }
-      if (result.kind === "invalid") {
-        await closeQuestion(next, messageId);
-        messageId = await showWithNote(next, state, `questionnaire:errors.${result.error}`);
-        continue;
-      }
-      await closeQuestion(next, messageId);
-      if (result.kind === "submit") {
-        const submitted = await conversation.external((c) => submission.submit(c, draftId));
-        if (submitted.ok) return submission.announce(next, submitted);
-        messageId = await showWithNote(next, state, `questionnaire:errors.${submitted.error}`);
-        continue;
-      }
-      messageId = await show(next, state);
+    let shown: Shown = start;
+    if (resume) {
+      const first = await handle(conversation, ctx, draftId, shown);
+      if (first.step === "end") return;
+      shown = first.shown;
+    } else {
+      await show(ctx, shown);
+    }
+    for (let answered = resume ? 1 : 0; answered < ANSWERS_PER_RUN; answered++) {
+      const r = await handle(conversation, await conversation.wait(), draftId, shown);
+      if (r.step === "end") return;
+      shown = r.shown;
     }
   };
-}
-
-async function showWithNote(ctx: ConvContext, state: QState, noteKey: string): Promise<number> {
-  const q = renderQuestion(ctx.t, state, ctx.lang);
-  const note = ctx.t(noteKey, { defaultValue: ctx.t("questionnaire:errors.generic") });
-  const sent = await ctx.reply(`⚠️ ${note}\n\n${q.text}`, { reply_markup: q.keyboard });
-  return sent.message_id;
 }

@@ -11,10 +11,15 @@ export const REDACTED = "saqbol_redacted";
 
 type Mutable = Record<string, unknown>;
 
-function cleanText(text: string, found: Set<string>): string {
+interface Options {
+  /** The person is answering with someone else's identifiers (a recipient, a number to check). */
+  keepCards: boolean;
+}
+
+function cleanText(text: string, found: Set<string>, options: Options): string {
   const r = redactSecrets(text);
   for (const kind of r.found) found.add(kind);
-  return maskOwnCards(r.text);
+  return options.keepCards ? r.text : maskOwnCards(r.text);
 }
 
 function cleanUser(u: unknown): void {
@@ -25,12 +30,14 @@ function cleanUser(u: unknown): void {
   delete user.username;
 }
 
-function cleanMessage(m: Message | undefined, found: Set<string>): void {
+function cleanMessage(m: Message | undefined, found: Set<string>, options: Options): void {
   if (!m) return;
   const msg = m as unknown as Mutable;
-  if (typeof m.text === "string") msg.text = cleanText(m.text, found);
-  if (typeof m.caption === "string") msg.caption = cleanText(m.caption, found);
-  if (m.document?.file_name) (m.document as unknown as Mutable).file_name = cleanText(m.document.file_name, found);
+  if (typeof m.text === "string") msg.text = cleanText(m.text, found, options);
+  if (typeof m.caption === "string") msg.caption = cleanText(m.caption, found, options);
+  if (m.document?.file_name) {
+    (m.document as unknown as Mutable).file_name = cleanText(m.document.file_name, found, { keepCards: false });
+  }
   cleanUser(m.from);
   cleanUser(m.chat);
   if (m.contact) msg.contact = { phone_number: "-", first_name: "-" };
@@ -38,20 +45,21 @@ function cleanMessage(m: Message | undefined, found: Set<string>): void {
     msg.forward_origin = { type: "hidden_user", sender_user_name: "-", date: m.forward_origin.date };
   delete msg.forward_from;
   delete msg.forward_sender_name;
-  if (m.reply_to_message) cleanMessage(m.reply_to_message as Message, found);
+  if (m.reply_to_message) cleanMessage(m.reply_to_message as Message, found, { keepCards: false });
 }
 
 /** Cleans the update in place and returns it. */
-export function sanitizeUpdate(update: Update): Update {
+export function sanitizeUpdate(update: Update, options: Options = { keepCards: false }): Update {
   const found = new Set<string>();
-  cleanMessage(update.message, found);
-  cleanMessage(update.edited_message, found);
-  cleanMessage(update.channel_post, found);
-  cleanMessage(update.edited_channel_post, found);
+  const none = { keepCards: false };
+  cleanMessage(update.message, found, options);
+  cleanMessage(update.edited_message, found, none);
+  cleanMessage(update.channel_post, found, none);
+  cleanMessage(update.edited_channel_post, found, none);
   if (update.callback_query) {
     cleanUser(update.callback_query.from);
     const message = update.callback_query.message;
-    if (message && "text" in message) cleanMessage(message as Message, found);
+    if (message && "text" in message) cleanMessage(message as Message, found, none);
   }
   if (update.my_chat_member) cleanUser(update.my_chat_member.from);
   if (found.size > 0) (update as unknown as Mutable)[REDACTED] = [...found];

@@ -1,17 +1,33 @@
-import { Composer, InlineKeyboard } from "grammy";
-import { deleteDraft } from "../../db/drafts.js";
+import { Composer, InlineKeyboard, type MiddlewareFn } from "grammy";
+import { activeDraftId, deleteDraft, setDraftActive } from "../../db/drafts.js";
 import { currentDraft, startDraft } from "../../services/questionnaire.js";
 import { menuData } from "../callback-data/menu.js";
 import { draftChoiceData } from "../callback-data/report.js";
 import type { AppContext } from "../context.js";
 import { QUESTIONNAIRE } from "../conversations/questionnaire.js";
+import { isQuestionnaireUpdate } from "../conversations/questionnaire-input.js";
 import { ensureConsent } from "../filters/consent.js";
 import { formatDate } from "../render/values.js";
 
 /** Enters the questionnaire for a draft (new or existing); any other conversation is left first. */
 export async function enterQuestionnaire(ctx: AppContext, draftId: number): Promise<void> {
   await ctx.conversation.exitAll();
-  await ctx.conversation.enter(QUESTIONNAIRE, draftId);
+  setDraftActive(ctx.deps.db, draftId, true);
+  await ctx.conversation.enter(QUESTIONNAIRE, draftId, false);
+}
+
+/**
+ * After a conversation run hands over (see ANSWERS_PER_RUN), or after a restart
+ * lost its state, the next answer of a person who is in the questionnaire
+ * enters it again and is handled there.
+ */
+export function resumeQuestionnaire(): MiddlewareFn<AppContext> {
+  return async (ctx, next) => {
+    if (!ctx.from || ctx.chat?.type !== "private" || !isQuestionnaireUpdate(ctx)) return next();
+    const draftId = activeDraftId(ctx.deps.db, ctx.from.id);
+    if (draftId === undefined) return next();
+    await ctx.conversation.enter(QUESTIONNAIRE, draftId, true);
+  };
 }
 
 export async function startReport(ctx: AppContext, prefillNarrative?: string): Promise<void> {

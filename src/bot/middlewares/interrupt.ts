@@ -1,4 +1,5 @@
 import type { MiddlewareFn } from "grammy";
+import { deactivateDrafts } from "../../db/drafts.js";
 import { menuData } from "../callback-data/menu.js";
 import type { AppContext } from "../context.js";
 
@@ -12,8 +13,9 @@ export const leaveConversationsOnNavigation: MiddlewareFn<AppContext> = async (c
   const isCommand =
     text !== undefined && ctx.message?.entities?.[0]?.type === "bot_command" && ctx.message.entities[0].offset === 0;
   const isMenu = ctx.callbackQuery?.data !== undefined && menuData.unpack(ctx.callbackQuery.data) !== undefined;
-  if ((isCommand || isMenu) && Object.keys(ctx.conversation.active()).length > 0) {
-    await ctx.conversation.exitAll();
+  if (isCommand || isMenu) {
+    if (Object.keys(ctx.conversation.active()).length > 0) await ctx.conversation.exitAll();
+    if (ctx.from) deactivateDrafts(ctx.deps.db, ctx.from.id);
   }
   await next();
 };

@@ -13,6 +13,9 @@ import { type QuestionAction, questionData } from "../callback-data/questionnair
 import { reviewSummary } from "./summary.js";
 import { currentValue, label, type T } from "./values.js";
 
+/** A question as shown: the state plus the draft's revision that its buttons carry. */
+export type Shown = QState & { rev: number };
+
 export interface RenderedQuestion {
   text: string;
   keyboard: InlineKeyboard;
@@ -22,9 +25,11 @@ export interface RenderedQuestion {
 export const behalf = (state: QState) =>
   state.answers.filedFor && state.answers.filedFor !== "self" ? { context: "behalf" } : {};
 
-function button(t: T, textKey: string, action: QuestionAction, state: QState, o?: number): InlineKeyboardButton {
-  const { step, item } = state.cursor;
-  return InlineKeyboard.text(t(textKey), questionData.pack({ a: action, s: step, i: item, o }));
+const pack = (state: Shown, a: QuestionAction, o?: number) =>
+  questionData.pack({ a, s: state.cursor.step, i: state.cursor.item, o, r: state.rev });
+
+function button(t: T, textKey: string, action: QuestionAction, state: Shown, o?: number): InlineKeyboardButton {
+  return InlineKeyboard.text(t(textKey), pack(state, action, o));
 }
 
 const chunk = <X>(list: X[], size: number): X[][] => {
@@ -54,7 +59,7 @@ function selectedOf(state: QState): readonly string[] {
   return map[state.cursor.step] ?? [];
 }
 
-function navigation(t: T, state: QState, def: StepDef): InlineKeyboardButton[][] {
+function navigation(t: T, state: Shown, def: StepDef): InlineKeyboardButton[][] {
   const { step, item, editing } = state.cursor;
   const row: InlineKeyboardButton[] = [];
   if (step !== "urgent") row.push(button(t, "common:buttons.back", "b", state));
@@ -67,7 +72,7 @@ function navigation(t: T, state: QState, def: StepDef): InlineKeyboardButton[][]
   return rows;
 }
 
-function keyboardFor(t: T, state: QState): InlineKeyboard {
+function keyboardFor(t: T, state: Shown): InlineKeyboard {
   const def = stepDef(state.cursor.step);
   const rows: InlineKeyboardButton[][] = [];
   const list = optionList(def);
@@ -78,12 +83,7 @@ function keyboardFor(t: T, state: QState): InlineKeyboard {
     const columns = def.kind === "single" ? (def.columns ?? 1) : 3;
     rows.push(
       ...chunk(
-        options.map((id, o) =>
-          InlineKeyboard.text(
-            label(t, list, id),
-            questionData.pack({ a: "c", s: state.cursor.step, i: state.cursor.item, o }),
-          ),
-        ),
+        options.map((id, o) => InlineKeyboard.text(label(t, list, id), pack(state, "c", o))),
         columns,
       ),
     );
@@ -91,10 +91,7 @@ function keyboardFor(t: T, state: QState): InlineKeyboard {
   if (list && def.kind === "multi") {
     const selected = selectedOf(state);
     const toggles = options.map((id, o) =>
-      InlineKeyboard.text(
-        `${selected.includes(id) ? "✅ " : ""}${label(t, list, id)}`,
-        questionData.pack({ a: "t", s: state.cursor.step, i: state.cursor.item, o }),
-      ),
+      InlineKeyboard.text(`${selected.includes(id) ? "✅ " : ""}${label(t, list, id)}`, pack(state, "t", o)),
     );
     rows.push(...chunk(toggles, def.columns ?? 1));
     const end: InlineKeyboardButton[] = [];
@@ -119,7 +116,7 @@ function progress(t: T, section: Section | null): string {
   return `${t("questionnaire:progress", { n, total: SECTIONS.length, section: t(`questionnaire:sections.${section}`) })}\n\n`;
 }
 
-export function renderQuestion(t: T, state: QState, lang: Lang): RenderedQuestion {
+export function renderQuestion(t: T, state: Shown, lang: Lang): RenderedQuestion {
   const { step, item = 0 } = state.cursor;
   const def = stepDef(step);
   if (def.kind === "review") {
@@ -136,7 +133,7 @@ export function renderQuestion(t: T, state: QState, lang: Lang): RenderedQuestio
   return { text: parts.join("\n\n"), keyboard: keyboardFor(t, state) };
 }
 
-function itemSummary(t: T, state: QState, lang: Lang): string | undefined {
+function itemSummary(t: T, state: Shown, lang: Lang): string | undefined {
   const { step } = state.cursor;
   if (step === "transfer_more") return reviewSummary(t, state.answers, lang, ["transfers"]);
   if (step === "loan_more") return reviewSummary(t, state.answers, lang, ["loans"]);

@@ -1,0 +1,49 @@
+/**
+ * "The next message is an answer to X": set by features that ask for one piece of
+ * text outside the questionnaire (a number to look up, a transfer to add). Also
+ * tells the sanitiser that a card number typed now belongs to someone else.
+ */
+import { and, eq, gt } from "drizzle-orm";
+import type { Db } from "./client.js";
+import { pendingInputs, reports } from "./schema.js";
+
+const TEN_MINUTES = 10 * 60_000;
+
+export function setPendingInput(db: Db, userId: number, kind: string, now = new Date(), ttlMs = TEN_MINUTES): void {
+  const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
+  db.insert(pendingInputs)
+    .values({ userId, kind, expiresAt })
+    .onConflictDoUpdate({ target: pendingInputs.userId, set: { kind, expiresAt } })
+    .run();
+}
+
+export function pendingInput(db: Db, userId: number, now = new Date()): string | undefined {
+  return db
+    .select({ kind: pendingInputs.kind })
+    .from(pendingInputs)
+    .where(and(eq(pendingInputs.userId, userId), gt(pendingInputs.expiresAt, now.toISOString())))
+    .get()?.kind;
+}
+
+export function clearPendingInput(db: Db, userId: number): void {
+  db.delete(pendingInputs).where(eq(pendingInputs.userId, userId)).run();
+}
+
+/** Kinds of pending input whose answer is an identifier of someone else (kept whole, cards included). */
+export const IDENTIFIER_INPUTS = new Set(["lookup", "add_transfer_recipient", "police_lookup"]);
+
+/**
+ * True when a card number the person types now is a recipient's or a number to
+ * check, not their own: the questionnaire's recipient question, or a pending
+ * identifier input.
+ */
+export function expectsOthersIdentifier(db: Db, userId: number, now = new Date()): boolean {
+  const kind = pendingInput(db, userId, now);
+  if (kind && IDENTIFIER_INPUTS.has(kind)) return true;
+  const draft = db
+    .select({ cursor: reports.cursor })
+    .from(reports)
+    .where(and(eq(reports.userId, userId), eq(reports.status, "draft"), eq(reports.active, true)))
+    .get();
+  return draft?.cursor.step === "transfer_recipient";
+}

@@ -1,0 +1,225 @@
+/**
+ * The four questionnaire scenarios the issues name, as scripts in either language:
+ * a bank-security call with a code and a "safe account" transfer, a marketplace
+ * prepayment, a loan taken via an eGov code, and a "help a relative" transfer.
+ */
+import type { Lang } from "../../src/core/model.js";
+import { createI18n } from "../../src/i18n.js";
+import type { Move } from "./questionnaire-driver.js";
+
+const i18n = createI18n();
+export const label = (lang: Lang, key: string) => i18n.plain(lang, key);
+
+export interface Scenario {
+  name: string;
+  expectScheme: string;
+  script: (lang: Lang) => Move[];
+}
+
+const P = (lang: Lang, key: string): Move => ({ press: label(lang, key) });
+const T = (lang: Lang, key: string): Move => ({ toggle: label(lang, key) });
+const W = (text: string): Move => ({ type: text });
+const start = (lang: Lang, filedFor = "self"): Move[] => [
+  P(lang, "questionnaire:steps.urgent.continue"),
+  P(lang, `common:filed_for.${filedFor}`),
+];
+const skip = (lang: Lang) => P(lang, "common:buttons.skip");
+const done = (lang: Lang) => P(lang, "common:buttons.done");
+const none = (lang: Lang) => P(lang, "common:buttons.none");
+
+const story = {
+  bank: {
+    ru: "Позвонили из службы безопасности банка, сказали что на меня оформляют кредит, попросили продиктовать код из смс и перевести деньги на безопасный счёт.",
+    kk: "Банктің қауіпсіздік қызметінен хабарласып, атыңызға несие рәсімделіп жатыр деді, SMS-кодты айтқызып, ақшаны қауіпсіз шотқа аударуды сұрады.",
+  },
+  market: {
+    ru: "Нашла на OLX iPhone за полцены, продавец попросил предоплату на карту, после перевода заблокировал меня.",
+    kk: "OLX-тен арзан iPhone таптым, сатушы картаға алдын ала төлем сұрады, ақша аударған соң мені бұғаттап тастады.",
+  },
+  egov: {
+    ru: "Позвонили якобы из ЦОНа, попросили код 1414 для обновления данных, потом звонил «полицейский», и на меня оформили кредит в МФО.",
+    kk: "ХҚКО-дан деп хабарласып, деректерді жаңарту үшін 1414 кодын сұрады, сосын «полиция» қоңырау шалды, атыма МҚҰ-дан несие рәсімделді.",
+  },
+  relative: {
+    ru: "Маме написали в WhatsApp от имени моего брата, что он попал в аварию и срочно нужны деньги, она перевела по номеру телефона.",
+    kk: "Анама WhatsApp-та інімнің атынан жазып, жол апатына түстім, тез ақша керек деді, ол телефон нөмірі арқылы аударды.",
+  },
+};
+
+export const scenarios: Scenario[] = [
+  {
+    name: "bank-security call, code shared, transfer to a safe account",
+    expectScheme: "bank_security",
+    script: (lang) => [
+      ...start(lang),
+      W(story.bank[lang]),
+      P(lang, "common:day.today"),
+      W("10:15"),
+      T(lang, "common:channels.phone_call"),
+      done(lang),
+      P(lang, "common:identities.bank"),
+      W(lang === "kk" ? "Ерлан, қауіпсіздік қызметі" : "Ерлан, служба безопасности"),
+      W("+7 701 234 56 78"),
+      skip(lang),
+      P(lang, "common:yes_no_unsure.no"),
+      P(lang, "common:contact_more.done"),
+      T(lang, "common:card_data.number"),
+      done(lang),
+      W("4821"),
+      P(lang, "common:banks.kaspi"),
+      T(lang, "common:code_sources.bank"),
+      done(lang),
+      T(lang, "common:code_sources.bank"),
+      done(lang),
+      none(lang),
+      none(lang),
+      P(lang, "common:loan_statuses.no"),
+      P(lang, "common:yes_no.yes"),
+      W("450 000"),
+      P(lang, "common:transfer_when.within_hour"),
+      P(lang, "common:methods.card_to_card"),
+      W("4400 4301 2345 6789 Айгүл Б."),
+      P(lang, "common:banks.halyk"),
+      P(lang, "common:banks.kaspi"),
+      P(lang, "common:more.done"),
+      P(lang, "common:regions.almaty"),
+      T(lang, "common:already_done.called_bank"),
+      done(lang),
+      W("KB-2026-1187"),
+      skip(lang),
+      done(lang),
+      P(lang, "common:yes_no.no"),
+    ],
+  },
+  {
+    name: "marketplace prepayment",
+    expectScheme: "marketplace_seller",
+    script: (lang) => [
+      ...start(lang),
+      W(story.market[lang]),
+      P(lang, "common:day.yesterday"),
+      skip(lang),
+      T(lang, "common:channels.marketplace"),
+      T(lang, "common:channels.messenger_message"),
+      done(lang),
+      P(lang, "common:identities.seller"),
+      W("Марат"),
+      W("87771234567"),
+      W("olx.kz/d/obyavlenie/iphone-15-ID12345.html"),
+      P(lang, "common:yes_no_unsure.no"),
+      P(lang, "common:contact_more.done"),
+      none(lang),
+      none(lang),
+      none(lang),
+      none(lang),
+      P(lang, "common:loan_statuses.no"),
+      P(lang, "common:yes_no.yes"),
+      W("180 000 тг"),
+      P(lang, "common:transfer_when.yesterday"),
+      P(lang, "common:methods.phone_number"),
+      W("+7 777 123 45 67 Марат К."),
+      P(lang, "common:banks.kaspi"),
+      P(lang, "common:banks.kaspi"),
+      P(lang, "common:more.done"),
+      P(lang, "common:regions.karaganda"),
+      W(lang === "kk" ? "Теміртау" : "Темиртау"),
+      T(lang, "common:already_done.nothing"),
+      done(lang),
+      skip(lang),
+      done(lang),
+      P(lang, "common:yes_no.yes"),
+      W("Асель Нурланова"),
+      W("+7 705 000 11 22"),
+    ],
+  },
+  {
+    name: "loan taken via an eGov 1414 code",
+    expectScheme: "gov_or_operator_code",
+    script: (lang) => [
+      ...start(lang),
+      W(story.egov[lang]),
+      W("20.11.2026"),
+      P(lang, "common:part_of_day.morning"),
+      T(lang, "common:channels.phone_call"),
+      done(lang),
+      P(lang, "common:identities.egov_or_service"),
+      skip(lang),
+      W("+7 708 555 44 33"),
+      skip(lang),
+      P(lang, "common:yes_no_unsure.unsure"),
+      P(lang, "common:contact_more.passed_on"),
+      P(lang, "common:identities.police"),
+      W(lang === "kk" ? "майор Ахметов" : "майор Ахметов"),
+      W("+7 747 111 22 33"),
+      skip(lang),
+      P(lang, "common:yes_no_unsure.yes"),
+      P(lang, "common:contact_more.done"),
+      none(lang),
+      T(lang, "common:code_sources.egov_1414"),
+      done(lang),
+      T(lang, "common:code_sources.egov_1414"),
+      done(lang),
+      none(lang),
+      T(lang, "common:personal_data.iin"),
+      done(lang),
+      P(lang, "common:loan_statuses.without_me"),
+      W("МФО «Быстрые деньги»"),
+      W("1,2 млн"),
+      W("21.11.2026"),
+      P(lang, "common:more.done"),
+      P(lang, "common:yes_no.no"),
+      P(lang, "common:regions.astana"),
+      T(lang, "common:already_done.statement_filed"),
+      done(lang),
+      W("КУИ №2026-00123"),
+      T(lang, "common:leak_sources.egov"),
+      done(lang),
+      done(lang),
+      P(lang, "common:yes_no.no"),
+    ],
+  },
+  {
+    name: "help-a-relative transfer filed on behalf of a parent",
+    expectScheme: "relative_in_trouble",
+    script: (lang) => [
+      ...start(lang, "parent"),
+      W(story.relative[lang]),
+      P(lang, "common:day.today"),
+      W("09:40"),
+      T(lang, "common:channels.messenger_message"),
+      done(lang),
+      P(lang, "common:identities.relative_or_friend"),
+      W(lang === "kk" ? "інім Дәурен" : "брат Даурен"),
+      W("+7 702 987 65 43"),
+      skip(lang),
+      P(lang, "common:yes_no_unsure.no"),
+      P(lang, "common:contact_more.done"),
+      none(lang),
+      none(lang),
+      none(lang),
+      none(lang),
+      P(lang, "common:loan_statuses.no"),
+      P(lang, "common:yes_no.yes"),
+      W("250000"),
+      W(lang === "kk" ? "бүгін 10:05" : "сегодня 10:05"),
+      P(lang, "common:methods.phone_number"),
+      W("+7 776 555 12 12"),
+      P(lang, "common:banks.halyk"),
+      P(lang, "common:banks.halyk"),
+      P(lang, "common:more.another"),
+      W("50 000"),
+      W(lang === "kk" ? "бүгін 10:20" : "сегодня 10:20"),
+      P(lang, "common:methods.phone_number"),
+      W("+7 776 555 12 12"),
+      P(lang, "common:banks.halyk"),
+      P(lang, "common:banks.halyk"),
+      P(lang, "common:more.done"),
+      P(lang, "common:regions.shymkent"),
+      T(lang, "common:already_done.nothing"),
+      done(lang),
+      skip(lang),
+      done(lang),
+      P(lang, "common:yes_no.no"),
+    ],
+  },
+];
