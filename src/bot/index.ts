@@ -11,10 +11,21 @@ import { conversationStorage } from "../db/conversation-storage.js";
 import type { AppContext, BaseContext, ConvContext } from "./context.js";
 import { QUESTIONNAIRE, questionnaire } from "./conversations/questionnaire.js";
 import type { BotDeps } from "./deps.js";
+import { adminFeature } from "./features/admin.js";
+import { alertsFeature } from "./features/alerts.js";
+import { checkFeature } from "./features/check.js";
 import { checklistFeature } from "./features/checklist.js";
+import { deepLinkHandlers } from "./features/deep-links.js";
+import { dropperFeature } from "./features/dropper.js";
+import { lookupFeature } from "./features/lookup.js";
+import { myReportsFeature } from "./features/my-reports.js";
+import { policeFeature } from "./features/police.js";
+import { privacyFeature } from "./features/privacy.js";
 import { reportFeature, resumeQuestionnaire } from "./features/report.js";
 import { reportFilesFeature } from "./features/report-files.js";
-import { type DeepLinkHandler, startFeature } from "./features/start.js";
+import { schemesFeature } from "./features/schemes.js";
+import { startFeature } from "./features/start.js";
+import { storyFeature } from "./features/story.js";
 import { submission } from "./features/submission.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { contextMiddleware, PendingLanguages } from "./middlewares/context.js";
@@ -76,7 +87,6 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppConte
 
   const pending = new PendingLanguages();
   const withContext = contextMiddleware(deps, pending);
-  const deepLinks: DeepLinkHandler[] = [];
 
   bot.use(privateOnly);
   bot.use(withContext);
@@ -98,12 +108,23 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppConte
     }),
   );
   guarded.use(leaveConversationsOnNavigation);
-  guarded.use(startFeature(pending, deepLinks));
+  guarded.use(startFeature(pending, deepLinkHandlers));
   guarded.use(createConversation(questionnaire(submission), { id: QUESTIONNAIRE }));
   guarded.use(resumeQuestionnaire());
   guarded.use(reportFeature());
   guarded.use(checklistFeature());
   guarded.use(reportFilesFeature());
+  guarded.use(myReportsFeature());
+  guarded.use(privacyFeature());
+  guarded.use(checkFeature());
+  guarded.use(schemesFeature());
+  guarded.use(alertsFeature());
+  guarded.use(dropperFeature());
+  guarded.use(lookupFeature());
+  guarded.use(policeFeature());
+  guarded.use(adminFeature());
+  // Free text nobody else took: recognise the story. Last but one.
+  guarded.use(storyFeature());
   guarded.use(unhandledFeature());
   return bot;
 }
