@@ -40,6 +40,11 @@ export interface BotOptions {
   rateLimit?: { perWindow: number; windowMs: number };
   /** Outgoing calls per second for the whole bot (Telegram allows about 30). */
   maxPerSecond?: number;
+  /**
+   * Extra API transformers, outermost, on the bot's API and inside conversations
+   * (the benchmark answers calls locally with one).
+   */
+  transformers?: Transformer[];
 }
 
 /** Every message is HTML unless a call says otherwise; texts escape what people typed. */
@@ -84,6 +89,8 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppConte
   const { config } = deps;
   const bot = new Bot<AppContext>(config.botToken, { client: { apiRoot: config.apiRoot } });
   installTransformers(bot.api, options.maxPerSecond ?? 30);
+  const extra = options.transformers ?? [];
+  bot.api.config.use(...extra);
 
   const pending = new PendingLanguages();
   const withContext = contextMiddleware(deps, pending);
@@ -101,6 +108,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppConte
       plugins: [
         async (ctx, next) => {
           installConversationTransformers(ctx.api);
+          ctx.api.config.use(...extra);
           await next();
         },
         withContext as (ctx: BaseContext, next: () => Promise<void>) => Promise<void>,
