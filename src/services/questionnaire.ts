@@ -10,6 +10,7 @@ import type { Input } from "../core/questionnaire/inputs.js";
 import type { Answers } from "../core/report/answers.js";
 import type { Db } from "../db/client.js";
 import { createDraft, type Draft, findDraft, loadDraft, saveDraft } from "../db/drafts.js";
+import { markUpdateHandled } from "../db/handled-updates.js";
 
 export interface DraftView extends QState {
   id: number;
@@ -39,15 +40,25 @@ export function startDraft(db: Db, userId: number, lang: Lang, prefill: Partial<
   return view(createDraft(db, userId, lang, prefill));
 }
 
-export type StepResult = { kind: "gone" } | (Outcome & { rev: number });
+export type StepResult = { kind: "gone" } | { kind: "duplicate" } | (Outcome & { rev: number });
+
+export interface StepOptions {
+  lang?: Lang;
+  /** The Telegram update carrying the answer: recorded with the answer, so a redelivery is not applied twice. */
+  updateId?: number;
+}
 
 /**
  * One answer: applied to the stored draft and saved before anything is shown to
  * the person. Moving to another question bumps the revision, so the buttons of
- * the question just answered go stale (a double tap acts once).
+ * the question just answered go stale (a double tap acts once). The update id
+ * is recorded in the same transaction: if the process dies after saving but
+ * before the update leaves the inbox, the replayed update is recognised.
  */
-export function answerStep(db: Db, id: number, input: Input, now: Date, lang?: Lang): StepResult {
+export function answerStep(db: Db, id: number, input: Input, now: Date, options: StepOptions = {}): StepResult {
+  const { lang, updateId } = options;
   return db.$client.transaction((): StepResult => {
+    if (updateId !== undefined && !markUpdateHandled(db, updateId)) return { kind: "duplicate" };
     const draft = loadDraft(db, id);
     if (!draft) return { kind: "gone" };
     const outcome = advance({ answers: draft.answers, cursor: draft.cursor }, input, { now });

@@ -9,7 +9,7 @@
  * replay stays short, and nothing is lost because the draft holds everything.
  */
 import type { Conversation } from "@grammyjs/conversations";
-import { answerStep, type DraftView, openDraft } from "../../services/questionnaire.js";
+import { answerStep, openDraft } from "../../services/questionnaire.js";
 import type { AppContext, ConvContext } from "../context.js";
 import { renderQuestion, type Shown } from "../render/question.js";
 import { decodeUpdate } from "./questionnaire-input.js";
@@ -42,32 +42,42 @@ async function refresh(ctx: ConvContext, state: Shown): Promise<void> {
   await ctx.editMessageText(q.text, { reply_markup: q.keyboard }).catch(() => undefined);
 }
 
-type Step = "continue" | "end";
-
 export function questionnaire(submission: Submission) {
-  /** Handles one update at the current question; "end" when the questionnaire is over. */
+  /**
+   * Handles one update at the current question; false when the questionnaire is
+   * over. The question is read from the draft each time, never from memory: after
+   * a crash the replay log may be one answer behind the database.
+   */
   async function handle(
     conversation: Conversation<AppContext, ConvContext>,
     ctx: ConvContext,
     draftId: number,
-    shown: Shown,
-  ) {
-    const decoded = decodeUpdate(ctx, shown);
+  ): Promise<boolean> {
+    const current = await conversation.external((c) => openDraft(c.deps.db, draftId));
+    if (!current) {
+      await ctx.reply(ctx.t("questionnaire:gone"));
+      return false;
+    }
+    const decoded = decodeUpdate(ctx, current);
     if (decoded.kind === "foreign") await conversation.skip({ next: true });
     if (decoded.kind === "stale") {
       await ctx.answerCallbackQuery({ text: ctx.t("common:stale") }).catch(() => undefined);
-      return { step: "continue" as Step, shown };
+      return true;
     }
     if (decoded.kind !== "input") {
-      await show(ctx, shown, "questionnaire:errors.unsupported");
-      return { step: "continue" as Step, shown };
+      await show(ctx, current, "questionnaire:errors.unsupported");
+      return true;
     }
     const input = decoded.input;
-    const result = await conversation.external((c) => answerStep(c.deps.db, draftId, input, c.deps.now(), c.lang));
+    const updateId = ctx.update.update_id;
+    const result = await conversation.external((c) =>
+      answerStep(c.deps.db, draftId, input, c.deps.now(), { lang: c.lang, updateId }),
+    );
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+    if (result.kind === "duplicate") return true;
     if (result.kind === "gone") {
       await ctx.reply(ctx.t("questionnaire:gone"));
-      return { step: "end" as Step, shown };
+      return false;
     }
     const next: Shown = { ...result.state, rev: result.rev };
     switch (result.kind) {
@@ -75,25 +85,25 @@ export function questionnaire(submission: Submission) {
         if (result.notice) await show(ctx, next, `questionnaire:notices.${result.notice}`);
         else if (ctx.callbackQuery) await refresh(ctx, next);
         else await show(ctx, next, "questionnaire:notices.file_added");
-        return { step: "continue" as Step, shown: next };
+        return true;
       case "invalid":
         await closeQuestion(ctx);
         await show(ctx, next, `questionnaire:errors.${result.error}`);
-        return { step: "continue" as Step, shown: next };
+        return true;
       case "submit": {
         const submitted = await conversation.external((c) => submission.submit(c, draftId));
         if (!submitted.ok) {
           await show(ctx, next, `questionnaire:errors.${submitted.error}`);
-          return { step: "continue" as Step, shown: next };
+          return true;
         }
         await closeQuestion(ctx);
         await submission.announce(ctx, submitted);
-        return { step: "end" as Step, shown: next };
+        return false;
       }
       case "moved":
         await closeQuestion(ctx);
         await show(ctx, next);
-        return { step: "continue" as Step, shown: next };
+        return true;
     }
   }
 
@@ -103,23 +113,18 @@ export function questionnaire(submission: Submission) {
     draftId: number,
     resume: boolean,
   ) {
-    const start: DraftView | undefined = await conversation.external((c) => openDraft(c.deps.db, draftId));
-    if (!start) {
-      await ctx.reply(ctx.t("questionnaire:gone"));
-      return;
-    }
-    let shown: Shown = start;
     if (resume) {
-      const first = await handle(conversation, ctx, draftId, shown);
-      if (first.step === "end") return;
-      shown = first.shown;
+      if (!(await handle(conversation, ctx, draftId))) return;
     } else {
-      await show(ctx, shown);
+      const start = await conversation.external((c) => openDraft(c.deps.db, draftId));
+      if (!start) {
+        await ctx.reply(ctx.t("questionnaire:gone"));
+        return;
+      }
+      await show(ctx, start);
     }
     for (let answered = resume ? 1 : 0; answered < ANSWERS_PER_RUN; answered++) {
-      const r = await handle(conversation, await conversation.wait(), draftId, shown);
-      if (r.step === "end") return;
-      shown = r.shown;
+      if (!(await handle(conversation, await conversation.wait(), draftId))) return;
     }
   };
 }

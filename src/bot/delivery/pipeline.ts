@@ -36,6 +36,8 @@ export function startPipeline(
   const sink = createConcurrentSink<Update>(
     {
       consume: async (update) => {
+        // Its effects were committed before a crash took the process down: do not apply it twice.
+        if (inbox.wasHandled(update.update_id)) return inbox.done(update.update_id);
         try {
           await bot.handleUpdate(update);
         } finally {
