@@ -9,8 +9,10 @@
  * replay stays short, and nothing is lost because the draft holds everything.
  */
 import type { Conversation } from "@grammyjs/conversations";
+import type { Input } from "../../core/questionnaire/inputs.js";
 import { answerStep, openDraft } from "../../services/questionnaire.js";
 import type { AppContext, ConvContext } from "../context.js";
+import { answeredLabel } from "../render/answered.js";
 import { renderQuestion, type Shown } from "../render/question.js";
 import { decodeUpdate } from "./questionnaire-input.js";
 
@@ -35,6 +37,15 @@ async function show(ctx: ConvContext, state: Shown, noteKey?: string): Promise<v
 /** Removes the buttons of the question just answered, so it cannot be pressed again. */
 async function closeQuestion(ctx: ConvContext): Promise<void> {
   if (ctx.callbackQuery?.message) await ctx.editMessageReplyMarkup().catch(() => undefined);
+}
+
+/** The question just answered with a button keeps its text and shows the answer instead of buttons. */
+async function closeAnswered(ctx: ConvContext, before: Shown, after: Shown, input: Input): Promise<void> {
+  if (!ctx.callbackQuery?.message) return;
+  const answer = answeredLabel(ctx.t, before, after, input);
+  if (!answer) return closeQuestion(ctx);
+  const q = renderQuestion(ctx.t, before, ctx.lang);
+  await ctx.editMessageText(`${q.text}\n\n<b>✓ ${answer}</b>`).catch(() => closeQuestion(ctx));
 }
 
 async function refresh(ctx: ConvContext, state: Shown): Promise<void> {
@@ -101,7 +112,7 @@ export function questionnaire(submission: Submission) {
         return false;
       }
       case "moved":
-        await closeQuestion(ctx);
+        await closeAnswered(ctx, current, next, input);
         await show(ctx, next);
         return true;
     }

@@ -44,7 +44,8 @@ function optionList(def: StepDef): string | undefined {
   return undefined;
 }
 
-function selectedOf(state: QState): readonly string[] {
+/** The options ticked so far at a multiple-choice step. */
+export function selectedOf(state: QState): readonly string[] {
   const a = state.answers;
   const map: Partial<Record<string, readonly string[] | undefined>> = {
     channels: a.channels,
