@@ -4,6 +4,7 @@
  * with a word on what to do with each, then their urgent checklist.
  */
 import { InputFile } from "grammy";
+import { describeReason } from "../../core/recognition/describe.js";
 import { reportJsonFile, reportLetters, reportPdf } from "../../services/documents.js";
 import { recognitionInput } from "../../services/recognition.js";
 import { loadReport } from "../../services/reports.js";
@@ -31,12 +32,30 @@ export const submission: Submission = {
 
   async announce(ctx, result) {
     await ctx.reply(ctx.t("report:submitted", { number: result.number }));
+    const recognised = recognisedSummary(ctx, result.reportId);
+    if (recognised) await ctx.reply(recognised);
     await sendReportFiles(ctx, result.reportId, { letters: true });
     await showChecklist(ctx, result.reportId);
     // The next call may be a "lawyer" offering to get the money back: say it now.
     await ctx.reply(`⚠️ ${escapeHtml(ctx.deps.catalogs.current().awareness.afterReport[ctx.lang])}`);
   },
 };
+
+/** "This looks like <scheme>: <why>", from the recognition fixed in the report. */
+function recognisedSummary(ctx: ConvContext, reportId: number): string | undefined {
+  const top = loadReport(ctx.deps.db, reportId)?.recognition?.schemes[0];
+  const catalog = ctx.deps.catalogs.current();
+  const scheme = top ? catalog.scheme(top.id) : undefined;
+  if (!top || !scheme) return undefined;
+  const why = top.reasons
+    .slice(0, 3)
+    .map((r) => `• ${escapeHtml(describeReason(r, ctx.lang, catalog))}`)
+    .join("\n");
+  return (
+    ctx.t("report:recognised", { title: scheme.title[ctx.lang], summary: scheme.summary[ctx.lang] }) +
+    (why ? `\n${why}` : "")
+  );
+}
 
 /** Sends the PDF in the person's language, the signed JSON and (optionally) the letters. */
 export async function sendReportFiles(
