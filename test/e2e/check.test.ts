@@ -1,0 +1,154 @@
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDefaultCatalog } from "../../src/catalog/load.js";
+import type { Lang } from "../../src/core/model.js";
+import { buttonTexts, Harness } from "../support/harness.js";
+import { label } from "../support/scenarios.js";
+import { consentedUser } from "../support/users.js";
+
+const catalog = loadDefaultCatalog();
+const plain = (lang: Lang, key: string) => label(lang, key).replace(/<[^>]+>/g, "");
+const { identities, requests, verdict } = catalog.callCheck;
+const dangerous = requests.filter((r) => r.danger);
+const harmless = requests.filter((r) => !r.danger);
+
+/** Rows in the tables that hold anything about a person. */
+function personalRows(h: Harness): Record<string, number> {
+  const db = new Database(h.dbPath, { readonly: true });
+  try {
+    // The audit log also holds the system's own catalogue import: only people's actions count here.
+    const tables = ["users", "reports", "pending_inputs", "alert_deliveries", "audit_log", "conversations"];
+    const where = (t: string) => (t === "audit_log" ? " WHERE actor_id IS NOT NULL" : "");
+    return Object.fromEntries(
+      tables.map((t) => [t, (db.prepare(`SELECT COUNT(*) AS n FROM ${t}${where(t)}`).get() as { n: number }).n]),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+describe("«someone is calling me now»", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.create();
+    await h.start();
+  });
+  afterAll(() => h.close());
+
+  const bank = (lang: Lang) => identities.find((i) => i.id === "bank")!.label[lang];
+
+  for (const lang of ["kk", "ru"] as const) {
+    it(`says «hang up» at once for every dangerous request (${lang})`, async () => {
+      const u = h.user(lang === "kk" ? 1001 : 1002, lang);
+      for (const request of dangerous) {
+        u.command("check");
+        const who = await u.waitFor((m) => buttonTexts(m).includes(bank(lang)));
+        expect(who.text).toBe(plain(lang, "check:who"));
+        u.press(bank(lang));
+        await u.waitFor((m) => buttonTexts(m).includes(request.label[lang]));
+        u.press(request.label[lang]);
+        const answer = await u.waitFor((m) => m.text.includes(verdict.danger.headline[lang]));
+        expect(answer.text).toContain(request.why[lang]);
+        expect(answer.text).toContain(verdict.danger.next[lang]);
+        expect(answer.text).toContain(catalog.scheme("bank_security")!.title[lang]);
+        expect(buttonTexts(answer)).toContain(label(lang, "check:buttons.already"));
+      }
+    });
+
+    it(`gives a calm answer when nothing dangerous is asked (${lang})`, async () => {
+      const u = h.user(lang === "kk" ? 1003 : 1004, lang);
+      u.command("menu");
+      await u.waitFor((m) => buttonTexts(m).includes(label(lang, "menu:items.check")));
+      u.press(label(lang, "menu:items.check"));
+      const police = identities.find((i) => i.id === "police")!.label[lang];
+      await u.waitFor((m) => buttonTexts(m).includes(police));
+      u.press(police);
+      const nothing = harmless[0]!.label[lang];
+      await u.waitFor((m) => buttonTexts(m).includes(nothing));
+      u.press(nothing);
+      await u.waitFor((m) => buttonTexts(m).includes(`✅ ${nothing}`), { kinds: ["edit"] });
+      u.press(label(lang, "check:buttons.end"));
+      const answer = await u.waitFor((m) => m.text.includes(verdict.safe.headline[lang]));
+      expect(answer.text).not.toContain(verdict.danger.headline[lang]);
+      expect(answer.text).toContain(verdict.safe.next[lang]);
+      expect(buttonTexts(answer)).toContain(label(lang, "check:buttons.again"));
+    });
+
+    it(`recognises a described call and a forwarded message (${lang})`, async () => {
+      const u = h.user(lang === "kk" ? 1005 : 1006, lang);
+      u.command("check");
+      await u.waitFor((m) => buttonTexts(m).includes(label(lang, "check:buttons.text")));
+      u.press(label(lang, "check:buttons.text"));
+      await u.waitFor((m) => m.text === plain(lang, "check:text.prompt"));
+      u.send(
+        lang === "kk"
+          ? "Банктің қауіпсіздік қызметінен хабарласып, SMS-кодты айтуды сұрап жатыр"
+          : "Звонят из службы безопасности банка, просят продиктовать код из смс",
+      );
+      const described = await u.waitFor((m) => m.text.includes(verdict.danger.headline[lang]));
+      expect(described.text).toContain(catalog.scheme("bank_security")!.title[lang]);
+      expect(described.text).toContain(requests.find((r) => r.id === "code")!.why[lang]);
+
+      u.press(label(lang, "check:buttons.again"));
+      await u.waitFor((m) => buttonTexts(m).includes(label(lang, "check:buttons.text")));
+      u.press(label(lang, "check:buttons.text"));
+      await u.nextReply();
+      u.forward(
+        lang === "kk"
+          ? "Сіздің SIM-картаңыздың мерзімі бітіп жатыр, ұзарту үшін SMS-кодты айтыңыз"
+          : "Ваша SIM-карта истекает, для продления назовите код из SMS",
+      );
+      const forwarded = await u.waitFor((m) => m.text.includes(verdict.danger.headline[lang]));
+      expect(forwarded.text).toContain(catalog.scheme("gov_or_operator_code")!.title[lang]);
+    });
+
+    it(`says it is not sure about a call it cannot place (${lang})`, async () => {
+      const u = h.user(lang === "kk" ? 1007 : 1008, lang);
+      u.command("check");
+      await u.waitFor((m) => buttonTexts(m).includes(label(lang, "check:buttons.text")));
+      u.press(label(lang, "check:buttons.text"));
+      await u.nextReply();
+      u.send(lang === "kk" ? "Бір адам қоңырау шалып, үндемей тұр" : "Звонит какой-то человек и молчит в трубку");
+      const answer = await u.nextReply();
+      expect(answer.text).toContain(label(lang, "check:text.unsure"));
+      expect(answer.text).not.toContain(verdict.danger.headline[lang]);
+      expect(buttonTexts(answer)).toContain(label(lang, "check:buttons.by_buttons"));
+    });
+  }
+
+  it("stores nothing about the person or the call before consent", () => {
+    expect(personalRows(h)).toEqual({
+      users: 0,
+      reports: 0,
+      pending_inputs: 0,
+      alert_deliveries: 0,
+      audit_log: 0,
+      conversations: 0,
+    });
+  });
+
+  it("after consent waits for the description in the database and forgets it once answered", async () => {
+    const u = await consentedUser(h, 1010, "ru");
+    u.command("check");
+    await u.waitFor((m) => buttonTexts(m).includes(label("ru", "check:buttons.text")));
+    u.press(label("ru", "check:buttons.text"));
+    await u.nextReply();
+    expect(personalRows(h).pending_inputs).toBe(1);
+    u.send(
+      "Звонит следователь, говорит что я подозреваемый по делу о финансировании терроризма, никому не рассказывать",
+    );
+    const answer = await u.waitFor((m) => m.text.includes(verdict.danger.headline.ru));
+    expect(answer.text).toContain(catalog.scheme("law_enforcement")!.title.ru);
+    expect(personalRows(h).pending_inputs).toBe(0);
+  });
+
+  it("answers a tampered or outdated button politely and does nothing else", async () => {
+    const u = h.user(1011, "ru");
+    u.command("check");
+    const who = await u.waitFor((m) => m.buttons.length > 0);
+    u.pressData(who.message_id, "cc:pick:99:0:1");
+    u.pressData(who.message_id, "cc:pick:0:0:99");
+    await expect.poll(() => u.callbackAnswers().length).toBe(2);
+    expect(u.callbackAnswers().map((a) => a.text)).toEqual([label("ru", "common:stale"), label("ru", "common:stale")]);
+  });
+});
