@@ -1,6 +1,176 @@
-import { Composer } from "grammy";
-import type { AppContext } from "../context.js";
+/**
+ * Alerts about new or rising schemes. People subscribe or unsubscribe in one tap
+ * (and every alert carries «Unsubscribe»). An admin writes an alert with /alert:
+ * the Kazakh text, then the Russian one, a preview of both, «Send» or «Cancel».
+ * Delivery runs in the background (jobs/alerts.ts).
+ */
+import { Composer, InlineKeyboard } from "grammy";
+import {
+  cancelAlert,
+  createAlert,
+  getAlert,
+  isSubscribed,
+  latestDraft,
+  setAlertRu,
+  startSending,
+} from "../../db/alerts.js";
+import { audit } from "../../db/audit.js";
+import { clearPendingInput, pendingInput, setPendingInput } from "../../db/pending-inputs.js";
+import { effectiveRole } from "../../db/roles.js";
+import { setAlerts } from "../../db/users.js";
+import { alertsData } from "../callback-data/alerts.js";
+import { menuData } from "../callback-data/menu.js";
+import type { AppContext, BaseContext } from "../context.js";
+import { ensureConsent } from "../filters/consent.js";
+import { alertMessage, deliverAlerts } from "../jobs/alerts.js";
+
+const ASK_KK = "alert_kk";
+const ASK_RU = "alert_ru";
+/** Short alerts are read; long ones are not. Telegram allows 4096 characters. */
+const MAX_TEXT = 1000;
+
+/** Checked on every command, text and press: a revoked admin cannot finish an alert. */
+const isAdmin = (ctx: BaseContext) =>
+  ctx.from !== undefined && effectiveRole(ctx.deps.config.adminIds, ctx.user?.role, ctx.from.id) === "admin";
+
+const toggleKeyboard = (ctx: BaseContext, subscribed: boolean) =>
+  InlineKeyboard.from([
+    [
+      subscribed
+        ? InlineKeyboard.text(ctx.t("alerts:buttons.unsubscribe"), alertsData.pack({ a: "uns" }))
+        : InlineKeyboard.text(ctx.t("alerts:buttons.subscribe"), alertsData.pack({ a: "sub" })),
+    ],
+    [InlineKeyboard.text(ctx.t("menu:items.home"), menuData.pack({ to: "home" }))],
+  ]);
+
+/** While the admin is writing: «Cancel» forgets the text being waited for. */
+const stopKeyboard = (ctx: BaseContext) =>
+  InlineKeyboard.from([[InlineKeyboard.text(ctx.t("alerts:buttons.cancel"), alertsData.pack({ a: "cancel" }))]]);
+
+async function showStatus(ctx: BaseContext): Promise<void> {
+  if (!ctx.from || !(await ensureConsent(ctx))) return;
+  const subscribed = isSubscribed(ctx.deps.db, ctx.from.id);
+  await ctx.reply(ctx.t(subscribed ? "alerts:status.on" : "alerts:status.off"), {
+    reply_markup: toggleKeyboard(ctx, subscribed),
+  });
+}
+
+function previewText(ctx: BaseContext, alert: { textKk: string; textRu: string }): string {
+  const { i18n } = ctx.deps;
+  return [
+    ctx.t("alerts:admin.preview"),
+    `<b>${ctx.t("alerts:admin.lang_kk")}</b>\n${alertMessage(i18n, "kk", alert)}`,
+    `<b>${ctx.t("alerts:admin.lang_ru")}</b>\n${alertMessage(i18n, "ru", alert)}`,
+  ].join("\n\n");
+}
 
 export function alertsFeature(): Composer<AppContext> {
-  return new Composer<AppContext>();
+  const composer = new Composer<AppContext>();
+  const pm = composer.chatType("private");
+
+  pm.command("alerts", (ctx) => showStatus(ctx));
+  pm.callbackQuery(menuData.filter, async (ctx, next) => {
+    if (menuData.unpack(ctx.callbackQuery.data)?.to !== "alerts") return next();
+    await ctx.answerCallbackQuery();
+    await showStatus(ctx);
+  });
+
+  pm.callbackQuery(alertsData.filter, async (ctx, next) => {
+    const data = alertsData.unpack(ctx.callbackQuery.data);
+    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("common:stale") });
+    if (data.a !== "sub" && data.a !== "uns") return next();
+    const subscribe = data.a === "sub";
+    if (!ctx.user?.consentAt) {
+      await ctx.answerCallbackQuery();
+      if (subscribe) await ensureConsent(ctx);
+      return;
+    }
+    setAlerts(ctx.deps.db, ctx.from.id, subscribe);
+    await ctx.answerCallbackQuery({ text: ctx.t(subscribe ? "alerts:subscribed" : "alerts:unsubscribed") });
+    if (data.id !== undefined) {
+      // Under an alert: the alert stays, only its button turns into the other one.
+      const button = subscribe
+        ? InlineKeyboard.text(ctx.t("alerts:buttons.unsubscribe"), alertsData.pack({ a: "uns", id: data.id }))
+        : InlineKeyboard.text(ctx.t("alerts:buttons.subscribe_again"), alertsData.pack({ a: "sub", id: data.id }));
+      await ctx.editMessageReplyMarkup({ reply_markup: InlineKeyboard.from([[button]]) }).catch(() => undefined);
+      return;
+    }
+    await ctx
+      .editMessageText(ctx.t(subscribe ? "alerts:status.on" : "alerts:status.off"), {
+        reply_markup: toggleKeyboard(ctx, subscribe),
+      })
+      .catch(() => undefined);
+  });
+
+  pm.command("alert", async (ctx) => {
+    if (!isAdmin(ctx)) return void (await ctx.reply(ctx.t("alerts:admin.only")));
+    setPendingInput(ctx.deps.db, ctx.from.id, ASK_KK, ctx.deps.now());
+    await ctx.reply(ctx.t("alerts:admin.ask_kk", { max: MAX_TEXT }), { reply_markup: stopKeyboard(ctx) });
+  });
+
+  pm.on("message:text", async (ctx, next) => {
+    const { db } = ctx.deps;
+    const text = ctx.message.text.trim();
+    if (text.startsWith("/")) return next();
+    const kind = pendingInput(db, ctx.from.id, ctx.deps.now());
+    if (kind !== ASK_KK && kind !== ASK_RU) return next();
+    if (!isAdmin(ctx)) {
+      clearPendingInput(db, ctx.from.id);
+      return void (await ctx.reply(ctx.t("alerts:admin.only")));
+    }
+    if (text.length > MAX_TEXT) {
+      return void (await ctx.reply(ctx.t("alerts:admin.too_long", { max: MAX_TEXT, length: text.length })));
+    }
+    if (kind === ASK_KK) {
+      createAlert(db, ctx.from.id, text, ctx.deps.now());
+      setPendingInput(db, ctx.from.id, ASK_RU, ctx.deps.now());
+      return void (await ctx.reply(ctx.t("alerts:admin.ask_ru", { max: MAX_TEXT }), {
+        reply_markup: stopKeyboard(ctx),
+      }));
+    }
+    clearPendingInput(db, ctx.from.id);
+    const draft = latestDraft(db, ctx.from.id);
+    if (!draft) return void (await ctx.reply(ctx.t("alerts:admin.lost")));
+    setAlertRu(db, draft.id, text);
+    const keyboard = InlineKeyboard.from([
+      [
+        InlineKeyboard.text(ctx.t("alerts:buttons.send"), alertsData.pack({ a: "send", id: draft.id })),
+        InlineKeyboard.text(ctx.t("alerts:buttons.cancel"), alertsData.pack({ a: "cancel", id: draft.id })),
+      ],
+    ]);
+    await ctx.reply(previewText(ctx, { textKk: draft.textKk, textRu: text }), { reply_markup: keyboard });
+  });
+
+  pm.callbackQuery(alertsData.filter, async (ctx) => {
+    const data = alertsData.unpack(ctx.callbackQuery.data);
+    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("common:stale") });
+    if (!isAdmin(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("alerts:admin.only"), show_alert: true });
+    const { db } = ctx.deps;
+    const actor = { id: ctx.from.id, role: "admin" };
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    if (data.id === undefined) {
+      clearPendingInput(db, ctx.from.id);
+      await ctx.answerCallbackQuery();
+      return void (await ctx.reply(ctx.t("alerts:admin.stopped")));
+    }
+    if (data.a === "cancel") {
+      const cancelled = cancelAlert(db, data.id);
+      if (cancelled) audit(db, { actor, action: "alert.cancel", details: { alertId: data.id }, at: ctx.deps.now() });
+      await ctx.answerCallbackQuery();
+      return void (await ctx.reply(ctx.t(cancelled ? "alerts:admin.cancelled" : "alerts:admin.not_draft")));
+    }
+    const recipients = startSending(db, data.id);
+    if (recipients === undefined) {
+      await ctx.answerCallbackQuery();
+      const status = getAlert(db, data.id)?.status;
+      return void (await ctx.reply(
+        ctx.t(status === "sending" || status === "sent" ? "alerts:admin.already" : "alerts:admin.not_draft"),
+      ));
+    }
+    audit(db, { actor, action: "alert.send", details: { alertId: data.id, recipients }, at: ctx.deps.now() });
+    await ctx.answerCallbackQuery();
+    await ctx.reply(ctx.t("alerts:admin.sending", { count: recipients }));
+    void deliverAlerts(ctx.deps);
+  });
+  return composer;
 }

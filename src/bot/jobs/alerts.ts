@@ -1,0 +1,162 @@
+/**
+ * Delivering alerts: each subscriber's row is claimed before their message goes
+ * out, at our own pace (≤ 25 messages a second), in their language, with an
+ * «Unsubscribe» button. A run picks up whatever is still pending, so delivery
+ * resumes after a restart; people who blocked the bot are marked and skipped.
+ */
+import { autoRetry } from "@grammyjs/auto-retry";
+import { Api, GrammyError, InlineKeyboard } from "grammy";
+import type { Lang } from "../../core/model.js";
+import {
+  type Alert,
+  claimDelivery,
+  deliveryCounts,
+  finishAlert,
+  markUndelivered,
+  pendingRecipients,
+  type Recipient,
+  sendingAlerts,
+} from "../../db/alerts.js";
+import { getUser, markBlocked } from "../../db/users.js";
+import type { I18n } from "../../i18n.js";
+import { alertsData } from "../callback-data/alerts.js";
+import type { BotDeps } from "../deps.js";
+
+export const ALERTS_PER_SECOND = 25;
+const BATCH = 100;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const isOpen = (deps: BotDeps) => deps.db.$client.open;
+
+/** The alert as a subscriber sees it. */
+export function alertMessage(i18n: I18n, lang: Lang, alert: Pick<Alert, "textKk" | "textRu">): string {
+  return i18n.t(lang, "alerts:message", { text: lang === "kk" ? alert.textKk : alert.textRu });
+}
+
+export const unsubscribeKeyboard = (i18n: I18n, lang: Lang, alertId: number) =>
+  InlineKeyboard.from([
+    [InlineKeyboard.text(i18n.t(lang, "alerts:buttons.unsubscribe"), alertsData.pack({ a: "uns", id: alertId }))],
+  ]);
+
+/**
+ * Its own API client: a 429 (nothing was sent) and a 5xx are retried, but a
+ * network error is not — the message may have gone out, and nobody gets an
+ * alert twice.
+ */
+function deliveryApi(deps: BotDeps): Api {
+  const api = new Api(deps.config.botToken, { apiRoot: deps.config.apiRoot });
+  api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true }));
+  return api;
+}
+
+class Deliverer {
+  private running: Promise<number> | undefined;
+  private again = false;
+  private readonly api: Api;
+
+  constructor(
+    private readonly deps: BotDeps,
+    private readonly perSecond: number,
+  ) {
+    this.api = deliveryApi(deps);
+  }
+
+  /** Starts a run, or asks the current one to look again when it ends. */
+  kick(): Promise<number> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      let sent = 0;
+      try {
+        do {
+          this.again = false;
+          sent += await this.deliverAll();
+        } while (this.again && isOpen(this.deps));
+      } catch (error) {
+        // The database closed under a stopping bot, most likely; what is pending stays pending.
+        this.deps.logger.warn({ err: (error as Error).message }, "alert delivery stopped");
+      } finally {
+        this.running = undefined;
+      }
+      return sent;
+    })();
+    return this.running;
+  }
+
+  private async deliverAll(): Promise<number> {
+    const { db } = this.deps;
+    const gap = 1000 / this.perSecond;
+    let sent = 0;
+    for (;;) {
+      if (!isOpen(this.deps)) return sent;
+      const alert = sendingAlerts(db)[0];
+      if (!alert) return sent;
+      const batch = pendingRecipients(db, alert.id, BATCH);
+      if (batch.length === 0) {
+        if (finishAlert(db, alert.id, this.deps.now())) await this.reportToAuthor(alert);
+        continue;
+      }
+      for (const recipient of batch) {
+        if (!isOpen(this.deps)) return sent;
+        const now = this.deps.now();
+        if (!recipient.subscribed || recipient.blocked) {
+          markUndelivered(db, alert.id, recipient.userId, now);
+          continue;
+        }
+        if (!claimDelivery(db, alert.id, recipient.userId, now)) continue;
+        const started = Date.now();
+        if (await this.send(alert, recipient)) sent++;
+        await sleep(Math.max(0, gap - (Date.now() - started)));
+      }
+    }
+  }
+
+  private async send(alert: Alert, r: Recipient): Promise<boolean> {
+    const lang = r.language ?? "ru";
+    const { i18n, db } = this.deps;
+    try {
+      await this.api.sendMessage(r.userId, alertMessage(i18n, lang, alert), {
+        parse_mode: "HTML",
+        reply_markup: unsubscribeKeyboard(i18n, lang, alert.id),
+      });
+      return true;
+    } catch (error) {
+      if (!isOpen(this.deps)) return false;
+      markUndelivered(db, alert.id, r.userId, this.deps.now());
+      if (error instanceof GrammyError && error.error_code === 403) markBlocked(db, r.userId, true);
+      else
+        this.deps.logger.warn(
+          { alertId: alert.id, userId: r.userId, err: (error as Error).message },
+          "alert not delivered",
+        );
+      return false;
+    }
+  }
+
+  private async reportToAuthor(alert: Alert): Promise<void> {
+    const { db, i18n, logger } = this.deps;
+    const counts = deliveryCounts(db, alert.id);
+    logger.info({ alertId: alert.id, sent: counts.sent, failed: counts.failed }, "alert delivered");
+    const lang = getUser(db, alert.createdBy)?.language ?? "ru";
+    const text = i18n.t(lang, "alerts:admin.finished", { id: alert.id, sent: counts.sent, failed: counts.failed });
+    await this.api.sendMessage(alert.createdBy, text, { parse_mode: "HTML" }).catch(() => undefined);
+  }
+}
+
+const deliverers = new WeakMap<BotDeps, Deliverer>();
+
+/**
+ * Delivers every alert that is being sent; resolves with the number of messages
+ * sent by this run. Safe to call at any time and from several places (the job,
+ * the admin's «Send»): one run per bot at a time, and rows are claimed one by one.
+ */
+export function deliverAlerts(deps: BotDeps, options: { perSecond?: number } = {}): Promise<number> {
+  let deliverer = deliverers.get(deps);
+  if (!deliverer) {
+    deliverer = new Deliverer(deps, options.perSecond ?? ALERTS_PER_SECOND);
+    deliverers.set(deps, deliverer);
+  }
+  return deliverer.kick();
+}
