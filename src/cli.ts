@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   catalog: () => import("./cli/catalog.js"),
   classify: () => import("./cli/classify.js"),
   report: () => import("./cli/report.js"),
+  role: () => import("./cli/role.js"),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,97 @@
+/**
+ * `cli role grant <id> police|admin [--unit …] [--region …] | revoke <id> | list` over the
+ * database at DATABASE_PATH (default ./data/saqbol.db). Changes are audited as role "cli".
+ * ADMIN_IDS, when set, is shown in the list and cannot be revoked here.
+ */
+import { parseArgs } from "node:util";
+import { type Db, openDatabase } from "../db/client.js";
+import { listStaff } from "../db/roles.js";
+import { cleanUnit, grant, isRegion, isStaffRole, revoke } from "../services/staff.js";
+import type { CliCommand, CliIo } from "./command.js";
+
+const USAGE =
+  "usage: cli role grant <telegram id> police|admin [--unit <unit>] [--region <region id>] | revoke <telegram id> | list";
+const CLI = { id: null, role: "cli" } as const;
+
+const adminIdsOf = (env: CliIo["env"]) =>
+  (env.ADMIN_IDS ?? "")
+    .split(",")
+    .map((s) => Number(s.trim()))
+    .filter((n) => Number.isSafeInteger(n) && n > 0);
+
+const telegramId = (text: string | undefined) =>
+  text && /^\d{1,15}$/.test(text) && Number(text) > 0 ? Number(text) : undefined;
+
+function run(db: Db, args: string[], io: CliIo): number {
+  const out = (line: string) => io.stdout.write(`${line}\n`);
+  const fail = (message = USAGE) => {
+    io.stderr.write(`${message}\n`);
+    return 2;
+  };
+  const { values, positionals } = parseArgs({
+    args,
+    options: { unit: { type: "string" }, region: { type: "string" } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [sub, idText, role] = positionals;
+  const now = new Date();
+  switch (sub) {
+    case "grant": {
+      const id = telegramId(idText);
+      if (id === undefined || !isStaffRole(role) || positionals.length > 3) return fail();
+      if (values.region !== undefined && !isRegion(values.region)) return fail(`unknown region: ${values.region}`);
+      const unit = values.unit === undefined ? undefined : cleanUnit(values.unit);
+      grant(
+        db,
+        CLI,
+        {
+          id,
+          role,
+          ...(role === "police" ? { unit, region: isRegion(values.region) ? values.region : undefined } : {}),
+        },
+        now,
+      );
+      out(`granted ${role} to ${id}`);
+      return 0;
+    }
+    case "revoke": {
+      const id = telegramId(idText);
+      if (id === undefined || positionals.length > 2) return fail();
+      const result = revoke(db, CLI, id, adminIdsOf(io.env), now);
+      if (result === "configured") {
+        io.stderr.write(`${id} is listed in ADMIN_IDS; remove it there\n`);
+        return 1;
+      }
+      out(result === "revoked" ? `revoked ${id}` : `${id} has no role`);
+      return result === "revoked" ? 0 : 1;
+    }
+    case "list": {
+      for (const s of listStaff(db, adminIdsOf(io.env))) {
+        out([s.id, s.role, s.unit ?? "-", s.region ?? "-", s.configured ? "ADMIN_IDS" : "db"].join("\t"));
+      }
+      return 0;
+    }
+    default:
+      return fail();
+  }
+}
+
+export const command: CliCommand = {
+  summary: "role grant|revoke|list — police and admin roles",
+  async run(args, io) {
+    let db: Db | undefined;
+    try {
+      db = openDatabase(io.env.DATABASE_PATH || "./data/saqbol.db");
+      return run(db, args, io);
+    } catch (error) {
+      if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
+        io.stderr.write(`${error.message}\n${USAGE}\n`);
+        return 2;
+      }
+      throw error;
+    } finally {
+      db?.$client.close();
+    }
+  },
+};

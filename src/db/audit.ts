@@ -1,0 +1,95 @@
+/**
+ * The audit log: every police and admin action — who, in which role, what, on
+ * which report, when, with details. Append-only; admins read it with /audit.
+ * Citizens' actions are never written here (nothing is stored about them).
+ */
+import { count, desc, eq } from "drizzle-orm";
+import type { Db } from "./client.js";
+import { auditLog } from "./schema.js";
+
+/** The actions written by the bot and the CLI (catalogue changes come from CatalogStore). */
+export const AUDIT_ACTIONS = [
+  "report.view",
+  "report.pdf",
+  "report.json",
+  "reports.list",
+  "reports.export",
+  "identifier.lookup",
+  "stats.view",
+  "role.grant",
+  "role.revoke",
+  "role.list",
+  "invite.create",
+  "invite.accept",
+  "police.profile",
+  "audit.view",
+  "audit.export",
+  "catalog.view",
+  "catalog.list",
+  "catalog.export",
+  "catalog.rejected",
+  "catalog.import",
+  "catalog.activate",
+  "catalog.rollback",
+  "alert.create",
+  "alert.send",
+  "alert.cancel",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface Actor {
+  /** Telegram id; null for the CLI and the system. */
+  id: number | null;
+  role: string;
+}
+
+export interface AuditEntry {
+  actor: Actor;
+  action: AuditAction;
+  reportNumber?: string | null | undefined;
+  details?: Record<string, unknown> | undefined;
+  at: Date;
+}
+
+export type AuditRow = typeof auditLog.$inferSelect;
+
+export function audit(db: Db, entry: AuditEntry): void {
+  db.insert(auditLog)
+    .values({
+      actorId: entry.actor.id,
+      actorRole: entry.actor.role,
+      action: entry.action,
+      reportNumber: entry.reportNumber ?? null,
+      details: entry.details ?? null,
+      at: entry.at.toISOString(),
+    })
+    .run();
+}
+
+/** Newest first. */
+export function auditPage(db: Db, page: { offset: number; limit: number }): { rows: AuditRow[]; total: number } {
+  const rows = db
+    .select()
+    .from(auditLog)
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all();
+  const total = db.select({ n: count() }).from(auditLog).get()?.n ?? 0;
+  return { rows, total };
+}
+
+/** The whole log, newest first (for the CSV export). */
+export function auditAll(db: Db, limit = 100_000): AuditRow[] {
+  return db.select().from(auditLog).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(limit).all();
+}
+
+/** Entries about one report, newest first. */
+export function auditOfReport(db: Db, reportNumber: string): AuditRow[] {
+  return db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.reportNumber, reportNumber))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .all();
+}

@@ -1,0 +1,147 @@
+/**
+ * Reports joined by what they hold: the same caller phone, recipient card, IBAN,
+ * phone-number transfer, wallet, link or username (report_identifiers, indexed
+ * on kind + value). Only submitted reports count. Free-text "other" values and
+ * masked cards ("•••• 6781": only four digits known) never link reports.
+ */
+import { and, asc, countDistinct, desc, eq, ne, not, or, type SQL, sql } from "drizzle-orm";
+import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { CARD_MASK } from "../core/identifiers/card.js";
+import type { IdentifierKind } from "../core/model.js";
+import type { Db } from "./client.js";
+import { identifiers, reports } from "./schema.js";
+
+export interface Key {
+  kind: IdentifierKind;
+  value: string;
+}
+
+export interface LinkedReport {
+  id: number;
+  number: string;
+  submittedAt: string;
+  /** What the two reports share, each once. */
+  shared: Key[];
+}
+
+export interface HoldingReport {
+  id: number;
+  number: string;
+  submittedAt: string;
+  scheme: string | null;
+}
+
+/** The top recognised scheme of a report, as SQL. */
+export const topScheme = sql<string | null>`json_extract(${reports.recognition}, '$.schemes[0].id')`;
+
+/** True for keys that may link reports. */
+export const isLinkable = (k: Key): boolean => k.kind !== "other" && !k.value.startsWith(CARD_MASK);
+
+const linkable = (t: { kind: SQLiteColumn; value: SQLiteColumn }) =>
+  and(ne(t.kind, "other"), not(sql`${t.value} LIKE ${`${CARD_MASK}%`}`));
+
+const keyKey = (k: Key) => `${k.kind}\u0000${k.value}`;
+
+/** The other submitted reports sharing an identifier with this one, most shared first, then newest. */
+export function linkedReports(db: Db, reportId: number): LinkedReport[] {
+  const mine = alias(identifiers, "mine");
+  const rows = db
+    .select({
+      id: reports.id,
+      number: reports.number,
+      submittedAt: reports.submittedAt,
+      kind: mine.kind,
+      value: mine.value,
+    })
+    .from(mine)
+    .innerJoin(
+      identifiers,
+      and(eq(identifiers.kind, mine.kind), eq(identifiers.value, mine.value), ne(identifiers.reportId, mine.reportId)),
+    )
+    .innerJoin(reports, and(eq(reports.id, identifiers.reportId), eq(reports.status, "submitted")))
+    .where(and(eq(mine.reportId, reportId), linkable(mine)))
+    .all();
+  const byReport = new Map<number, LinkedReport & { seen: Set<string> }>();
+  for (const r of rows) {
+    if (!r.number || !r.submittedAt) continue;
+    const entry = byReport.get(r.id) ?? {
+      id: r.id,
+      number: r.number,
+      submittedAt: r.submittedAt,
+      shared: [],
+      seen: new Set<string>(),
+    };
+    const key = { kind: r.kind, value: r.value };
+    if (!entry.seen.has(keyKey(key))) {
+      entry.seen.add(keyKey(key));
+      entry.shared.push(key);
+    }
+    byReport.set(r.id, entry);
+  }
+  return [...byReport.values()]
+    .map(({ seen: _, ...linked }) => linked)
+    .sort((a, b) => b.shared.length - a.shared.length || b.submittedAt.localeCompare(a.submittedAt));
+}
+
+const anyKey = (keys: readonly Key[]) =>
+  or(...keys.map((k) => and(eq(identifiers.kind, k.kind), eq(identifiers.value, k.value))));
+
+/** Submitted reports that hold any of the keys, newest first. */
+export function reportsHolding(db: Db, keys: readonly Key[], limit = 200): HoldingReport[] {
+  const usable = keys.filter(isLinkable);
+  if (usable.length === 0) return [];
+  return db
+    .selectDistinct({
+      id: reports.id,
+      number: sql<string>`${reports.number}`,
+      submittedAt: sql<string>`${reports.submittedAt}`,
+      scheme: topScheme,
+    })
+    .from(identifiers)
+    .innerJoin(reports, and(eq(reports.id, identifiers.reportId), eq(reports.status, "submitted")))
+    .where(anyKey(usable))
+    .orderBy(desc(reports.submittedAt))
+    .limit(limit)
+    .all();
+}
+
+/** How many submitted reports hold the key, and their top schemes with counts (for anyone to see). */
+export function keyCounts(db: Db, key: Key): { reports: number; schemes: { id: string; count: number }[] } {
+  if (!isLinkable(key)) return { reports: 0, schemes: [] };
+  const holding = db
+    .selectDistinct({ id: reports.id, scheme: topScheme })
+    .from(identifiers)
+    .innerJoin(reports, and(eq(reports.id, identifiers.reportId), eq(reports.status, "submitted")))
+    .where(and(eq(identifiers.kind, key.kind), eq(identifiers.value, key.value)))
+    .all();
+  const schemes = new Map<string, number>();
+  for (const h of holding) if (h.scheme) schemes.set(h.scheme, (schemes.get(h.scheme) ?? 0) + 1);
+  return {
+    reports: holding.length,
+    schemes: [...schemes.entries()]
+      .map(([id, n]) => ({ id, count: n }))
+      .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id)),
+  };
+}
+
+export interface RecurringRecipient extends Key {
+  reports: number;
+}
+
+/**
+ * Recipients (cards, IBANs, phones, wallets…) that received money in two or more
+ * submitted reports: likely droppers. `where` narrows the reports (a police filter).
+ */
+export function recurringRecipients(db: Db, limit = 10, where?: SQL): RecurringRecipient[] {
+  const reportsCount = countDistinct(identifiers.reportId);
+  return db
+    .select({ kind: identifiers.kind, value: identifiers.value, reports: reportsCount })
+    .from(identifiers)
+    .innerJoin(reports, and(eq(reports.id, identifiers.reportId), eq(reports.status, "submitted")))
+    .where(and(eq(identifiers.field, "recipient"), linkable(identifiers), where))
+    .groupBy(identifiers.kind, identifiers.value)
+    .having(sql`${reportsCount} >= 2`)
+    .orderBy(desc(reportsCount), asc(identifiers.value))
+    .limit(limit)
+    .all();
+}
