@@ -1,6 +1,201 @@
-import { Composer } from "grammy";
-import type { AppContext } from "../context.js";
+/**
+ * Admin tools: roles (/grant, /revoke, /invite, /staff), the audit log (/audit,
+ * CSV export) and the scheme catalogue (/catalog; a YAML document uploads a new
+ * version, «Activate» makes it live at once). The role is checked on every
+ * command and press; every action is in the audit log.
+ */
+import { Composer, InputFile } from "grammy";
+import { CatalogError } from "../../catalog/load.js";
+import { CatalogStore } from "../../catalog/store.js";
+import { audit, auditAll, auditPage } from "../../db/audit.js";
+import { listStaff } from "../../db/roles.js";
+import { almatyDateTime } from "../../documents/format.js";
+import { auditCsv } from "../../services/audit-export.js";
+import { grant, invite, isStaffRole, parseGrantArgs, readProfileWords, revoke } from "../../services/staff.js";
+import { auditExportData, auditPageData, catalogActivateData } from "../callback-data/admin.js";
+import type { AppContext, BaseContext } from "../context.js";
+import { actorOf, isAdmin, refuse } from "../filters/roles.js";
+import { activateKeyboard, auditKeyboard } from "../keyboards/admin.js";
+import {
+  auditText,
+  catalogDiffText,
+  catalogProblemsText,
+  catalogSummary,
+  catalogVersionsText,
+  staffText,
+} from "../render/admin.js";
+import { escapeHtml } from "../render/values.js";
+
+export const ADMIN_COMMANDS = ["grant", "revoke", "invite", "staff", "audit", "catalog"] as const;
+const AUDIT_PAGE = 15;
+/** A catalogue is about 100 KB; anything far bigger is not one. */
+const CATALOG_MAX_BYTES = 2 * 1024 * 1024;
+
+const record = (ctx: BaseContext, entry: Omit<Parameters<typeof audit>[1], "actor" | "at">) =>
+  audit(ctx.deps.db, { ...entry, actor: actorOf(ctx), at: ctx.deps.now() });
+
+const storeOf = (ctx: BaseContext) => new CatalogStore(ctx.deps.db, ctx.deps.now);
+
+async function sendAuditPage(ctx: BaseContext, page: number, edit: boolean): Promise<void> {
+  record(ctx, { action: "audit.view", details: { page } });
+  const { rows, total } = auditPage(ctx.deps.db, { offset: page * AUDIT_PAGE, limit: AUDIT_PAGE });
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE));
+  const text = auditText(ctx, rows, page, pages);
+  const keyboard = auditKeyboard(ctx.t, page, pages);
+  if (edit) await ctx.editMessageText(text, { reply_markup: keyboard }).catch(() => undefined);
+  else await ctx.reply(text, { reply_markup: keyboard });
+}
+
+async function sendAuditCsv(ctx: BaseContext): Promise<void> {
+  record(ctx, { action: "audit.export" });
+  const rows = auditAll(ctx.deps.db);
+  const csv = auditCsv(rows, (c) => ctx.deps.i18n.plain(ctx.lang, `admin:audit.columns.${c}`));
+  const day = ctx.deps.now().toISOString().slice(0, 10);
+  await ctx.replyWithDocument(new InputFile(csv, `saqbol_audit_${day}.csv`), {
+    caption: ctx.t("admin:audit.exported", { n: rows.length }),
+  });
+}
+
+/** Makes a stored version live now: stored as active, then swapped into the running bot. */
+async function switchCatalog(ctx: BaseContext, version: string, how: "activate" | "rollback"): Promise<void> {
+  const from = ctx.deps.catalogs.version;
+  try {
+    const store = storeOf(ctx);
+    const catalog = how === "rollback" ? store.rollback(version, actorOf(ctx)) : store.activate(version, actorOf(ctx));
+    ctx.deps.catalogs.replace(catalog);
+    await ctx.reply(ctx.t("admin:catalog.switched", { from, to: catalog.version }));
+  } catch (error) {
+    if (!(error instanceof CatalogError)) throw error;
+    await ctx.reply(ctx.t("admin:catalog.cannot", { reason: error.message }));
+  }
+}
+
+async function catalogCommand(ctx: BaseContext, args: string): Promise<void> {
+  const [sub, version] = args.trim().split(/\s+/);
+  const store = storeOf(ctx);
+  switch (sub ?? "") {
+    case "": {
+      record(ctx, { action: "catalog.view", details: { version: ctx.deps.catalogs.version } });
+      await ctx.reply(catalogSummary(ctx, ctx.deps.catalogs.current()));
+      return;
+    }
+    case "list": {
+      record(ctx, { action: "catalog.list" });
+      await ctx.reply(catalogVersionsText(ctx, store.list()));
+      return;
+    }
+    case "export": {
+      const catalog = ctx.deps.catalogs.current();
+      record(ctx, { action: "catalog.export", details: { version: catalog.version } });
+      await ctx.replyWithDocument(new InputFile(Buffer.from(catalog.yaml, "utf8"), `catalog-${catalog.version}.yaml`));
+      return;
+    }
+    case "rollback":
+    case "activate":
+      if (version) return switchCatalog(ctx, version, sub === "rollback" ? "rollback" : "activate");
+      break;
+  }
+  await ctx.reply(ctx.t("admin:catalog.usage"));
+}
+
+async function download(ctx: BaseContext, fileId: string): Promise<string> {
+  const file = await ctx.api.getFile(fileId);
+  const { apiRoot, botToken } = ctx.deps.config;
+  const response = await fetch(`${apiRoot}/file/bot${botToken}/${file.file_path}`);
+  if (!response.ok) throw new Error(`file download failed: ${response.status}`);
+  return response.text();
+}
+
+const isYaml = (name: string | undefined, mime: string | undefined) =>
+  /\.ya?ml$/i.test(name ?? "") || /yaml/i.test(mime ?? "");
+
+async function uploadCatalog(ctx: BaseContext, fileId: string, size: number | undefined): Promise<void> {
+  const active = ctx.deps.catalogs.version;
+  if ((size ?? 0) > CATALOG_MAX_BYTES) {
+    await ctx.reply(catalogProblemsText(ctx, ["file: too big for a catalogue"], active));
+    return;
+  }
+  const yaml = await download(ctx, fileId);
+  const result = storeOf(ctx).importVersion(yaml, actorOf(ctx));
+  if (!result.ok) {
+    record(ctx, {
+      action: "catalog.rejected",
+      details: { problems: result.problems.length, first: result.problems[0] },
+    });
+    await ctx.reply(catalogProblemsText(ctx, result.problems, active));
+    return;
+  }
+  const draft = result.catalog.status === "draft";
+  await ctx.reply(catalogDiffText(ctx, result.diff, draft), {
+    ...(draft ? {} : { reply_markup: activateKeyboard(ctx.t, result.version) }),
+  });
+}
 
 export function adminFeature(): Composer<AppContext> {
-  return new Composer<AppContext>();
+  const composer = new Composer<AppContext>();
+  const pm = composer.chatType("private");
+  const admin = pm.filter(isAdmin);
+
+  admin.command("grant", async (ctx) => {
+    const request = parseGrantArgs(ctx.match);
+    if (!request) return ctx.reply(ctx.t("admin:grant.usage"));
+    grant(ctx.deps.db, actorOf(ctx), request, ctx.deps.now());
+    await ctx.reply(ctx.t("admin:grant.done", { id: request.id, role: ctx.t(`admin:roles.${request.role}`) }));
+  });
+  admin.command("revoke", async (ctx) => {
+    const id = Number(ctx.match.trim());
+    if (!/^\d{1,15}$/.test(ctx.match.trim()) || !Number.isSafeInteger(id))
+      return ctx.reply(ctx.t("admin:revoke.usage"));
+    const result = revoke(ctx.deps.db, actorOf(ctx), id, ctx.deps.config.adminIds, ctx.deps.now());
+    await ctx.reply(ctx.t(`admin:revoke.${result}`, { id }));
+  });
+  admin.command("invite", async (ctx) => {
+    const [role, ...rest] = ctx.match.trim().split(/\s+/);
+    const lowered = role?.toLowerCase();
+    if (!isStaffRole(lowered)) return ctx.reply(ctx.t("admin:invite.usage"));
+    const profile = lowered === "police" ? readProfileWords(rest) : {};
+    const { token, expiresAt } = invite(ctx.deps.db, actorOf(ctx), { role: lowered, ...profile }, ctx.deps.now());
+    const link = `https://t.me/${ctx.me.username}?start=inv_${token}`;
+    const text = ctx.t("admin:invite.created", {
+      role: ctx.t(`admin:roles.${lowered}`),
+      until: almatyDateTime(expiresAt.toISOString()),
+    });
+    await ctx.reply(`${text}\n\n<code>${escapeHtml(link)}</code>`, { link_preview_options: { is_disabled: true } });
+  });
+  admin.command("staff", async (ctx) => {
+    record(ctx, { action: "role.list" });
+    await ctx.reply(staffText(ctx, listStaff(ctx.deps.db, ctx.deps.config.adminIds)));
+  });
+  admin.command("audit", async (ctx) => {
+    if (ctx.match.trim() === "export") return sendAuditCsv(ctx);
+    await sendAuditPage(ctx, 0, false);
+  });
+  admin.command("catalog", (ctx) => catalogCommand(ctx, ctx.match));
+
+  admin.callbackQuery(auditPageData.filter, async (ctx) => {
+    const data = auditPageData.unpack(ctx.callbackQuery.data);
+    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("common:stale") });
+    await ctx.answerCallbackQuery();
+    await sendAuditPage(ctx, data.p, true);
+  });
+  admin.callbackQuery(auditExportData.filter, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await sendAuditCsv(ctx);
+  });
+  admin.callbackQuery(catalogActivateData.filter, async (ctx) => {
+    const data = catalogActivateData.unpack(ctx.callbackQuery.data);
+    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("common:stale") });
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await switchCatalog(ctx, data.v, "activate");
+  });
+  admin.on("message:document", async (ctx, next) => {
+    const doc = ctx.message.document;
+    if (!isYaml(doc.file_name, doc.mime_type)) return next();
+    await uploadCatalog(ctx, doc.file_id, doc.file_size);
+  });
+
+  pm.command([...ADMIN_COMMANDS], refuse);
+  pm.callbackQuery([auditPageData.filter, auditExportData.filter, catalogActivateData.filter], refuse);
+  return composer;
 }

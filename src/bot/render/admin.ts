@@ -1,0 +1,97 @@
+/** Texts of the admin tools: the catalogue summary and diff, the audit log, the staff list. HTML, escaped. */
+import type { CatalogDiff } from "../../catalog/diff.js";
+import type { CatalogVersionInfo } from "../../catalog/store.js";
+import type { Catalog } from "../../catalog/types.js";
+import type { AuditRow } from "../../db/audit.js";
+import type { StaffMember } from "../../db/roles.js";
+import { almatyDateTime } from "../../documents/format.js";
+import type { BaseContext } from "../context.js";
+import { escapeHtml, label } from "./values.js";
+
+const PROBLEMS_SHOWN = 25;
+const DETAILS_MAX = 160;
+
+export function catalogSummary(ctx: BaseContext, catalog: Catalog): string {
+  const lines = catalog.document.schemes.map((s) => {
+    const phrases = Object.values(s.signals.phrases ?? {}).reduce((n, list) => n + Object.keys(list ?? {}).length, 0);
+    const draft = s.status === "draft" ? ` · ${ctx.t("admin:catalog.draft")}` : "";
+    return `• <code>${s.id}</code> — ${escapeHtml(s.title[ctx.lang])}${draft}\n  ${ctx.t(
+      "admin:catalog.scheme_counts",
+      {
+        phrases,
+        flags: s.red_flags.length,
+        steps: s.urgent_steps.length,
+      },
+    )}`;
+  });
+  return [
+    ctx.t("admin:catalog.active", {
+      version: catalog.version,
+      author: catalog.author,
+      reviewed: catalog.reviewed,
+      n: catalog.document.schemes.length,
+    }),
+    "",
+    ...lines,
+    "",
+    ctx.t("admin:catalog.usage"),
+  ].join("\n");
+}
+
+export function catalogDiffText(ctx: BaseContext, diff: CatalogDiff, draft: boolean): string {
+  const ids = (list: readonly string[]) => list.map((id) => `<code>${id}</code>`).join(", ");
+  const lines = [ctx.t("admin:catalog.uploaded", { version: diff.to, from: diff.from ?? "—" })];
+  if (diff.added.length) lines.push(`➕ ${ctx.t("admin:catalog.added")}: ${ids(diff.added)}`);
+  if (diff.removed.length) lines.push(`➖ ${ctx.t("admin:catalog.removed")}: ${ids(diff.removed)}`);
+  for (const c of diff.changed) lines.push(`✏️ <code>${c.id}</code>: ${escapeHtml(c.fields.join(", "))}`);
+  if (diff.sections.length)
+    lines.push(`📚 ${ctx.t("admin:catalog.sections")}: ${escapeHtml(diff.sections.join(", "))}`);
+  if (lines.length === 1) lines.push(ctx.t("admin:catalog.no_changes"));
+  lines.push("", ctx.t(draft ? "admin:catalog.is_draft" : "admin:catalog.press_activate"));
+  return lines.join("\n");
+}
+
+export function catalogProblemsText(ctx: BaseContext, problems: readonly string[], active: string): string {
+  const shown = problems.slice(0, PROBLEMS_SHOWN).map((p) => `• <code>${escapeHtml(p)}</code>`);
+  const more = problems.length > PROBLEMS_SHOWN ? [ctx.t("admin:more", { n: problems.length - PROBLEMS_SHOWN })] : [];
+  return [ctx.t("admin:catalog.rejected", { n: problems.length, active }), ...shown, ...more].join("\n");
+}
+
+export function catalogVersionsText(ctx: BaseContext, versions: readonly CatalogVersionInfo[]): string {
+  const lines = versions.map(
+    (v) =>
+      `${v.active ? "✅" : "▫️"} <code>${escapeHtml(v.version)}</code> · ${escapeHtml(v.author ?? "—")} · ${almatyDateTime(v.createdAt)}${
+        v.activatedAt ? ` · ${ctx.t("admin:catalog.activated_at", { at: almatyDateTime(v.activatedAt) })}` : ""
+      }`,
+  );
+  return [ctx.t("admin:catalog.versions"), ...lines].join("\n");
+}
+
+const shortDetails = (details: Record<string, unknown> | null) => {
+  if (!details) return "";
+  const text = JSON.stringify(details);
+  return ` · <code>${escapeHtml(text.length > DETAILS_MAX ? `${text.slice(0, DETAILS_MAX)}…` : text)}</code>`;
+};
+
+export function auditText(ctx: BaseContext, rows: readonly AuditRow[], page: number, pages: number): string {
+  const lines = rows.map(
+    (r) =>
+      `${almatyDateTime(r.at)} · ${r.actorId ?? "—"} (${escapeHtml(r.actorRole)}) · <b>${escapeHtml(r.action)}</b>${
+        r.reportNumber ? ` · ${escapeHtml(r.reportNumber)}` : ""
+      }${shortDetails(r.details)}`,
+  );
+  return [ctx.t("admin:audit.title", { page: page + 1, pages }), "", ...lines].join("\n");
+}
+
+export function staffText(ctx: BaseContext, staff: readonly StaffMember[]): string {
+  if (staff.length === 0) return ctx.t("admin:staff.empty");
+  const lines = staff.map((s) => {
+    const extra = [
+      s.unit ? escapeHtml(s.unit) : undefined,
+      s.region ? label(ctx.t, "regions", s.region) : undefined,
+      s.configured ? ctx.t("admin:staff.configured") : undefined,
+    ].filter(Boolean);
+    return `• <code>${s.id}</code> — ${ctx.t(`admin:roles.${s.role}`)}${extra.length ? ` · ${extra.join(" · ")}` : ""}`;
+  });
+  return [ctx.t("admin:staff.title"), ...lines].join("\n");
+}

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
+import { readDefaultCatalogYaml } from "../../src/catalog/load.js";
+import type { UserHandle } from "../../src/dev/emulator/index.js";
+import { bankSecurityReport } from "../fixtures/reports/index.js";
+import { buttonTexts, Harness } from "../support/harness.js";
+import { label } from "../support/scenarios.js";
+import { depsOf, submitReport } from "../support/submitted.js";
+
+const NOW = new Date("2026-11-26T09:00:00Z");
+const CARD = { kind: "card", value: "4400430123456789", raw: "4400 4301 2345 6789" } as const;
+const shipped = parse(readDefaultCatalogYaml());
+const OLD = shipped.version as string;
+const OLD_TITLE = (shipped.schemes as { id: string; title: { ru: string } }[]).find((s) => s.id === "bank_security")!
+  .title.ru;
+
+function changed(version: string, edit: (doc: typeof shipped) => void): Buffer {
+  const doc = parse(readDefaultCatalogYaml());
+  doc.version = version;
+  edit(doc);
+  return Buffer.from(stringify(doc), "utf8");
+}
+
+const good = changed("2026.12.1", (doc) => {
+  const bank = doc.schemes.find((s: { id: string }) => s.id === "bank_security");
+  bank.title = { ru: "Звонок «из банка»: новая редакция", kk: "«Банктен» қоңырау: жаңа редакция" };
+  bank.prevention[0].ru = "Положите трубку и перезвоните в банк сами.";
+});
+const broken = changed("2026.12.2", (doc) => {
+  doc.schemes[3].title.kk = "";
+});
+
+describe("admins keep the scheme catalogue current from the chat", () => {
+  let h: Harness;
+  let admin: UserHandle;
+  const sql = <T>(query: string, ...params: unknown[]) =>
+    depsOf(h)
+      .db.$client.prepare(query)
+      .all(...params) as T[];
+
+  beforeAll(async () => {
+    h = await Harness.create({ now: () => NOW, adminIds: [9000, 9001] });
+    await h.start();
+    const bank = bankSecurityReport("ru").answers;
+    submitReport(
+      h,
+      101,
+      "ru",
+      { ...bank, transfers: [{ ...bank.transfers[0], recipient: CARD }] },
+      new Date("2026-11-20T06:00:00Z"),
+    );
+    admin = h.user(9000, "ru");
+  });
+  afterAll(() => h.close());
+
+  async function reply(u: UserHandle, act: () => void) {
+    const before = u.messages().length;
+    act();
+    await u.nextReply({ timeoutMs: 10_000 });
+    await h.emulator.waitIdle({ quietMs: 120 });
+    return u.messages().slice(before);
+  }
+
+  let lookups = 500;
+  /** What a citizen sees for the card: the scheme title comes from the live catalogue. */
+  async function citizenSees(): Promise<string> {
+    const u = h.user(lookups++, "ru");
+    u.command("start");
+    await u.waitFor((m) => buttonTexts(m).includes(label("ru", "start:consent.decline")));
+    u.press(label("ru", "start:consent.decline"));
+    await u.waitFor((m) => buttonTexts(m).includes(label("ru", "menu:items.lookup")));
+    u.press(label("ru", "menu:items.lookup"));
+    await u.nextReply();
+    u.send("4400 4301 2345 6789");
+    return (await u.nextReply()).text;
+  }
+
+  it("shows the active version with a summary of each scheme", async () => {
+    const [summary] = await reply(admin, () => admin.command("catalog"));
+    expect(summary!.text).toContain(`Каталог схем, версия ${OLD}`);
+    expect(summary!.text).toContain("схем: 14");
+    expect(summary!.text).toContain(`bank_security — ${OLD_TITLE}`);
+    expect(await citizenSees()).toContain(OLD_TITLE);
+  });
+
+  it("validates an upload, shows the diff, and «Activate» makes it live at once", async () => {
+    const [diff] = await reply(admin, () =>
+      admin.sendDocument({ name: "catalog.yaml", mime: "application/x-yaml", bytes: good }),
+    );
+    expect(diff!.text).toContain("Загружена версия 2026.12.1");
+    expect(diff!.text).toContain(`действующей (${OLD})`);
+    expect(diff!.text).toContain("bank_security: title, prevention");
+    expect(buttonTexts(diff!)).toEqual(["✅ Включить"]);
+    expect(depsOf(h).catalogs.version).toBe(OLD);
+    const [switched] = await reply(admin, () => admin.press("✅ Включить", diff));
+    expect(switched!.text).toBe(`✅ Каталог переключён: ${OLD} → 2026.12.1. Изменения уже действуют.`);
+    expect(await citizenSees()).toContain("Звонок «из банка»: новая редакция");
+  });
+
+  it("rejects a broken upload with the place of each error, and the active catalogue stays", async () => {
+    const kk = h.user(9001, "kk");
+    const [rejected] = await reply(kk, () => kk.sendDocument({ name: "broken.yml", bytes: broken }));
+    expect(rejected!.text).toContain("Файл қабылданбады — қателер саны: 1. Бұрынғы 2026.12.1 нұсқасы жұмыс істеп тұр.");
+    expect(rejected!.text).toContain("schemes[3].title.kk: empty");
+    expect(depsOf(h).catalogs.version).toBe("2026.12.1");
+    expect(sql("SELECT version FROM catalog_versions WHERE version = '2026.12.2'")).toEqual([]);
+    expect(await citizenSees()).toContain("Звонок «из банка»: новая редакция");
+
+    const citizen = h.user(601, "ru");
+    await reply(citizen, () => citizen.sendDocument({ name: "catalog.yaml", bytes: good }));
+    expect(sql<{ n: number }>("SELECT count(*) AS n FROM catalog_versions")[0]!.n).toBe(2);
+  });
+
+  it("lists versions, exports the active YAML, and rolls back", async () => {
+    const [list] = await reply(admin, () => admin.command("catalog", "list"));
+    expect(list!.text).toMatch(/✅ 2026\.12\.1/);
+    expect(list!.text).toContain(OLD);
+    const [exported] = await reply(admin, () => admin.command("catalog", "export"));
+    expect(exported!.file?.file_name).toBe("catalog-2026.12.1.yaml");
+    expect(parse(exported!.file!.bytes.toString("utf8")).version).toBe("2026.12.1");
+
+    const [back] = await reply(admin, () => admin.command("catalog", `rollback ${OLD}`));
+    expect(back!.text).toBe(`✅ Каталог переключён: 2026.12.1 → ${OLD}. Изменения уже действуют.`);
+    expect(depsOf(h).catalogs.version).toBe(OLD);
+    expect(await citizenSees()).toContain(OLD_TITLE);
+    const [again] = await reply(admin, () => admin.command("catalog", `rollback ${OLD}`));
+    expect(again!.text).toContain("already active");
+  });
+
+  it("records every catalogue change: who, when, from which version to which", async () => {
+    const rows = sql<{ actor_id: number; actor_role: string; action: string; details: string }>(
+      "SELECT actor_id, actor_role, action, details FROM audit_log WHERE action LIKE 'catalog.%' AND actor_id IS NOT NULL ORDER BY id",
+    );
+    const changes = rows
+      .filter((r) => ["catalog.import", "catalog.activate", "catalog.rollback", "catalog.rejected"].includes(r.action))
+      .map((r) => ({ who: r.actor_id, role: r.actor_role, action: r.action, details: JSON.parse(r.details) }));
+    expect(changes).toEqual([
+      { who: 9000, role: "admin", action: "catalog.import", details: { version: "2026.12.1", active: OLD } },
+      { who: 9000, role: "admin", action: "catalog.activate", details: { from: OLD, to: "2026.12.1" } },
+      {
+        who: 9001,
+        role: "admin",
+        action: "catalog.rejected",
+        details: { problems: 1, first: "schemes[3].title.kk: empty" },
+      },
+      { who: 9000, role: "admin", action: "catalog.rollback", details: { from: "2026.12.1", to: OLD } },
+    ]);
+    expect(rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining(["catalog.view", "catalog.list", "catalog.export"]),
+    );
+  });
+});

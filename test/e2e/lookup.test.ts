@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Lang } from "../../src/core/model.js";
+import type { UserHandle } from "../../src/dev/emulator/index.js";
+import { bankSecurityReport, marketplaceReport, relativeReport } from "../fixtures/reports/index.js";
+import { buttonTexts, Harness } from "../support/harness.js";
+import { label } from "../support/scenarios.js";
+import { depsOf, leaveDraft, submitReport } from "../support/submitted.js";
+
+const NOW = new Date("2026-11-26T09:00:00Z");
+const CARD = { kind: "card", value: "4400430123456789", raw: "4400 4301 2345 6789" } as const;
+
+describe("has this been reported? (for everyone)", () => {
+  let h: Harness;
+  let numbers: string[] = [];
+  const sql = <T>(query: string, ...params: unknown[]) =>
+    depsOf(h)
+      .db.$client.prepare(query)
+      .all(...params) as T[];
+
+  beforeAll(async () => {
+    h = await Harness.create({ now: () => NOW });
+    await h.start();
+    const bank = bankSecurityReport("ru").answers;
+    const a = submitReport(
+      h,
+      101,
+      "ru",
+      { ...bank, transfers: [{ ...bank.transfers[0], recipient: CARD }] },
+      new Date("2026-11-20T06:00:00Z"),
+    );
+    const b = submitReport(h, 102, "kk", marketplaceReport("kk").answers, new Date("2026-11-22T06:00:00Z"));
+    const c = submitReport(h, 103, "ru", relativeReport("ru").answers, new Date("2026-11-23T06:00:00Z"));
+    leaveDraft(h, 104, "ru", marketplaceReport("ru").answers);
+    numbers = [a.number, b.number, c.number];
+  });
+  afterAll(() => h.close());
+
+  /** A person who declined consent, at the lookup prompt. */
+  async function asker(id: number, lang: Lang): Promise<UserHandle> {
+    const u = h.user(id, lang);
+    u.command("start");
+    await u.waitFor((m) => buttonTexts(m).includes(label(lang, "start:consent.decline")));
+    u.press(label(lang, "start:consent.decline"));
+    await u.waitFor((m) => buttonTexts(m).includes(label(lang, "menu:items.lookup")));
+    u.press(label(lang, "menu:items.lookup"));
+    await u.waitFor((m) => m.text.includes(label(lang, "lookup:ask").slice(0, 20)));
+    return u;
+  }
+
+  it("answers only a count and the schemes, never a report's content, before consent", async () => {
+    const u = await asker(401, "ru");
+    u.send("4400 4301 2345 6789");
+    const answer = await u.nextReply();
+    expect(answer.text).toContain("карта 4400 4301 2345 6789 встречается в заявлениях пострадавших: 2");
+    expect(answer.text).toContain("Звонок из «службы безопасности банка» (1)");
+    expect(answer.text).toContain("Фальшивое объявление");
+    for (const secret of [...numbers, "Данияр", "Ерлан", "Kaspi", "450", "+7"])
+      expect(answer.text).not.toContain(secret);
+    expect(sql("SELECT * FROM users WHERE id = 401")).toEqual([]);
+    expect(sql("SELECT * FROM pending_inputs WHERE user_id = 401")).toEqual([]);
+    expect(sql("SELECT * FROM audit_log WHERE actor_id = 401")).toEqual([]);
+  });
+
+  it("answers in Kazakh, and counts a phone that received transfers in one report once", async () => {
+    const u = await asker(402, "kk");
+    u.send("8 701 111 22 33");
+    const answer = await u.nextReply();
+    expect(answer.text).toContain("телефон +7 701 111 22 33 зардап шеккендердің өтініштерінде кездеседі: 1");
+    expect(answer.text).toContain("«Туысқан қиын жағдайда»");
+    expect(answer.text).not.toContain(numbers[2]!);
+  });
+
+  it("says when nothing is known, without calling the number safe", async () => {
+    const u = await asker(403, "ru");
+    u.send("@nobody_here");
+    const answer = await u.nextReply();
+    expect(answer.text).toContain("аккаунт @nobody_here: в поданных заявлениях не встречается");
+    expect(answer.text).toContain("мошенники часто меняют");
+  });
+
+  it("asks again for a card with a typo or with only its last digits", async () => {
+    const u = await asker(404, "kk");
+    u.send("4400 4301 2345 6788");
+    expect((await u.nextReply()).text).toBe(label("kk", "lookup:errors.typo"));
+    u.send("**** 6789");
+    expect((await u.nextReply()).text).toBe(label("kk", "lookup:errors.masked"));
+    u.send("4400430123456789");
+    expect((await u.nextReply()).text).toContain("өтініштерінде кездеседі: 2");
+  });
+
+  it("counts submitted reports only: a withdrawn report stops counting", async () => {
+    depsOf(h).db.$client.prepare("UPDATE reports SET status = 'withdrawn' WHERE number = ?").run(numbers[1]);
+    const u = await asker(405, "ru");
+    u.send("4400 4301 2345 6789");
+    expect((await u.nextReply()).text).toContain("встречается в заявлениях пострадавших: 1");
+  });
+});

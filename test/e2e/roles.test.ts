@@ -1,0 +1,210 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { command as roleCli } from "../../src/cli/role.js";
+import type { Lang } from "../../src/core/model.js";
+import { verifyStartPayload } from "../../src/core/report/signature.js";
+import { openDatabase } from "../../src/db/client.js";
+import { grantRole } from "../../src/db/roles.js";
+import type { UserHandle } from "../../src/dev/emulator/index.js";
+import { bankSecurityReport, marketplaceReport } from "../fixtures/reports/index.js";
+import { Harness, ROOT } from "../support/harness.js";
+import { label } from "../support/scenarios.js";
+import { depsOf, submitReport } from "../support/submitted.js";
+import { consentedUser } from "../support/users.js";
+
+const NOW = new Date("2026-11-26T09:00:00Z");
+const CARD = { kind: "card", value: "4400430123456789", raw: "4400 4301 2345 6789" } as const;
+
+/** Every police and admin command, with arguments that would work for someone with the role. */
+const COMMANDS: [string, string][] = [
+  ["open", "SB-2026-000001"],
+  ["reports", "2026-11-01 2026-11-30"],
+  ["export", "2026-11-01 2026-11-30"],
+  ["stats", ""],
+  ["lookup", "4400 4301 2345 6789"],
+  ["grant", "601 police"],
+  ["revoke", "700"],
+  ["invite", "police"],
+  ["staff", ""],
+  ["audit", ""],
+  ["audit", "export"],
+  ["catalog", ""],
+  ["catalog", "export"],
+  ["catalog", "list"],
+  ["catalog", "rollback 2026.1"],
+];
+
+describe("roles: citizens are refused everything police and admins can do", () => {
+  let h: Harness;
+  let reportId = 0;
+  let number = "";
+  const sql = <T>(query: string, ...params: unknown[]) =>
+    depsOf(h)
+      .db.$client.prepare(query)
+      .all(...params) as T[];
+
+  beforeAll(async () => {
+    h = await Harness.create({ now: () => NOW, adminIds: [9000] });
+    await h.start();
+    const bank = bankSecurityReport("ru").answers;
+    const a = submitReport(
+      h,
+      101,
+      "ru",
+      { ...bank, transfers: [{ ...bank.transfers[0], recipient: CARD }] },
+      new Date("2026-11-20T06:00:00Z"),
+    );
+    submitReport(h, 102, "kk", marketplaceReport("kk").answers, new Date("2026-11-21T06:00:00Z"));
+    reportId = a.reportId;
+    number = a.number;
+  });
+  afterAll(() => h.close());
+
+  /** What the bot sent for one action, once it has gone quiet. */
+  async function outcome(u: UserHandle, act: () => void) {
+    const before = u.messages().length;
+    const answers = u.callbackAnswers().length;
+    act();
+    await h.emulator.waitIdle({ quietMs: 150 });
+    return { messages: u.messages().slice(before), answers: u.callbackAnswers().slice(answers) };
+  }
+
+  const refusal = (lang: Lang) => label(lang, "police:denied");
+
+  for (const [lang, consent] of [
+    ["ru", true],
+    ["kk", false],
+  ] as const) {
+    it(`refuses every police and admin command with one plain message (${lang}, ${consent ? "consented" : "no consent"})`, async () => {
+      const id = lang === "ru" ? 601 : 602;
+      const u = consent ? await consentedUser(h, id, lang) : h.user(id, lang);
+      for (const [name, args] of COMMANDS) {
+        const { messages } = await outcome(u, () => u.command(name, args));
+        expect(
+          messages.map((m) => m.text),
+          `/${name} ${args}`,
+        ).toEqual([refusal(lang)]);
+        expect(messages[0]!.buttons).toEqual([]);
+        expect(messages[0]!.file).toBeUndefined();
+      }
+    });
+  }
+
+  it("refuses every police and admin button, even with a real report id, and sends nothing", async () => {
+    const u = await consentedUser(h, 603, "ru");
+    const anchor = u.last()!.message_id;
+    const presses = [
+      `pol:o:${reportId}:`,
+      `pol:p:${reportId}:kk`,
+      `pol:j:${reportId}:`,
+      "pls::::::0",
+      "preg:almaty",
+      "aud:0",
+      "audx",
+      "adcat:2026.1",
+    ];
+    for (const data of presses) {
+      const { messages, answers } = await outcome(u, () => u.pressData(anchor, data));
+      expect(messages, data).toEqual([]);
+      expect(answers.map((a) => a.text)).toEqual([refusal("ru")]);
+    }
+    const sent = h.emulator.sentTo(603).map((m) => m.text);
+    expect(sent.some((t) => t.includes(number) || t.includes("4400"))).toBe(false);
+  });
+
+  it("lets a citizen check a report's QR only for validity, and refuses a forged invite", async () => {
+    const u = h.user(604, "ru");
+    const { messages } = await outcome(u, () =>
+      u.command("start", verifyStartPayload(number, 1, depsOf(h).signingKey)),
+    );
+    expect(messages.map((m) => m.text)).toEqual([`✅ Действительное заявление ${number}, подано 20.11.2026 11:00.`]);
+    const invite = await outcome(u, () => u.command("start", "inv_AAAAAAAAAAAAAAAAAAAAAAAA"));
+    expect(invite.messages.map((m) => m.text)).toEqual([label("ru", "admin:invite.unknown")]);
+    expect(sql("SELECT role FROM users WHERE id = 604")).toEqual([]);
+  });
+
+  it("checks the role on every call: a revoked officer is refused at once", async () => {
+    grantRole(depsOf(h).db, 605, "police", { unit: "УП", region: "almaty" }, NOW);
+    const u = h.user(605, "kk");
+    const allowed = await outcome(u, () => u.command("reports"));
+    expect(allowed.messages[0]!.text).toContain("Өтініштер: 2");
+    const admin = h.user(9000, "ru");
+    const revoked = await outcome(admin, () => admin.command("revoke", "605"));
+    expect(revoked.messages[0]!.text).toBe("Роль пользователя 605 отозвана.");
+    const refused = await outcome(u, () => u.command("reports"));
+    expect(refused.messages.map((m) => m.text)).toEqual([refusal("kk")]);
+    const button = await outcome(u, () => u.pressData(allowed.messages[0]!.message_id, `pol:o:${reportId}:`));
+    expect(button.messages).toEqual([]);
+    expect(button.answers.map((a) => a.text)).toEqual([refusal("kk")]);
+  });
+});
+
+describe("cli role", () => {
+  const dir = mkdtempSync(join(tmpdir(), "saqbol-role-"));
+  const env = { DATABASE_PATH: join(dir, "roles.db"), ADMIN_IDS: "42" };
+
+  async function cli(...args: string[]) {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let out = "";
+    let err = "";
+    stdout.on("data", (c) => (out += c));
+    stderr.on("data", (c) => (err += c));
+    const code = await roleCli.run(args, { stdin: new PassThrough(), stdout, stderr, env });
+    return { code, out, err };
+  }
+
+  it("grants, lists and revokes roles on DATABASE_PATH, and audits each change", async () => {
+    expect(await cli("grant", "777", "police", "--unit", "УП Алмалинского района", "--region", "almaty")).toMatchObject(
+      {
+        code: 0,
+        out: "granted police to 777\n",
+      },
+    );
+    expect(await cli("grant", "778", "admin")).toMatchObject({ code: 0 });
+    const list = await cli("list");
+    expect(list.out.trim().split("\n")).toEqual([
+      "42\tadmin\t-\t-\tADMIN_IDS",
+      "778\tadmin\t-\t-\tdb",
+      "777\tpolice\tУП Алмалинского района\talmaty\tdb",
+    ]);
+    expect(await cli("revoke", "777")).toMatchObject({ code: 0, out: "revoked 777\n" });
+    expect(await cli("revoke", "777")).toMatchObject({ code: 1, out: "777 has no role\n" });
+    expect(await cli("revoke", "42")).toMatchObject({ code: 1 });
+    expect(await cli("grant", "779", "police", "--region", "atlantis")).toMatchObject({ code: 2 });
+    expect(await cli("grant", "x", "police")).toMatchObject({ code: 2 });
+    expect(await cli("promote", "1")).toMatchObject({ code: 2 });
+    const db = openDatabase(env.DATABASE_PATH);
+    const audit = db.$client.prepare("SELECT actor_id, actor_role, action, details FROM audit_log ORDER BY id").all();
+    db.$client.close();
+    expect(audit).toEqual([
+      {
+        actor_id: null,
+        actor_role: "cli",
+        action: "role.grant",
+        details: JSON.stringify({ target: 777, role: "police", unit: "УП Алмалинского района", region: "almaty" }),
+      },
+      {
+        actor_id: null,
+        actor_role: "cli",
+        action: "role.grant",
+        details: JSON.stringify({ target: 778, role: "admin", unit: null, region: null }),
+      },
+      { actor_id: null, actor_role: "cli", action: "role.revoke", details: JSON.stringify({ target: 777 }) },
+    ]);
+  });
+
+  it("runs through npm run cli", () => {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "role", "list"], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("778\tadmin");
+  });
+});
