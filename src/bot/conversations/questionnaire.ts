@@ -10,6 +10,7 @@
  */
 import type { Conversation } from "@grammyjs/conversations";
 import type { Input } from "../../core/questionnaire/inputs.js";
+import { wasUpdateHandled } from "../../db/handled-updates.js";
 import { answerStep, openDraft } from "../../services/questionnaire.js";
 import type { AppContext, ConvContext } from "../context.js";
 import { answeredLabel } from "../render/answered.js";
@@ -65,9 +66,26 @@ export function questionnaire(submission: Submission) {
     draftId: number,
   ): Promise<boolean> {
     const current = await conversation.external((c) => openDraft(c.deps.db, draftId));
+    // The answer was saved, then the process died before the reply went out: the
+    // update comes back from the inbox. Apply nothing; show where the person is now.
+    const updateId = ctx.update.update_id;
+    const replayed = await conversation.external((c) => wasUpdateHandled(c.deps.db, updateId));
     if (!current) {
+      if (replayed) {
+        // It was Submit: submitting again returns the same report; the documents are sent again.
+        const submitted = await conversation.external((c) => submission.submit(c, draftId));
+        if (submitted.ok) {
+          await submission.announce(ctx, submitted);
+          return false;
+        }
+      }
       await ctx.reply(ctx.t("questionnaire:gone"));
       return false;
+    }
+    if (replayed) {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+      await show(ctx, current);
+      return true;
     }
     const decoded = decodeUpdate(ctx, current);
     if (decoded.kind === "foreign") await conversation.skip({ next: true });
@@ -80,12 +98,14 @@ export function questionnaire(submission: Submission) {
       return true;
     }
     const input = decoded.input;
-    const updateId = ctx.update.update_id;
     const result = await conversation.external((c) =>
       answerStep(c.deps.db, draftId, input, c.deps.now(), { lang: c.lang, updateId }),
     );
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
-    if (result.kind === "duplicate") return true;
+    if (result.kind === "duplicate") {
+      await show(ctx, current);
+      return true;
+    }
     if (result.kind === "gone") {
       await ctx.reply(ctx.t("questionnaire:gone"));
       return false;

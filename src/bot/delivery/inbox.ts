@@ -79,11 +79,6 @@ export class UpdateInbox {
     })();
   }
 
-  /** True when the update's effects were committed (recorded with them, see markUpdateHandled). */
-  wasHandled(updateId: number): boolean {
-    return this.seenHandled.get(updateId) !== undefined;
-  }
-
   done(updateId: number): void {
     this.db.$client.transaction(() => {
       this.remove.run(updateId);

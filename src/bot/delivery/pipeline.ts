@@ -36,8 +36,9 @@ export function startPipeline(
   const sink = createConcurrentSink<Update>(
     {
       consume: async (update) => {
-        // Its effects were committed before a crash took the process down: do not apply it twice.
-        if (inbox.wasHandled(update.update_id)) return inbox.done(update.update_id);
+        // An update whose effects were committed before a crash is handled again all the
+        // same: the handlers that recorded it (wasUpdateHandled) apply nothing twice, and
+        // show the person where they are now — the reply may have died with the process.
         try {
           await bot.handleUpdate(update);
         } finally {

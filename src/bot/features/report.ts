@@ -1,5 +1,9 @@
+import { and, desc, eq } from "drizzle-orm";
 import { Composer, InlineKeyboard, type MiddlewareFn } from "grammy";
+import type { Db } from "../../db/client.js";
 import { activeDraftId, deleteDraft, setDraftActive } from "../../db/drafts.js";
+import { wasUpdateHandled } from "../../db/handled-updates.js";
+import { reports } from "../../db/schema.js";
 import { currentDraft, startDraft } from "../../services/questionnaire.js";
 import { menuData } from "../callback-data/menu.js";
 import { draftChoiceData } from "../callback-data/report.js";
@@ -24,10 +28,25 @@ export async function enterQuestionnaire(ctx: AppContext, draftId: number): Prom
 export function resumeQuestionnaire(): MiddlewareFn<AppContext> {
   return async (ctx, next) => {
     if (!ctx.from || ctx.chat?.type !== "private" || !isQuestionnaireUpdate(ctx)) return next();
-    const draftId = activeDraftId(ctx.deps.db, ctx.from.id);
+    let draftId = activeDraftId(ctx.deps.db, ctx.from.id);
+    // A Submit replayed after a crash finds its draft submitted already; the
+    // questionnaire then sends the documents again (see conversations/questionnaire).
+    if (draftId === undefined && wasUpdateHandled(ctx.deps.db, ctx.update.update_id)) {
+      draftId = lastSubmittedInQuestionnaire(ctx.deps.db, ctx.from.id);
+    }
     if (draftId === undefined) return next();
     await ctx.conversation.enter(QUESTIONNAIRE, draftId, true);
   };
+}
+
+/** A report submitted from the questionnaire keeps its «in the questionnaire» mark. */
+function lastSubmittedInQuestionnaire(db: Db, userId: number): number | undefined {
+  return db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(eq(reports.userId, userId), eq(reports.status, "submitted"), eq(reports.active, true)))
+    .orderBy(desc(reports.submittedAt))
+    .get()?.id;
 }
 
 export async function startReport(ctx: AppContext, prefillNarrative?: string): Promise<void> {
