@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UserHandle } from "../../src/dev/emulator/index.js";
 import { relativeReport } from "../fixtures/reports/index.js";
 import { buttonTexts, Harness } from "../support/harness.js";
+import { sqlOf, submitReport } from "../support/reports-db.js";
 import { label } from "../support/scenarios.js";
-import { depsOf, submitReport } from "../support/submitted.js";
 
 const START = new Date("2026-11-26T09:00:00Z");
 const ADMIN = 9000;
@@ -13,10 +13,7 @@ describe("admin: roles, invites and the audit log", () => {
   let now = START;
   let ru: UserHandle;
   let kk: UserHandle;
-  const sql = <T>(query: string, ...params: unknown[]) =>
-    depsOf(h)
-      .db.$client.prepare(query)
-      .all(...params) as T[];
+  const sql = <T>(query: string, ...params: unknown[]) => sqlOf(h)<T>(query, ...params);
 
   beforeAll(async () => {
     h = await Harness.create({ now: () => now, adminIds: [ADMIN] });

@@ -2,13 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { readDefaultCatalogYaml } from "../../src/catalog/load.js";
 import type { UserHandle } from "../../src/dev/emulator/index.js";
-import { bankSecurityReport } from "../fixtures/reports/index.js";
 import { buttonTexts, Harness } from "../support/harness.js";
-import { label } from "../support/scenarios.js";
-import { depsOf, submitReport } from "../support/submitted.js";
+import { askerAtLookup, bankReportToSharedCard, depsOf, sqlOf, submitReport } from "../support/reports-db.js";
 
 const NOW = new Date("2026-11-26T09:00:00Z");
-const CARD = { kind: "card", value: "4400430123456789", raw: "4400 4301 2345 6789" } as const;
 const shipped = parse(readDefaultCatalogYaml());
 const OLD = shipped.version as string;
 const OLD_TITLE = (shipped.schemes as { id: string; title: { ru: string } }[]).find((s) => s.id === "bank_security")!
@@ -33,22 +30,12 @@ const broken = changed("2026.12.2", (doc) => {
 describe("admins keep the scheme catalogue current from the chat", () => {
   let h: Harness;
   let admin: UserHandle;
-  const sql = <T>(query: string, ...params: unknown[]) =>
-    depsOf(h)
-      .db.$client.prepare(query)
-      .all(...params) as T[];
+  const sql = <T>(query: string, ...params: unknown[]) => sqlOf(h)<T>(query, ...params);
 
   beforeAll(async () => {
     h = await Harness.create({ now: () => NOW, adminIds: [9000, 9001] });
     await h.start();
-    const bank = bankSecurityReport("ru").answers;
-    submitReport(
-      h,
-      101,
-      "ru",
-      { ...bank, transfers: [{ ...bank.transfers[0], recipient: CARD }] },
-      new Date("2026-11-20T06:00:00Z"),
-    );
+    submitReport(h, 101, "ru", bankReportToSharedCard("ru"), new Date("2026-11-20T06:00:00Z"));
     admin = h.user(9000, "ru");
   });
   afterAll(() => h.close());
@@ -64,13 +51,7 @@ describe("admins keep the scheme catalogue current from the chat", () => {
   let lookups = 500;
   /** What a citizen sees for the card: the scheme title comes from the live catalogue. */
   async function citizenSees(): Promise<string> {
-    const u = h.user(lookups++, "ru");
-    u.command("start");
-    await u.waitFor((m) => buttonTexts(m).includes(label("ru", "start:consent.decline")));
-    u.press(label("ru", "start:consent.decline"));
-    await u.waitFor((m) => buttonTexts(m).includes(label("ru", "menu:items.lookup")));
-    u.press(label("ru", "menu:items.lookup"));
-    await u.nextReply();
+    const u = await askerAtLookup(h, lookups++, "ru");
     u.send("4400 4301 2345 6789");
     return (await u.nextReply()).text;
   }

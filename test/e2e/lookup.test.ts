@@ -1,33 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Lang } from "../../src/core/model.js";
-import type { UserHandle } from "../../src/dev/emulator/index.js";
-import { bankSecurityReport, marketplaceReport, relativeReport } from "../fixtures/reports/index.js";
-import { buttonTexts, Harness } from "../support/harness.js";
+import { marketplaceReport, relativeReport } from "../fixtures/reports/index.js";
+import { Harness } from "../support/harness.js";
+import {
+  askerAtLookup,
+  bankReportToSharedCard,
+  depsOf,
+  leaveDraft,
+  sqlOf,
+  submitReport,
+} from "../support/reports-db.js";
 import { label } from "../support/scenarios.js";
-import { depsOf, leaveDraft, submitReport } from "../support/submitted.js";
 
 const NOW = new Date("2026-11-26T09:00:00Z");
-const CARD = { kind: "card", value: "4400430123456789", raw: "4400 4301 2345 6789" } as const;
 
 describe("has this been reported? (for everyone)", () => {
   let h: Harness;
   let numbers: string[] = [];
-  const sql = <T>(query: string, ...params: unknown[]) =>
-    depsOf(h)
-      .db.$client.prepare(query)
-      .all(...params) as T[];
+  const sql = <T>(query: string, ...params: unknown[]) => sqlOf(h)<T>(query, ...params);
 
   beforeAll(async () => {
     h = await Harness.create({ now: () => NOW });
     await h.start();
-    const bank = bankSecurityReport("ru").answers;
-    const a = submitReport(
-      h,
-      101,
-      "ru",
-      { ...bank, transfers: [{ ...bank.transfers[0], recipient: CARD }] },
-      new Date("2026-11-20T06:00:00Z"),
-    );
+    const a = submitReport(h, 101, "ru", bankReportToSharedCard("ru"), new Date("2026-11-20T06:00:00Z"));
     const b = submitReport(h, 102, "kk", marketplaceReport("kk").answers, new Date("2026-11-22T06:00:00Z"));
     const c = submitReport(h, 103, "ru", relativeReport("ru").answers, new Date("2026-11-23T06:00:00Z"));
     leaveDraft(h, 104, "ru", marketplaceReport("ru").answers);
@@ -35,20 +29,8 @@ describe("has this been reported? (for everyone)", () => {
   });
   afterAll(() => h.close());
 
-  /** A person who declined consent, at the lookup prompt. */
-  async function asker(id: number, lang: Lang): Promise<UserHandle> {
-    const u = h.user(id, lang);
-    u.command("start");
-    await u.waitFor((m) => buttonTexts(m).includes(label(lang, "start:consent.decline")));
-    u.press(label(lang, "start:consent.decline"));
-    await u.waitFor((m) => buttonTexts(m).includes(label(lang, "menu:items.lookup")));
-    u.press(label(lang, "menu:items.lookup"));
-    await u.waitFor((m) => m.text.includes(label(lang, "lookup:ask").slice(0, 20)));
-    return u;
-  }
-
   it("answers only a count and the schemes, never a report's content, before consent", async () => {
-    const u = await asker(401, "ru");
+    const u = await askerAtLookup(h, 401, "ru");
     u.send("4400 4301 2345 6789");
     const answer = await u.nextReply();
     expect(answer.text).toContain("карта 4400 4301 2345 6789 встречается в заявлениях пострадавших: 2");
@@ -62,7 +44,7 @@ describe("has this been reported? (for everyone)", () => {
   });
 
   it("answers in Kazakh, and counts a phone that received transfers in one report once", async () => {
-    const u = await asker(402, "kk");
+    const u = await askerAtLookup(h, 402, "kk");
     u.send("8 701 111 22 33");
     const answer = await u.nextReply();
     expect(answer.text).toContain("телефон +7 701 111 22 33 зардап шеккендердің өтініштерінде кездеседі: 1");
@@ -71,7 +53,7 @@ describe("has this been reported? (for everyone)", () => {
   });
 
   it("says when nothing is known, without calling the number safe", async () => {
-    const u = await asker(403, "ru");
+    const u = await askerAtLookup(h, 403, "ru");
     u.send("@nobody_here");
     const answer = await u.nextReply();
     expect(answer.text).toContain("аккаунт @nobody_here: в поданных заявлениях не встречается");
@@ -79,7 +61,7 @@ describe("has this been reported? (for everyone)", () => {
   });
 
   it("asks again for a card with a typo or with only its last digits", async () => {
-    const u = await asker(404, "kk");
+    const u = await askerAtLookup(h, 404, "kk");
     u.send("4400 4301 2345 6788");
     expect((await u.nextReply()).text).toBe(label("kk", "lookup:errors.typo"));
     u.send("**** 6789");
@@ -90,7 +72,7 @@ describe("has this been reported? (for everyone)", () => {
 
   it("counts submitted reports only: a withdrawn report stops counting", async () => {
     depsOf(h).db.$client.prepare("UPDATE reports SET status = 'withdrawn' WHERE number = ?").run(numbers[1]);
-    const u = await asker(405, "ru");
+    const u = await askerAtLookup(h, 405, "ru");
     u.send("4400 4301 2345 6789");
     expect((await u.nextReply()).text).toContain("встречается в заявлениях пострадавших: 1");
   });

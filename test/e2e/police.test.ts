@@ -1,36 +1,26 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Lang } from "../../src/core/model.js";
-import type { Answers } from "../../src/core/report/answers.js";
 import { verifyReport, verifyStartPayload } from "../../src/core/report/signature.js";
 import { grantRole } from "../../src/db/roles.js";
 import type { UserHandle } from "../../src/dev/emulator/index.js";
-import { bankSecurityReport, egovLoanReport, marketplaceReport, relativeReport } from "../fixtures/reports/index.js";
+import { egovLoanReport, marketplaceReport, relativeReport } from "../fixtures/reports/index.js";
 import { buttonTexts, Harness } from "../support/harness.js";
+import { bankReportToSharedCard, depsOf, leaveDraft, sqlOf, submitReport } from "../support/reports-db.js";
 import { label } from "../support/scenarios.js";
-import { depsOf, leaveDraft, submitReport } from "../support/submitted.js";
 
 const NOW = new Date("2026-11-26T09:00:00Z");
-const CARD = { kind: "card", value: "4400430123456789", raw: "4400 4301 2345 6789" } as const;
 const plain = (lang: Lang, key: string, options?: Record<string, unknown>) =>
   label(lang, key)
     .replace(/<\/?[a-z]+>/g, "")
     .replace(/\{\{-?\s*(\w+)\}\}/g, (_, k) => String(options?.[k] ?? ""));
-
-function withCard(answers: Answers, region: Answers["region"]): Partial<Answers> {
-  const [first, ...rest] = answers.transfers;
-  return { ...answers, region, transfers: [{ ...first, recipient: CARD }, ...rest] };
-}
 
 describe("police tools", () => {
   let h: Harness;
   let ru: UserHandle;
   let kk: UserHandle;
   const reports: Record<string, { id: number; number: string }> = {};
-  const sql = <T>(query: string, ...params: unknown[]) =>
-    depsOf(h)
-      .db.$client.prepare(query)
-      .all(...params) as T[];
+  const sql = <T>(query: string, ...params: unknown[]) => sqlOf(h)<T>(query, ...params);
 
   beforeAll(async () => {
     h = await Harness.create({ now: () => NOW });
@@ -40,7 +30,7 @@ describe("police tools", () => {
       h,
       101,
       "ru",
-      withCard(bankSecurityReport("ru").answers, "almaty"),
+      { ...bankReportToSharedCard("ru"), region: "almaty" },
       at("2026-11-20T06:00:00Z"),
     );
     const b = submitReport(

@@ -10,14 +10,13 @@ import { verifyStartPayload } from "../../src/core/report/signature.js";
 import { openDatabase } from "../../src/db/client.js";
 import { grantRole } from "../../src/db/roles.js";
 import type { UserHandle } from "../../src/dev/emulator/index.js";
-import { bankSecurityReport, marketplaceReport } from "../fixtures/reports/index.js";
+import { marketplaceReport } from "../fixtures/reports/index.js";
 import { Harness, ROOT } from "../support/harness.js";
+import { bankReportToSharedCard, depsOf, sqlOf, submitReport } from "../support/reports-db.js";
 import { label } from "../support/scenarios.js";
-import { depsOf, submitReport } from "../support/submitted.js";
 import { consentedUser } from "../support/users.js";
 
 const NOW = new Date("2026-11-26T09:00:00Z");
-const CARD = { kind: "card", value: "4400430123456789", raw: "4400 4301 2345 6789" } as const;
 
 /** Every police and admin command, with arguments that would work for someone with the role. */
 const COMMANDS: [string, string][] = [
@@ -42,22 +41,12 @@ describe("roles: citizens are refused everything police and admins can do", () =
   let h: Harness;
   let reportId = 0;
   let number = "";
-  const sql = <T>(query: string, ...params: unknown[]) =>
-    depsOf(h)
-      .db.$client.prepare(query)
-      .all(...params) as T[];
+  const sql = <T>(query: string, ...params: unknown[]) => sqlOf(h)<T>(query, ...params);
 
   beforeAll(async () => {
     h = await Harness.create({ now: () => NOW, adminIds: [9000] });
     await h.start();
-    const bank = bankSecurityReport("ru").answers;
-    const a = submitReport(
-      h,
-      101,
-      "ru",
-      { ...bank, transfers: [{ ...bank.transfers[0], recipient: CARD }] },
-      new Date("2026-11-20T06:00:00Z"),
-    );
+    const a = submitReport(h, 101, "ru", bankReportToSharedCard("ru"), new Date("2026-11-20T06:00:00Z"));
     submitReport(h, 102, "kk", marketplaceReport("kk").answers, new Date("2026-11-21T06:00:00Z"));
     reportId = a.reportId;
     number = a.number;

@@ -5,7 +5,7 @@ import type { UserHandle } from "../../src/dev/emulator/index.js";
 import { almatyDateTime } from "../../src/documents/format.js";
 import { bankSecurityReport, marketplaceReport } from "../fixtures/reports/index.js";
 import { Harness } from "../support/harness.js";
-import { depsOf, submitReport } from "../support/submitted.js";
+import { depsOf, sqlOf, submitReport } from "../support/reports-db.js";
 
 const NOW = new Date("2026-11-26T09:00:00Z");
 const SUBMITTED = new Date("2026-11-20T06:00:00Z");
@@ -14,10 +14,7 @@ describe("the verification deep link in the report's QR", () => {
   let h: Harness;
   let valid: { number: string; payload: string };
   let withdrawn: { number: string; payload: string };
-  const sql = <T>(query: string, ...params: unknown[]) =>
-    depsOf(h)
-      .db.$client.prepare(query)
-      .all(...params) as T[];
+  const sql = <T>(query: string, ...params: unknown[]) => sqlOf(h)<T>(query, ...params);
 
   beforeAll(async () => {
     h = await Harness.create({ now: () => NOW });

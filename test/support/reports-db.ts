@@ -1,18 +1,40 @@
 /**
  * Submitted reports made straight through the services on the running bot's
- * database — fast, for tests of what police and admins do with reports.
+ * database — fast, for tests of what police, admins and lookups do with them —
+ * and a read-only look at that database.
  */
 import type { Lang } from "../../src/core/model.js";
 import type { Answers } from "../../src/core/report/answers.js";
 import { createDraft } from "../../src/db/drafts.js";
 import { getUser, recordConsent } from "../../src/db/users.js";
+import type { UserHandle } from "../../src/dev/emulator/index.js";
 import { recognitionInput } from "../../src/services/recognition.js";
 import { type Submitted, submitDraft } from "../../src/services/submit.js";
-import type { Harness } from "./harness.js";
+import { bankSecurityReport } from "../fixtures/reports/index.js";
+import { buttonTexts, type Harness } from "./harness.js";
+import { label } from "./scenarios.js";
+
+/** A recipient card shared by the bank-security report below and the marketplace fixture. */
+export const SHARED_CARD = { kind: "card", value: "4400430123456789", raw: "4400 4301 2345 6789" } as const;
 
 export function depsOf(h: Harness) {
   if (!h.app) throw new Error("start the bot first");
   return h.app.deps;
+}
+
+/** Rows of a query on the bot's database. */
+export const sqlOf =
+  (h: Harness) =>
+  <T>(query: string, ...params: unknown[]): T[] =>
+    depsOf(h)
+      .db.$client.prepare(query)
+      .all(...params) as T[];
+
+/** The bank-security fixture whose money went to SHARED_CARD. */
+export function bankReportToSharedCard(lang: Lang): Answers {
+  const answers = bankSecurityReport(lang).answers;
+  const [first, ...rest] = answers.transfers;
+  return { ...answers, transfers: [{ ...first, recipient: SHARED_CARD }, ...rest] };
 }
 
 /** A consented person's report with these answers, submitted at `at`. */
@@ -30,4 +52,16 @@ export function leaveDraft(h: Harness, userId: number, lang: Lang, answers: Part
   const { db } = depsOf(h);
   if (!getUser(db, userId)?.consentAt) recordConsent(db, userId, lang);
   return createDraft(db, userId, lang, answers).id;
+}
+
+/** A person who declined consent, at the "has this been reported?" prompt. */
+export async function askerAtLookup(h: Harness, id: number, lang: Lang): Promise<UserHandle> {
+  const u = h.user(id, lang);
+  u.command("start");
+  await u.waitFor((m) => buttonTexts(m).includes(label(lang, "start:consent.decline")));
+  u.press(label(lang, "start:consent.decline"));
+  await u.waitFor((m) => buttonTexts(m).includes(label(lang, "menu:items.lookup")));
+  u.press(label(lang, "menu:items.lookup"));
+  await u.waitFor((m) => m.text.includes(label(lang, "lookup:ask").slice(0, 20)));
+  return u;
 }
