@@ -1,0 +1,57 @@
+/**
+ * A person's reports as «My reports» lists them, and the versions of one report.
+ */
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { Recognition } from "../core/report/report.js";
+import type { Db } from "./client.js";
+import { reports, reportVersions } from "./schema.js";
+
+export interface ReportListItem {
+  id: number;
+  number: string;
+  submittedAt: string;
+  version: number;
+  /** The scheme recognised with the highest score, if any. */
+  topScheme: string | undefined;
+}
+
+/** Submitted reports of the person, newest first. */
+export function submittedReportsOf(db: Db, userId: number, limit = 30): ReportListItem[] {
+  return db
+    .select({
+      id: reports.id,
+      number: reports.number,
+      submittedAt: reports.submittedAt,
+      version: reports.version,
+      recognition: reports.recognition,
+    })
+    .from(reports)
+    .where(and(eq(reports.userId, userId), eq(reports.status, "submitted")))
+    .orderBy(desc(reports.submittedAt), desc(reports.id))
+    .limit(limit)
+    .all()
+    .filter((r) => r.number !== null && r.submittedAt !== null)
+    .map((r) => ({
+      id: r.id,
+      number: r.number!,
+      submittedAt: r.submittedAt!,
+      version: r.version,
+      topScheme: (r.recognition as Recognition | null)?.schemes[0]?.id,
+    }));
+}
+
+export interface VersionListItem {
+  version: number;
+  createdAt: string;
+  /** What changed, as stored by services/versions (null for the submission). */
+  note: string | null;
+}
+
+export function versionsOf(db: Db, reportId: number): VersionListItem[] {
+  return db
+    .select({ version: reportVersions.version, createdAt: reportVersions.createdAt, note: reportVersions.note })
+    .from(reportVersions)
+    .where(eq(reportVersions.reportId, reportId))
+    .orderBy(asc(reportVersions.version))
+    .all();
+}

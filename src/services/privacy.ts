@@ -1,0 +1,168 @@
+/**
+ * What Saqbol keeps about a person, as a summary, as a download, and deleted on
+ * request. Deleting withdraws the person's submitted reports (their numbers
+ * then verify as "withdrawn by the applicant"), removes reports, drafts,
+ * evidence references, conversation state, pending inputs, alert deliveries
+ * and the person's row, and checkpoints the WAL so nothing deleted lingers in
+ * it (secure_delete already zeroes freed pages). The audit log of police and
+ * admin actions is kept: it holds Telegram ids and actions, not personal data.
+ */
+import { asc, count, eq, inArray } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { loadDraft } from "../db/drafts.js";
+import {
+  alertDeliveries,
+  conversations,
+  evidence,
+  pendingInputs,
+  reports,
+  reportVersions,
+  stepsDone,
+  users,
+  withdrawnNumbers,
+} from "../db/schema.js";
+import { getUser, type User } from "../db/users.js";
+
+export interface DataSummary {
+  user: User;
+  reports: number;
+  drafts: number;
+  evidence: number;
+  alertDeliveries: number;
+}
+
+const reportIdsOf = (db: Db, userId: number) =>
+  db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(eq(reports.userId, userId))
+    .all()
+    .map((r) => r.id);
+
+export function dataSummary(db: Db, userId: number): DataSummary | undefined {
+  const user = getUser(db, userId);
+  if (!user) return undefined;
+  const byStatus = db
+    .select({ status: reports.status, n: count() })
+    .from(reports)
+    .where(eq(reports.userId, userId))
+    .groupBy(reports.status)
+    .all();
+  const ids = reportIdsOf(db, userId);
+  const files = ids.length
+    ? (db.select({ n: count() }).from(evidence).where(inArray(evidence.reportId, ids)).get()?.n ?? 0)
+    : 0;
+  const deliveries =
+    db.select({ n: count() }).from(alertDeliveries).where(eq(alertDeliveries.userId, userId)).get()?.n ?? 0;
+  return {
+    user,
+    reports: byStatus.find((s) => s.status === "submitted")?.n ?? 0,
+    drafts: byStatus.find((s) => s.status === "draft")?.n ?? 0,
+    evidence: files,
+    alertDeliveries: deliveries,
+  };
+}
+
+/** Everything stored about the person, as one JSON document they can keep. */
+export function exportPersonalData(db: Db, userId: number, now: Date): Record<string, unknown> | undefined {
+  const user = getUser(db, userId);
+  if (!user) return undefined;
+  const rows = db.select().from(reports).where(eq(reports.userId, userId)).orderBy(asc(reports.id)).all();
+  const submitted = rows
+    .filter((r) => r.status !== "draft")
+    .map((r) => ({
+      number: r.number,
+      status: r.status,
+      submittedAt: r.submittedAt,
+      currentVersion: r.version,
+      stepsDone: db
+        .select({ step: stepsDone.step, doneAt: stepsDone.doneAt })
+        .from(stepsDone)
+        .where(eq(stepsDone.reportId, r.id))
+        .all(),
+      versions: db
+        .select()
+        .from(reportVersions)
+        .where(eq(reportVersions.reportId, r.id))
+        .orderBy(asc(reportVersions.version))
+        .all()
+        .map((v) => ({
+          version: v.version,
+          createdAt: v.createdAt,
+          change: v.note,
+          signature: v.signature,
+          report: JSON.parse(v.snapshot) as unknown,
+        })),
+    }));
+  const drafts = rows
+    .filter((r) => r.status === "draft")
+    .map((r) => {
+      const d = loadDraft(db, r.id);
+      return { createdAt: r.createdAt, updatedAt: r.updatedAt, lang: r.lang, step: r.cursor.step, answers: d?.answers };
+    });
+  const pending = db.select().from(pendingInputs).where(eq(pendingInputs.userId, userId)).get();
+  return {
+    format: "saqbol-personal-data",
+    formatVersion: 1,
+    exportedAt: now.toISOString(),
+    user: {
+      telegramId: user.id,
+      language: user.language,
+      role: user.role,
+      consentAt: user.consentAt,
+      alertsSubscribed: user.alertsSubscribed,
+      policeUnit: user.policeUnit,
+      policeRegion: user.policeRegion,
+      createdAt: user.createdAt,
+      updatedAt: user.updatedAt,
+    },
+    reports: submitted,
+    drafts,
+    alertDeliveries: db
+      .select({ alertId: alertDeliveries.alertId, status: alertDeliveries.status, at: alertDeliveries.at })
+      .from(alertDeliveries)
+      .where(eq(alertDeliveries.userId, userId))
+      .all(),
+    pendingInput: pending ? { kind: pending.kind, expiresAt: pending.expiresAt } : null,
+  };
+}
+
+export interface Deleted {
+  /** Numbers of the submitted reports that now verify as withdrawn. */
+  withdrawn: string[];
+  drafts: number;
+  /** The WAL was checkpointed and truncated (false if a reader held it; the next checkpoint finishes it). */
+  walTruncated: boolean;
+}
+
+/** Deletes everything about the person; `chatId` is the private chat whose conversation state goes too. */
+export function deletePersonalData(db: Db, userId: number, chatId: number, now: Date): Deleted {
+  const result = db.$client.transaction(() => {
+    const rows = db
+      .select({ id: reports.id, status: reports.status, number: reports.number, submittedAt: reports.submittedAt })
+      .from(reports)
+      .where(eq(reports.userId, userId))
+      .all();
+    const at = now.toISOString();
+    const withdrawn: string[] = [];
+    for (const r of rows) {
+      if (r.status === "draft" || !r.number) continue;
+      db.insert(withdrawnNumbers)
+        .values({ number: r.number, submittedAt: r.submittedAt ?? at, withdrawnAt: at })
+        .onConflictDoNothing()
+        .run();
+      withdrawn.push(r.number);
+    }
+    // Children (contacts, transfers, identifiers, evidence, versions, steps) go by ON DELETE CASCADE.
+    db.delete(reports).where(eq(reports.userId, userId)).run();
+    db.delete(pendingInputs).where(eq(pendingInputs.userId, userId)).run();
+    db.delete(conversations)
+      .where(eq(conversations.key, String(chatId)))
+      .run();
+    db.delete(alertDeliveries).where(eq(alertDeliveries.userId, userId)).run();
+    db.delete(users).where(eq(users.id, userId)).run();
+    return { withdrawn, drafts: rows.filter((r) => r.status === "draft").length };
+  })();
+  const [checkpoint] = db.$client.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
+  return { ...result, walTruncated: checkpoint?.busy === 0 };
+}
