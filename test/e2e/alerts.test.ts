@@ -4,6 +4,7 @@ import { ALERTS_PER_SECOND, deliverAlerts } from "../../src/bot/jobs/alerts.js";
 import type { Lang } from "../../src/core/model.js";
 import type { UserHandle } from "../../src/dev/emulator/index.js";
 import { buttonTexts, Harness } from "../support/harness.js";
+import { sqlOf } from "../support/reports-db.js";
 import { label } from "../support/scenarios.js";
 import { consentedUser } from "../support/users.js";
 
@@ -12,15 +13,6 @@ const plain = (lang: Lang, key: string, options?: Record<string, unknown>) =>
   label(lang, key)
     .replace(/<[^>]+>/g, "")
     .replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(options?.[k] ?? ""));
-
-function query<T>(h: Harness, sql: string, ...params: unknown[]): T[] {
-  const db = new Database(h.dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
 
 async function subscribe(h: Harness, id: number, lang: Lang): Promise<UserHandle> {
   const u = await consentedUser(h, id, lang);
@@ -64,8 +56,8 @@ describe("alerts to subscribers", () => {
     await expect
       .poll(() => citizen.callbackAnswers().some((a) => a.text === plain("kk", "alerts:admin.only")))
       .toBe(true);
-    expect(query(h, "SELECT * FROM alerts")).toEqual([]);
-    expect(query(h, "SELECT * FROM pending_inputs")).toEqual([]);
+    expect(sqlOf(h)("SELECT * FROM alerts")).toEqual([]);
+    expect(sqlOf(h)("SELECT * FROM pending_inputs")).toEqual([]);
   });
 
   it("reaches every subscriber once, in their language, and not the unsubscribed or blocked", async () => {
@@ -97,14 +89,13 @@ describe("alerts to subscribers", () => {
     expect(alertsIn(h, 4102, "служба безопасности Kaspi")).toBe(0);
     for (const id of [4103, 4104, 4105, 4106]) expect(alertsIn(h, id, "Kaspi")).toBe(0);
 
-    expect(query(h, "SELECT user_id, status FROM alert_deliveries ORDER BY user_id")).toEqual([
+    expect(sqlOf(h)("SELECT user_id, status FROM alert_deliveries ORDER BY user_id")).toEqual([
       { user_id: 4101, status: "sent" },
       { user_id: 4102, status: "sent" },
       { user_id: 4104, status: "failed" },
     ]);
-    expect(query(h, "SELECT blocked_bot FROM users WHERE id = 4104")).toEqual([{ blocked_bot: 1 }]);
-    const [entry] = query<{ actor_id: number; actor_role: string; details: string }>(
-      h,
+    expect(sqlOf(h)("SELECT blocked_bot FROM users WHERE id = 4104")).toEqual([{ blocked_bot: 1 }]);
+    const [entry] = sqlOf(h)<{ actor_id: number; actor_role: string; details: string }>(
       "SELECT actor_id, actor_role, details FROM audit_log WHERE action = 'alert.send'",
     );
     expect(entry).toMatchObject({ actor_id: ADMIN, actor_role: "admin" });
@@ -115,14 +106,14 @@ describe("alerts to subscribers", () => {
     await ru.waitFor((m) => buttonTexts(m).includes(label("ru", "alerts:buttons.subscribe_again")), {
       kinds: ["edit"],
     });
-    expect(query(h, "SELECT alerts_subscribed FROM users WHERE id = 4101")).toEqual([{ alerts_subscribed: 0 }]);
+    expect(sqlOf(h)("SELECT alerts_subscribed FROM users WHERE id = 4101")).toEqual([{ alerts_subscribed: 0 }]);
     await sendAlert(admin, "Екінші ескерту: курьер кодты сұрайды.", "Второе предупреждение: «курьер» просит код.");
     await admin.waitFor((m) => m.text.includes(plain("ru", "alerts:admin.sending", { count: 1 })));
     await kk.waitFor((m) => m.text.includes("Екінші ескерту"));
     await admin.waitFor((m) => m.text.startsWith("✅"), { timeoutMs: 10_000 });
     expect(alertsIn(h, 4101, "Второе предупреждение")).toBe(0);
     expect(alertsIn(h, 4102, "Екінші ескерту")).toBe(1);
-    expect(query(h, "SELECT user_id FROM alert_deliveries WHERE alert_id = 2")).toEqual([{ user_id: 4102 }]);
+    expect(sqlOf(h)("SELECT user_id FROM alert_deliveries WHERE alert_id = 2")).toEqual([{ user_id: 4102 }]);
   });
 
   it("sends nothing when the admin cancels the preview", async () => {
@@ -136,8 +127,8 @@ describe("alerts to subscribers", () => {
     admin.press(label("ru", "alerts:buttons.cancel"));
     const done = await admin.nextReply();
     expect(done.text).toBe(plain("ru", "alerts:admin.cancelled"));
-    expect(query(h, "SELECT status FROM alerts WHERE text_ru = 'Черновик'")).toEqual([{ status: "cancelled" }]);
-    expect(query(h, "SELECT COUNT(*) AS n FROM alert_deliveries WHERE alert_id = 3")).toEqual([{ n: 0 }]);
+    expect(sqlOf(h)("SELECT status FROM alerts WHERE text_ru = 'Черновик'")).toEqual([{ status: "cancelled" }]);
+    expect(sqlOf(h)("SELECT COUNT(*) AS n FROM alert_deliveries WHERE alert_id = 3")).toEqual([{ n: 0 }]);
   });
 });
 
@@ -168,13 +159,16 @@ describe("alert delivery across a restart", () => {
 
     const before = ids.filter((id) => got(id) > 0).length;
     expect(before).toBeLessThan(ids.length);
-    const pending = query<{ n: number }>(h, "SELECT COUNT(*) AS n FROM alert_deliveries WHERE status = 'pending'");
-    expect(pending[0]!.n).toBe(ids.length - before);
+    // The bot is stopped: read its file directly.
+    const file = new Database(h.dbPath, { readonly: true });
+    const pending = file.prepare("SELECT COUNT(*) AS n FROM alert_deliveries WHERE status = 'pending'").get();
+    file.close();
+    expect(pending).toEqual({ n: ids.length - before });
 
     await h.start();
     await deliverAlerts(h.app!.deps);
     for (const id of ids) expect(got(id)).toBe(1);
-    expect(query(h, "SELECT status FROM alerts")).toEqual([{ status: "sent" }]);
+    expect(sqlOf(h)("SELECT status FROM alerts")).toEqual([{ status: "sent" }]);
 
     // Never more than ALERTS_PER_SECOND alerts in any one second.
     const times = h.emulator

@@ -1,10 +1,10 @@
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDefaultCatalog } from "../../src/catalog/load.js";
 import type { Lang } from "../../src/core/model.js";
 import { type Answers, emptyAnswers } from "../../src/core/report/answers.js";
 import { createDraft, saveDraft } from "../../src/db/drafts.js";
 import { buttonTexts, Harness } from "../support/harness.js";
+import { sqlOf } from "../support/reports-db.js";
 import { label } from "../support/scenarios.js";
 import { consentedUser } from "../support/users.js";
 
@@ -91,15 +91,6 @@ const cases: Case[] = [
   },
 ];
 
-function query<T>(h: Harness, sql: string, ...params: unknown[]): T[] {
-  const db = new Database(h.dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
-
 const actionText = (id: string, lang: Lang) => catalog.action(id)!.text[lang];
 
 describe("the urgent checklist after the questionnaire", () => {
@@ -154,8 +145,7 @@ describe("the urgent checklist after the questionnaire", () => {
         }
         expect(seen).toEqual(c.expected);
 
-        const rows = query<{ step: string; done_at: string }>(
-          h,
+        const rows = sqlOf(h)<{ step: string; done_at: string }>(
           "SELECT step, done_at FROM report_steps_done WHERE report_id = ? ORDER BY step",
           draft.id,
         );

@@ -1,8 +1,8 @@
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDefaultCatalog } from "../../src/catalog/load.js";
 import type { Lang } from "../../src/core/model.js";
 import { buttonTexts, Harness, nextQuestion } from "../support/harness.js";
+import { sqlOf } from "../support/reports-db.js";
 import { label } from "../support/scenarios.js";
 import { consentedUser } from "../support/users.js";
 
@@ -20,15 +20,6 @@ const recovery = {
   ru: "Мне позвонил юрист и сказал что вернёт украденные деньги если я заплачу комиссию 20 тысяч",
   kk: "Маған заңгер хабарласып, ұрланған ақшаны қайтарамын, тек комиссия төлеу керек деді",
 };
-
-function query<T>(h: Harness, sql: string, ...params: unknown[]): T[] {
-  const db = new Database(h.dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
 
 describe("a story typed outside any conversation", () => {
   let h: Harness;
@@ -52,12 +43,12 @@ describe("a story typed outside any conversation", () => {
       expect(answer.text).toContain(scheme.redFlags[0]![lang]);
       expect(answer.text).toContain(scheme.urgentSteps[0]!.text[lang]);
       expect(buttonTexts(answer)).toContain(label(lang, "schemes:buttons.more"));
-      expect(query(h, "SELECT id FROM users WHERE id = ?", id)).toEqual([]);
+      expect(sqlOf(h)("SELECT id FROM users WHERE id = ?", id)).toEqual([]);
 
       u.press(label(lang, "story:buttons.fill"));
       const consent = await u.waitFor((m) => buttonTexts(m).includes(label(lang, "start:consent.agree")));
       expect(consent.text).toContain(plain(lang, "story:consent_first"));
-      expect(query(h, "SELECT id FROM users WHERE id = ?", id)).toEqual([]);
+      expect(sqlOf(h)("SELECT id FROM users WHERE id = ?", id)).toEqual([]);
       u.press(label(lang, "start:consent.agree"));
       await u.waitFor((m) => m.text === plain(lang, "story:consent_thanks"));
       const urgent = await nextQuestion(u);
@@ -67,11 +58,11 @@ describe("a story typed outside any conversation", () => {
       u.press(label(lang, "common:filed_for.self"));
       const narrative = await nextQuestion(u);
       expect(narrative.text).toContain(story[lang].slice(0, 60));
-      expect(query(h, "SELECT narrative, status FROM reports WHERE user_id = ?", id)).toEqual([
+      expect(sqlOf(h)("SELECT narrative, status FROM reports WHERE user_id = ?", id)).toEqual([
         { narrative: story[lang], status: "draft" },
       ]);
       expect(
-        query<{ consent_at: string }>(h, "SELECT consent_at FROM users WHERE id = ?", id)[0]?.consent_at,
+        sqlOf(h)<{ consent_at: string }>("SELECT consent_at FROM users WHERE id = ?", id)[0]?.consent_at,
       ).toBeTruthy();
     });
 
@@ -108,7 +99,7 @@ describe("a story typed outside any conversation", () => {
     u.press(label("kk", "story:buttons.fill"));
     const urgent = await nextQuestion(u);
     expect(urgent.text).toContain("102");
-    expect(query(h, "SELECT narrative FROM reports WHERE user_id = 6007")).toEqual([{ narrative: story.kk }]);
+    expect(sqlOf(h)("SELECT narrative FROM reports WHERE user_id = 6007")).toEqual([{ narrative: story.kk }]);
   });
 
   it("leaves a greeting to the menu and an older story's button says the story is gone", async () => {
@@ -122,6 +113,6 @@ describe("a story typed outside any conversation", () => {
     await u.waitFor((m) => m.message_id !== first.message_id && m.buttons.length > 0);
     u.press(label("ru", "story:buttons.fill"), first);
     await expect.poll(() => u.callbackAnswers().some((a) => a.text === plain("ru", "story:expired"))).toBe(true);
-    expect(query(h, "SELECT id FROM users WHERE id = 6008")).toEqual([]);
+    expect(sqlOf(h)("SELECT id FROM users WHERE id = 6008")).toEqual([]);
   });
 });
