@@ -9,7 +9,7 @@ import type { Input } from "../../core/questionnaire/inputs.js";
 import { sameCursor } from "../../core/questionnaire/steps.js";
 import type { Evidence } from "../../core/report/answers.js";
 import { QUESTION_ACTIONS, questionData, sectionAt } from "../callback-data/questionnaire.js";
-import type { Shown } from "../render/question.js";
+import { type Shown, selectedOf } from "../render/question.js";
 
 export type Decoded =
   | { kind: "input"; input: Input }
@@ -18,7 +18,9 @@ export type Decoded =
   /** Not for the questionnaire (another feature's button). */
   | { kind: "foreign" }
   /** A sticker, location, poll…: explain what is expected. */
-  | { kind: "unsupported" };
+  | { kind: "unsupported" }
+  /** The second tap of a double tap on a toggle: already done, nothing to do. */
+  | { kind: "repeat" };
 
 export function fileOf(ctx: Context): Evidence | undefined {
   const m = ctx.message;
@@ -54,6 +56,21 @@ export const isQuestionnaireUpdate = (ctx: Context): boolean => {
   return ctx.message !== undefined;
 };
 
+/**
+ * A double tap sends the same toggle twice, both from the message as it was
+ * before the first tap changed it. What the person saw tells what they meant
+ * (render/question.ts marks ticked options with ✅): ticking an option that is
+ * ticked by now, or clearing one that is clear, is that second tap.
+ */
+function repeatedToggle(ctx: Context, data: string, option: string, state: Shown): boolean {
+  const message = ctx.callbackQuery?.message;
+  const markup = message && "reply_markup" in message ? message.reply_markup : undefined;
+  const pressed = markup?.inline_keyboard.flat().find((b) => "callback_data" in b && b.callback_data === data);
+  if (!pressed) return false;
+  const sawTicked = pressed.text.startsWith("✅");
+  return selectedOf(state).includes(option) !== sawTicked;
+}
+
 export function decodeUpdate(ctx: Context, state: Shown): Decoded {
   const data = ctx.callbackQuery?.data;
   if (data !== undefined) {
@@ -64,7 +81,9 @@ export function decodeUpdate(ctx: Context, state: Shown): Decoded {
     const action = QUESTION_ACTIONS[q.a];
     if (action === "choose" || action === "toggle") {
       const option = q.o === undefined ? undefined : optionsFor(state.cursor.step, state.answers)[q.o];
-      return option === undefined ? { kind: "stale" } : { kind: "input", input: { type: action, option } };
+      if (option === undefined) return { kind: "stale" };
+      if (action === "toggle" && repeatedToggle(ctx, data, option, state)) return { kind: "repeat" };
+      return { kind: "input", input: { type: action, option } };
     }
     if (action === "edit") {
       const section = sectionAt(q.o);

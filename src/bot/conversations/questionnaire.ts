@@ -89,6 +89,10 @@ export function questionnaire(submission: Submission) {
     }
     const decoded = decodeUpdate(ctx, current);
     if (decoded.kind === "foreign") await conversation.skip({ next: true });
+    if (decoded.kind === "repeat") {
+      await ctx.answerCallbackQuery().catch(() => undefined);
+      return true;
+    }
     if (decoded.kind === "stale") {
       await ctx.answerCallbackQuery({ text: ctx.t("common:stale") }).catch(() => undefined);
       return true;
