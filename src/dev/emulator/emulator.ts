@@ -148,6 +148,11 @@ export class BotApiEmulator {
     return file ? this.files.bytesOf(file) : undefined;
   }
 
+  /** The same update (same update_id) delivered to the bot once more. */
+  redeliver(update: Update, token?: string): Update {
+    return this.bot(token).queue.redeliver(update);
+  }
+
   setFaults(options: FaultOptions | null): void {
     this.faults.set(options);
   }

@@ -40,6 +40,21 @@ export class UpdateQueue {
     return stored;
   }
 
+  /**
+   * Delivers an update again with its original update_id, as Telegram does when it
+   * did not learn that the bot got it (a webhook timeout, a poll answer lost).
+   */
+  redeliver(update: Update): Update {
+    const copy = structuredClone(update);
+    this.pending.push(copy);
+    if (this.waiter) {
+      const batch = this.take(this.waiter.limit);
+      if (batch.length > 0) this.endWait(batch);
+    }
+    for (const listener of this.pushListeners) listener();
+    return copy;
+  }
+
   onPush(listener: () => void): () => void {
     this.pushListeners.add(listener);
     return () => this.pushListeners.delete(listener);

@@ -1,0 +1,58 @@
+/**
+ * Getting a person to a given point of the questionnaire, and reading their
+ * draft from the database as the test's ground truth.
+ */
+import type { Update } from "grammy/types";
+import type { Lang } from "../../src/core/model.js";
+import type { UserHandle } from "../../src/dev/emulator/index.js";
+import { type Harness, nextQuestion } from "./harness.js";
+import { play } from "./questionnaire-driver.js";
+import { label } from "./scenarios.js";
+import { rows } from "./sqlite.js";
+import { consentedUser } from "./users.js";
+
+/** A consented person whose questionnaire stands at the story (free text) question. */
+export async function atNarrative(h: Harness, id: number, lang: Lang): Promise<UserHandle> {
+  const u = await consentedUser(h, id, lang);
+  u.press(label(lang, "menu:items.report"));
+  await nextQuestion(u);
+  await play(u, [
+    { press: label(lang, "questionnaire:steps.urgent.continue") },
+    { press: label(lang, "common:filed_for.self") },
+  ]);
+  return u;
+}
+
+export const STORY = {
+  ru: "Позвонили из банка, сказали что карта заблокирована, попросили перевести деньги на безопасный счёт.",
+  kk: "Банктен хабарласып, карта бұғатталды деді, ақшаны қауіпсіз шотқа аударуды сұрады.",
+};
+
+/** Continues from the story question to the channels (multiple choice) question. */
+export async function toChannels(u: UserHandle, lang: Lang): Promise<void> {
+  await play(u, [{ type: STORY[lang] }, { press: label(lang, "common:day.yesterday") }, { type: "19:30" }]);
+}
+
+export interface DraftRow {
+  id: number;
+  narrative: string | null;
+  channels: string;
+  cursor: string;
+  rev: number;
+  updated_at: string;
+}
+
+/** The person's newest report row (draft or submitted); what the questionnaire stored. */
+export const draftOf = (h: Harness, userId: number): DraftRow | undefined =>
+  rows<DraftRow>(
+    h.dbPath,
+    "SELECT id, narrative, channels, cursor, rev, updated_at FROM reports WHERE user_id = ? ORDER BY id DESC LIMIT 1",
+    userId,
+  )[0];
+
+/** How many getUpdates answers carried this update to the bot. */
+export const deliveries = (h: Harness, updateId: number): number =>
+  h.emulator
+    .callsOf("getUpdates")
+    .filter((c) => c.outcome === "ok" && (c.result as Update[] | undefined)?.some((u) => u.update_id === updateId))
+    .length;
