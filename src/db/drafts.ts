@@ -7,8 +7,9 @@ import type { Lang } from "../core/model.js";
 import { firstCursor } from "../core/questionnaire/flow.js";
 import { type Cursor, isStepId } from "../core/questionnaire/steps.js";
 import { type Answers, emptyAnswers } from "../core/report/answers.js";
-import { answersToChildRows, answersToFields, rowsToAnswers } from "./answers-rows.js";
+import { answersToFields, rowsToAnswers } from "./answers-rows.js";
 import type { Db } from "./client.js";
+import { writeReportChildren } from "./report-children.js";
 import { contacts, evidence, identifiers, loans, reports, transfers } from "./schema.js";
 
 export interface Draft {
@@ -39,7 +40,7 @@ export function createDraft(db: Db, userId: number, lang: Lang, prefill: Partial
       .values({ userId, lang, cursor: firstCursor(), ...answersToFields(answers) })
       .returning({ id: reports.id, updatedAt: reports.updatedAt })
       .get();
-    writeChildren(db, row.id, answers);
+    writeReportChildren(db, row.id, answers);
     return {
       id: row.id,
       userId,
@@ -106,21 +107,8 @@ export function saveDraft(
       })
       .where(and(eq(reports.id, id), eq(reports.status, "draft")))
       .run();
-    writeChildren(db, id, answers);
+    writeReportChildren(db, id, answers);
   })();
-}
-
-function writeChildren(db: Db, reportId: number, answers: Answers): void {
-  const rows = answersToChildRows(answers);
-  for (const table of [contacts, transfers, loans, identifiers, evidence]) {
-    db.delete(table).where(eq(table.reportId, reportId)).run();
-  }
-  const withReport = <T>(list: T[]) => list.map((r) => ({ ...r, reportId }));
-  if (rows.contacts.length) db.insert(contacts).values(withReport(rows.contacts)).run();
-  if (rows.transfers.length) db.insert(transfers).values(withReport(rows.transfers)).run();
-  if (rows.loans.length) db.insert(loans).values(withReport(rows.loans)).run();
-  if (rows.identifiers.length) db.insert(identifiers).values(withReport(rows.identifiers)).run();
-  if (rows.evidence.length) db.insert(evidence).values(withReport(rows.evidence)).run();
 }
 
 /** Marks whether the person is in the questionnaire (their messages are answers) or has left it. */

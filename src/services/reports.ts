@@ -8,10 +8,19 @@ import type { Db } from "../db/client.js";
 import { reports, stepsDone } from "../db/schema.js";
 import { loadSubmitted } from "./submit.js";
 
+/**
+ * The latest version also carries the urgent steps ticked off since it was
+ * frozen; an earlier version is returned exactly as it was.
+ */
 export function loadReport(db: Db, reportId: number, version?: number): SubmittedReport | undefined {
   const report = loadSubmitted(db, reportId, version);
   if (!report) return undefined;
-  const row = db.select({ status: reports.status }).from(reports).where(eq(reports.id, reportId)).get();
+  const row = db
+    .select({ status: reports.status, version: reports.version })
+    .from(reports)
+    .where(eq(reports.id, reportId))
+    .get();
+  if (version !== undefined && version !== row?.version) return report;
   const done = db
     .select({ step: stepsDone.step, doneAt: stepsDone.doneAt })
     .from(stepsDone)

@@ -139,24 +139,16 @@ describe("XLSX export", () => {
     expect(workbook.getWorksheet("Reports")!.getRow(2).getCell(6).value).toBe(`'=HYPERLINK("http://x","click")`);
   });
 
-  it("exports 10,000 reports to CSV and XLSX within 5 seconds each", async () => {
+  // Speed is measured by `npm run bench` (export_10k_s), not by a timed test.
+  it("exports 10,000 reports to CSV and XLSX", async () => {
     const makers = Object.values(allReports);
     const reports = Array.from({ length: 10_000 }, (_, i) => ({
       ...makers[i % makers.length]!(i % 2 ? "kk" : "ru"),
       number: `SB-2026-${String(i).padStart(6, "0")}`,
     }));
-    let start = performance.now();
     const csv = exportCsv(reports, "ru", deps);
-    const csvMs = performance.now() - start;
-    start = performance.now();
     const xlsx = await exportXlsx(reports, "ru", deps);
-    const xlsxMs = performance.now() - start;
-    console.info(
-      `10,000 reports: CSV ${csvMs.toFixed(0)} ms, XLSX ${xlsxMs.toFixed(0)} ms (${(xlsx.length / 1e6).toFixed(1)} MB)`,
-    );
     expect(csv.toString("utf8").split("\r\n")).toHaveLength(10_002);
     expect(xlsx.subarray(0, 2).toString()).toBe("PK");
-    expect(csvMs).toBeLessThan(5000);
-    expect(xlsxMs).toBeLessThan(5000);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Re-sending a report's PDF in either language. Who may have it is checked on
- * every press: the person who filed it, or the police.
+ * Re-sending a report's PDF in the other language to the person who filed it
+ * (checked on every press). Police have their own, audited buttons.
  */
 import { Composer, InputFile } from "grammy";
 import { reportPdf } from "../../services/documents.js";

@@ -4,6 +4,7 @@ import type { Db } from "../../db/client.js";
 import { activeDraftId, deleteDraft, setDraftActive } from "../../db/drafts.js";
 import { wasUpdateHandled } from "../../db/handled-updates.js";
 import { reports } from "../../db/schema.js";
+import { MemoryMap } from "../../services/memory-map.js";
 import { currentDraft, startDraft } from "../../services/questionnaire.js";
 import { menuData } from "../callback-data/menu.js";
 import { draftChoiceData } from "../callback-data/report.js";
@@ -49,13 +50,23 @@ function lastSubmittedInQuestionnaire(db: Db, userId: number): number | undefine
     .get()?.id;
 }
 
+/** A story waiting while the person decides between their unfinished report and a new one (memory only). */
+const waitingStories = new MemoryMap<number, string>(30 * 60_000);
+
 export async function startReport(ctx: AppContext, prefillNarrative?: string): Promise<void> {
   if (!ctx.from || !(await ensureConsent(ctx))) return;
   const existing = currentDraft(ctx.deps.db, ctx.from.id);
-  if (existing && !prefillNarrative) {
+  if (existing) {
+    // Never throw away an unfinished report without asking.
+    if (prefillNarrative) waitingStories.set(ctx.from.id, prefillNarrative, ctx.deps.now());
     const keyboard = InlineKeyboard.from([
       [InlineKeyboard.text(ctx.t("questionnaire:draft.continue"), draftChoiceData.pack({ v: "continue" }))],
-      [InlineKeyboard.text(ctx.t("questionnaire:draft.new"), draftChoiceData.pack({ v: "new" }))],
+      [
+        InlineKeyboard.text(
+          ctx.t(prefillNarrative ? "questionnaire:draft.new_with_story" : "questionnaire:draft.new"),
+          draftChoiceData.pack({ v: "new" }),
+        ),
+      ],
     ]);
     const date = formatDate(existing.answers.incidentDate, ctx.lang);
     await ctx.reply(ctx.t("questionnaire:draft.found", { context: date ? "dated" : undefined, date }), {
@@ -63,7 +74,6 @@ export async function startReport(ctx: AppContext, prefillNarrative?: string): P
     });
     return;
   }
-  if (existing) deleteDraft(ctx.deps.db, existing.id);
   const draft = startDraft(ctx.deps.db, ctx.from.id, ctx.lang, prefillNarrative ? { narrative: prefillNarrative } : {});
   await enterQuestionnaire(ctx, draft.id);
 }
@@ -91,9 +101,11 @@ export function reportFeature(): Composer<AppContext> {
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     if (!choice || !(await ensureConsent(ctx))) return;
     const existing = currentDraft(ctx.deps.db, ctx.from.id);
+    const story = waitingStories.get(ctx.from.id, ctx.deps.now());
+    waitingStories.delete(ctx.from.id);
     if (choice.v === "continue" && existing) return enterQuestionnaire(ctx, existing.id);
     if (existing) deleteDraft(ctx.deps.db, existing.id);
-    const draft = startDraft(ctx.deps.db, ctx.from.id, ctx.lang);
+    const draft = startDraft(ctx.deps.db, ctx.from.id, ctx.lang, story ? { narrative: story } : {});
     await enterQuestionnaire(ctx, draft.id);
   });
   return composer;

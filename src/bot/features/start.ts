@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import { findDraft } from "../../db/drafts.js";
-import { recordConsent, setLanguage } from "../../db/users.js";
+import { clearPendingInput } from "../../db/pending-inputs.js";
+import { markBlocked, recordConsent, setLanguage } from "../../db/users.js";
 import { consentData, languageData, menuData } from "../callback-data/menu.js";
 import type { AppContext, BaseContext } from "../context.js";
 import { consentKeyboard, languageKeyboard, mainMenu } from "../keyboards/menu.js";
@@ -92,6 +93,15 @@ export function startFeature(pending: PendingLanguages, deepLinks: DeepLinkHandl
 
   privateChat.command("help", (ctx) => ctx.reply(ctx.t("start:help")));
   // Conversations were already left by the navigation middleware; the draft stays for later.
-  privateChat.command("cancel", (ctx) => showMenu(ctx, "start:cancelled"));
+  privateChat.command("cancel", async (ctx) => {
+    clearPendingInput(ctx.deps.db, ctx.from.id);
+    await showMenu(ctx, "start:cancelled");
+  });
+
+  // The person blocked or unblocked the bot: stop (or resume) sending them alerts and reminders.
+  privateChat.on("my_chat_member", (ctx) => {
+    const status = ctx.myChatMember.new_chat_member.status;
+    if (status === "kicked" || status === "member") markBlocked(ctx.deps.db, ctx.from.id, status === "kicked");
+  });
   return composer;
 }

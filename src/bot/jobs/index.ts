@@ -3,6 +3,7 @@ import { purgeStaleDrafts } from "../../db/drafts.js";
 import type { AppContext } from "../context.js";
 import type { UpdateInbox } from "../delivery/inbox.js";
 import type { BotDeps } from "../deps.js";
+import { deliverAlerts } from "./alerts.js";
 import { remindDrafts } from "./draft-reminders.js";
 
 export interface Jobs {
@@ -34,6 +35,8 @@ export function startJobs(bot: Bot<AppContext>, deps: BotDeps, inbox: UpdateInbo
     if (purged > 0) deps.logger.info({ purged }, "stale drafts purged");
   });
   every(HOUR, "draft-reminders", () => remindDrafts(bot, deps));
+  // Delivery starts at once when an admin presses Send; this picks up what a restart interrupted.
+  every(10_000, "alert-delivery", () => deliverAlerts(deps));
   return {
     stop: () => {
       for (const t of timers) clearInterval(t);

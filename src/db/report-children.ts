@@ -1,0 +1,22 @@
+/**
+ * Rewrites a report's typed child rows (contacts, transfers, loans, identifiers,
+ * evidence) from its answers. Call inside the transaction that saves the report.
+ */
+import { eq } from "drizzle-orm";
+import type { Answers } from "../core/report/answers.js";
+import { answersToChildRows } from "./answers-rows.js";
+import type { Db } from "./client.js";
+import { contacts, evidence, identifiers, loans, transfers } from "./schema.js";
+
+export function writeReportChildren(db: Db, reportId: number, answers: Answers): void {
+  const rows = answersToChildRows(answers);
+  for (const table of [contacts, transfers, loans, identifiers, evidence]) {
+    db.delete(table).where(eq(table.reportId, reportId)).run();
+  }
+  const withReport = <T>(list: T[]) => list.map((r) => ({ ...r, reportId }));
+  if (rows.contacts.length) db.insert(contacts).values(withReport(rows.contacts)).run();
+  if (rows.transfers.length) db.insert(transfers).values(withReport(rows.transfers)).run();
+  if (rows.loans.length) db.insert(loans).values(withReport(rows.loans)).run();
+  if (rows.identifiers.length) db.insert(identifiers).values(withReport(rows.identifiers)).run();
+  if (rows.evidence.length) db.insert(evidence).values(withReport(rows.evidence)).run();
+}
