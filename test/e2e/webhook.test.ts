@@ -19,7 +19,12 @@ describe("webhook mode and shutdown", () => {
     const port = await freePort();
     const secret = "webhook-secret-0123456789";
     h = await Harness.create({
-      env: { BOT_MODE: "webhook", WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/hook`, WEBHOOK_SECRET: secret, PORT: String(port) },
+      env: {
+        BOT_MODE: "webhook",
+        WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/hook`,
+        WEBHOOK_SECRET: secret,
+        PORT: String(port),
+      },
     });
     await h.start();
     expect(h.emulator.callsOf("setWebhook").at(-1)?.params).toMatchObject({
