@@ -51,10 +51,10 @@ describe("alerts to subscribers", () => {
     const citizen = await consentedUser(h, 4106, "kk");
     citizen.command("alert");
     const refusal = await citizen.nextReply();
-    expect(refusal.text).toBe(plain("kk", "alerts:admin.only"));
+    expect(refusal.text).toBe(plain("kk", "police:denied"));
     citizen.pressData(refusal.message_id, "al:send:1");
     await expect
-      .poll(() => citizen.callbackAnswers().some((a) => a.text === plain("kk", "alerts:admin.only")))
+      .poll(() => citizen.callbackAnswers().some((a) => a.text === plain("kk", "police:denied")))
       .toBe(true);
     expect(sqlOf(h)("SELECT * FROM alerts")).toEqual([]);
     expect(sqlOf(h)("SELECT * FROM pending_inputs")).toEqual([]);

@@ -16,22 +16,18 @@ import {
 } from "../../db/alerts.js";
 import { audit } from "../../db/audit.js";
 import { clearPendingInput, pendingInput, setPendingInput } from "../../db/pending-inputs.js";
-import { effectiveRole } from "../../db/roles.js";
 import { setAlerts } from "../../db/users.js";
 import { alertsData } from "../callback-data/alerts.js";
 import { menuData } from "../callback-data/menu.js";
 import type { AppContext, BaseContext } from "../context.js";
 import { ensureConsent } from "../filters/consent.js";
+import { actorOf, isAdmin, refuse } from "../filters/roles.js";
 import { alertMessage, deliverAlerts } from "../jobs/alerts.js";
 
 const ASK_KK = "alert_kk";
 const ASK_RU = "alert_ru";
 /** Short alerts are read; long ones are not. Telegram allows 4096 characters. */
 const MAX_TEXT = 1000;
-
-/** Checked on every command, text and press: a revoked admin cannot finish an alert. */
-const isAdmin = (ctx: BaseContext) =>
-  ctx.from !== undefined && effectiveRole(ctx.deps.config.adminIds, ctx.user?.role, ctx.from.id) === "admin";
 
 const toggleKeyboard = (ctx: BaseContext, subscribed: boolean) =>
   InlineKeyboard.from([
@@ -103,7 +99,7 @@ export function alertsFeature(): Composer<AppContext> {
   });
 
   pm.command("alert", async (ctx) => {
-    if (!isAdmin(ctx)) return void (await ctx.reply(ctx.t("alerts:admin.only")));
+    if (!isAdmin(ctx)) return refuse(ctx);
     setPendingInput(ctx.deps.db, ctx.from.id, ASK_KK, ctx.deps.now());
     await ctx.reply(ctx.t("alerts:admin.ask_kk", { max: MAX_TEXT }), { reply_markup: stopKeyboard(ctx) });
   });
@@ -116,7 +112,7 @@ export function alertsFeature(): Composer<AppContext> {
     if (kind !== ASK_KK && kind !== ASK_RU) return next();
     if (!isAdmin(ctx)) {
       clearPendingInput(db, ctx.from.id);
-      return void (await ctx.reply(ctx.t("alerts:admin.only")));
+      return refuse(ctx);
     }
     if (text.length > MAX_TEXT) {
       return void (await ctx.reply(ctx.t("alerts:admin.too_long", { max: MAX_TEXT, length: text.length })));
@@ -144,9 +140,9 @@ export function alertsFeature(): Composer<AppContext> {
   pm.callbackQuery(alertsData.filter, async (ctx) => {
     const data = alertsData.unpack(ctx.callbackQuery.data);
     if (!data) return ctx.answerCallbackQuery({ text: ctx.t("common:stale") });
-    if (!isAdmin(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("alerts:admin.only"), show_alert: true });
+    if (!isAdmin(ctx)) return refuse(ctx);
     const { db } = ctx.deps;
-    const actor = { id: ctx.from.id, role: "admin" };
+    const actor = actorOf(ctx);
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     if (data.id === undefined) {
       clearPendingInput(db, ctx.from.id);
