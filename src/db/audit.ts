@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   "report.view",
   "report.pdf",
   "report.json",
+  "report.evidence",
   "reports.list",
   "reports.export",
   "identifier.lookup",

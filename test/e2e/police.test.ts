@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Lang } from "../../src/core/model.js";
+import type { Evidence } from "../../src/core/report/answers.js";
 import { verifyReport, verifyStartPayload } from "../../src/core/report/signature.js";
 import { grantRole } from "../../src/db/roles.js";
 import type { UserHandle } from "../../src/dev/emulator/index.js";
@@ -20,17 +21,41 @@ describe("police tools", () => {
   let ru: UserHandle;
   let kk: UserHandle;
   const reports: Record<string, { id: number; number: string }> = {};
+  let evidence: Evidence[] = [];
   const sql = <T>(query: string, ...params: unknown[]) => sqlOf(h)<T>(query, ...params);
 
   beforeAll(async () => {
     h = await Harness.create({ now: () => NOW });
     await h.start();
     const at = (iso: string) => new Date(iso);
+    // The applicant's files, sent through Telegram so their file ids exist.
+    const applicant = h.user(101, "ru");
+    const photo = applicant.sendPhoto().message!.photo!.at(-1)!;
+    const doc = applicant.sendDocument({
+      name: "chek.pdf",
+      mime: "application/pdf",
+      bytes: Buffer.from("%PDF-1.4 receipt"),
+    }).message!.document!;
+    evidence = [
+      {
+        fileId: photo.file_id,
+        fileUniqueId: photo.file_unique_id,
+        kind: "photo" as const,
+        receivedAt: "2026-11-20T05:50:00.000Z",
+      },
+      {
+        fileId: doc.file_id,
+        fileUniqueId: doc.file_unique_id,
+        kind: "document" as const,
+        name: "chek.pdf",
+        receivedAt: "2026-11-20T05:55:00.000Z",
+      },
+    ];
     const a = submitReport(
       h,
       101,
       "ru",
-      { ...bankReportToSharedCard("ru"), region: "almaty" },
+      { ...bankReportToSharedCard("ru"), region: "almaty", evidence },
       at("2026-11-20T06:00:00Z"),
     );
     const b = submitReport(
@@ -60,7 +85,7 @@ describe("police tools", () => {
     expect(report.text).toContain(plain("ru", "police:report.title", { number: reports.a!.number, version: 1 }));
     expect(report.text).toContain("4400430123456789");
     expect(report.text).toContain("+77471234567");
-    expect(buttonTexts(report)).toEqual(["PDF на казахском", "PDF на русском", "JSON"]);
+    expect(buttonTexts(report)).toEqual(["PDF на казахском", "PDF на русском", "JSON", "📎 Файлы заявителя (2)"]);
     const linked = await waitText(ru, "Связанные заявления: 1");
     expect(linked.text).toContain(reports.b!.number);
     expect(linked.text).toContain("карта 4400 4301 2345 6789");
@@ -75,6 +100,14 @@ describe("police tools", () => {
     expect(signed.number).toBe(reports.a!.number);
     expect(verifyReport(signed, depsOf(h).signingKey)).toMatchObject({ valid: true });
     await h.emulator.waitIdle();
+
+    ru.press("📎 Файлы заявителя (2)", report);
+    const sentPhoto = await ru.waitFor((m) => m.photo !== undefined, { timeoutMs: 10_000 });
+    const sentDoc = await ru.waitFor((m) => m.document !== undefined && m.text.includes("2 из 2"), {
+      timeoutMs: 10_000,
+    });
+    expect(sentPhoto.text).toContain(`${reports.a!.number} · файл 1 из 2`);
+    expect(sentDoc.document?.file_id).toBe(evidence[1]!.fileId);
   });
 
   it("links two reports that share a recipient card, both ways, in Kazakh too", async () => {
@@ -220,6 +253,7 @@ describe("police tools", () => {
     for (const action of [
       "report.view",
       "report.pdf",
+      "report.evidence",
       "report.json",
       "reports.list",
       "reports.export",

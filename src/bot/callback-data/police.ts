@@ -18,11 +18,12 @@ const day = z
   .optional();
 
 /**
- * A police button on a report: o open, p PDF (in language l), j JSON. The report id
- * is only a handle: the role is checked on the server for every press.
+ * A police button on a report: o open, p PDF (in language l), j JSON, e evidence
+ * files. The report id is only a handle: the role is checked on the server for
+ * every press.
  */
 export const policeReportData = callbackCodec("pol", {
-  a: z.enum(["o", "p", "j"]),
+  a: z.enum(["o", "p", "j", "e"]),
   r: number(10),
   l: z.enum(LANGS).optional(),
 });

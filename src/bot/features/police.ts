@@ -33,6 +33,7 @@ import { documentContext } from "../render/documents.js";
 import { filterLine, linkedText, reportHeader, reportLines, statsText } from "../render/police.js";
 import { reviewSummary } from "../render/summary.js";
 import { label } from "../render/values.js";
+import { sendEvidence } from "./police-evidence.js";
 
 export const POLICE_COMMANDS = ["open", "reports", "export", "stats"] as const;
 const PAGE = 10;
@@ -58,7 +59,7 @@ export async function showReport(ctx: BaseContext, reportId: number, via: string
   const header = reportHeader(ctx, report);
   const summary = reviewSummary(ctx.t, report.answers, ctx.lang, [...SECTIONS]);
   const noLinks = linked.length === 0 ? `\n\n${ctx.t("police:linked.none")}` : "";
-  const files = { reply_markup: reportFilesKeyboard(ctx.t, reportId) };
+  const files = { reply_markup: reportFilesKeyboard(ctx.t, reportId, report.answers.evidence.length) };
   if (header.length + summary.length + noLinks.length + 2 <= MESSAGE_MAX) {
     await ctx.reply(`${header}\n\n${summary}${noLinks}`, files);
   } else {
@@ -174,6 +175,21 @@ async function sendFile(ctx: BaseContext, reportId: number, kind: "p" | "j", lan
   await ctx.replyWithDocument(new InputFile(file.bytes, file.name));
 }
 
+async function sendReportEvidence(ctx: BaseContext, reportId: number): Promise<void> {
+  const report = loadReport(ctx.deps.db, reportId);
+  if (report?.status !== "submitted") {
+    await ctx.answerCallbackQuery({ text: ctx.t("police:open.not_found") });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  record(ctx, {
+    action: "report.evidence",
+    reportNumber: report.number,
+    details: { version: report.version, files: report.answers.evidence.length },
+  });
+  await sendEvidence(ctx, report);
+}
+
 /** After joining by invite: ask the unit, then the region, whichever is still missing. */
 export async function askPoliceProfile(ctx: BaseContext): Promise<void> {
   const id = ctx.from?.id;
@@ -211,6 +227,7 @@ export function policeFeature(): Composer<AppContext> {
   staff.callbackQuery(policeReportData.filter, async (ctx) => {
     const data = policeReportData.unpack(ctx.callbackQuery.data);
     if (!data) return ctx.answerCallbackQuery({ text: ctx.t("common:stale") });
+    if (data.a === "e") return sendReportEvidence(ctx, data.r);
     if (data.a !== "o") return sendFile(ctx, data.r, data.a, data.l ?? ctx.lang);
     await ctx.answerCallbackQuery();
     await showReport(ctx, data.r, "button");

@@ -5,15 +5,24 @@ import { type FilterSpec, packDay } from "../../services/report-filter.js";
 import { policeRegionData, policeReportData, reportsPageData } from "../callback-data/police.js";
 import { label, type T } from "../render/values.js";
 
-/** PDF in either language and the signed JSON of a report. */
-export function reportFilesKeyboard(t: T, reportId: number): InlineKeyboard {
-  return InlineKeyboard.from([
+/** PDF in either language and the signed JSON of a report, and its evidence files if there are any. */
+export function reportFilesKeyboard(t: T, reportId: number, evidenceCount = 0): InlineKeyboard {
+  const rows = [
     [
       InlineKeyboard.text(t("police:buttons.pdf_kk"), policeReportData.pack({ a: "p", r: reportId, l: "kk" })),
       InlineKeyboard.text(t("police:buttons.pdf_ru"), policeReportData.pack({ a: "p", r: reportId, l: "ru" })),
       InlineKeyboard.text(t("police:buttons.json"), policeReportData.pack({ a: "j", r: reportId })),
     ],
-  ]);
+  ];
+  if (evidenceCount > 0) {
+    rows.push([
+      InlineKeyboard.text(
+        t("police:buttons.evidence", { count: evidenceCount }),
+        policeReportData.pack({ a: "e", r: reportId }),
+      ),
+    ]);
+  }
+  return InlineKeyboard.from(rows);
 }
 
 /** One «open» button per report, two to a row. */

@@ -69,6 +69,16 @@ const sendPhoto: MethodHandler = (ctx) => {
   return postBotMessage(ctx, record, { photo: sizes, ...caption }, readReplyMarkup(ctx.params));
 };
 
+/** sendVoice, sendAudio, sendVideo, sendVideoNote: the file under its own field, as Telegram returns it. */
+function mediaSender(field: "voice" | "audio" | "video" | "video_note", kind: FileKind): MethodHandler {
+  return (ctx) => {
+    const record = ctx.bot.writableChat(ctx.params.str("chat_id"));
+    const { file } = inputFile(ctx, field, kind);
+    const caption = field === "video_note" ? {} : captionFields(ctx);
+    return postBotMessage(ctx, record, { [field]: documentOf(file), ...caption }, readReplyMarkup(ctx.params));
+  };
+}
+
 const getFile: MethodHandler = ({ params, files }) => {
   const fileId = params.str("file_id");
   if (!fileId) throw badRequest("file_id is empty");
@@ -83,4 +93,12 @@ const getFile: MethodHandler = ({ params, files }) => {
   };
 };
 
-export const fileMethods: Record<string, MethodHandler> = { sendDocument, sendPhoto, getFile };
+export const fileMethods: Record<string, MethodHandler> = {
+  sendDocument,
+  sendPhoto,
+  sendVoice: mediaSender("voice", "voice"),
+  sendAudio: mediaSender("audio", "voice"),
+  sendVideo: mediaSender("video", "videos"),
+  sendVideoNote: mediaSender("video_note", "videos"),
+  getFile,
+};
