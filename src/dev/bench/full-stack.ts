@@ -1,0 +1,217 @@
+/**
+ * Piece 1: the real bot (real deps on a temp SQLite database, the real inbox and
+ * pipeline) under N simulated people walking the questionnaire, with Telegram
+ * answered in-process; then the same updates against a bare grammY echo bot with
+ * the same runner shape, which is the ceiling.
+ */
+import { createConcurrentSink, createRunner, createSource, type RunnerHandle, sequentialize } from "@grammyjs/runner";
+import { Bot } from "grammy";
+import type { Update } from "grammy/types";
+import { prepareDeps } from "../../app.js";
+import { UpdateInbox } from "../../bot/delivery/inbox.js";
+import { startPipeline } from "../../bot/delivery/pipeline.js";
+import type { BotDeps } from "../../bot/deps.js";
+import { createBot } from "../../bot/index.js";
+import { recordConsent } from "../../db/users.js";
+import { type BenchEnv, benchEnv } from "./env.js";
+import { BENCH_BOT, FakeTelegram } from "./fake-api.js";
+import { ClosedLoop, type LoadResult, type Recorded, replayUser, UpdateFactory } from "./load.js";
+import { Population } from "./population.js";
+import { QueueSupplier } from "./queue-supplier.js";
+
+/** Flood control is for people; simulated ones answer in microseconds and must not be dropped. */
+export const NO_FLOOD_LIMIT = { perWindow: 1_000_000, windowMs: 10_000 };
+
+const PIPELINE_CONCURRENCY = 200;
+
+export interface FullStackFigures {
+  full: LoadResult[];
+  bare: LoadResult[];
+  /** One person alone: handling time without waiting behind anybody else's updates. */
+  single: LoadResult;
+  errors: number;
+  errorSamples: string[];
+  calls: Record<string, number>;
+}
+
+export interface FullStackOptions {
+  /** Also start the bare grammY bot (not needed when only memory is measured). */
+  bare?: boolean;
+  /** Each person stops after this many moves, mid-questionnaire. */
+  movesPerUser?: number;
+}
+
+export class FullStackBench {
+  private readonly env: BenchEnv = benchEnv();
+  private readonly fake = new FakeTelegram();
+  private readonly factory = new UpdateFactory();
+  private readonly fullQueue = new QueueSupplier();
+  private readonly bareQueue = new QueueSupplier();
+  private readonly deps: BotDeps;
+  private readonly runners: RunnerHandle[] = [];
+  private readonly population: Population;
+  private nextBareId = 900_000_000;
+
+  constructor(private readonly options: FullStackOptions = {}) {
+    this.deps = prepareDeps(this.env.config, this.env.logger);
+    this.population = new Population({
+      firstId: 100_000_000,
+      screenOf: (id) => this.fake.screen(id),
+      // The walk starts at /report, which needs consent.
+      onJoin: (p) => recordConsent(this.deps.db, p.id, p.lang),
+      // What the person saw is the simulated person's memory, not the bot's: dropped when they leave.
+      onLeave: (p) => this.fake.forget(p.id),
+      ...(options.movesPerUser ? { movesPerUser: options.movesPerUser } : {}),
+    });
+  }
+
+  start(): void {
+    const bot = createBot(this.deps, { transformers: [this.fake.transformer], rateLimit: NO_FLOOD_LIMIT });
+    const inbox = new UpdateInbox(this.deps.db);
+    // The sink ends with inbox.done(): that is where handling of an update is over.
+    const done = inbox.done.bind(inbox);
+    inbox.done = (updateId) => {
+      done(updateId);
+      this.fullQueue.loop?.completed(updateId);
+    };
+    this.runners.push(
+      startPipeline(
+        bot,
+        inbox,
+        this.fullQueue.supplier((u) => inbox.accept(u)),
+        this.env.logger,
+      ),
+    );
+    if (this.options.bare ?? true) this.runners.push(this.startBare());
+  }
+
+  get db() {
+    return this.deps.db;
+  }
+
+  /** grammY with nothing but an echo, behind the same source, concurrent sink and sequentialize. */
+  private startBare(): RunnerHandle {
+    const bare = new Bot(this.env.config.botToken, { botInfo: BENCH_BOT });
+    bare.api.config.use(this.fake.transformer);
+    bare.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+    bare.on("message", (ctx) => ctx.reply(ctx.message.text ?? "…"));
+    bare.on("callback_query", (ctx) => ctx.answerCallbackQuery());
+    const sink = createConcurrentSink<Update>(
+      {
+        consume: async (update) => {
+          try {
+            await bare.handleUpdate(update);
+          } finally {
+            this.bareQueue.loop?.completed(update.update_id);
+          }
+        },
+      },
+      async () => undefined,
+      { concurrency: PIPELINE_CONCURRENCY },
+    );
+    const supply = this.bareQueue.supplier();
+    const source = createSource({ supply: (limit, signal) => supply(limit, signal as unknown as AbortSignal) });
+    const runner = createRunner(source, sink);
+    runner.start();
+    return runner;
+  }
+
+  /**
+   * One run of the real bot until `durationMs`, `total` updates or `finishedWalks` walks;
+   * returns what each person did so the bare bot can get the same updates.
+   */
+  async runFull(options: {
+    concurrency: number;
+    durationMs?: number;
+    total?: number;
+    finishedWalks?: number;
+  }): Promise<{ result: LoadResult; recorded: Recorded[] }> {
+    const run = this.population.run();
+    const { concurrency, durationMs, total, finishedWalks } = options;
+    const loop = new ClosedLoop({
+      concurrency,
+      ...(durationMs !== undefined ? { durationMs } : {}),
+      ...(total !== undefined ? { total } : {}),
+      ...(finishedWalks !== undefined ? { finishedWalks } : {}),
+      makeUser: run.makeUser,
+      deliver: (user, move) => {
+        const update = this.factory.make(user, move);
+        this.fullQueue.push(update);
+        return update.update_id;
+      },
+      onEnd: run.onEnd,
+    });
+    this.fullQueue.loop = loop;
+    loop.start();
+    const result = await loop.done;
+    this.fullQueue.loop = undefined;
+    run.carry(result);
+    return { result, recorded: run.recorded };
+  }
+
+  /** The same people and moves against the bare bot. */
+  async runBare(concurrency: number, durationMs: number, recorded: Recorded[]): Promise<LoadResult> {
+    const loop = new ClosedLoop({
+      concurrency,
+      durationMs,
+      makeUser: (index) => replayUser(recorded, index, this.nextBareId++),
+      deliver: (user, move) => {
+        const update = this.factory.make(user, move);
+        this.bareQueue.push(update);
+        return update.update_id;
+      },
+    });
+    this.bareQueue.loop = loop;
+    loop.start();
+    const result = await loop.done;
+    this.bareQueue.loop = undefined;
+    return result;
+  }
+
+  async close(): Promise<Omit<FullStackFigures, "full" | "bare" | "single">> {
+    for (const r of this.runners) if (r.isRunning()) await r.stop();
+    this.deps.db.$client.close();
+    this.env.close();
+    return {
+      errors: this.env.errors(),
+      errorSamples: this.env.errorSamples,
+      calls: Object.fromEntries(this.fake.calls),
+    };
+  }
+}
+
+/**
+ * Warms up until a third of the people have finished a walk (so the runs that count see
+ * every stage of the questionnaire), then alternates real and bare runs so both see the
+ * same machine state, and ends with one person alone.
+ */
+export async function benchFullStack(options: {
+  concurrency: number;
+  runMs: number;
+  runs: number;
+  warmupMs: number;
+}): Promise<FullStackFigures> {
+  const bench = new FullStackBench();
+  bench.start();
+  const { concurrency } = options;
+  try {
+    const full: LoadResult[] = [];
+    const bare: LoadResult[] = [];
+    const warm = await bench.runFull({
+      concurrency,
+      durationMs: options.warmupMs,
+      finishedWalks: Math.ceil(concurrency / 3),
+    });
+    await bench.runBare(concurrency, Math.min(options.runMs, 1000), warm.recorded);
+    for (let i = 0; i < options.runs; i++) {
+      const run = await bench.runFull({ concurrency, durationMs: options.runMs });
+      full.push(run.result);
+      bare.push(await bench.runBare(concurrency, options.runMs, run.recorded));
+    }
+    const single = (await bench.runFull({ concurrency: 1, durationMs: options.runMs })).result;
+    return { full, bare, single, ...(await bench.close()) };
+  } catch (error) {
+    await bench.close();
+    throw error;
+  }
+}

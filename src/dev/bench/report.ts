@@ -1,0 +1,241 @@
+/**
+ * The figures of every piece as table sections (with targets) and as the JSON
+ * summary whose first nine keys are a contract other tools read.
+ */
+import type { DocumentFigures } from "./documents.js";
+import type { FullStackFigures } from "./full-stack.js";
+import type { HttpFigures } from "./http.js";
+import type { LoadResult } from "./load.js";
+import type { MemoryFigures } from "./memory.js";
+import type { RecognitionFigures } from "./recognition.js";
+import type { StartupFigures } from "./startup.js";
+import { median, percentile } from "./stats.js";
+import type { StorageFigures } from "./storage.js";
+import type { Row, Section } from "./table.js";
+
+export interface Figures {
+  users: number;
+  recognition?: RecognitionFigures | undefined;
+  documents?: DocumentFigures | undefined;
+  storage?: StorageFigures | undefined;
+  stack?: FullStackFigures | undefined;
+  http?: HttpFigures | undefined;
+  memory?: MemoryFigures | undefined;
+  startup?: StartupFigures | undefined;
+}
+
+const NONE = Number.NaN;
+const pooled = (runs: LoadResult[] | undefined) => runs?.flatMap((r) => r.latencies) ?? [];
+const rates = (runs: LoadResult[] | undefined) => runs?.map((r) => r.updatesPerSecond) ?? [];
+const cpu = (runs: LoadResult[] | undefined) => runs?.map((r) => r.cpuMsPerUpdate) ?? [];
+/** Run by run, Saqbol's throughput over the bare bot's in the run right after it. */
+const ratios = (full: LoadResult[] = [], bare: LoadResult[] = []) =>
+  full.map((r, i) => r.updatesPerSecond / (bare[i]?.updatesPerSecond ?? NONE));
+
+/** A rate: median run, and the slowest run in the p99 column. */
+const rateRow = (label: string, runs: LoadResult[] | undefined, extra: Partial<Row> = {}): Row => ({
+  label,
+  unit: "upd/s",
+  median: median(rates(runs)),
+  p99: percentile(rates(runs), 1),
+  ...extra,
+});
+const latencyRow = (label: string, samples: number[], extra: Partial<Row> = {}): Row => ({
+  label,
+  unit: "ms",
+  median: median(samples),
+  p99: percentile(samples, 99),
+  ...extra,
+});
+
+function walks(runs: LoadResult[], errors: number): string {
+  const finished = runs.reduce((a, r) => a + r.finished, 0);
+  const stuck = runs.reduce((a, r) => a + r.stuck, 0);
+  return [`${finished} walks to the review`, stuck ? `${stuck} STUCK` : "", errors ? `${errors} errors logged` : ""]
+    .filter(Boolean)
+    .join(", ");
+}
+
+function stackSection(f: FullStackFigures, users: number): Section {
+  return {
+    title: `1. full stack in-process (Telegram answered locally), ${users} people walking the questionnaire`,
+    rows: [
+      rateRow("Saqbol throughput", f.full, { note: walks(f.full, f.errors) }),
+      latencyRow(`latency per update, ${users} at once`, pooled(f.full), {
+        target: { kind: "max", limit: 25, on: "p99" },
+        note: "includes waiting behind the others' updates",
+      }),
+      latencyRow("latency per update, one person alone", f.single.latencies, { note: "handling time only" }),
+      {
+        label: "CPU per update",
+        unit: "ms",
+        median: median(cpu(f.full)),
+        note: "whole process, steady on a busy host",
+      },
+      rateRow("bare grammY echo throughput", f.bare),
+      latencyRow("bare grammY echo latency", pooled(f.bare)),
+      {
+        label: "throughput ratio Saqbol / bare grammY",
+        unit: "×",
+        median: median(ratios(f.full, f.bare)),
+        p99: percentile(ratios(f.full, f.bare), 1),
+        target: { kind: "min", limit: 0.6 },
+      },
+    ],
+  };
+}
+
+function httpSection(f: HttpFigures): Section {
+  return {
+    title: "2. over HTTP: Bot API emulator on 127.0.0.1, startApp with long polling",
+    rows: [
+      rateRow("Saqbol throughput", f.runs, { note: walks(f.runs, f.errors) }),
+      latencyRow("latency per update", pooled(f.runs)),
+      rateRow("bare grammY echo throughput", f.bare),
+      latencyRow("bare grammY echo latency", pooled(f.bare)),
+      {
+        label: "throughput ratio Saqbol / bare grammY",
+        unit: "×",
+        median: median(ratios(f.runs, f.bare)),
+        p99: percentile(ratios(f.runs, f.bare), 1),
+      },
+    ],
+  };
+}
+
+function recognitionSection(r: RecognitionFigures): Section {
+  return {
+    title: `3. recognition, ${r.narratives} narratives from ${r.files.length} files`,
+    rows: [
+      latencyRow("per narrative", r.latencies, { target: { kind: "max", limit: 2 } }),
+      { label: "narratives per second", unit: "/s", median: median(r.perSecond), p99: percentile(r.perSecond, 1) },
+      { label: "catalogue parse and compile (at start-up)", unit: "ms", median: r.compileMs },
+    ],
+  };
+}
+
+function documentsSection(d: DocumentFigures | undefined, s: StorageFigures | undefined): Section {
+  const rows: Row[] = [];
+  if (d) {
+    const n = d.exportCount.toLocaleString("en-US");
+    const seconds = (label: string, samples: number[], bytes: number, target?: number): Row => ({
+      label,
+      unit: "s",
+      median: median(samples),
+      p99: percentile(samples, 99),
+      note: `${(bytes / 1e6).toFixed(1)} MB`,
+      ...(target === undefined ? {} : { target: { kind: "max", limit: target } }),
+    });
+    rows.push(
+      latencyRow("PDF pre-report, typical", d.pdfTypical, { target: { kind: "max", limit: 150 } }),
+      latencyRow("PDF pre-report, large (20 transfers, 10 contacts)", d.pdfLarge),
+      latencyRow("signed JSON, typical", d.jsonTypical),
+      latencyRow("signed JSON, large", d.jsonLarge),
+      seconds(`XLSX export of ${n} reports`, d.xlsx, d.xlsxBytes, 5 * (d.exportCount / 10_000)),
+      seconds(`CSV export of ${n} reports`, d.csv, d.csvBytes),
+    );
+  }
+  if (s) {
+    rows.push(
+      {
+        label: "reading 10,000 reports from SQLite (export query)",
+        unit: "s",
+        median: (s.loadMs * 10_000) / 1000,
+        note: `from ${s.reports} reports read back`,
+      },
+      { label: "writing one report (draft + submit)", unit: "ms", median: s.submitMs },
+    );
+  }
+  return { title: "4. documents", rows };
+}
+
+function memorySection(m: MemoryFigures | undefined, s: StorageFigures | undefined): Section {
+  const rows: Row[] = [];
+  if (m) {
+    rows.push(
+      {
+        label: `RSS with ${m.users.toLocaleString("en-US")} conversations in progress`,
+        unit: "MB",
+        median: m.rss_mb,
+        target: { kind: "max", limit: 300 },
+        note: `${m.conversations} conversations, ${m.drafts} drafts in SQLite`,
+      },
+      { label: "RSS before the first conversation", unit: "MB", median: m.rss_base_mb },
+      { label: "JS heap in use after GC", unit: "MB", median: m.heap_after_gc_mb },
+      { label: "DB bytes per conversation in progress", unit: "B", median: m.db_bytes / m.users },
+    );
+  }
+  if (s) rows.push({ label: "DB bytes per submitted report", unit: "B", median: s.bytesPerReport });
+  return { title: "5. memory and storage", rows };
+}
+
+function startupSection(s: StartupFigures): Section {
+  const failed = s.failures.length ? `, ${s.failures.length} FAILED` : "";
+  return {
+    title: "6. start-up: spawn `node --import tsx src/main.ts` → /start answered (DB migrated, catalogue in place)",
+    rows: [
+      latencyRow("start-up", s.startMs, {
+        target: { kind: "max", limit: 1500 },
+        note: `first start ${Math.round(s.startMs[0] ?? NONE)} ms${failed}`,
+      }),
+    ],
+  };
+}
+
+export function sections(f: Figures): Section[] {
+  const out: Section[] = [];
+  if (f.stack) out.push(stackSection(f.stack, f.users));
+  if (f.http) out.push(httpSection(f.http));
+  if (f.recognition) out.push(recognitionSection(f.recognition));
+  if (f.documents || f.storage) out.push(documentsSection(f.documents, f.storage));
+  if (f.memory || f.storage) out.push(memorySection(f.memory, f.storage));
+  if (f.startup) out.push(startupSection(f.startup));
+  return out;
+}
+
+/** The JSON line: the contract keys first (null when a piece did not run), then extras. */
+export function summary(f: Figures): Record<string, unknown> {
+  const full = pooled(f.stack?.full);
+  const http = pooled(f.http?.runs);
+  const { documents: d, recognition: r, storage: s, memory: m } = f;
+  const per10k = (samples: number[], count: number) => median(samples) * (10_000 / count);
+  return {
+    throughput_ratio: median(ratios(f.stack?.full, f.stack?.bare)),
+    updates_per_s: median(rates(f.stack?.full)),
+    p50_ms: median(full),
+    p99_ms: percentile(full, 99),
+    recognition_ms: r ? median(r.latencies) : NONE,
+    pdf_ms: d ? median(d.pdfTypical) : NONE,
+    export_10k_s: d ? per10k(d.xlsx, d.exportCount) : NONE,
+    rss_10k_mb: m?.rss_mb ?? NONE,
+    startup_ms: f.startup ? median(f.startup.startMs) : NONE,
+    users: f.users,
+    cpu_ms_per_update: median(cpu(f.stack?.full)),
+    single_p50_ms: f.stack ? median(f.stack.single.latencies) : NONE,
+    single_p99_ms: f.stack ? percentile(f.stack.single.latencies, 99) : NONE,
+    bare_updates_per_s: median(rates(f.stack?.bare)),
+    bare_p99_ms: percentile(pooled(f.stack?.bare), 99),
+    http_updates_per_s: median(rates(f.http?.runs)),
+    http_p50_ms: median(http),
+    http_p99_ms: percentile(http, 99),
+    http_bare_updates_per_s: median(rates(f.http?.bare)),
+    http_throughput_ratio: median(ratios(f.http?.runs, f.http?.bare)),
+    recognition_p99_ms: r ? percentile(r.latencies, 99) : NONE,
+    narratives_per_s: r ? median(r.perSecond) : NONE,
+    pdf_p99_ms: d ? percentile(d.pdfTypical, 99) : NONE,
+    pdf_large_ms: d ? median(d.pdfLarge) : NONE,
+    json_ms: d ? median(d.jsonTypical) : NONE,
+    json_large_ms: d ? median(d.jsonLarge) : NONE,
+    xlsx_10k_s: d ? per10k(d.xlsx, d.exportCount) : NONE,
+    csv_10k_s: d ? per10k(d.csv, d.exportCount) : NONE,
+    db_load_10k_s: s ? (s.loadMs * 10_000) / 1000 : NONE,
+    db_bytes_per_report: s?.bytesPerReport ?? NONE,
+    submit_write_ms: s?.submitMs ?? NONE,
+    rss_base_mb: m?.rss_base_mb ?? NONE,
+    heap_after_gc_mb: m?.heap_after_gc_mb ?? NONE,
+    db_bytes_per_conversation: m ? m.db_bytes / m.users : NONE,
+    conversations_users: m?.users ?? NONE,
+    startup_first_ms: f.startup?.startMs[0] ?? NONE,
+    errors: (f.stack?.errors ?? 0) + (f.http?.errors ?? 0) + (m?.errors ?? 0),
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * `npm run bench`: Saqbol's performance figures on this machine, each as median
+ * and p99 over repeated runs, next to its target. Progress goes to stderr; with
+ * `--json` the last line of stdout is one JSON object (a contract other tools read).
+ *
+ *   npm run bench                          the full set (two to three minutes)
+ *   npm run bench -- --json                … and the JSON line last
+ *   npm run bench -- --quick               small sizes, to check the harness itself
+ *   npm run bench -- --only=stack,http     some pieces only: stack, http, recognition,
+ *                                          documents, storage, memory, startup
+ *   npm run bench -- --users=100           simulated people at once (default 25)
+ */
+import { cpus, loadavg } from "node:os";
+import { benchDocuments } from "./documents.js";
+import { benchFullStack } from "./full-stack.js";
+import { benchHttp } from "./http.js";
+import { benchMemory } from "./memory.js";
+import { benchRecognition } from "./recognition.js";
+import { type Figures, sections, summary } from "./report.js";
+import { benchStartup } from "./startup.js";
+import { benchStorage } from "./storage.js";
+import { missed, renderTable } from "./table.js";
+
+const PIECES = ["stack", "http", "recognition", "documents", "storage", "memory", "startup"] as const;
+type Piece = (typeof PIECES)[number];
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+const quick = flag("quick");
+const only = option("only")?.split(",");
+const users = Number(option("users") ?? (quick ? 10 : 25));
+
+const SIZES = quick
+  ? { runs: 2, runMs: 500, warmupMs: 2000, passes: 2, reps: 1, exportCount: 1000, exportRuns: 1, stored: 50 }
+  : { runs: 3, runMs: 3000, warmupMs: 20_000, passes: 10, reps: 3, exportCount: 10_000, exportRuns: 3, stored: 300 };
+const MEMORY_USERS = quick ? 500 : 10_000;
+const STARTS = quick ? 2 : 5;
+
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+const failures: string[] = [];
+
+async function piece<T>(name: Piece, work: () => Promise<T> | T): Promise<T | undefined> {
+  if (only && !only.includes(name)) return undefined;
+  const started = performance.now();
+  log(`${name}…`);
+  try {
+    const result = await work();
+    log(`${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return result;
+  } catch (error) {
+    log(`${name} FAILED: ${(error as Error).stack ?? String(error)}`);
+    failures.push(`${name}: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+async function main(): Promise<void> {
+  const unknown = only?.filter((p) => !(PIECES as readonly string[]).includes(p)) ?? [];
+  if (unknown.length) throw new Error(`unknown piece ${unknown.join(", ")}; pieces are ${PIECES.join(", ")}`);
+  const began = performance.now();
+  const load = loadavg()[0] ?? 0;
+  if (load > cpus().length * 0.5) {
+    log(`the machine is busy (load average ${load.toFixed(1)} on ${cpus().length} cores): figures will be noisy`);
+  }
+  // The heavy in-process runs first, then the ones in their own processes.
+  const figures: Figures = {
+    users,
+    stack: await piece("stack", () => benchFullStack({ concurrency: users, ...SIZES })),
+    http: await piece("http", () => benchHttp({ concurrency: users, ...SIZES })),
+    recognition: await piece("recognition", () => benchRecognition(SIZES.passes)),
+    documents: await piece("documents", () => benchDocuments(SIZES)),
+    storage: await piece("storage", () => benchStorage(SIZES.stored)),
+    memory: await piece("memory", () => benchMemory(MEMORY_USERS, 1)),
+    startup: await piece("startup", () => benchStartup(STARTS)),
+  };
+  const table = sections(figures);
+  const seconds = (performance.now() - began) / 1000;
+  const misses = table.flatMap((s) => s.rows.filter(missed).map((r) => r.label));
+  const out = [
+    "",
+    `Saqbol benchmark${quick ? " (quick sizes)" : ""}: ${cpus().length} cores, node ${process.version}, load average ${load.toFixed(1)} at start`,
+    "p99 = 99th percentile of all samples; for rates, the slowest run",
+    renderTable(table),
+    "",
+    `targets missed: ${misses.length ? misses.join("; ") : "none"}`,
+    ...failures.map((f) => `FAILED ${f}`),
+    `took ${seconds.toFixed(0)} s`,
+  ];
+  process.stdout.write(`${out.join("\n")}\n`);
+  if (flag("json")) {
+    const json = { ...summary(figures), targets_missed: misses, quick, bench_s: seconds, load_avg: load };
+    process.stdout.write(`${JSON.stringify(json)}\n`);
+  }
+  if (failures.length > 0) process.exitCode = 1;
+}
+
+/** Stray handles (a closing socket, a timer) must not keep the benchmark alive once stdout is out. */
+const exit = () => process.stdout.write("", () => process.exit());
+
+main().then(exit, (error) => {
+  process.stderr.write(`bench: ${(error as Error).message}\n`);
+  process.exitCode = 1;
+  exit();
+});

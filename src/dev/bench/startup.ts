@@ -1,0 +1,58 @@
+/**
+ * Piece 6: from process start to the first update handled. `npm start`'s entry
+ * point is spawned against the emulator, with the database already migrated and
+ * the catalogue imported, and a /start already waiting; the clock stops when the
+ * reply reaches the emulator.
+ */
+import { spawn } from "node:child_process";
+import { prepareDeps } from "../../app.js";
+import { BotApiEmulator } from "../emulator/index.js";
+import { BENCH_TOKEN, benchEnv, childEnv } from "./env.js";
+import { ROOT } from "./recognition.js";
+
+export interface StartupFigures {
+  /** ms per start, in order (the first may include a cold transform cache). */
+  startMs: number[];
+  failures: string[];
+}
+
+const TIMEOUT_MS = 20_000;
+
+export async function benchStartup(runs: number): Promise<StartupFigures> {
+  const emulator = new BotApiEmulator({ token: BENCH_TOKEN });
+  const apiRoot = await emulator.start();
+  const env = benchEnv(apiRoot);
+  // Migrations, catalogue and signing key in place, as on a server that has run before.
+  prepareDeps(env.config, env.logger).db.$client.close();
+  const startMs: number[] = [];
+  const failures: string[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const person = emulator.user({ id: 300_000_000 + i, first_name: "Start", language_code: "ru" });
+      person.command("start");
+      const reply = person.nextReply({ timeoutMs: TIMEOUT_MS });
+      const output: string[] = [];
+      const started = performance.now();
+      const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+        cwd: ROOT,
+        env: { ...process.env, ...childEnv(env, apiRoot) },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      child.stdout.on("data", (d) => output.push(String(d)));
+      child.stderr.on("data", (d) => output.push(String(d)));
+      const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+      try {
+        await reply;
+        startMs.push(performance.now() - started);
+      } catch (error) {
+        failures.push(`${(error as Error).message}: ${output.join("").slice(0, 500)}`);
+      }
+      child.kill("SIGTERM");
+      await exited;
+    }
+  } finally {
+    await emulator.stop();
+    env.close();
+  }
+  return { startMs, failures };
+}

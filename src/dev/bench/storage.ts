@@ -1,0 +1,59 @@
+/**
+ * Part of pieces 4 and 5: what a submitted report costs in the database (bytes
+ * per report: rows, children, the frozen signed version) and how long reading
+ * reports back for an export takes. Reports are written through the services
+ * the bot uses (draft, then submit), from the fixtures in turn.
+ */
+import { statSync } from "node:fs";
+import { largeReport, typicalReports } from "../../../test/fixtures/reports/index.js";
+import { prepareDeps } from "../../app.js";
+import { createDraft } from "../../db/drafts.js";
+import { recordConsent } from "../../db/users.js";
+import { recognitionInput } from "../../services/recognition.js";
+import { loadReport } from "../../services/reports.js";
+import { submitDraft } from "../../services/submit.js";
+import { benchEnv } from "./env.js";
+
+export interface StorageFigures {
+  reports: number;
+  bytesPerReport: number;
+  /** ms to write one report (draft + submit), and to read one back as an export does. */
+  submitMs: number;
+  loadMs: number;
+}
+
+export function benchStorage(count: number): StorageFigures {
+  const env = benchEnv();
+  const deps = prepareDeps(env.config, env.logger);
+  const { db } = deps;
+  const catalog = deps.catalogs.current();
+  const makers = [...Object.values(typicalReports), largeReport];
+  const size = () => {
+    db.$client.pragma("wal_checkpoint(TRUNCATE)");
+    return statSync(env.dbPath).size;
+  };
+  try {
+    db.$client.transaction(() => {
+      for (let i = 0; i < count; i++) recordConsent(db, 1 + i, i % 2 ? "kk" : "ru");
+    })();
+    const before = size();
+    const ids: number[] = [];
+    const started = performance.now();
+    for (let i = 0; i < count; i++) {
+      // One large report in five, as in the export: a police export is not only short stories.
+      const fixture = makers[i % makers.length]!(i % 2 ? "kk" : "ru");
+      const draft = createDraft(db, 1 + i, fixture.lang, fixture.answers);
+      submitDraft(db, draft.id, (a) => catalog.recognize(recognitionInput(a)), deps.signingKey, new Date());
+      ids.push(draft.id);
+    }
+    const submitMs = (performance.now() - started) / count;
+    const bytesPerReport = (size() - before) / count;
+    const loadStart = performance.now();
+    for (const id of ids) loadReport(db, id);
+    const loadMs = (performance.now() - loadStart) / count;
+    return { reports: count, bytesPerReport, submitMs, loadMs };
+  } finally {
+    db.$client.close();
+    env.close();
+  }
+}
