@@ -131,7 +131,7 @@ describe("admin: roles, invites and the audit log", () => {
     expect(lines).toHaveLength(count + 1);
     kk.command("audit", "export");
     const kkCsv = await kk.waitFor((m) => m.file?.file_name?.endsWith(".csv") === true);
-    expect(kkCsv.file!.bytes.toString("utf8")).toContain("Уақыты (UTC),Telegram ID,Рөлі,Әрекет,Өтініш,Толығырақ");
+    expect(kkCsv.file!.bytes.toString("utf8")).toContain("Уақыты (UTC),Telegram ID,Рөлі,Әрекет,Арыз,Толығырақ");
   });
 
   it("records every admin action with who, in which role, and the details", async () => {

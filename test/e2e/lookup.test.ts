@@ -47,7 +47,7 @@ describe("has this been reported? (for everyone)", () => {
     const u = await askerAtLookup(h, 402, "kk");
     u.send("8 701 111 22 33");
     const answer = await u.nextReply();
-    expect(answer.text).toContain("телефон +7 701 111 22 33 зардап шеккендердің өтініштерінде кездеседі: 1");
+    expect(answer.text).toContain("телефон +7 701 111 22 33 зардап шеккендердің арыздарында кездеседі: 1");
     expect(answer.text).toContain("«Туысқан қиын жағдайда»");
     expect(answer.text).not.toContain(numbers[2]!);
   });
@@ -67,7 +67,7 @@ describe("has this been reported? (for everyone)", () => {
     u.send("**** 6789");
     expect((await u.nextReply()).text).toBe(label("kk", "lookup:errors.masked"));
     u.send("4400430123456789");
-    expect((await u.nextReply()).text).toContain("өтініштерінде кездеседі: 2");
+    expect((await u.nextReply()).text).toContain("арыздарында кездеседі: 2");
   });
 
   it("counts submitted reports only: a withdrawn report stops counting", async () => {

@@ -114,7 +114,7 @@ describe("police tools", () => {
     kk.command("open", reports.b!.number);
     const report = await waitText(kk, reports.b!.number);
     expect(report.text).toContain(plain("kk", "police:report.title", { number: reports.b!.number, version: 1 }));
-    const linked = await waitText(kk, "Байланысты өтініштер: 1");
+    const linked = await waitText(kk, "Байланысты арыздар: 1");
     expect(linked.text).toContain(reports.a!.number);
     expect(linked.text).toContain("карта 4400 4301 2345 6789");
     kk.press(reports.a!.number, linked);
@@ -143,7 +143,7 @@ describe("police tools", () => {
     expect(byDate.text).not.toContain(reports.c!.number);
 
     kk.command("reports", "almaty");
-    const byRegion = await waitText(kk, "Өтініштер: 1");
+    const byRegion = await waitText(kk, "Арыздар: 1");
     expect(byRegion.text).toContain(reports.a!.number);
 
     ru.command("reports", "scheme=bank_security");
@@ -225,7 +225,7 @@ describe("police tools", () => {
     expect(found.text).toContain(reports.a!.number);
     expect(found.text).toContain(reports.b!.number);
     kk.command("lookup", "+7 747 123 45 67");
-    const byPhone = await waitText(kk, "өтініштер саны — 1");
+    const byPhone = await waitText(kk, "арыздар саны — 1");
     expect(buttonTexts(byPhone)).toEqual([reports.a!.number]);
     ru.command("lookup", "+7 700 000 00 01");
     expect((await ru.nextReply()).text).toContain("заявлений нет");
@@ -241,8 +241,8 @@ describe("police tools", () => {
     expect(stats.text).toMatch(/карта 4400 4301 2345 6789 — заявлений: 2/);
     kk.command("stats");
     const all = await waitText(kk, "Статистика");
-    expect(all.text).toContain("Өтініштер: 13");
-    expect(all.text).toMatch(/телефон \+7 701 111 22 33 — өтініш: 10/);
+    expect(all.text).toContain("Арыздар: 13");
+    expect(all.text).toMatch(/телефон \+7 701 111 22 33 — арыз: 10/);
   });
 
   it("writes every police action to the audit log with who, role, what and which report", async () => {

@@ -120,7 +120,7 @@ describe("roles: citizens are refused everything police and admins can do", () =
     grantRole(depsOf(h).db, 605, "police", { unit: "УП", region: "almaty" }, NOW);
     const u = h.user(605, "kk");
     const allowed = await outcome(u, () => u.command("reports"));
-    expect(allowed.messages[0]!.text).toContain("Өтініштер: 2");
+    expect(allowed.messages[0]!.text).toContain("Арыздар: 2");
     const admin = h.user(9000, "ru");
     const revoked = await outcome(admin, () => admin.command("revoke", "605"));
     expect(revoked.messages[0]!.text).toBe("Роль пользователя 605 отозвана.");

@@ -50,7 +50,7 @@ describe("the verification deep link in the report's QR", () => {
     expect(replies[0]!.buttons).toEqual([]);
     expect(replies[0]!.file).toBeUndefined();
     const kk = await open(h.user(502, "kk"), valid.payload);
-    expect(kk.map((m) => m.text)).toEqual([`✅ ${valid.number} өтініші жарамды, 20.11.2026 11:00 берілген.`]);
+    expect(kk.map((m) => m.text)).toEqual([`✅ ${valid.number} арызы жарамды, 20.11.2026 11:00 берілген.`]);
     expect(sql("SELECT id FROM users WHERE id IN (501, 502)")).toEqual([]);
     expect(sql("SELECT id FROM audit_log WHERE actor_id IN (501, 502)")).toEqual([]);
   });
@@ -67,10 +67,10 @@ describe("the verification deep link in the report's QR", () => {
     ];
     for (const payload of forged) {
       const replies = await open(u, payload);
-      expect(replies.map((m) => m.text)).toEqual(["❌ Не действительно: такого заявления нет, или ссылка изменена."]);
+      expect(replies.map((m) => m.text)).toEqual(["❌ Недействительно: такого заявления нет или ссылка изменена."]);
     }
     const kk = await open(h.user(504, "kk"), forged[0]!);
-    expect(kk.map((m) => m.text)).toEqual(["❌ Жарамсыз: мұндай өтініш жоқ немесе сілтеме өзгертілген."]);
+    expect(kk.map((m) => m.text)).toEqual(["❌ Жарамсыз: мұндай арыз жоқ немесе сілтеме өзгертілген."]);
   });
 
   it("says 'withdrawn by the applicant' for a withdrawn report, to police too", async () => {
@@ -80,7 +80,7 @@ describe("the verification deep link in the report's QR", () => {
     ]);
     const police = await open(h.user(900, "kk"), withdrawn.payload);
     expect(police.map((m) => m.text)).toEqual([
-      `⚪️ ${withdrawn.number} өтінішін (20.11.2026 11:00 берілген) өтініш беруші кері қайтарып алды.`,
+      `⚪️ ${withdrawn.number} арызын (20.11.2026 11:00 берілген) арыз беруші кері қайтарып алды.`,
     ]);
   });
 
