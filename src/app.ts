@@ -6,6 +6,7 @@
 import type { RunnerHandle } from "@grammyjs/runner";
 import type { Bot } from "grammy";
 import type { AppContext } from "./bot/context.js";
+import { lateCallbackAnswers } from "./bot/delivery/callback-answers.js";
 import { UpdateInbox } from "./bot/delivery/inbox.js";
 import { startPipeline } from "./bot/delivery/pipeline.js";
 import { pollingSupplier } from "./bot/delivery/polling.js";
@@ -62,7 +63,7 @@ export function prepareDeps(config: Config, logger: Logger, now: () => Date = ()
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const deps = prepareDeps(config, logger, options.now);
-  const bot = createBot(deps, options);
+  const bot = createBot(deps, { ...options, transformers: [lateCallbackAnswers, ...(options.transformers ?? [])] });
   await bot.init();
   await registerCommands(bot, deps.i18n);
 
