@@ -2,12 +2,14 @@
  * createBot(deps): the plugins, the error boundary and every feature, in order.
  * The process wiring (polling, webhook, shutdown) lives in app.ts.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { type Api, Bot, type Transformer } from "grammy";
 import { conversationStorage } from "../db/conversation-storage.js";
+import { RETRY, replayRetry } from "./api/replay-retry.js";
 import type { AppContext, BaseContext, ConvContext } from "./context.js";
 import { QUESTIONNAIRE, questionnaire } from "./conversations/questionnaire.js";
 import type { BotDeps } from "./deps.js";
@@ -59,7 +61,10 @@ const htmlByDefault: Transformer = (prev, method, payload, signal) => {
   return prev(method, payload, signal);
 };
 
-const retry = () => autoRetry({ maxRetryAttempts: 6, maxDelaySeconds: 60 });
+const retry = () => autoRetry(RETRY);
+
+/** The update being handled right now, so conversation plugins can tell it from replayed ones. */
+const liveUpdate = new AsyncLocalStorage<number>();
 
 /** The bot's own API: HTML by default, throttled to Telegram's limits, 429/5xx/network errors retried. */
 function installTransformers(api: Api, maxPerSecond: number): void {
@@ -78,11 +83,12 @@ function installTransformers(api: Api, maxPerSecond: number): void {
  * Inside conversations the plugin replays earlier API calls through the whole
  * transformer chain on every update, so a throttler there would queue every
  * replayed call again. Conversation replies are already one at a time per chat
- * (sequentialize), and a 429 is still retried.
+ * (sequentialize), and a 429 is still retried — waited out only on the live
+ * update, never again on replay (see api/replay-retry.ts).
  */
-function installConversationTransformers(api: Api): void {
+function installConversationTransformers(api: Api, live: boolean): void {
   api.config.use(htmlByDefault);
-  api.config.use(retry());
+  api.config.use(live ? retry() : replayRetry());
 }
 
 export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppContext> {
@@ -101,13 +107,14 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppConte
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
 
   const guarded = bot.errorBoundary(errorHandler);
+  guarded.use((ctx, next) => liveUpdate.run(ctx.update.update_id, next));
   guarded.use(redactionNotice);
   guarded.use(
     conversations<AppContext, ConvContext>({
       storage: { type: "key", adapter: conversationStorage(deps.db), getStorageKey: (ctx) => ctx.chat?.id.toString() },
       plugins: [
         async (ctx, next) => {
-          installConversationTransformers(ctx.api);
+          installConversationTransformers(ctx.api, liveUpdate.getStore() === ctx.update.update_id);
           ctx.api.config.use(...extra);
           await next();
         },
