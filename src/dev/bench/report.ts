@@ -178,6 +178,7 @@ function startupSection(s: StartupFigures): Section {
         target: { kind: "max", limit: 1500 },
         note: `first start ${Math.round(s.startMs[0] ?? NONE)} ms${failed}`,
       }),
+      { label: "CPU used until then", unit: "ms", median: median(s.cpuMs), p99: percentile(s.cpuMs, 99) },
     ],
   };
 }
@@ -236,6 +237,7 @@ export function summary(f: Figures): Record<string, unknown> {
     db_bytes_per_conversation: m ? m.db_bytes / m.users : NONE,
     conversations_users: m?.users ?? NONE,
     startup_first_ms: f.startup?.startMs[0] ?? NONE,
+    startup_cpu_ms: f.startup ? median(f.startup.cpuMs) : NONE,
     errors: (f.stack?.errors ?? 0) + (f.http?.errors ?? 0) + (m?.errors ?? 0),
   };
 }

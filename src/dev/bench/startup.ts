@@ -5,6 +5,7 @@
  * reply reaches the emulator.
  */
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { prepareDeps } from "../../app.js";
 import { BotApiEmulator } from "../emulator/index.js";
 import { BENCH_TOKEN, benchEnv, childEnv } from "./env.js";
@@ -13,10 +14,25 @@ import { ROOT } from "./recognition.js";
 export interface StartupFigures {
   /** ms per start, in order (the first may include a cold transform cache). */
   startMs: number[];
+  /** CPU ms the process used until it answered (Linux; steadier than wall time on a busy host). */
+  cpuMs: number[];
   failures: string[];
 }
 
 const TIMEOUT_MS = 20_000;
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
+const TICKS = 100;
+
+/** CPU time (user + system) a live process has used so far, from /proc; NaN where there is none. */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 export async function benchStartup(runs: number): Promise<StartupFigures> {
   const emulator = new BotApiEmulator({ token: BENCH_TOKEN });
@@ -25,6 +41,7 @@ export async function benchStartup(runs: number): Promise<StartupFigures> {
   // Migrations, catalogue and signing key in place, as on a server that has run before.
   prepareDeps(env.config, env.logger).db.$client.close();
   const startMs: number[] = [];
+  const cpuMs: number[] = [];
   const failures: string[] = [];
   try {
     for (let i = 0; i < runs; i++) {
@@ -44,6 +61,7 @@ export async function benchStartup(runs: number): Promise<StartupFigures> {
       try {
         await reply;
         startMs.push(performance.now() - started);
+        cpuMs.push(cpuMsOf(child.pid));
       } catch (error) {
         failures.push(`${(error as Error).message}: ${output.join("").slice(0, 500)}`);
       }
@@ -54,5 +72,5 @@ export async function benchStartup(runs: number): Promise<StartupFigures> {
     await emulator.stop();
     env.close();
   }
-  return { startMs, failures };
+  return { startMs, cpuMs, failures };
 }
