@@ -9,6 +9,9 @@
  *   npm run bench -- --only=stack,http     some pieces only: stack, http, recognition,
  *                                          documents, storage, memory, startup
  *   npm run bench -- --users=100           simulated people at once (default 25)
+ *
+ * The load pieces warm up until a third of the simulated people have walked the whole
+ * questionnaire (at most 20 s), so the runs that count see people at every step.
  */
 import { cpus, loadavg } from "node:os";
 import { benchDocuments } from "./documents.js";
