@@ -6,6 +6,8 @@ import type { CliCommand } from "./cli/command.js";
 
 const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   // one line per command, e.g.  classify: () => import("./cli/classify.js"),
+  backup: () => import("./cli/backup.js"),
+  restore: () => import("./cli/backup.js").then((m) => ({ command: m.restoreCommand })),
   catalog: () => import("./cli/catalog.js"),
   classify: () => import("./cli/classify.js"),
   report: () => import("./cli/report.js"),

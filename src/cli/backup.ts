@@ -1,0 +1,65 @@
+/**
+ * `cli backup <file>` writes a consistent copy of the database at DATABASE_PATH
+ * (default ./data/saqbol.db) while the bot runs. `cli restore <file>` puts a
+ * backup back: the bot must be stopped first (restore refuses otherwise), the
+ * backup is checked before anything is replaced, and the replaced database is
+ * kept next to it.
+ */
+import { parseArgs } from "node:util";
+import { BackupError, backupDatabase, restoreDatabase } from "../db/backup.js";
+import type { CliCommand, CliIo } from "./command.js";
+
+const databasePath = (io: CliIo) => io.env.DATABASE_PATH || "./data/saqbol.db";
+const kb = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
+
+function fileArg(args: string[], usage: string, io: CliIo): { file: string; force: boolean } | undefined {
+  let parsed: ReturnType<typeof parseArgs<{ options: { force: { type: "boolean" } }; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args, options: { force: { type: "boolean" } }, allowPositionals: true, strict: true });
+  } catch {
+    parsed = { values: {}, positionals: [] } as unknown as typeof parsed;
+  }
+  const file = parsed.positionals[0];
+  if (!file || parsed.positionals.length > 1) {
+    io.stderr.write(`${usage}\n`);
+    return undefined;
+  }
+  return { file, force: parsed.values.force === true };
+}
+
+async function failing(io: CliIo, action: () => Promise<void>): Promise<number> {
+  try {
+    await action();
+    return 0;
+  } catch (error) {
+    if (!(error instanceof BackupError)) throw error;
+    io.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+}
+
+export const command: CliCommand = {
+  summary: "backup <file> [--force]: a consistent copy of the database, safe while the bot runs",
+  run(args, io) {
+    const parsed = fileArg(args, "usage: cli backup <file> [--force]", io);
+    if (!parsed) return Promise.resolve(2);
+    return failing(io, async () => {
+      const copy = await backupDatabase(databasePath(io), parsed.file, { overwrite: parsed.force });
+      io.stdout.write(`backup written: ${parsed.file} (${kb(copy.bytes)}, ${copy.reports} reports, integrity ok)\n`);
+    });
+  },
+};
+
+export const restoreCommand: CliCommand = {
+  summary: "restore <file>: puts a backup in place of the database (stop the bot first)",
+  run(args, io) {
+    const parsed = fileArg(args, "usage: cli restore <file>   (stop the bot first)", io);
+    if (!parsed) return Promise.resolve(2);
+    return failing(io, async () => {
+      const target = databasePath(io);
+      const result = await restoreDatabase(parsed.file, target);
+      io.stdout.write(`restored ${parsed.file} to ${target} (${result.restored.reports} reports, integrity ok)\n`);
+      if (result.keptAt) io.stdout.write(`the replaced database is kept at ${result.keptAt}\n`);
+    });
+  },
+};
