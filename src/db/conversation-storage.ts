@@ -25,3 +25,12 @@ export function conversationStorage<S>(db: Db): VersionedStateStorage<string, S>
     },
   };
 }
+
+/**
+ * Conversation states untouched for `days` go with the drafts purged then: their
+ * replay logs hold what the person typed.
+ */
+export function purgeIdleConversations(db: Db, days: number, now = new Date()): number {
+  const before = new Date(now.getTime() - days * 86_400_000).toISOString();
+  return db.$client.prepare("DELETE FROM conversations WHERE updated_at < ?").run(before).changes;
+}

@@ -146,13 +146,7 @@ describe("drafts untouched for 30 days", () => {
     expect(h.logs.join("")).toContain("stale drafts purged");
   }, 60_000);
 
-  /*
-   * Known gap, outside this helper's files: the purge (db/drafts.ts purgeStaleDrafts via
-   * bot/jobs) deletes the draft but not the questionnaire's conversation state, whose
-   * replay log holds the person's messages (the story, captions). `.fails` documents
-   * it; drop `.fails` once conversation states untouched for 30 days are purged too.
-   */
-  it.fails("the questionnaire's conversation state, with the messages in it, goes with the draft", () => {
+  it("the questionnaire's conversation state, with the messages in it, goes with the draft", () => {
     const left = rows<{ state: string }>(h.dbPath, "SELECT state FROM conversations WHERE key = '9911'");
     expect(left.filter((r) => r.state.includes("скриншот") || r.state.includes(STORY.ru.slice(0, 30)))).toEqual([]);
   });

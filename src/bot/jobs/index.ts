@@ -1,4 +1,5 @@
 import type { Bot } from "grammy";
+import { purgeIdleConversations } from "../../db/conversation-storage.js";
 import { purgeStaleDrafts } from "../../db/drafts.js";
 import type { AppContext } from "../context.js";
 import type { UpdateInbox } from "../delivery/inbox.js";
@@ -32,7 +33,8 @@ export function startJobs(bot: Bot<AppContext>, deps: BotDeps, inbox: UpdateInbo
   every(HOUR, "prune-handled-updates", () => inbox.prune(deps.now()));
   every(6 * HOUR, "purge-stale-drafts", () => {
     const purged = purgeStaleDrafts(deps.db, DRAFT_RETENTION_DAYS, deps.now());
-    if (purged > 0) deps.logger.info({ purged }, "stale drafts purged");
+    const conversations = purgeIdleConversations(deps.db, DRAFT_RETENTION_DAYS, deps.now());
+    if (purged + conversations > 0) deps.logger.info({ purged, conversations }, "stale drafts purged");
   });
   every(HOUR, "draft-reminders", () => remindDrafts(bot, deps));
   // Delivery starts at once when an admin presses Send; this picks up what a restart interrupted.
