@@ -2,32 +2,42 @@
  * `npm start`: reads the environment, starts Saqbol, and stops it cleanly on
  * SIGINT/SIGTERM (updates in flight are finished first).
  */
-import { type App, startApp } from "./app.js";
-import { ConfigError, loadConfig } from "./config.js";
+import type { App } from "./app.js";
+import { type Config, ConfigError, loadConfig } from "./config.js";
 
-const NO_TOKEN = `BOT_TOKEN is not set.
-Saqbol needs a Telegram bot token: open @BotFather in Telegram, send /newbot, and run
-  BOT_TOKEN=123456:ABC-your-token npm start
-To try the bot without Telegram, run the terminal chat instead:
-  npm run chat`;
+/** One line, because a supervisor's log shows the last line of a failed start. */
+const NO_TOKEN =
+  "BOT_TOKEN is not set: get a token from @BotFather (/newbot) and run BOT_TOKEN=123456:ABC-your-token npm start, or try the bot without Telegram with npm run chat";
+
+function fail(error: unknown): never {
+  // One clear line for anything wrong in the environment; the stack only for the unexpected.
+  const known =
+    error instanceof ConfigError ||
+    (error instanceof Error && error.constructor.name.endsWith("Error") && error.constructor !== Error);
+  process.stderr.write(`saqbol: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (!known && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  process.exit(1);
+}
 
 async function main(): Promise<void> {
   if (!process.env.BOT_TOKEN) {
-    process.stderr.write(`${NO_TOKEN}\n`);
+    process.stderr.write(`saqbol: ${NO_TOKEN}\n`);
     process.exitCode = 1;
     return;
   }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    fail(error);
+  }
+  // The program is loaded only once the environment is known to be sound: a bad variable fails at once.
   let app: App;
   try {
-    app = await startApp(loadConfig());
+    const { startApp } = await import("./app.js");
+    app = await startApp(config);
   } catch (error) {
-    // One clear line for anything wrong in the environment; the stack only for the unexpected.
-    const known =
-      error instanceof ConfigError ||
-      (error instanceof Error && error.constructor.name.endsWith("Error") && error.constructor !== Error);
-    process.stderr.write(`saqbol: ${error instanceof Error ? error.message : String(error)}\n`);
-    if (!known && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-    process.exit(1);
+    fail(error);
   }
   const shutdown = (signal: string) => {
     app.deps.logger.info({ signal }, "shutting down");
