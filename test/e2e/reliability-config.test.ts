@@ -1,0 +1,136 @@
+/**
+ * A bad environment stops `npm start` (src/main.ts in its own process) before it
+ * talks to anyone, with exit code ≠ 0 and ONE line on stderr naming the problem.
+ * A broken catalogue file is the exception when the database already holds a
+ * good version: the bot starts on that one.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Harness, ROOT } from "../support/harness.js";
+import { waitStarted } from "../support/kill-switch.js";
+
+interface Exit {
+  code: number | null;
+  stderr: string;
+  stdout: string;
+}
+
+/** Runs the entry point of `npm start` with exactly this environment (plus PATH). */
+function start(env: Record<string, string>, timeoutMs = 30_000): Promise<Exit> {
+  return new Promise((resolve, reject) => {
+    const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout?.on("data", (d) => {
+      stdout += String(d);
+    });
+    child.stderr?.on("data", (d) => {
+      stderr += String(d);
+    });
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`still running after ${timeoutMs} ms:\n${stdout}\n${stderr}`));
+    }, timeoutMs);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr, stdout });
+    });
+  });
+}
+
+const lines = (text: string) => text.split("\n").filter((l) => l.trim() !== "");
+
+describe("bad configuration and environment", () => {
+  let h: Harness;
+  let good: Record<string, string>;
+  beforeAll(async () => {
+    h = await Harness.create();
+    good = { ...h.env(), LOG_LEVEL: "info" };
+  });
+  afterAll(() => h.close());
+
+  /** A file where a folder or a database should be (a text file, not SQLite). */
+  const junkFile = () => {
+    const path = join(h.dir, "notes.txt");
+    writeFileSync(path, "Saqbol operator notes. ".repeat(400));
+    return path;
+  };
+
+  const cases: [string, () => Record<string, string | undefined>, RegExp][] = [
+    ["BOT_TOKEN missing", () => ({ BOT_TOKEN: undefined }), /BOT_TOKEN is not set/],
+    ["BOT_TOKEN malformed", () => ({ BOT_TOKEN: "abc" }), /BOT_TOKEN must look like 123456:ABC-DEF/],
+    ["TELEGRAM_API_ROOT not a URL", () => ({ TELEGRAM_API_ROOT: "api telegram org" }), /TELEGRAM_API_ROOT/],
+    ["ADMIN_IDS with a word", () => ({ ADMIN_IDS: "42,admin" }), /ADMIN_IDS "admin" is not a Telegram user id/],
+    ["LOG_LEVEL unknown", () => ({ LOG_LEVEL: "loud" }), /LOG_LEVEL/],
+    ["BOT_MODE unknown", () => ({ BOT_MODE: "push" }), /BOT_MODE/],
+    [
+      "webhook without a URL",
+      () => ({ BOT_MODE: "webhook", WEBHOOK_SECRET: "s".repeat(20) }),
+      /WEBHOOK_URL is required/,
+    ],
+    ["PORT out of range", () => ({ PORT: "99999" }), /PORT/],
+    ["SIGNING_KEY too short", () => ({ SIGNING_KEY: "short" }), /SIGNING_KEY must be at least 32 characters/],
+    [
+      "DATABASE_PATH in a folder that cannot be created",
+      () => ({ DATABASE_PATH: join(junkFile(), "saqbol.db") }),
+      /DATABASE_PATH folder .* cannot be created or written to/,
+    ],
+    [
+      "DATABASE_PATH a file that is not a database",
+      () => ({ DATABASE_PATH: junkFile() }),
+      /DATABASE_PATH .* cannot be opened/,
+    ],
+    [
+      "FONT_PATH to a missing font",
+      () => ({ FONT_PATH: join(h.dir, "missing.ttf") }),
+      /font file .*missing\.ttf cannot be read.*FONT_PATH/,
+    ],
+    [
+      "CATALOG_PATH broken on a fresh database",
+      () => ({ CATALOG_PATH: brokenCatalog(), DATABASE_PATH: join(h.dir, "fresh", "saqbol.db") }),
+      /catalogue: no usable version/,
+    ],
+  ];
+
+  const brokenCatalog = () => {
+    const path = join(h.dir, "broken.yaml");
+    writeFileSync(path, "version: [unclosed\nschemes:\n  - id: : :\n\t- nope");
+    return path;
+  };
+
+  it.concurrent.each(cases)(
+    "%s: one clear line and a non-zero exit",
+    async (_name, change, expected) => {
+      mkdirSync(h.dir, { recursive: true });
+      const env = Object.fromEntries(
+        Object.entries({ ...good, ...change() }).filter((e): e is [string, string] => e[1] !== undefined),
+      );
+      const exit = await start(env);
+      expect(exit.code).not.toBe(0);
+      expect(lines(exit.stderr)).toHaveLength(1);
+      expect(exit.stderr).toMatch(expected);
+      expect(exit.stdout).not.toContain("saqbol started");
+    },
+    60_000,
+  );
+
+  it("a broken catalogue file keeps the last good version from the database running", async () => {
+    const bot = h.spawnBot();
+    await waitStarted(bot);
+    await bot.kill("SIGTERM");
+    const again = h.spawnBot({ CATALOG_PATH: brokenCatalog() });
+    await waitStarted(again);
+    const u = h.user(9990, "ru");
+    u.command("start");
+    const consent = await u.waitFor((m) => m.buttons.length > 0, { timeoutMs: 15_000 });
+    expect(consent.text).toContain("Согласие");
+    expect(again.output.join("")).toContain("shipped catalogue is invalid; not imported");
+    expect(await again.kill("SIGTERM")).toBe(0);
+  }, 60_000);
+});
