@@ -2,13 +2,14 @@
  * Draft reports: created when a person starts the questionnaire, written in
  * full (one transaction) after every answer, so a crash loses nothing given.
  */
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { Lang } from "../core/model.js";
 import { firstCursor } from "../core/questionnaire/flow.js";
 import { type Cursor, isStepId } from "../core/questionnaire/steps.js";
 import { type Answers, emptyAnswers } from "../core/report/answers.js";
 import { answersToFields, rowsToAnswers } from "./answers-rows.js";
 import type { Db } from "./client.js";
+import { prepared } from "./prepared.js";
 import { writeReportChildren } from "./report-children.js";
 import { contacts, evidence, identifiers, loans, reports, transfers } from "./schema.js";
 
@@ -65,16 +66,31 @@ export function findDraft(db: Db, userId: number): Draft | undefined {
   return row ? loadDraft(db, row.id) : undefined;
 }
 
+/** A draft is loaded on every answer, often twice: its queries are prepared once. */
+const loadStatements = (db: Db) =>
+  prepared(db, "drafts.load", () => {
+    const id = sql.placeholder("id");
+    return {
+      report: db.select().from(reports).where(eq(reports.id, id)).prepare(),
+      contacts: db.select().from(contacts).where(eq(contacts.reportId, id)).prepare(),
+      transfers: db.select().from(transfers).where(eq(transfers.reportId, id)).prepare(),
+      loans: db.select().from(loans).where(eq(loans.reportId, id)).prepare(),
+      identifiers: db.select().from(identifiers).where(eq(identifiers.reportId, id)).prepare(),
+      evidence: db.select().from(evidence).where(eq(evidence.reportId, id)).prepare(),
+    };
+  });
+
 export function loadDraft(db: Db, id: number): Draft | undefined {
-  const report = db.select().from(reports).where(eq(reports.id, id)).get();
-  if (report?.status !== "draft") return undefined;
+  const s = loadStatements(db);
+  const report = s.report.get({ id });
+  if (!report || report.status !== "draft") return undefined;
   const answers = rowsToAnswers({
     report,
-    contacts: db.select().from(contacts).where(eq(contacts.reportId, id)).all(),
-    transfers: db.select().from(transfers).where(eq(transfers.reportId, id)).all(),
-    loans: db.select().from(loans).where(eq(loans.reportId, id)).all(),
-    identifiers: db.select().from(identifiers).where(eq(identifiers.reportId, id)).all(),
-    evidence: db.select().from(evidence).where(eq(evidence.reportId, id)).all(),
+    contacts: s.contacts.all({ id }),
+    transfers: s.transfers.all({ id }),
+    loans: s.loans.all({ id }),
+    identifiers: s.identifiers.all({ id }),
+    evidence: s.evidence.all({ id }),
   });
   return {
     id,
@@ -129,11 +145,14 @@ export function deactivateDrafts(db: Db, userId: number): void {
 
 /** The draft the person is answering right now, if any. */
 export function activeDraftId(db: Db, userId: number): number | undefined {
-  return db
-    .select({ id: reports.id })
-    .from(reports)
-    .where(and(eq(reports.userId, userId), eq(reports.status, "draft"), eq(reports.active, true)))
-    .get()?.id;
+  const statement = prepared(db, "drafts.active", () =>
+    db
+      .select({ id: reports.id })
+      .from(reports)
+      .where(and(eq(reports.userId, sql.placeholder("userId")), eq(reports.status, "draft"), eq(reports.active, true)))
+      .prepare(),
+  );
+  return statement.get({ userId })?.id;
 }
 
 export function deleteDraft(db: Db, id: number): void {

@@ -3,8 +3,9 @@
  * text outside the questionnaire (a number to look up, a transfer to add). Also
  * tells the sanitiser that a card number typed now belongs to someone else.
  */
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
+import { prepared } from "./prepared.js";
 import { pendingInputs, reports } from "./schema.js";
 
 const TEN_MINUTES = 10 * 60_000;
@@ -18,11 +19,16 @@ export function setPendingInput(db: Db, userId: number, kind: string, now = new 
 }
 
 export function pendingInput(db: Db, userId: number, now = new Date()): string | undefined {
-  return db
-    .select({ kind: pendingInputs.kind })
-    .from(pendingInputs)
-    .where(and(eq(pendingInputs.userId, userId), gt(pendingInputs.expiresAt, now.toISOString())))
-    .get()?.kind;
+  const statement = prepared(db, "pending-inputs.get", () =>
+    db
+      .select({ kind: pendingInputs.kind })
+      .from(pendingInputs)
+      .where(
+        and(eq(pendingInputs.userId, sql.placeholder("userId")), gt(pendingInputs.expiresAt, sql.placeholder("now"))),
+      )
+      .prepare(),
+  );
+  return statement.get({ userId, now: now.toISOString() })?.kind;
 }
 
 export function clearPendingInput(db: Db, userId: number): void {
@@ -40,10 +46,13 @@ export const IDENTIFIER_INPUTS = new Set(["lookup", "add_transfer_recipient", "p
 export function expectsOthersIdentifier(db: Db, userId: number, now = new Date()): boolean {
   const kind = pendingInput(db, userId, now);
   if (kind && IDENTIFIER_INPUTS.has(kind)) return true;
-  const draft = db
-    .select({ cursor: reports.cursor })
-    .from(reports)
-    .where(and(eq(reports.userId, userId), eq(reports.status, "draft"), eq(reports.active, true)))
-    .get();
+  const statement = prepared(db, "pending-inputs.draft-cursor", () =>
+    db
+      .select({ cursor: reports.cursor })
+      .from(reports)
+      .where(and(eq(reports.userId, sql.placeholder("userId")), eq(reports.status, "draft"), eq(reports.active, true)))
+      .prepare(),
+  );
+  const draft = statement.get({ userId });
   return draft?.cursor.step === "transfer_recipient";
 }

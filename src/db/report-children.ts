@@ -2,17 +2,26 @@
  * Rewrites a report's typed child rows (contacts, transfers, loans, identifiers,
  * evidence) from its answers. Call inside the transaction that saves the report.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Answers } from "../core/report/answers.js";
 import { answersToChildRows } from "./answers-rows.js";
 import type { Db } from "./client.js";
+import { prepared } from "./prepared.js";
 import { contacts, evidence, identifiers, loans, transfers } from "./schema.js";
+
+const deletes = (db: Db) =>
+  prepared(db, "report-children.delete", () =>
+    [contacts, transfers, loans, identifiers, evidence].map((table) =>
+      db
+        .delete(table)
+        .where(eq(table.reportId, sql.placeholder("reportId")))
+        .prepare(),
+    ),
+  );
 
 export function writeReportChildren(db: Db, reportId: number, answers: Answers): void {
   const rows = answersToChildRows(answers);
-  for (const table of [contacts, transfers, loans, identifiers, evidence]) {
-    db.delete(table).where(eq(table.reportId, reportId)).run();
-  }
+  for (const statement of deletes(db)) statement.run({ reportId });
   const withReport = <T>(list: T[]) => list.map((r) => ({ ...r, reportId }));
   if (rows.contacts.length) db.insert(contacts).values(withReport(rows.contacts)).run();
   if (rows.transfers.length) db.insert(transfers).values(withReport(rows.transfers)).run();

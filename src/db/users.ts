@@ -2,9 +2,10 @@
  * People who agreed to the personal-data notice. Nobody has a row before
  * consent: language choices before that travel in callback data only.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Lang, Role } from "../core/model.js";
 import type { Db } from "./client.js";
+import { prepared } from "./prepared.js";
 import { users } from "./schema.js";
 
 export type User = typeof users.$inferSelect;
@@ -12,7 +13,14 @@ export type User = typeof users.$inferSelect;
 const nowIso = () => new Date().toISOString();
 
 export function getUser(db: Db, id: number): User | undefined {
-  return db.select().from(users).where(eq(users.id, id)).get();
+  const statement = prepared(db, "users.get", () =>
+    db
+      .select()
+      .from(users)
+      .where(eq(users.id, sql.placeholder("id")))
+      .prepare(),
+  );
+  return statement.get({ id });
 }
 
 /** Records consent; creates the row (the first personal data) at that moment. */

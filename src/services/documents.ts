@@ -9,7 +9,7 @@ import { describeReason } from "../core/recognition/describe.js";
 import { toReportJson } from "../core/report/json.js";
 import type { SubmittedReport } from "../core/report/report.js";
 import { signReport, verifyStartPayload } from "../core/report/signature.js";
-import { type LetterSpec, lettersFor, renderLetter, renderReportPdf } from "../documents/index.js";
+import { type LetterSpec, lettersFor } from "../documents/letters/choose.js";
 import type { DocumentDeps } from "../documents/wording.js";
 import type { I18n } from "../i18n.js";
 
@@ -43,6 +43,8 @@ export const verifyLink = (c: DocumentContext, report: SubmittedReport) =>
   `https://t.me/${c.botUsername}?start=${verifyStartPayload(report.number, report.version, c.signingKey)}`;
 
 export async function reportPdf(c: DocumentContext, report: SubmittedReport, lang: Lang): Promise<NamedFile> {
+  // pdfkit and qrcode load on the first document: start-up stays quick.
+  const { renderReportPdf } = await import("../documents/pdf/report-pdf.js");
   const bytes = await renderReportPdf(report, {
     ...documentDeps(c),
     lang,
@@ -72,6 +74,7 @@ export async function reportLetters(
   lang: Lang,
   date: Date,
 ): Promise<NamedFile[]> {
+  const { renderLetter } = await import("../documents/letters/render.js");
   const files: NamedFile[] = [];
   for (const spec of lettersFor(report)) {
     const bytes = await renderLetter(report, spec, {

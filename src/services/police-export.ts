@@ -6,7 +6,8 @@ import type { Lang } from "../core/model.js";
 import type { SubmittedReport } from "../core/report/report.js";
 import type { Db } from "../db/client.js";
 import { allReports, type ReportFilter } from "../db/police-queries.js";
-import { type ExportDeps, exportCsv, exportXlsx } from "../documents/index.js";
+import { type ExportDeps, exportCsv } from "../documents/export/csv.js";
+import { exportXlsx } from "../documents/export/xlsx.js";
 import { loadReport } from "./reports.js";
 
 export interface ExportFiles {

@@ -19,7 +19,7 @@ import { decodeUpdate } from "./questionnaire-input.js";
 
 export const QUESTIONNAIRE = "questionnaire";
 /** Answers handled by one conversation run before it hands over to a fresh one. */
-export const ANSWERS_PER_RUN = 8;
+export const ANSWERS_PER_RUN = 3;
 
 export interface Submission {
   /** Turns the draft into a submitted report; JSON-serialisable result, run once (replay-safe). */

@@ -4,7 +4,7 @@
  * streaming writer keeps 10,000 reports fast and small in memory.
  */
 import { PassThrough } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Lang } from "../../core/model.js";
 import type { SubmittedReport } from "../../core/report/report.js";
 import { wording } from "../wording.js";
@@ -59,7 +59,9 @@ export async function exportXlsx(reports: readonly SubmittedReport[], lang: Lang
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  // Loaded on the first export: exceljs is the slowest module to load, and most processes never export.
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = "Saqbol";
   addSheet(workbook, "Reports", reportColumns(w, exportCurrencies(reports)), reports);
   addSheet(workbook, "Transfers", transferColumns(w), transferRows(reports));

@@ -1,5 +1,4 @@
 /** The pre-report PDF: A4, one to three pages, in the person's language, with a QR code to verify it. */
-import QRCode from "qrcode";
 import type { Lang } from "../../core/model.js";
 import type { SubmittedReport } from "../../core/report/report.js";
 import { type DocumentDeps, type Wording, wording } from "../wording.js";
@@ -19,6 +18,7 @@ const QR_SIZE = 78;
 
 export async function renderReportPdf(report: SubmittedReport, options: ReportPdfOptions): Promise<Buffer> {
   const w = wording(options.lang, options);
+  const { default: QRCode } = await import("qrcode");
   const qr = await QRCode.toBuffer(options.verifyLink, {
     type: "png",
     margin: 1,
