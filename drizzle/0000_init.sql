@@ -32,6 +32,7 @@ CREATE INDEX `audit_log_at_idx` ON `audit_log` (`at`);--> statement-breakpoint
 CREATE TABLE `catalog_versions` (
 	`version` text PRIMARY KEY NOT NULL,
 	`yaml` text NOT NULL,
+	`document` text,
 	`author` text,
 	`uploaded_by` integer,
 	`active` integer DEFAULT false NOT NULL,

@@ -81,6 +81,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     runner = startPipeline(bot, inbox, pollingSupplier(bot.api, inbox, logger, options.pollTimeout ?? 30), logger);
   }
   const jobs = startJobs(bot, deps, inbox);
+  // The recognition patterns compile on first use; do it soon after start, not in someone's first answer.
+  setTimeout(() => void deps.catalogs.current().rules, 2000).unref();
   logger.info({ mode: config.mode, username: bot.botInfo.username }, "saqbol started");
 
   let stopping: Promise<void> | undefined;

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import i18next, { type i18n, type TOptions } from "i18next";
 import { LANGS, type Lang } from "./core/model.js";
+import { localesDir } from "./paths.js";
 
-export const localesDir = resolve(dirname(fileURLToPath(import.meta.url)), "../locales");
+export { localesDir };
 
 type Tree = { [key: string]: string | Tree };
 

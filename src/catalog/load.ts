@@ -5,16 +5,15 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parseDocument } from "yaml";
+import { createRequire } from "node:module";
 import { type Bank, type ClaimedIdentity, SCHEME_IDS, TECHNIQUES, type Technique } from "../core/model.js";
 import { recognize } from "../core/recognition/recognize.js";
-import { buildRules } from "../core/recognition/rules.js";
+import { buildRules, type RecognitionRules } from "../core/recognition/rules.js";
+import { defaultCatalogPath } from "../paths.js";
 import { type CatalogDocument, validateCatalog } from "./schema.js";
 import type { ActionEntry, Catalog, ContactEntry, SchemeEntry, TechniqueEntry, Text, TriageBand } from "./types.js";
 
-export const defaultCatalogPath = join(dirname(fileURLToPath(import.meta.url)), "default-catalog.yaml");
+export { defaultCatalogPath };
 
 export type LoadResult = { ok: true; catalog: Catalog } | { ok: false; problems: string[] };
 
@@ -30,11 +29,15 @@ export class CatalogError extends Error {
 const cache = new Map<string, Catalog>();
 const MAX_CACHED = 8;
 
+/** The YAML parser loads only when a new text must be read: start-up uses stored documents. */
+const requireLazily = createRequire(import.meta.url);
+const yaml = () => requireLazily("yaml") as typeof import("yaml");
+
 /** Parses and validates YAML; problems are "<path>: <problem>" lines. */
 export function parseCatalog(
   yamlText: string,
 ): { ok: true; document: CatalogDocument } | { ok: false; problems: string[] } {
-  const doc = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: true });
+  const doc = yaml().parseDocument(yamlText, { uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -53,6 +56,22 @@ export function loadCatalog(yamlText: string): LoadResult {
   const parsed = parseCatalog(yamlText);
   if (!parsed.ok) return parsed;
   const catalog = compile(parsed.document, yamlText);
+  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
+  cache.set(key, catalog);
+  return { ok: true, catalog };
+}
+
+/**
+ * A version from the database: its document was validated when it was imported
+ * and stored as JSON, so start-up compiles it without reading YAML again. Rows
+ * stored without a document go through loadCatalog.
+ */
+export function loadStoredCatalog(yamlText: string, documentJson: string | null): LoadResult {
+  if (documentJson === null) return loadCatalog(yamlText);
+  const key = createHash("sha256").update(yamlText).digest("hex");
+  const cached = cache.get(key);
+  if (cached) return { ok: true, catalog: cached };
+  const catalog = compile(JSON.parse(documentJson) as CatalogDocument, yamlText);
   if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
   cache.set(key, catalog);
   return { ok: true, catalog };
@@ -135,11 +154,14 @@ function compile(doc: CatalogDocument, yamlText: string): Catalog {
   }));
   const dangerous = new Set(doc.call_check.requests.filter((r) => r.danger).map((r) => r.id));
   const active = doc.schemes.filter((s) => s.status === "active");
-  const rules = buildRules(
-    doc.version,
-    active.map((s) => ({ id: s.id, ...s.signals })),
-    TECHNIQUES.map((id) => ({ id, phrases: doc.techniques[id]?.phrases })),
-  );
+  // Compiling the patterns is the costly part; it happens on the first recognition, not at start-up.
+  let compiled: RecognitionRules | undefined;
+  const rules = () =>
+    (compiled ??= buildRules(
+      doc.version,
+      active.map((s) => ({ id: s.id, ...s.signals })),
+      TECHNIQUES.map((id) => ({ id, phrases: doc.techniques[id]?.phrases })),
+    ));
 
   const catalog: Catalog = {
     version: doc.version,
@@ -188,8 +210,10 @@ function compile(doc: CatalogDocument, yamlText: string): Catalog {
       actions: resolve(doc.dropper_check.actions),
     },
     awareness: { afterReport: text(doc.awareness.after_report), recoveryScam: text(doc.awareness.recovery_scam) },
-    rules,
-    recognize: (input, options) => recognize(input, rules, options),
+    get rules() {
+      return rules();
+    },
+    recognize: (input, options) => recognize(input, rules(), options),
   };
   // The rules hold a class instance with internal maps; freeze the data around it, not inside it.
   for (const part of [schemes, triageBands, [...actions.values()], [...contacts.values()], [...techniques.values()]])

@@ -9,7 +9,7 @@ import { type Db, inTransaction } from "../db/client.js";
 import { auditLog, catalogVersions } from "../db/schema.js";
 import type { Logger } from "../logger.js";
 import { type CatalogDiff, diffCatalogs } from "./diff.js";
-import { CatalogError, defaultCatalogPath, loadCatalog, readDefaultCatalogYaml } from "./load.js";
+import { CatalogError, defaultCatalogPath, loadCatalog, loadStoredCatalog, readDefaultCatalogYaml } from "./load.js";
 import type { Catalog } from "./types.js";
 
 /** Who made a change, as the audit log records it. */
@@ -63,7 +63,14 @@ export class CatalogStore {
     inTransaction(this.db, () => {
       this.db
         .insert(catalogVersions)
-        .values({ version, yaml: yamlText, author: checked.catalog.author, uploadedBy: by.id, active: false })
+        .values({
+          version,
+          yaml: yamlText,
+          document: JSON.stringify(checked.catalog.document),
+          author: checked.catalog.author,
+          uploadedBy: by.id,
+          active: false,
+        })
         .run();
       this.audit(by, "catalog.import", { version, active: this.activeVersion() ?? null });
     });
@@ -118,7 +125,7 @@ export class CatalogStore {
   loadActive(): Catalog | undefined {
     const row = this.db.select().from(catalogVersions).where(eq(catalogVersions.active, true)).get();
     if (!row) return undefined;
-    const loaded = loadCatalog(row.yaml);
+    const loaded = loadStoredCatalog(row.yaml, row.document);
     return loaded.ok ? loaded.catalog : undefined;
   }
 
@@ -133,7 +140,10 @@ export class CatalogStore {
     let shipped: Catalog | undefined;
     let shippedProblem: string | undefined;
     try {
-      const loaded = loadCatalog(readDefaultCatalogYaml(path));
+      const shippedText = readDefaultCatalogYaml(path);
+      // The same text stored already (every start but the first): its stored document will do.
+      const stored = this.db.select().from(catalogVersions).where(eq(catalogVersions.yaml, shippedText)).get();
+      const loaded = stored ? loadStoredCatalog(stored.yaml, stored.document) : loadCatalog(shippedText);
       if (loaded.ok) shipped = loaded.catalog;
       else
         shippedProblem = `${loaded.problems[0]}${loaded.problems.length > 1 ? ` (and ${loaded.problems.length - 1} more)` : ""}`;
@@ -160,7 +170,7 @@ export class CatalogStore {
   private switchTo(version: string, by: CatalogActor, action: string): Catalog {
     const row = this.row(version);
     if (!row) throw new CatalogError(`catalogue version "${version}" is not stored`);
-    const loaded = loadCatalog(row.yaml);
+    const loaded = loadStoredCatalog(row.yaml, row.document);
     if (!loaded.ok)
       throw new CatalogError(
         `catalogue version "${version}" no longer validates: ${loaded.problems[0]}`,

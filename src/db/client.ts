@@ -1,14 +1,12 @@
 import { accessSync, constants, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { migrationsDir } from "../paths.js";
 import * as schema from "./schema.js";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-
-const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../../drizzle");
 
 export class DatabaseOpenError extends Error {}
 
@@ -39,7 +37,7 @@ export function openDatabase(path: string): Db {
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("secure_delete = ON");
   const db = drizzle(sqlite, { schema }) as Db;
-  migrate(db, { migrationsFolder });
+  migrate(db, { migrationsFolder: migrationsDir });
   return db;
 }
 

@@ -270,6 +270,8 @@ export const handledUpdates = sqliteTable(
 export const catalogVersions = sqliteTable("catalog_versions", {
   version: text("version").primaryKey(),
   yaml: text("yaml").notNull(),
+  /** The validated document as JSON, so start-up does not parse YAML. */
+  document: text("document"),
   author: text("author"),
   uploadedBy: integer("uploaded_by"),
   active: integer("active", { mode: "boolean" }).notNull().default(false),

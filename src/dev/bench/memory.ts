@@ -3,6 +3,9 @@
  * (so fonts, exports and the other pieces do not count) and reads its figures.
  */
 import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { projectRoot } from "../../paths.js";
+import { bundle, startFlags } from "./production.js";
 import { ROOT } from "./recognition.js";
 
 export interface MemoryFigures {
@@ -21,13 +24,20 @@ export interface MemoryFigures {
   errors: number;
 }
 
-export function benchMemory(users: number, moves: number): Promise<MemoryFigures> {
+export async function benchMemory(users: number, moves: number): Promise<MemoryFigures> {
+  // Measured as production runs: bundled, with the start script's node flags (the heap cap).
+  const child = spawn(
+    process.execPath,
+    [
+      "--expose-gc",
+      ...startFlags(),
+      await bundle("src/dev/bench/memory-child.ts", join(projectRoot, "dist", "bench-memory-child.js")),
+      String(users),
+      String(moves),
+    ],
+    { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+  );
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--expose-gc", "--import", "tsx", "src/dev/bench/memory-child.ts", String(users), String(moves)],
-      { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
-    );
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => {

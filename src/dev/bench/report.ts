@@ -173,7 +173,7 @@ function memorySection(m: MemoryFigures | undefined, s: StorageFigures | undefin
 function startupSection(s: StartupFigures): Section {
   const failed = s.failures.length ? `, ${s.failures.length} FAILED` : "";
   return {
-    title: "6. start-up: spawn `node --import tsx src/main.ts` → /start answered (DB migrated, catalogue in place)",
+    title: "6. start-up: what `npm start` runs (the bundle) → /start answered (DB migrated, catalogue in place)",
     rows: [
       latencyRow("start-up", s.startMs, {
         target: { kind: "max", limit: 1500 },

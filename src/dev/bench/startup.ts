@@ -1,14 +1,17 @@
 /**
- * Piece 6: from process start to the first update handled. `npm start`'s entry
- * point is spawned against the emulator, with the database already migrated and
+ * Piece 6: from process start to the first update handled. What `npm start`
+ * runs (the bundle, with its node flags) is spawned against the emulator, with the database already migrated and
  * the catalogue imported, and a /start already waiting; the clock stops when the
  * reply reaches the emulator.
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { prepareDeps } from "../../app.js";
+import { projectRoot } from "../../paths.js";
 import { BotApiEmulator } from "../emulator/index.js";
 import { BENCH_TOKEN, benchEnv, childEnv } from "./env.js";
+import { bundle, startFlags } from "./production.js";
 import { ROOT } from "./recognition.js";
 
 export interface StartupFigures {
@@ -40,6 +43,8 @@ export async function benchStartup(runs: number): Promise<StartupFigures> {
   const env = benchEnv(apiRoot);
   // Migrations, catalogue and signing key in place, as on a server that has run before.
   prepareDeps(env.config, env.logger).db.$client.close();
+  // As `npm start` runs it: the production bundle with the start script's flags.
+  const main = await bundle("src/main.ts", join(projectRoot, "dist", "main.js"));
   const startMs: number[] = [];
   const cpuMs: number[] = [];
   const failures: string[] = [];
@@ -50,7 +55,7 @@ export async function benchStartup(runs: number): Promise<StartupFigures> {
       const reply = person.nextReply({ timeoutMs: TIMEOUT_MS });
       const output: string[] = [];
       const started = performance.now();
-      const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      const child = spawn(process.execPath, [...startFlags(), main], {
         cwd: ROOT,
         env: { ...process.env, ...childEnv(env, apiRoot) },
         stdio: ["ignore", "pipe", "pipe"],
