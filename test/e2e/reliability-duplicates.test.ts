@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Lang } from "../../src/core/model.js";
 import { atNarrative, deliveries, draftOf, STORY, toChannels } from "../support/drafts.js";
 import { buttonTexts, Harness, nextQuestion } from "../support/harness.js";
-import { label } from "../support/scenarios.js";
+import { play } from "../support/questionnaire-driver.js";
+import { label, scenarios } from "../support/scenarios.js";
+import { rows, withDb } from "../support/sqlite.js";
+import { consentedUser } from "../support/users.js";
 
 const LANGS: Lang[] = ["ru", "kk"];
 const plain = (html: string) => html.replace(/<\/?[bi]>/g, "");
@@ -150,4 +153,45 @@ describe("duplicate and out-of-order updates", () => {
       expect(answers.map((a) => a.text)).toEqual(oldData.map(() => plain(label(lang, "common:stale"))));
     });
   }
+
+  it("a Submit replayed after a crash (its conversation state lost) sends the documents again and files the report once", async () => {
+    const id = nextId++;
+    const u = await consentedUser(h, id, "ru");
+    u.press(label("ru", "menu:items.report"));
+    await nextQuestion(u);
+    const review = await play(u, scenarios[1]!.script("ru"));
+    const submit = u.press(label("ru", "questionnaire:review.submit"), review);
+    await u.waitFor((m) => m.file?.file_name?.endsWith(".json") === true, { timeoutMs: 20_000 });
+    await h.emulator.waitIdle({ quietMs: 300 });
+    await h.stopBot();
+    // As if the process had died while sending the documents: the update is still in the
+    // inbox, already recorded as handled, and the conversation state was never saved.
+    withDb(h.dbPath, (db) => {
+      db.prepare("INSERT INTO update_inbox (update_id, payload, attempts) VALUES (?, ?, 1)").run(
+        submit.update_id,
+        JSON.stringify(submit),
+      );
+      db.prepare("DELETE FROM conversations WHERE key = ?").run(String(id));
+    });
+    const before = u.messages().filter((m) => m.file?.file_name?.endsWith(".json")).length;
+    await h.start();
+    await u.waitFor((m) => m.file?.file_name?.endsWith(".json") === true, { timeoutMs: 20_000 });
+    await h.emulator.waitIdle({ quietMs: 300 });
+
+    const jsons = u.messages().filter((m) => m.file?.file_name?.endsWith(".json"));
+    expect(jsons).toHaveLength(before + 1);
+    const numbers = new Set(jsons.map((m) => JSON.parse(m.file!.bytes.toString("utf8")).number));
+    expect(numbers.size).toBe(1);
+    const [report] = rows<{ id: number; status: string }>(
+      h.dbPath,
+      "SELECT id, status FROM reports WHERE user_id = ?",
+      id,
+    );
+    expect(report?.status).toBe("submitted");
+    expect(rows(h.dbPath, "SELECT version FROM report_versions WHERE report_id = ?", report!.id)).toEqual([
+      { version: 1 },
+    ]);
+    expect(rows(h.dbPath, "SELECT update_id FROM update_inbox")).toEqual([]);
+    expect(u.messages().some((m) => m.text.includes(plain(label("ru", "questionnaire:gone"))))).toBe(false);
+  }, 60_000);
 });
