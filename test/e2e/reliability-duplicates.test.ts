@@ -154,6 +154,30 @@ describe("duplicate and out-of-order updates", () => {
     });
   }
 
+  it("an answer saved just before a crash is not applied again after the restart; the person sees the question they are at", async () => {
+    const id = nextId++;
+    const u = await atNarrative(h, id, "kk");
+    const answer = u.send(STORY.kk);
+    await nextQuestion(u);
+    await h.emulator.waitIdle({ quietMs: 300 });
+    const saved = draftOf(h, id);
+    await h.stopBot();
+    // As if the process had died after saving the answer, before its reply went out.
+    withDb(h.dbPath, (db) => {
+      db.prepare("INSERT INTO update_inbox (update_id, payload, attempts) VALUES (?, ?, 1)").run(
+        answer.update_id,
+        JSON.stringify(answer),
+      );
+      db.prepare("DELETE FROM conversations WHERE key = ?").run(String(id));
+    });
+    await h.start();
+    const shown = await nextQuestion(u, 15_000);
+    await h.emulator.waitIdle({ quietMs: 300 });
+    expect(shown.text).toContain(plain(label("kk", "questionnaire:sections.when")));
+    expect(shown.text.startsWith("⚠️")).toBe(false);
+    expect(draftOf(h, id)).toEqual(saved);
+  }, 60_000);
+
   it("a Submit replayed after a crash (its conversation state lost) sends the documents again and files the report once", async () => {
     const id = nextId++;
     const u = await consentedUser(h, id, "ru");
