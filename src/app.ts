@@ -50,6 +50,19 @@ async function registerCommands(bot: Bot<AppContext>, i18n: I18n): Promise<void>
   }
 }
 
+export class TelegramUnreachableError extends Error {}
+
+/** getMe, bounded: a wrong or unreachable API root stops the start with one line instead of retrying forever. */
+async function reachTelegram(bot: Bot<AppContext>, apiRoot: string): Promise<void> {
+  const signal = AbortSignal.timeout(30_000);
+  try {
+    await bot.init(signal as Parameters<typeof bot.init>[0]);
+  } catch (error) {
+    const why = signal.aborted ? "no answer within 30 seconds" : error instanceof Error ? error.message : String(error);
+    throw new TelegramUnreachableError(`cannot reach the Telegram Bot API at ${apiRoot} (getMe): ${why}`);
+  }
+}
+
 /** Everything that can fail on a bad environment fails here, before the bot talks to anyone. */
 export function prepareDeps(config: Config, logger: Logger, now: () => Date = () => new Date()): BotDeps {
   const db: Db = openDatabase(config.databasePath);
@@ -64,7 +77,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const logger = options.logger ?? createLogger(config.logLevel);
   const deps = prepareDeps(config, logger, options.now);
   const bot = createBot(deps, { ...options, transformers: [lateCallbackAnswers, ...(options.transformers ?? [])] });
-  await bot.init();
+  await reachTelegram(bot, config.apiRoot);
   await registerCommands(bot, deps.i18n);
 
   const inbox = new UpdateInbox(deps.db);

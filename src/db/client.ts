@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync } from "node:fs";
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
@@ -24,6 +24,10 @@ export function openDatabase(path: string): Db {
     } catch {
       throw new DatabaseOpenError(`DATABASE_PATH folder ${folder} cannot be created or written to`);
     }
+    // SQLite would quietly take a tiny file of something else for an empty database.
+    if (existsSync(path) && statSync(path).size > 0 && !isSqliteFile(path)) {
+      throw new DatabaseOpenError(`DATABASE_PATH ${path} is not a SQLite database`);
+    }
   }
   let sqlite: Database.Database;
   try {
@@ -39,6 +43,19 @@ export function openDatabase(path: string): Db {
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: migrationsDir });
   return db;
+}
+
+const SQLITE_HEADER = "SQLite format 3\0";
+
+function isSqliteFile(path: string): boolean {
+  const head = Buffer.alloc(SQLITE_HEADER.length);
+  const fd = openSync(path, "r");
+  try {
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return head.toString("latin1") === SQLITE_HEADER;
 }
 
 /** Runs fn in one SQLite transaction (better-sqlite3 transactions are synchronous). */

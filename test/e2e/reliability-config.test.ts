@@ -84,7 +84,7 @@ describe("bad configuration and environment", () => {
     [
       "DATABASE_PATH a file that is not a database",
       () => ({ DATABASE_PATH: junkFile() }),
-      /DATABASE_PATH .* cannot be opened/,
+      /DATABASE_PATH .* is not a SQLite database/,
     ],
     [
       "FONT_PATH to a missing font",

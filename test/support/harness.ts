@@ -26,6 +26,7 @@ export interface HarnessOptions {
 export class Harness {
   readonly logs: string[] = [];
   app: App | undefined;
+  private readonly processes: BotProcess[] = [];
 
   private constructor(
     readonly emulator: BotApiEmulator,
@@ -84,10 +85,12 @@ export class Harness {
   spawnBot(extra: Record<string, string> = {}): BotProcess {
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: ROOT,
-      env: { ...process.env, ...this.env(extra), POLL_TIMEOUT: "1" },
+      env: { ...process.env, ...this.env(extra) },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    return new BotProcess(child);
+    const bot = new BotProcess(child);
+    this.processes.push(bot);
+    return bot;
   }
 
   user(id: number, language_code?: string): UserHandle {
@@ -95,6 +98,8 @@ export class Harness {
   }
 
   async close(): Promise<void> {
+    // A failed test must not leave its bot processes running.
+    await Promise.all(this.processes.filter((p) => p.child.exitCode === null).map((p) => p.kill("SIGKILL")));
     await this.stopBot();
     await this.emulator.stop();
     rmSync(this.dir, { recursive: true, force: true });
