@@ -46,8 +46,22 @@ export function createI18n(dir = localesDir): I18n {
     interpolation: { escapeValue: true },
   });
   const fixed = Object.fromEntries(LANGS.map((l) => [l, instance.getFixedT(l)])) as Record<Lang, Translate>;
+  // Resources never change after start, and most texts take no values: rendering a
+  // question looked them up through i18next a dozen times per update.
+  const plainTexts = Object.fromEntries(LANGS.map((l) => [l, new Map<string, string>()])) as Record<
+    Lang,
+    Map<string, string>
+  >;
+  const cached = (lang: Lang, key: string): string => {
+    let text = plainTexts[lang].get(key);
+    if (text === undefined) {
+      text = fixed[lang](key);
+      plainTexts[lang].set(key, text);
+    }
+    return text;
+  };
   return {
-    t: (lang, key, options) => fixed[lang](key, options),
+    t: (lang, key, options) => (options ? fixed[lang](key, options) : cached(lang, key)),
     plain: (lang, key, options) => fixed[lang](key, { ...options, interpolation: { escapeValue: false } }),
     exists: (key) => instance.exists(key, { lng: "ru" }) && instance.exists(key, { lng: "kk" }),
     instance,

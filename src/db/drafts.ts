@@ -72,18 +72,19 @@ const loadStatements = (db: Db) =>
     const id = sql.placeholder("id");
     return {
       report: db.select().from(reports).where(eq(reports.id, id)).prepare(),
-      contacts: db.select().from(contacts).where(eq(contacts.reportId, id)).prepare(),
-      transfers: db.select().from(transfers).where(eq(transfers.reportId, id)).prepare(),
-      loans: db.select().from(loans).where(eq(loans.reportId, id)).prepare(),
-      identifiers: db.select().from(identifiers).where(eq(identifiers.reportId, id)).prepare(),
-      evidence: db.select().from(evidence).where(eq(evidence.reportId, id)).prepare(),
+      // Rows come back in the order they were given, not the order of an index.
+      contacts: db.select().from(contacts).where(eq(contacts.reportId, id)).orderBy(contacts.position).prepare(),
+      transfers: db.select().from(transfers).where(eq(transfers.reportId, id)).orderBy(transfers.position).prepare(),
+      loans: db.select().from(loans).where(eq(loans.reportId, id)).orderBy(loans.position).prepare(),
+      identifiers: db.select().from(identifiers).where(eq(identifiers.reportId, id)).orderBy(identifiers.id).prepare(),
+      evidence: db.select().from(evidence).where(eq(evidence.reportId, id)).orderBy(evidence.id).prepare(),
     };
   });
 
 export function loadDraft(db: Db, id: number): Draft | undefined {
   const s = loadStatements(db);
   const report = s.report.get({ id });
-  if (!report || report.status !== "draft") return undefined;
+  if (report?.status !== "draft") return undefined;
   const answers = rowsToAnswers({
     report,
     contacts: s.contacts.all({ id }),
@@ -104,26 +105,57 @@ export function loadDraft(db: Db, id: number): Draft | undefined {
   };
 }
 
-/** Writes the whole draft at once: the report row and every child table, atomically. */
+/**
+ * The draft's UPDATE, prepared once. Values are encoded here (JSON, booleans) and
+ * passed as they are, so a null stays NULL; lang and rev keep the stored value
+ * when not given.
+ */
+const saveStatement = (db: Db) =>
+  prepared(db, "drafts.save", () => {
+    const value = (name: string) => sql`${sql.placeholder(name)}`;
+    const keep = (name: string, column: typeof reports.lang | typeof reports.rev) =>
+      sql`coalesce(${sql.placeholder(name)}, ${column})`;
+    const fields = Object.keys(answersToFields(emptyAnswers())) as (keyof ReturnType<typeof answersToFields>)[];
+    return db
+      .update(reports)
+      .set({
+        ...Object.fromEntries(fields.map((f) => [f, value(f)])),
+        cursor: value("cursor"),
+        updatedAt: value("updatedAt"),
+        lang: keep("lang", reports.lang),
+        rev: keep("rev", reports.rev),
+      })
+      .where(and(eq(reports.id, sql.placeholder("id")), eq(reports.status, "draft")))
+      .prepare();
+  });
+
+const encode = (values: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(values).map(([key, v]) => {
+      const column = reports[key as keyof typeof reports.$inferSelect];
+      return [key, v === null || v === undefined ? null : column.mapToDriverValue(v)];
+    }),
+  );
+
+/**
+ * Writes the whole draft at once: the report row and every child table, atomically.
+ * `before`: the answers as loaded, when the child rows were written from them.
+ */
 export function saveDraft(
   db: Db,
   id: number,
   answers: Answers,
   cursor: Cursor,
-  options: { lang?: Lang; rev?: number } = {},
+  options: { lang?: Lang; rev?: number; before?: Answers } = {},
 ): void {
   db.$client.transaction(() => {
-    db.update(reports)
-      .set({
-        ...answersToFields(answers),
-        cursor,
-        updatedAt: nowIso(),
-        ...(options.lang ? { lang: options.lang } : {}),
-        ...(options.rev !== undefined ? { rev: options.rev } : {}),
-      })
-      .where(and(eq(reports.id, id), eq(reports.status, "draft")))
-      .run();
-    writeReportChildren(db, id, answers);
+    saveStatement(db).run({
+      id,
+      ...encode({ ...answersToFields(answers), cursor, updatedAt: nowIso() }),
+      lang: options.lang ?? null,
+      rev: options.rev ?? null,
+    });
+    writeReportChildren(db, id, answers, options.before);
   })();
 }
 

@@ -64,7 +64,11 @@ export function answerStep(db: Db, id: number, input: Input, now: Date, options:
     const outcome = advance({ answers: draft.answers, cursor: draft.cursor }, input, { now });
     const rev = outcome.kind === "moved" ? (draft.rev + 1) % 1000 : draft.rev;
     if (outcome.kind === "moved" || outcome.kind === "updated") {
-      saveDraft(db, id, outcome.state.answers, outcome.state.cursor, { ...(lang ? { lang } : {}), rev });
+      saveDraft(db, id, outcome.state.answers, outcome.state.cursor, {
+        ...(lang ? { lang } : {}),
+        rev,
+        before: draft.answers,
+      });
     }
     return { ...outcome, rev };
   })();

@@ -3,10 +3,11 @@
  * every answer goes through services/questionnaire (saved before the reply), and
  * this loop only renders the current question and turns updates into inputs.
  *
- * The conversation replays its log on every update, so a long questionnaire in
- * one conversation would get slower with every answer. After a few answers it
- * therefore ends, and the next answer enters it again (resume) from the draft:
- * replay stays short, and nothing is lost because the draft holds everything.
+ * The conversation replays its log on every update, so a questionnaire kept in
+ * one conversation would get slower with every answer. Each run therefore handles
+ * one answer and ends; the next answer enters it again (resume) from the draft.
+ * Nothing is replayed (the benchmark measured a third less CPU per update than
+ * with three answers per run), and nothing is lost: the draft holds everything.
  */
 import type { Conversation } from "@grammyjs/conversations";
 import type { Input } from "../../core/questionnaire/inputs.js";
@@ -19,7 +20,7 @@ import { decodeUpdate } from "./questionnaire-input.js";
 
 export const QUESTIONNAIRE = "questionnaire";
 /** Answers handled by one conversation run before it hands over to a fresh one. */
-export const ANSWERS_PER_RUN = 3;
+export const ANSWERS_PER_RUN = 1;
 
 export interface Submission {
   /** Turns the draft into a submitted report; JSON-serialisable result, run once (replay-safe). */
@@ -56,15 +57,15 @@ async function refresh(ctx: ConvContext, state: Shown): Promise<void> {
 
 export function questionnaire(submission: Submission) {
   /**
-   * Handles one update at the current question; false when the questionnaire is
-   * over. The question is read from the draft each time, never from memory: after
-   * a crash the replay log may be one answer behind the database.
+   * Handles one update at the current question. The question is read from the
+   * draft each time, never from memory: after a crash the replay log may be one
+   * answer behind the database.
    */
   async function handle(
     conversation: Conversation<AppContext, ConvContext>,
     ctx: ConvContext,
     draftId: number,
-  ): Promise<boolean> {
+  ): Promise<void> {
     const current = await conversation.external((c) => openDraft(c.deps.db, draftId));
     // The answer was saved, then the process died before the reply went out: the
     // update comes back from the inbox. Apply nothing; show where the person is now.
@@ -76,30 +77,30 @@ export function questionnaire(submission: Submission) {
         const submitted = await conversation.external((c) => submission.submit(c, draftId));
         if (submitted.ok) {
           await submission.announce(ctx, submitted);
-          return false;
+          return;
         }
       }
       await ctx.reply(ctx.t("questionnaire:gone"));
-      return false;
+      return;
     }
     if (replayed) {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
       await show(ctx, current);
-      return true;
+      return;
     }
     const decoded = decodeUpdate(ctx, current);
     if (decoded.kind === "foreign") await conversation.skip({ next: true });
     if (decoded.kind === "repeat") {
       await ctx.answerCallbackQuery().catch(() => undefined);
-      return true;
+      return;
     }
     if (decoded.kind === "stale") {
       await ctx.answerCallbackQuery({ text: ctx.t("common:stale") }).catch(() => undefined);
-      return true;
+      return;
     }
     if (decoded.kind !== "input") {
       await show(ctx, current, "questionnaire:errors.unsupported");
-      return true;
+      return;
     }
     const input = decoded.input;
     const result = await conversation.external((c) =>
@@ -108,11 +109,11 @@ export function questionnaire(submission: Submission) {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
     if (result.kind === "duplicate") {
       await show(ctx, current);
-      return true;
+      return;
     }
     if (result.kind === "gone") {
       await ctx.reply(ctx.t("questionnaire:gone"));
-      return false;
+      return;
     }
     const next: Shown = { ...result.state, rev: result.rev };
     switch (result.kind) {
@@ -120,25 +121,25 @@ export function questionnaire(submission: Submission) {
         if (result.notice) await show(ctx, next, `questionnaire:notices.${result.notice}`);
         else if (ctx.callbackQuery) await refresh(ctx, next);
         else await show(ctx, next, "questionnaire:notices.file_added");
-        return true;
+        return;
       case "invalid":
         await closeQuestion(ctx);
         await show(ctx, next, `questionnaire:errors.${result.error}`);
-        return true;
+        return;
       case "submit": {
         const submitted = await conversation.external((c) => submission.submit(c, draftId));
         if (!submitted.ok) {
           await show(ctx, next, `questionnaire:errors.${submitted.error}`);
-          return true;
+          return;
         }
         await closeQuestion(ctx);
         await submission.announce(ctx, submitted);
-        return false;
+        return;
       }
       case "moved":
         await closeAnswered(ctx, current, next, input);
         await show(ctx, next);
-        return true;
+        return;
     }
   }
 
@@ -149,17 +150,15 @@ export function questionnaire(submission: Submission) {
     resume: boolean,
   ) {
     if (resume) {
-      if (!(await handle(conversation, ctx, draftId))) return;
-    } else {
-      const start = await conversation.external((c) => openDraft(c.deps.db, draftId));
-      if (!start) {
-        await ctx.reply(ctx.t("questionnaire:gone"));
-        return;
-      }
-      await show(ctx, start);
+      await handle(conversation, ctx, draftId);
+      return;
     }
-    for (let answered = resume ? 1 : 0; answered < ANSWERS_PER_RUN; answered++) {
-      if (!(await handle(conversation, await conversation.wait(), draftId))) return;
+    const start = await conversation.external((c) => openDraft(c.deps.db, draftId));
+    if (!start) {
+      await ctx.reply(ctx.t("questionnaire:gone"));
+      return;
     }
+    await show(ctx, start);
+    await handle(conversation, await conversation.wait(), draftId);
   };
 }

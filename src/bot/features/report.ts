@@ -22,7 +22,7 @@ export async function enterQuestionnaire(ctx: AppContext, draftId: number): Prom
 }
 
 /**
- * After a conversation run hands over (see ANSWERS_PER_RUN), or after a restart
+ * After a conversation run has handled its answer (one per run), or after a restart
  * lost its state, the next answer of a person who is in the questionnaire
  * enters it again and is handled there.
  */
