@@ -18,6 +18,7 @@ import { CatalogHolder } from "./catalog/holder.js";
 import { ensureDefaultCatalog } from "./catalog/store.js";
 import type { Config } from "./config.js";
 import { LANGS } from "./core/model.js";
+import { startCheckpointer } from "./db/checkpointer.js";
 import { type Db, openDatabase } from "./db/client.js";
 import { loadFonts } from "./documents/pdf/fonts.js";
 import { loadOrCreateSigningKey } from "./documents/signing-key.js";
@@ -94,6 +95,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     runner = startPipeline(bot, inbox, pollingSupplier(bot.api, inbox, logger, options.pollTimeout ?? 30), logger);
   }
   const jobs = startJobs(bot, deps, inbox);
+  const checkpoints = startCheckpointer(deps.db, config.databasePath, logger);
   // The recognition patterns compile on first use; do it soon after start, not in someone's first answer.
   setTimeout(() => void deps.catalogs.current().rules, 2000).unref();
   logger.info({ mode: config.mode, username: bot.botInfo.username }, "saqbol started");
@@ -104,6 +106,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       await closeWebhook?.();
       jobs.stop();
       if (runner.isRunning()) await runner.stop();
+      await checkpoints.stop();
       deps.db.$client.close();
       logger.info("saqbol stopped");
     })();

@@ -40,9 +40,22 @@ export function openDatabase(path: string): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("secure_delete = ON");
+  writeLockAtBegin(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: migrationsDir });
   return db;
+}
+
+/**
+ * Every transaction takes the write lock at BEGIN (IMMEDIATE). A deferred one that
+ * reads first and then writes cannot wait for a lock held elsewhere (the WAL
+ * checkpoint worker, a backup): SQLite fails it with SQLITE_BUSY at once instead
+ * of waiting busy_timeout. Transactions here write almost always, so nothing is lost.
+ */
+function writeLockAtBegin(sqlite: Database.Database): void {
+  const deferred = sqlite.transaction.bind(sqlite);
+  // Each variant carries the others (.deferred, .immediate…) as better-sqlite3 makes them.
+  sqlite.transaction = ((fn: Parameters<typeof deferred>[0]) => deferred(fn).immediate) as typeof sqlite.transaction;
 }
 
 const SQLITE_HEADER = "SQLite format 3\0";

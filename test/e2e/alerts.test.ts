@@ -53,9 +53,7 @@ describe("alerts to subscribers", () => {
     const refusal = await citizen.nextReply();
     expect(refusal.text).toBe(plain("kk", "police:denied"));
     citizen.pressData(refusal.message_id, "al:send:1");
-    await expect
-      .poll(() => citizen.callbackAnswers().some((a) => a.text === plain("kk", "police:denied")))
-      .toBe(true);
+    await expect.poll(() => citizen.callbackAnswers().some((a) => a.text === plain("kk", "police:denied"))).toBe(true);
     expect(sqlOf(h)("SELECT * FROM alerts")).toEqual([]);
     expect(sqlOf(h)("SELECT * FROM pending_inputs")).toEqual([]);
   });

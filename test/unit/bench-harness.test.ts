@@ -100,6 +100,35 @@ describe("closed loop", () => {
     expect(new Set(seen).size).toBe(6);
     expect(result.finished).toBe(3);
   });
+
+  it("with a pause, people act that much later and the loop still ends with nothing in flight", async () => {
+    let loop: ClosedLoop | undefined;
+    let nextUpdate = 1;
+    const sentAt: number[] = [];
+    const recorded = [{ lang: "kk" as const, moves: ["a", "b", "c"].map((text) => ({ kind: "text", text }) as Move) }];
+    loop = new ClosedLoop({
+      concurrency: 2,
+      total: 6,
+      thinkMs: 40,
+      makeUser: (i): SimUser => replayUser(recorded, i, 200 + i),
+      deliver: () => {
+        const id = nextUpdate++;
+        sentAt.push(performance.now());
+        loop?.supplied(id);
+        setImmediate(() => loop?.completed(id));
+        return id;
+      },
+    });
+    const started = performance.now();
+    loop.start();
+    const result = await loop.done;
+    expect(result.updates).toBe(6);
+    expect(result.stuck).toBe(0);
+    // Each person's three moves are two pauses (at least 20 ms each) apart after a spread start.
+    expect(Math.max(...sentAt) - started).toBeGreaterThanOrEqual(40);
+    // The rate counts time until the last update was handled, not the pauses after it.
+    expect(result.seconds).toBeLessThanOrEqual((performance.now() - started) / 1000);
+  });
 });
 
 describe("figures", () => {

@@ -12,21 +12,31 @@ import { UpdateInbox } from "../../bot/delivery/inbox.js";
 import { startPipeline } from "../../bot/delivery/pipeline.js";
 import type { BotDeps } from "../../bot/deps.js";
 import { createBot } from "../../bot/index.js";
+import { type Checkpointer, startCheckpointer } from "../../db/checkpointer.js";
 import { recordConsent } from "../../db/users.js";
 import { type BenchEnv, benchEnv } from "./env.js";
 import { BENCH_BOT, FakeTelegram } from "./fake-api.js";
 import { ClosedLoop, type LoadResult, type Recorded, replayUser, UpdateFactory } from "./load.js";
 import { Population } from "./population.js";
 import { QueueSupplier } from "./queue-supplier.js";
+import { median } from "./stats.js";
 
 /** Flood control is for people; simulated ones answer in microseconds and must not be dropped. */
 export const NO_FLOOD_LIMIT = { perWindow: 1_000_000, windowMs: 10_000 };
 
 const PIPELINE_CONCURRENCY = 200;
+/** People in the paced runs: enough that the rate is steady, each pausing as one reads a question. */
+export const PACED_PEOPLE = 200;
+/** The paced runs offer this share of the throughput measured at saturation. */
+export const PACED_SHARE = 0.5;
 
 export interface FullStackFigures {
+  /** People acting as soon as their previous update was handled: the bot saturated. */
   full: LoadResult[];
   bare: LoadResult[];
+  /** People pausing between moves so that they offer half of the saturated throughput. */
+  paced: LoadResult[];
+  pacedOffered: number;
   /** One person alone: handling time without waiting behind anybody else's updates. */
   single: LoadResult;
   errors: number;
@@ -51,6 +61,7 @@ export class FullStackBench {
   private readonly runners: RunnerHandle[] = [];
   private readonly population: Population;
   private nextBareId = 900_000_000;
+  private checkpoints?: Checkpointer;
 
   constructor(private readonly options: FullStackOptions = {}) {
     this.deps = prepareDeps(this.env.config, this.env.logger);
@@ -83,6 +94,7 @@ export class FullStackBench {
       ),
     );
     if (this.options.bare ?? true) this.runners.push(this.startBare());
+    this.checkpoints = startCheckpointer(this.deps.db, this.env.dbPath, this.env.logger);
   }
 
   get db() {
@@ -125,11 +137,13 @@ export class FullStackBench {
     durationMs?: number;
     total?: number;
     finishedWalks?: number;
+    thinkMs?: number;
   }): Promise<{ result: LoadResult; recorded: Recorded[] }> {
     const run = this.population.run();
-    const { concurrency, durationMs, total, finishedWalks } = options;
+    const { concurrency, durationMs, total, finishedWalks, thinkMs } = options;
     const loop = new ClosedLoop({
       concurrency,
+      ...(thinkMs !== undefined ? { thinkMs } : {}),
       ...(durationMs !== undefined ? { durationMs } : {}),
       ...(total !== undefined ? { total } : {}),
       ...(finishedWalks !== undefined ? { finishedWalks } : {}),
@@ -168,8 +182,9 @@ export class FullStackBench {
     return result;
   }
 
-  async close(): Promise<Omit<FullStackFigures, "full" | "bare" | "single">> {
+  async close(): Promise<Omit<FullStackFigures, "full" | "bare" | "paced" | "pacedOffered" | "single">> {
     for (const r of this.runners) if (r.isRunning()) await r.stop();
+    await this.checkpoints?.stop();
     this.deps.db.$client.close();
     this.env.close();
     return {
@@ -183,7 +198,9 @@ export class FullStackBench {
 /**
  * Warms up until a third of the people have finished a walk (so the runs that count see
  * every stage of the questionnaire), then alternates real and bare runs so both see the
- * same machine state, and ends with one person alone.
+ * same machine state. Latency under load is measured at half the throughput just
+ * measured (paced runs): at saturation it is only the queue (people ÷ throughput).
+ * Ends with one person alone.
  */
 export async function benchFullStack(options: {
   concurrency: number;
@@ -208,8 +225,14 @@ export async function benchFullStack(options: {
       full.push(run.result);
       bare.push(await bench.runBare(concurrency, options.runMs, run.recorded));
     }
+    const pacedOffered = PACED_SHARE * median(full.map((r) => r.updatesPerSecond));
+    const thinkMs = (PACED_PEOPLE / pacedOffered) * 1000;
+    const paced: LoadResult[] = [];
+    for (let i = 0; i < options.runs; i++) {
+      paced.push((await bench.runFull({ concurrency: PACED_PEOPLE, durationMs: options.runMs, thinkMs })).result);
+    }
     const single = (await bench.runFull({ concurrency: 1, durationMs: options.runMs })).result;
-    return { full, bare, single, ...(await bench.close()) };
+    return { full, bare, paced, pacedOffered, single, ...(await bench.close()) };
   } catch (error) {
     await bench.close();
     throw error;

@@ -1,9 +1,10 @@
 /**
- * A closed-loop load: N simulated people at once, each acting again as soon as
- * the bot has finished with their previous update (as a person waits for the
- * reply). A person who reaches the end is replaced by a new one, so N stay
- * active until `total` updates have been sent or the time is up. Latency is from the moment an
- * update is supplied to the moment its handling ends.
+ * A closed-loop load: N simulated people at once, each acting again once the bot
+ * has finished with their previous update (as a person waits for the reply):
+ * at once, which saturates the bot, or after a pause for reading, which offers it
+ * a steady rate. A person who reaches the end is replaced by a new one, so N stay
+ * active until `total` updates have been sent or the time is up. Latency is from
+ * the moment an update is supplied to the moment its handling ends.
  */
 import type { Update } from "grammy/types";
 import type { Lang } from "../../core/model.js";
@@ -58,6 +59,8 @@ export interface LoadOptions {
   deliver: (user: SimUser, move: Move) => number;
   /** Called when a person stops: reached the end (true) or gave up (false). */
   onEnd?: (user: SimUser) => boolean;
+  /** Mean pause before a person's next move, ms (uniform in ½–1½ of it, so people do not march in step); 0 = none. */
+  thinkMs?: number;
 }
 
 export class ClosedLoop {
@@ -69,7 +72,9 @@ export class ClosedLoop {
   private finished = 0;
   private stuck = 0;
   private readonly idle: SimUser[] = [];
+  private thinking = 0;
   private t0 = 0;
+  private lastCompleted = 0;
   private cpu0 = process.cpuUsage();
   private resolveDone!: (r: LoadResult) => void;
   readonly done = new Promise<LoadResult>((resolve) => {
@@ -81,8 +86,22 @@ export class ClosedLoop {
   start(): void {
     this.t0 = performance.now();
     this.cpu0 = process.cpuUsage();
-    for (let i = 0; i < this.options.concurrency; i++) this.act(this.fresh());
+    const think = this.options.thinkMs ?? 0;
+    for (let i = 0; i < this.options.concurrency; i++) {
+      // With pauses, people arrive spread over one pause rather than all in the first millisecond.
+      if (think > 0) this.later(this.fresh(), think * Math.random());
+      else this.act(this.fresh());
+    }
     this.checkDone();
+  }
+
+  private later(user: SimUser, delayMs: number): void {
+    this.thinking++;
+    setTimeout(() => {
+      this.thinking--;
+      this.act(user);
+      this.checkDone();
+    }, delayMs);
   }
 
   /** The clock of an update starts now (when the supplier hands it over, or the emulator queues it). */
@@ -95,11 +114,17 @@ export class ClosedLoop {
     const start = this.startedAt.get(updateId);
     const user = this.owner.get(updateId);
     if (start === undefined || !user) return;
-    this.latencies.push(performance.now() - start);
+    this.lastCompleted = performance.now();
+    this.latencies.push(this.lastCompleted - start);
     this.startedAt.delete(updateId);
     this.owner.delete(updateId);
-    this.act(user);
-    this.checkDone();
+    const think = this.options.thinkMs ?? 0;
+    if (think <= 0) {
+      this.act(user);
+      this.checkDone();
+      return;
+    }
+    this.later(user, think * (0.5 + Math.random()));
   }
 
   private fresh(): SimUser {
@@ -133,13 +158,14 @@ export class ClosedLoop {
     return this.sent < total && this.finished < finishedWalks && performance.now() - this.t0 < durationMs;
   }
 
-  /** Nothing in flight: either `total` was reached or nobody has a move left. */
+  /** Nothing in flight and nobody about to act: either `total` was reached or nobody has a move left. */
   private checkDone(): void {
-    if (this.owner.size === 0) this.finish();
+    if (this.owner.size === 0 && this.thinking === 0) this.finish();
   }
 
   private finish(): void {
-    const seconds = (performance.now() - this.t0) / 1000;
+    // Until the last update was handled: people still pausing when time ran out add nothing.
+    const seconds = ((this.lastCompleted || performance.now()) - this.t0) / 1000;
     const cpu = process.cpuUsage(this.cpu0);
     this.resolveDone({
       updates: this.latencies.length,

@@ -12,6 +12,10 @@
  *
  * The load pieces warm up until a third of the simulated people have walked the whole
  * questionnaire (at most 20 s), so the runs that count see people at every step.
+ * Throughput is measured with people acting the moment their last update was handled
+ * (saturated); latency (p50_ms, p99_ms) with 200 people pausing between moves so that
+ * they offer half that throughput, because at saturation latency is only the queue
+ * (people ÷ throughput): those figures are kept as saturated_p50_ms / saturated_p99_ms.
  */
 import { cpus, loadavg } from "node:os";
 import { benchDocuments } from "./documents.js";
