@@ -19,6 +19,7 @@ import type { Db } from "./client.js";
 /** SQLite's default, restored when the worker is gone. */
 const AUTO_PAGES = 1000;
 
+/** A WAL that grew in a burst is cut back to this size when it starts over. */
 const WAL_FILE_LIMIT = 32 * 1024 * 1024;
 
 /** Runs in the worker thread (CommonJS, eval'd: the bundle has no separate worker file). */
@@ -38,7 +39,6 @@ parentPort.on("message", (message) => {
   clearInterval(timer);
   try { checkpoint(); } finally { db.close(); parentPort.postMessage({ stopped: true }); }
 });
-parentPort.postMessage({ ready: true });
 `;
 
 export interface Checkpointer {
@@ -70,7 +70,6 @@ export function startCheckpointer(
   });
   worker.unref();
   sqlite.pragma("wal_autocheckpoint = 0");
-  // A WAL that grew in a burst is cut back to this when it starts over.
   sqlite.pragma(`journal_size_limit = ${WAL_FILE_LIMIT}`);
   let running = true;
   // Nothing else writes in between on this thread, so this checkpoint completes and the next commit starts the WAL over.

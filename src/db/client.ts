@@ -48,9 +48,10 @@ export function openDatabase(path: string): Db {
 
 /**
  * Every transaction takes the write lock at BEGIN (IMMEDIATE). A deferred one that
- * reads first and then writes cannot wait for a lock held elsewhere (the WAL
- * checkpoint worker, a backup): SQLite fails it with SQLITE_BUSY at once instead
- * of waiting busy_timeout. Transactions here write almost always, so nothing is lost.
+ * reads first and then writes fails with SQLITE_BUSY at once, without waiting
+ * busy_timeout, when another connection wrote or holds the lock meanwhile (the CLI
+ * granting a role or importing a catalogue while the bot runs, a checkpoint, a
+ * backup). Transactions here write almost always, so nothing is lost by it.
  */
 function writeLockAtBegin(sqlite: Database.Database): void {
   const deferred = sqlite.transaction.bind(sqlite);
