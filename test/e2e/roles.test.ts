@@ -2,7 +2,6 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { command as roleCli } from "../../src/cli/role.js";
 import type { Lang } from "../../src/core/model.js";
@@ -11,6 +10,7 @@ import { openDatabase } from "../../src/db/client.js";
 import { grantRole } from "../../src/db/roles.js";
 import type { UserHandle } from "../../src/dev/emulator/index.js";
 import { marketplaceReport } from "../fixtures/reports/index.js";
+import { runCli } from "../support/cli-in-process.js";
 import { Harness, ROOT } from "../support/harness.js";
 import { bankReportToSharedCard, depsOf, sqlOf, submitReport } from "../support/reports-db.js";
 import { label } from "../support/scenarios.js";
@@ -136,16 +136,7 @@ describe("cli role", () => {
   const dir = mkdtempSync(join(tmpdir(), "saqbol-role-"));
   const env = { DATABASE_PATH: join(dir, "roles.db"), ADMIN_IDS: "42" };
 
-  async function cli(...args: string[]) {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = "";
-    let err = "";
-    stdout.on("data", (c) => (out += c));
-    stderr.on("data", (c) => (err += c));
-    const code = await roleCli.run(args, { stdin: new PassThrough(), stdout, stderr, env });
-    return { code, out, err };
-  }
+  const cli = (...args: string[]) => runCli(roleCli, args, env);
 
   it("grants, lists and revokes roles on DATABASE_PATH, and audits each change", async () => {
     expect(await cli("grant", "777", "police", "--unit", "УП Алмалинского района", "--region", "almaty")).toMatchObject(

@@ -10,18 +10,6 @@ import type { BotProcess, Harness } from "./harness.js";
 export type KillMode = "immediate" | "delay" | "on-reply" | "after-reply" | "on-document";
 export const KILL_MODES: KillMode[] = ["immediate", "delay", "on-reply", "after-reply"];
 
-/** Seeded, so a failing run can be repeated exactly. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface ArmedKill {
   /** Resolves once the process is dead (at the latest after `fallbackMs`). */
   done: Promise<void>;

@@ -1,26 +1,17 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { readDefaultCatalogYaml } from "../../src/catalog/load.js";
 import { command } from "../../src/cli/catalog.js";
+import { runCli } from "../support/cli-in-process.js";
 
 const dir = mkdtempSync(join(tmpdir(), "saqbol-cli-"));
 const env = { DATABASE_PATH: join(dir, "test.db") };
 const shipped = parse(readDefaultCatalogYaml()).version as string;
 
-async function cli(...args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (c) => (out += c));
-  stderr.on("data", (c) => (err += c));
-  const code = await command.run(args, { stdin: new PassThrough(), stdout, stderr, env });
-  return { code, out, err };
-}
+const cli = (...args: string[]) => runCli(command, args, env);
 
 function write(name: string, text: string): string {
   const file = join(dir, name);

@@ -1,13 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { command } from "../../src/cli/report.js";
 import { toReportJson } from "../../src/core/report/json.js";
 import { signReport } from "../../src/core/report/signature.js";
 import { loadOrCreateSigningKey, SigningKeyError } from "../../src/documents/signing-key.js";
 import { egovLoanReport } from "../fixtures/reports/index.js";
+import { runCli } from "../support/cli-in-process.js";
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -58,16 +58,7 @@ describe("signing key", () => {
   });
 });
 
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (c) => (out += c));
-  stderr.on("data", (c) => (err += c));
-  const code = await command.run(args, { stdin: new PassThrough(), stdout, stderr, env });
-  return { code, out, err };
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(command, args, env);
 
 describe("cli report", () => {
   const setUp = () => {

@@ -64,7 +64,8 @@ export class FaultInjector {
   }
 }
 
-function mulberry32(seed: number): () => number {
+/** Seeded, so a failing run can be repeated exactly. */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
