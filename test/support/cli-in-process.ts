@@ -9,13 +9,16 @@ export async function runCli(
   command: CliCommand,
   args: string[],
   env: Record<string, string>,
+  input = "",
 ): Promise<{ code: number; out: string; err: string }> {
+  const stdin = new PassThrough();
+  stdin.end(input);
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = "";
   let err = "";
   stdout.on("data", (c) => (out += c));
   stderr.on("data", (c) => (err += c));
-  const code = await command.run(args, { stdin: new PassThrough(), stdout, stderr, env });
+  const code = await command.run(args, { stdin, stdout, stderr, env });
   return { code, out, err };
 }

@@ -1,17 +1,9 @@
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { command } from "../../src/cli/classify.js";
+import { runCli } from "../support/cli-in-process.js";
 
 async function classify(input: string, args: string[] = []) {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (c) => (out += c));
-  stderr.on("data", (c) => (err += c));
-  stdin.end(input);
-  const code = await command.run(args, { stdin, stdout, stderr, env: {} });
+  const { code, out, err } = await runCli(command, args, {}, input);
   return {
     code,
     lines: out
