@@ -37,9 +37,13 @@ describe("cli backup and restore", () => {
     // Two people keep filing reports until the backup is done.
     let backupDone = false;
     let filed = 0;
+    // The backup starts once both are filing: on a loaded machine consenting alone can outlast it.
+    const filing: (() => void)[] = [];
+    const bothFiling = Promise.all([0, 1].map(() => new Promise<void>((resolve) => filing.push(resolve))));
     const busy = Promise.all(
       (["ru", "kk"] as const).map(async (lang, k) => {
         const u = await consentedUser(h, 9952 + k, lang);
+        filing[k]?.();
         while (!backupDone) {
           u.command("report");
           await nextQuestion(u);
@@ -50,6 +54,7 @@ describe("cli backup and restore", () => {
         }
       }),
     );
+    await bothFiling;
     const run = await npmCli(["backup", backup], { DATABASE_PATH: h.dbPath }).finally(() => {
       backupDone = true;
     });
