@@ -81,7 +81,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   await reachTelegram(bot, config.apiRoot);
   await registerCommands(bot, deps.i18n);
 
-  const inbox = new UpdateInbox(deps.db);
+  const inbox = new UpdateInbox(deps.db, deps.now);
   let runner: RunnerHandle;
   let closeWebhook: (() => Promise<void>) | undefined;
   if (config.mode === "webhook" && config.webhook) {

@@ -111,7 +111,11 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppConte
   guarded.use(redactionNotice);
   guarded.use(
     conversations<AppContext, ConvContext>({
-      storage: { type: "key", adapter: conversationStorage(deps.db), getStorageKey: (ctx) => ctx.chat?.id.toString() },
+      storage: {
+        type: "key",
+        adapter: conversationStorage(deps.db, deps.now),
+        getStorageKey: (ctx) => ctx.chat?.id.toString(),
+      },
       plugins: [
         async (ctx, next) => {
           installConversationTransformers(ctx.api, liveUpdate.getStore() === ctx.update.update_id);

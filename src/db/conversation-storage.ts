@@ -5,10 +5,11 @@
 import type { VersionedStateStorage } from "@grammyjs/conversations";
 import type { Db } from "./client.js";
 
-export function conversationStorage<S>(db: Db): VersionedStateStorage<string, S> {
+/** `now`: the app's clock, the one `purgeIdleConversations` is given. */
+export function conversationStorage<S>(db: Db, now: () => Date = () => new Date()): VersionedStateStorage<string, S> {
   const read = db.$client.prepare<[string], { state: string }>("SELECT state FROM conversations WHERE key = ?");
-  const write = db.$client.prepare<[string, string]>(
-    `INSERT INTO conversations (key, state, updated_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+  const write = db.$client.prepare<[string, string, string]>(
+    `INSERT INTO conversations (key, state, updated_at) VALUES (?, ?, ?)
      ON CONFLICT(key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
   );
   const remove = db.$client.prepare<[string]>("DELETE FROM conversations WHERE key = ?");
@@ -18,7 +19,7 @@ export function conversationStorage<S>(db: Db): VersionedStateStorage<string, S>
       return row ? JSON.parse(row.state) : undefined;
     },
     write: (key, state) => {
-      write.run(key, JSON.stringify(state));
+      write.run(key, JSON.stringify(state), now().toISOString());
     },
     delete: (key) => {
       remove.run(key);

@@ -26,19 +26,24 @@ export interface Draft {
   updatedAt: string;
 }
 
-const nowIso = () => new Date().toISOString();
-
 function toCursor(stored: { step: string; item?: number; editing?: string }): Cursor {
   if (!isStepId(stored.step)) return firstCursor();
   return stored as Cursor;
 }
 
-export function createDraft(db: Db, userId: number, lang: Lang, prefill: Partial<Answers> = {}): Draft {
+export function createDraft(
+  db: Db,
+  userId: number,
+  lang: Lang,
+  prefill: Partial<Answers> = {},
+  now = new Date(),
+): Draft {
   const answers = { ...emptyAnswers(), ...prefill };
+  const at = now.toISOString();
   return db.$client.transaction(() => {
     const row = db
       .insert(reports)
-      .values({ userId, lang, cursor: firstCursor(), ...answersToFields(answers) })
+      .values({ userId, lang, cursor: firstCursor(), ...answersToFields(answers), createdAt: at, updatedAt: at })
       .returning({ id: reports.id, updatedAt: reports.updatedAt })
       .get();
     writeReportChildren(db, row.id, answers);
@@ -140,18 +145,19 @@ const encode = (values: Record<string, unknown>) =>
 /**
  * Writes the whole draft at once: the report row and every child table, atomically.
  * `before`: the answers as loaded, when the child rows were written from them.
+ * `now`: the app's clock, the one the reminder and purge jobs compare with.
  */
 export function saveDraft(
   db: Db,
   id: number,
   answers: Answers,
   cursor: Cursor,
-  options: { lang?: Lang; rev?: number; before?: Answers } = {},
+  options: { lang?: Lang; rev?: number; before?: Answers; now?: Date } = {},
 ): void {
   db.$client.transaction(() => {
     saveStatement(db).run({
       id,
-      ...encode({ ...answersToFields(answers), cursor, updatedAt: nowIso() }),
+      ...encode({ ...answersToFields(answers), cursor, updatedAt: (options.now ?? new Date()).toISOString() }),
       lang: options.lang ?? null,
       rev: options.rev ?? null,
     });

@@ -36,8 +36,14 @@ export function currentDraft(db: Db, userId: number): DraftView | undefined {
   return d ? view(d) : undefined;
 }
 
-export function startDraft(db: Db, userId: number, lang: Lang, prefill: Partial<Answers> = {}): DraftView {
-  return view(createDraft(db, userId, lang, prefill));
+export function startDraft(
+  db: Db,
+  userId: number,
+  lang: Lang,
+  prefill: Partial<Answers> = {},
+  now = new Date(),
+): DraftView {
+  return view(createDraft(db, userId, lang, prefill, now));
 }
 
 export type StepResult = { kind: "gone" } | { kind: "duplicate" } | (Outcome & { rev: number });
@@ -68,6 +74,7 @@ export function answerStep(db: Db, id: number, input: Input, now: Date, options:
         ...(lang ? { lang } : {}),
         rev,
         before: draft.answers,
+        now,
       });
     }
     return { ...outcome, rev };

@@ -65,4 +65,16 @@ describe("drafts in SQLite", () => {
     saveDraft(db, draft.id, draft.answers, firstCursor(), { lang: "ru" });
     expect(raw()).toMatchObject({ transfers_made: null, channels: "[]", lang: "ru", rev: 7 });
   });
+
+  it("stamps the draft with the app's clock, which the reminder and purge jobs compare with", () => {
+    const created = new Date("2031-03-10T06:00:00.000Z");
+    const draft = createDraft(db, 1, "ru", {}, created);
+    expect(draft.updatedAt).toBe(created.toISOString());
+    const answered = new Date("2031-03-10T07:30:00.000Z");
+    saveDraft(db, draft.id, draft.answers, firstCursor(), { now: answered });
+    expect(db.$client.prepare("SELECT created_at, updated_at FROM reports WHERE id = ?").get(draft.id)).toEqual({
+      created_at: created.toISOString(),
+      updated_at: answered.toISOString(),
+    });
+  });
 });

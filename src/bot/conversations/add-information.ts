@@ -69,7 +69,7 @@ async function cancelled(ctx: ConvContext): Promise<undefined> {
 const recipientInput = (conversation: Conv, open: boolean) =>
   conversation.external((c) => {
     if (!c.from) return;
-    if (open) setPendingInput(c.deps.db, c.from.id, "add_transfer_recipient", new Date(), WAIT.maxMilliseconds);
+    if (open) setPendingInput(c.deps.db, c.from.id, "add_transfer_recipient", c.deps.now(), WAIT.maxMilliseconds);
     else clearPendingInput(c.deps.db, c.from.id);
   });
 

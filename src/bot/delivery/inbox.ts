@@ -25,8 +25,11 @@ export class UpdateInbox {
 
   private readonly othersIdentifier: (userId: number) => boolean;
 
-  constructor(private readonly db: Db) {
-    this.othersIdentifier = (userId) => expectsOthersIdentifier(db, userId);
+  constructor(
+    private readonly db: Db,
+    now: () => Date = () => new Date(),
+  ) {
+    this.othersIdentifier = (userId) => expectsOthersIdentifier(db, userId, now());
     const c = db.$client;
     this.insert = c.prepare<[number, string]>("INSERT OR IGNORE INTO update_inbox (update_id, payload) VALUES (?, ?)");
     this.seenInbox = c.prepare<[number], { one: number }>("SELECT 1 AS one FROM update_inbox WHERE update_id = ?");
@@ -86,6 +89,7 @@ export class UpdateInbox {
     })();
   }
 
+  /** Real time, not the app's clock: the window is about Telegram redelivering an update. */
   prune(now = new Date()): void {
     this.pruneHandled.run(new Date(now.getTime() - KEEP_HANDLED_MS).toISOString());
   }

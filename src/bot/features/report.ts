@@ -74,7 +74,13 @@ export async function startReport(ctx: AppContext, prefillNarrative?: string): P
     });
     return;
   }
-  const draft = startDraft(ctx.deps.db, ctx.from.id, ctx.lang, prefillNarrative ? { narrative: prefillNarrative } : {});
+  const draft = startDraft(
+    ctx.deps.db,
+    ctx.from.id,
+    ctx.lang,
+    prefillNarrative ? { narrative: prefillNarrative } : {},
+    ctx.deps.now(),
+  );
   await enterQuestionnaire(ctx, draft.id);
 }
 
@@ -105,7 +111,7 @@ export function reportFeature(): Composer<AppContext> {
     waitingStories.delete(ctx.from.id);
     if (choice.v === "continue" && existing) return enterQuestionnaire(ctx, existing.id);
     if (existing) deleteDraft(ctx.deps.db, existing.id);
-    const draft = startDraft(ctx.deps.db, ctx.from.id, ctx.lang, story ? { narrative: story } : {});
+    const draft = startDraft(ctx.deps.db, ctx.from.id, ctx.lang, story ? { narrative: story } : {}, ctx.deps.now());
     await enterQuestionnaire(ctx, draft.id);
   });
   return composer;

@@ -30,7 +30,7 @@ export function startJobs(bot: Bot<AppContext>, deps: BotDeps, inbox: UpdateInbo
     timer.unref();
     timers.push(timer);
   };
-  every(HOUR, "prune-handled-updates", () => inbox.prune(deps.now()));
+  every(HOUR, "prune-handled-updates", () => inbox.prune());
   every(6 * HOUR, "purge-stale-drafts", () => {
     const purged = purgeStaleDrafts(deps.db, DRAFT_RETENTION_DAYS, deps.now());
     const conversations = purgeIdleConversations(deps.db, DRAFT_RETENTION_DAYS, deps.now());

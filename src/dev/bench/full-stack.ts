@@ -78,7 +78,7 @@ export class FullStackBench {
 
   start(): void {
     const bot = createBot(this.deps, { transformers: [this.fake.transformer], rateLimit: NO_FLOOD_LIMIT });
-    const inbox = new UpdateInbox(this.deps.db);
+    const inbox = new UpdateInbox(this.deps.db, this.deps.now);
     // The sink ends with inbox.done(): that is where handling of an update is over.
     const done = inbox.done.bind(inbox);
     inbox.done = (updateId) => {
