@@ -157,13 +157,20 @@ async function sendStats(ctx: BaseContext, args: string): Promise<void> {
   await ctx.reply(statsText(ctx, stats, spec));
 }
 
-async function sendFile(ctx: BaseContext, reportId: number, kind: "p" | "j", lang: "kk" | "ru"): Promise<void> {
+/** The submitted report a police button points at; the press is answered either way. */
+async function pressedReport(ctx: BaseContext, reportId: number) {
   const report = loadReport(ctx.deps.db, reportId);
   if (report?.status !== "submitted") {
     await ctx.answerCallbackQuery({ text: ctx.t("police:open.not_found") });
-    return;
+    return undefined;
   }
   await ctx.answerCallbackQuery();
+  return report;
+}
+
+async function sendFile(ctx: BaseContext, reportId: number, kind: "p" | "j", lang: "kk" | "ru"): Promise<void> {
+  const report = await pressedReport(ctx, reportId);
+  if (!report) return;
   record(ctx, {
     action: kind === "p" ? "report.pdf" : "report.json",
     reportNumber: report.number,
@@ -176,12 +183,8 @@ async function sendFile(ctx: BaseContext, reportId: number, kind: "p" | "j", lan
 }
 
 async function sendReportEvidence(ctx: BaseContext, reportId: number): Promise<void> {
-  const report = loadReport(ctx.deps.db, reportId);
-  if (report?.status !== "submitted") {
-    await ctx.answerCallbackQuery({ text: ctx.t("police:open.not_found") });
-    return;
-  }
-  await ctx.answerCallbackQuery();
+  const report = await pressedReport(ctx, reportId);
+  if (!report) return;
   record(ctx, {
     action: "report.evidence",
     reportNumber: report.number,
