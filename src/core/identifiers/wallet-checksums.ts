@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { keccak_256 } from "@noble/hashes/sha3";
 
 /** The checksums that tell a real crypto address from a mistyped one. */
 
@@ -100,4 +101,20 @@ export function crc16Xmodem(data: Uint8Array): number {
     for (let i = 0; i < 8; i++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
   }
   return crc;
+}
+
+/**
+ * EIP-55: in a mixed-case Ethereum address a letter is upper case exactly where the
+ * Keccak-256 hash of the lower-case hex has a nibble of 8 or more. An address in one
+ * case carries no checksum.
+ */
+export function isEip55Address(address: string): boolean {
+  const hex = address.slice(2);
+  if (hex === hex.toLowerCase() || hex === hex.toUpperCase()) return true;
+  const hash = Buffer.from(keccak_256(hex.toLowerCase())).toString("hex");
+  return [...hex].every((char, i) => {
+    if (/\d/.test(char)) return true;
+    const upper = Number.parseInt(hash[i]!, 16) >= 8;
+    return (char === char.toUpperCase()) === upper;
+  });
 }

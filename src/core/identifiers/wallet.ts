@@ -1,7 +1,7 @@
 import type { Identifier } from "../report/answers.js";
 import { fail, ok, type Parsed } from "./result.js";
 import { cleanInput } from "./text.js";
-import { base58CheckPayload, crc16Xmodem, isSegwitAddress } from "./wallet-checksums.js";
+import { base58CheckPayload, crc16Xmodem, isEip55Address, isSegwitAddress } from "./wallet-checksums.js";
 
 export type WalletError = "empty" | "not_a_wallet" | "wallet_checksum";
 
@@ -41,9 +41,7 @@ function checksumOk(network: WalletNetwork, address: string): boolean {
     case "ton":
       return address.includes(":") || tonFriendly(address);
     case "evm":
-      // The EIP-55 mixed-case checksum needs Keccak, which no installed library gives us;
-      // the shape alone is specific enough.
-      return true;
+      return isEip55Address(address);
   }
 }
 
