@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { UserHandle } from "../../src/dev/emulator/index.js";
+import type { UserHandle } from "../emulator/index.js";
 import { relativeReport } from "../fixtures/reports/index.js";
 import { buttonTexts, Harness } from "../support/harness.js";
 import { sqlOf, submitReport } from "../support/reports-db.js";

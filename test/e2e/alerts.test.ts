@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALERTS_PER_SECOND, deliverAlerts } from "../../src/bot/jobs/alerts.js";
 import type { Lang } from "../../src/core/model.js";
-import type { UserHandle } from "../../src/dev/emulator/index.js";
+import type { UserHandle } from "../emulator/index.js";
 import { buttonTexts, Harness } from "../support/harness.js";
 import { sqlOf } from "../support/reports-db.js";
 import { label } from "../support/scenarios.js";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { readDefaultCatalogYaml } from "../../src/catalog/load.js";
-import type { UserHandle } from "../../src/dev/emulator/index.js";
+import type { UserHandle } from "../emulator/index.js";
 import { buttonTexts, Harness } from "../support/harness.js";
 import { askerAtLookup, bankReportToSharedCard, depsOf, sqlOf, submitReport } from "../support/reports-db.js";
 

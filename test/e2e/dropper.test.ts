@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDefaultCatalog } from "../../src/catalog/load.js";
 import type { Lang } from "../../src/core/model.js";
-import type { BotMessage, UserHandle } from "../../src/dev/emulator/index.js";
+import type { BotMessage, UserHandle } from "../emulator/index.js";
 import { buttonTexts, Harness } from "../support/harness.js";
 import { label } from "../support/scenarios.js";
 

@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Lang } from "../../src/core/model.js";
 import { verifyReport } from "../../src/core/report/signature.js";
-import type { BotMessage, UserHandle } from "../../src/dev/emulator/index.js";
+import type { BotMessage, UserHandle } from "../emulator/index.js";
 import { buttonTexts, Harness, nextQuestion } from "../support/harness.js";
 import { moves, play } from "../support/questionnaire-driver.js";
 import { label, scenarios } from "../support/scenarios.js";

@@ -4,7 +4,7 @@ import type { Lang } from "../../src/core/model.js";
 import type { Evidence } from "../../src/core/report/answers.js";
 import { verifyReport, verifyStartPayload } from "../../src/core/report/signature.js";
 import { grantRole } from "../../src/db/roles.js";
-import type { UserHandle } from "../../src/dev/emulator/index.js";
+import type { UserHandle } from "../emulator/index.js";
 import { egovLoanReport, marketplaceReport, relativeReport } from "../fixtures/reports/index.js";
 import { buttonTexts, Harness } from "../support/harness.js";
 import { bankReportToSharedCard, depsOf, leaveDraft, sqlOf, submitReport } from "../support/reports-db.js";

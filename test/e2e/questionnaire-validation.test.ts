@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Lang } from "../../src/core/model.js";
-import type { UserHandle } from "../../src/dev/emulator/index.js";
+import type { UserHandle } from "../emulator/index.js";
 import { Harness, nextQuestion } from "../support/harness.js";
 import { type Move, play } from "../support/questionnaire-driver.js";
 import { label } from "../support/scenarios.js";

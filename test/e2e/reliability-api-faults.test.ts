@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Lang } from "../../src/core/model.js";
-import type { FaultKind } from "../../src/dev/emulator/index.js";
+import type { FaultKind } from "../emulator/index.js";
 import { atNarrative, draftOf, STORY, toChannels } from "../support/drafts.js";
 import { playExpecting, recordQuestions } from "../support/fault-driver.js";
 import { buttonTexts, Harness, nextQuestion } from "../support/harness.js";

@@ -11,8 +11,8 @@
  * equals the clean run's, and the database is consistent.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { mulberry32 } from "../../src/dev/emulator/faults.js";
-import type { BotMessage, UserHandle } from "../../src/dev/emulator/index.js";
+import { mulberry32 } from "../emulator/faults.js";
+import type { BotMessage, UserHandle } from "../emulator/index.js";
 import { type BotProcess, buttonTexts, Harness, nextQuestion } from "../support/harness.js";
 import { armKill, KILL_MODES, type KillMode, waitStarted } from "../support/kill-switch.js";
 import type { Move } from "../support/questionnaire-driver.js";

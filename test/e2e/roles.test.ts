@@ -8,7 +8,7 @@ import type { Lang } from "../../src/core/model.js";
 import { verifyStartPayload } from "../../src/core/report/signature.js";
 import { openDatabase } from "../../src/db/client.js";
 import { grantRole } from "../../src/db/roles.js";
-import type { UserHandle } from "../../src/dev/emulator/index.js";
+import type { UserHandle } from "../emulator/index.js";
 import { marketplaceReport } from "../fixtures/reports/index.js";
 import { runCli } from "../support/cli-in-process.js";
 import { Harness, ROOT } from "../support/harness.js";

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Lang } from "../../src/core/model.js";
-import type { BotMessage } from "../../src/dev/emulator/index.js";
+import type { BotMessage } from "../emulator/index.js";
 import { fillEveryField } from "../support/every-field.js";
 import { Harness, nextQuestion } from "../support/harness.js";
 import { label } from "../support/scenarios.js";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyStartPayload } from "../../src/core/report/signature.js";
 import { grantRole } from "../../src/db/roles.js";
-import type { UserHandle } from "../../src/dev/emulator/index.js";
 import { almatyDateTime } from "../../src/documents/format.js";
+import type { UserHandle } from "../emulator/index.js";
 import { bankSecurityReport, marketplaceReport } from "../fixtures/reports/index.js";
 import { Harness } from "../support/harness.js";
 import { depsOf, sqlOf, submitReport } from "../support/reports-db.js";

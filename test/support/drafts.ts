@@ -4,7 +4,7 @@
  */
 import type { Update } from "grammy/types";
 import type { Lang } from "../../src/core/model.js";
-import type { UserHandle } from "../../src/dev/emulator/index.js";
+import type { UserHandle } from "../emulator/index.js";
 import { type Harness, nextQuestion } from "./harness.js";
 import { play } from "./questionnaire-driver.js";
 import { label } from "./scenarios.js";

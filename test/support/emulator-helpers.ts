@@ -1,6 +1,6 @@
 import { Api } from "grammy";
 import { afterEach, beforeEach } from "vitest";
-import { BotApiEmulator, type EmulatorOptions } from "../../src/dev/emulator/index.js";
+import { BotApiEmulator, type EmulatorOptions } from "../emulator/index.js";
 
 export interface EmulatorFixture {
   emulator: BotApiEmulator;

@@ -5,7 +5,7 @@
  * a valid answer; if the bot asks again, the plain valid answer follows.
  */
 import type { Lang } from "../../src/core/model.js";
-import type { BotMessage, UserHandle } from "../../src/dev/emulator/index.js";
+import type { BotMessage, UserHandle } from "../emulator/index.js";
 import { buttonTexts, type Harness } from "./harness.js";
 import { label } from "./scenarios.js";
 import { rows } from "./sqlite.js";

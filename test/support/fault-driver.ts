@@ -5,7 +5,7 @@
  * showed the expected question and waits until the expected next question is
  * on screen, wherever it is; the expected questions come from a clean run.
  */
-import type { BotMessage, UserHandle } from "../../src/dev/emulator/index.js";
+import type { BotMessage, UserHandle } from "../emulator/index.js";
 import { buttonTexts } from "./harness.js";
 import type { Move } from "./questionnaire-driver.js";
 

@@ -10,8 +10,8 @@ import { join, resolve } from "node:path";
 import { Writable } from "node:stream";
 import { type App, startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
-import { BotApiEmulator, type BotMessage, type UserHandle } from "../../src/dev/emulator/index.js";
 import { createLogger } from "../../src/logger.js";
+import { BotApiEmulator, type BotMessage, type UserHandle } from "../emulator/index.js";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const TOKEN = "123456:TEST-saqbol";

@@ -7,7 +7,7 @@
 import Database from "better-sqlite3";
 import type { Update } from "grammy/types";
 import type { Lang } from "../../src/core/model.js";
-import type { BotMessage, UserHandle } from "../../src/dev/emulator/index.js";
+import type { BotMessage, UserHandle } from "../emulator/index.js";
 import type { HostileCase } from "../fixtures/hostile/corpus.js";
 import { atNarrative, deliveries, toChannels } from "./drafts.js";
 import type { Harness } from "./harness.js";

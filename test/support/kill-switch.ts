@@ -4,7 +4,7 @@
  * chat (before the bot has even seen Telegram's answer), a little after it, or
  * when the first document of a submission arrives.
  */
-import type { OutboxEvent } from "../../src/dev/emulator/index.js";
+import type { OutboxEvent } from "../emulator/index.js";
 import type { BotProcess, Harness } from "./harness.js";
 
 export type KillMode = "immediate" | "delay" | "on-reply" | "after-reply" | "on-document";

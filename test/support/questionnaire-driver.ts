@@ -2,7 +2,7 @@
  * Drives the questionnaire as a person would: press a button or type, then wait
  * for the bot's reaction (the next question, or the same question edited).
  */
-import type { BotMessage, UserHandle } from "../../src/dev/emulator/index.js";
+import type { BotMessage, UserHandle } from "../emulator/index.js";
 import { buttonTexts } from "./harness.js";
 
 export type Move =

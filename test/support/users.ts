@@ -1,5 +1,5 @@
 import type { Lang } from "../../src/core/model.js";
-import type { UserHandle } from "../../src/dev/emulator/index.js";
+import type { UserHandle } from "../emulator/index.js";
 import { buttonTexts, type Harness } from "./harness.js";
 import { label } from "./scenarios.js";
 

@@ -7,11 +7,11 @@ import type { InlineKeyboardButton } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { questionData } from "../../src/bot/callback-data/questionnaire.js";
 import { OPTIONS, type StepId } from "../../src/core/questionnaire/steps.js";
-import { FakeTelegram } from "../../src/dev/bench/fake-api.js";
-import { ClosedLoop, replayUser, type SimUser } from "../../src/dev/bench/load.js";
-import { median, percentile } from "../../src/dev/bench/stats.js";
-import { missed, renderTable } from "../../src/dev/bench/table.js";
-import { type Move, PERSONAS, Walker } from "../../src/dev/bench/walker.js";
+import { FakeTelegram } from "../bench/fake-api.js";
+import { ClosedLoop, replayUser, type SimUser } from "../bench/load.js";
+import { median, percentile } from "../bench/stats.js";
+import { missed, renderTable } from "../bench/table.js";
+import { type Move, PERSONAS, Walker } from "../bench/walker.js";
 
 const button = (a: string, s: StepId, o?: number, rev = 3): InlineKeyboardButton => ({
   text: `${a}${o ?? ""}`,

@@ -1,7 +1,7 @@
 import { run } from "@grammyjs/runner";
 import { Bot, GrammyError, HttpError, InlineKeyboard } from "grammy";
 import { describe, expect, it } from "vitest";
-import { type BotApiEmulator, escapeHtml } from "../../src/dev/emulator/index.js";
+import { type BotApiEmulator, escapeHtml } from "../emulator/index.js";
 import { type EmulatorFixture, rejectionOf, startEmulator, useEmulator } from "../support/emulator-helpers.js";
 
 const fx = useEmulator();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { HtmlParseError, parseHtml, trimFormatted } from "../../src/dev/emulator/html.js";
-import { parseMultipart } from "../../src/dev/emulator/multipart.js";
+import { HtmlParseError, parseHtml, trimFormatted } from "../emulator/html.js";
+import { parseMultipart } from "../emulator/multipart.js";
 
 describe("HTML parse mode", () => {
   it("turns <pre><code class> into one pre entity with its language", () => {

@@ -5,7 +5,7 @@ import { PassThrough } from "node:stream";
 import { run } from "@grammyjs/runner";
 import { Bot, InlineKeyboard, InputFile } from "grammy";
 import { expect, it } from "vitest";
-import { startTerminalChat } from "../../src/dev/emulator/terminal.js";
+import { startTerminalChat } from "../emulator/terminal.js";
 import { useEmulator } from "../support/emulator-helpers.js";
 
 const fx = useEmulator();

@@ -1,11 +1,11 @@
 /**
  * What `npm start` runs, so start-up and memory are measured the same way: the
- * bot bundled by src/dev/tools/build.mjs and node with the start script's flags.
+ * bot bundled by test/tools/build.mjs and node with the start script's flags.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { projectRoot } from "../../paths.js";
+import { projectRoot } from "../../src/paths.js";
 
 /** The node flags of package.json's start script (e.g. the heap cap). */
 export function startFlags(): string[] {

@@ -4,9 +4,9 @@
  * answer at that step, and presses the right button or types. Ends at the review.
  */
 import type { InlineKeyboardButton } from "grammy/types";
-import { type QuestionAction, questionData } from "../../bot/callback-data/questionnaire.js";
-import type { Lang } from "../../core/model.js";
-import { OPTIONS, type StepId, stepDef } from "../../core/questionnaire/steps.js";
+import { type QuestionAction, questionData } from "../../src/bot/callback-data/questionnaire.js";
+import type { Lang } from "../../src/core/model.js";
+import { OPTIONS, type StepId, stepDef } from "../../src/core/questionnaire/steps.js";
 import type { Screen } from "./fake-api.js";
 
 export type Move = { kind: "text"; text: string } | { kind: "press"; messageId: number; data: string };

@@ -4,7 +4,7 @@
  */
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { projectRoot } from "../../paths.js";
+import { projectRoot } from "../../src/paths.js";
 import { bundle, startFlags } from "./production.js";
 import { ROOT } from "./recognition.js";
 
@@ -31,7 +31,7 @@ export async function benchMemory(users: number, moves: number): Promise<MemoryF
     [
       "--expose-gc",
       ...startFlags(),
-      await bundle("src/dev/bench/memory-child.ts", join(projectRoot, "dist", "bench-memory-child.js")),
+      await bundle("test/bench/memory-child.ts", join(projectRoot, "dist", "bench-memory-child.js")),
       String(users),
       String(moves),
     ],

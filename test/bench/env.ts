@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { type Config, loadConfig } from "../../config.js";
-import { createLogger, type Logger } from "../../logger.js";
+import { type Config, loadConfig } from "../../src/config.js";
+import { createLogger, type Logger } from "../../src/logger.js";
 
 export const BENCH_TOKEN = "123456:BENCH-saqbol";
 

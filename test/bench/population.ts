@@ -4,7 +4,7 @@
  * every run sees people at every stage of the walk, not only at its start.
  * Each run's moves are recorded, to give a bare bot the very same updates.
  */
-import type { Lang } from "../../core/model.js";
+import type { Lang } from "../../src/core/model.js";
 import type { Screen } from "./fake-api.js";
 import type { LoadResult, Recorded, SimUser } from "./load.js";
 import { personaFor, type Walker } from "./walker.js";

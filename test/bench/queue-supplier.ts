@@ -3,7 +3,7 @@
  * as the simulated people make them, and their clock starts at hand-over.
  */
 import type { Update } from "grammy/types";
-import type { Supplier } from "../../bot/delivery/pipeline.js";
+import type { Supplier } from "../../src/bot/delivery/pipeline.js";
 import type { ClosedLoop } from "./load.js";
 
 export class QueueSupplier {

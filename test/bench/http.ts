@@ -3,8 +3,8 @@
  * real app (startApp: long polling, inbox, pipeline) in this process; simulated
  * people act through the emulator and read their buttons from what it received.
  */
-import { type App, startApp } from "../../app.js";
-import { recordConsent } from "../../db/users.js";
+import { type App, startApp } from "../../src/app.js";
+import { recordConsent } from "../../src/db/users.js";
 import { BotApiEmulator, type UserHandle } from "../emulator/index.js";
 import { BENCH_TOKEN, benchEnv } from "./env.js";
 import { NO_FLOOD_LIMIT } from "./full-stack.js";

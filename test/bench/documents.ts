@@ -5,13 +5,13 @@
  * reports (made from the fixtures, each with its own number and sums).
  */
 
-import { largeReport, typicalReports } from "../../../test/fixtures/reports/index.js";
-import { loadDefaultCatalog } from "../../catalog/load.js";
-import type { Lang } from "../../core/model.js";
-import type { SubmittedReport } from "../../core/report/report.js";
-import { exportCsv, exportXlsx } from "../../documents/index.js";
-import { createI18n } from "../../i18n.js";
-import { type DocumentContext, documentDeps, reportJsonFile, reportPdf } from "../../services/documents.js";
+import { loadDefaultCatalog } from "../../src/catalog/load.js";
+import type { Lang } from "../../src/core/model.js";
+import type { SubmittedReport } from "../../src/core/report/report.js";
+import { exportCsv, exportXlsx } from "../../src/documents/index.js";
+import { createI18n } from "../../src/i18n.js";
+import { type DocumentContext, documentDeps, reportJsonFile, reportPdf } from "../../src/services/documents.js";
+import { largeReport, typicalReports } from "../fixtures/reports/index.js";
 import { timeEach } from "./stats.js";
 
 export interface DocumentFigures {

@@ -7,7 +7,7 @@
  * the moment an update is supplied to the moment its handling ends.
  */
 import type { Update } from "grammy/types";
-import type { Lang } from "../../core/model.js";
+import type { Lang } from "../../src/core/model.js";
 import { BENCH_BOT } from "./fake-api.js";
 import type { Move } from "./walker.js";
 

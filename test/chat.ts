@@ -9,9 +9,9 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import { pino } from "pino";
-import { startApp } from "../app.js";
-import { loadConfig } from "../config.js";
-import { createLogger } from "../logger.js";
+import { startApp } from "../src/app.js";
+import { loadConfig } from "../src/config.js";
+import { createLogger } from "../src/logger.js";
 import { BotApiEmulator } from "./emulator/index.js";
 import { chatHelp, startTerminalChat } from "./emulator/terminal.js";
 

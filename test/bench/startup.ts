@@ -7,8 +7,8 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { prepareDeps } from "../../app.js";
-import { projectRoot } from "../../paths.js";
+import { prepareDeps } from "../../src/app.js";
+import { projectRoot } from "../../src/paths.js";
 import { BotApiEmulator } from "../emulator/index.js";
 import { BENCH_TOKEN, benchEnv, childEnv } from "./env.js";
 import { bundle, startFlags } from "./production.js";

@@ -5,13 +5,13 @@
  * the bot uses (draft, then submit), from the fixtures in turn.
  */
 import { statSync } from "node:fs";
-import { largeReport, typicalReports } from "../../../test/fixtures/reports/index.js";
-import { prepareDeps } from "../../app.js";
-import { createDraft } from "../../db/drafts.js";
-import { recordConsent } from "../../db/users.js";
-import { recognitionInput } from "../../services/recognition.js";
-import { loadReport } from "../../services/reports.js";
-import { submitDraft } from "../../services/submit.js";
+import { prepareDeps } from "../../src/app.js";
+import { createDraft } from "../../src/db/drafts.js";
+import { recordConsent } from "../../src/db/users.js";
+import { recognitionInput } from "../../src/services/recognition.js";
+import { loadReport } from "../../src/services/reports.js";
+import { submitDraft } from "../../src/services/submit.js";
+import { largeReport, typicalReports } from "../fixtures/reports/index.js";
 import { benchEnv } from "./env.js";
 
 export interface StorageFigures {

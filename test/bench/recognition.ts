@@ -4,9 +4,9 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { loadCatalogOrThrow, readDefaultCatalogYaml } from "../../catalog/load.js";
+import { loadCatalogOrThrow, readDefaultCatalogYaml } from "../../src/catalog/load.js";
 
-export const ROOT = resolve(import.meta.dirname, "../../..");
+export const ROOT = resolve(import.meta.dirname, "../..");
 
 const FILES = [
   resolve(ROOT, "test/fixtures/narratives.jsonl"),
