@@ -19,6 +19,7 @@ import { checkFeature } from "./features/check.js";
 import { checklistFeature } from "./features/checklist.js";
 import { deepLinkHandlers } from "./features/deep-links.js";
 import { dropperFeature } from "./features/dropper.js";
+import { erdrFeature } from "./features/erdr.js";
 import { lookupFeature } from "./features/lookup.js";
 import { myReportsFeature } from "./features/my-reports.js";
 import { policeFeature } from "./features/police.js";
@@ -132,6 +133,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppConte
   guarded.use(resumeQuestionnaire());
   guarded.use(reportFeature());
   guarded.use(checklistFeature());
+  guarded.use(erdrFeature());
   guarded.use(reportFilesFeature());
   guarded.use(myReportsFeature());
   guarded.use(privacyFeature());

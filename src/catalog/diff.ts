@@ -34,14 +34,27 @@ function stable(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const SCHEME_FIELDS = ["status", "title", "summary", "how_it_goes", "red_flags", "prevention", "urgent_steps"] as const;
+const SCHEME_FIELDS = [
+  "status",
+  "title",
+  "summary",
+  "how_it_goes",
+  "red_flags",
+  "prevention",
+  "urgent_steps",
+  "facts",
+] as const;
 const SIGNAL_FIELDS = ["identities", "channels", "techniques", "answers", "phrases"] as const;
 const SECTIONS = [
   "techniques",
   "actions",
   "contacts",
+  "facts",
   "bank_contact_fallback",
+  "bank_contact_fallback_remote",
+  "lender_contact_fallback",
   "triage",
+  "calendar",
   "call_check",
   "dropper_check",
   "awareness",

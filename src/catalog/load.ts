@@ -6,12 +6,30 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { type Bank, type ClaimedIdentity, SCHEME_IDS, TECHNIQUES, type Technique } from "../core/model.js";
+import {
+  type Bank,
+  CALL_VERDICTS,
+  type CallVerdictKind,
+  type ClaimedIdentity,
+  SCHEME_IDS,
+  TECHNIQUES,
+  type Technique,
+} from "../core/model.js";
 import { recognize } from "../core/recognition/recognize.js";
 import { buildRules, type RecognitionRules } from "../core/recognition/rules.js";
 import { defaultCatalogPath } from "../paths.js";
-import { type CatalogDocument, validateCatalog } from "./schema.js";
-import type { ActionEntry, Catalog, ContactEntry, SchemeEntry, TechniqueEntry, Text, TriageBand } from "./types.js";
+import { type CatalogDocument, NOTHING_REQUEST, validateCatalog } from "./schema.js";
+import type {
+  ActionEntry,
+  CallCheck,
+  Catalog,
+  ContactEntry,
+  FactEntry,
+  SchemeEntry,
+  TechniqueEntry,
+  Text,
+  TriageBand,
+} from "./types.js";
 
 export { defaultCatalogPath };
 
@@ -100,6 +118,41 @@ export function loadDefaultCatalog(path = defaultCatalogPath): Catalog {
 
 const text = (t: { kk: string; ru: string }): Text => Object.freeze({ kk: t.kk.trim(), ru: t.ru.trim() });
 
+const GRAVITY = new Map<CallVerdictKind, number>(CALL_VERDICTS.map((v, i) => [v, i]));
+const graver = (a: CallVerdictKind, b: CallVerdictKind) => ((GRAVITY.get(b) ?? 0) > (GRAVITY.get(a) ?? 0) ? b : a);
+
+/** The call check with its table as a lookup: identity → request → verdict (complete: references.ts checks it). */
+function compileCallCheck(doc: CatalogDocument): CallCheck {
+  const c = doc.call_check;
+  const cells = new Map<string, Map<string, CallVerdictKind>>();
+  for (const [identity, row] of Object.entries(c.table)) {
+    const byRequest = new Map<string, CallVerdictKind>();
+    for (const verdict of CALL_VERDICTS) for (const r of row[verdict] ?? []) byRequest.set(r, verdict);
+    cells.set(identity, byRequest);
+  }
+  const requestIds = new Set(c.requests.map((r) => r.id));
+  // A hole can only come from a document that skipped validation: the grave answer is the safe one.
+  const cell = (identityId: string, requestId: string): CallVerdictKind =>
+    cells.get(identityId)?.get(requestId) ?? "danger";
+  return {
+    liveCall: text(c.live_call),
+    identities: c.identities.map((o) => ({
+      id: o.id as ClaimedIdentity,
+      label: text(o.label),
+      note: o.note ? text(o.note) : undefined,
+    })),
+    requests: c.requests.map((r) => ({ id: r.id, kind: r.kind, label: text(r.label), why: text(r.why) })),
+    verdict: {
+      danger: { headline: text(c.verdict.danger.headline), next: text(c.verdict.danger.next) },
+      call_back: { headline: text(c.verdict.call_back.headline), next: text(c.verdict.call_back.next) },
+    },
+    cell,
+    // The identity's "nothing" cell is the floor: choosing more can only make it graver.
+    verdictFor: (identityId, ids) =>
+      [NOTHING_REQUEST, ...ids.filter((id) => requestIds.has(id))].map((id) => cell(identityId, id)).reduce(graver),
+  };
+}
+
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -110,7 +163,10 @@ function deepFreeze<T>(value: T): T {
 
 function compile(doc: CatalogDocument, yamlText: string): Catalog {
   const actions = new Map<string, ActionEntry>(
-    Object.entries(doc.actions).map(([id, a]) => [id, { id, text: text(a.text), contact: a.contact ?? undefined }]),
+    Object.entries(doc.actions).map(([id, a]) => [
+      id,
+      { id, text: text(a.text), contact: a.contact ?? undefined, facts: a.facts },
+    ]),
   );
   const resolve = (ids: readonly string[]) => ids.map((id) => actions.get(id)).filter((a): a is ActionEntry => !!a);
   const contacts = new Map<string, ContactEntry>(
@@ -149,10 +205,23 @@ function compile(doc: CatalogDocument, yamlText: string): Catalog {
   );
   const triageBands: TriageBand[] = doc.triage.map((b) => ({
     level: b.level,
-    untilHours: b.until_hours,
+    untilHours: b.until_hours ?? undefined,
+    untilBusinessDays: b.until_business_days ?? undefined,
     headline: text(b.headline),
   }));
-  const dangerous = new Set(doc.call_check.requests.filter((r) => r.danger).map((r) => r.id));
+  const facts = new Map<string, FactEntry>(
+    Object.entries(doc.facts).map(([id, f]) => [
+      id,
+      {
+        id,
+        kind: f.kind,
+        cite: f.cite ? text(f.cite) : undefined,
+        source: f.source,
+        url: f.url ?? undefined,
+        checkedOn: f.checked_on,
+      },
+    ]),
+  );
   const active = doc.schemes.filter((s) => s.status === "active");
   // Compiling the patterns is the costly part; it happens on the first recognition, not at start-up.
   let compiled: RecognitionRules | undefined;
@@ -180,28 +249,33 @@ function compile(doc: CatalogDocument, yamlText: string): Catalog {
     contacts: () => [...contacts.values()],
     bankContact: (bank: Bank) => [...contacts.values()].find((c) => c.bank === bank),
     bankContactFallback: text(doc.bank_contact_fallback),
-    triage: (hours) => {
+    bankContactFallbackRemote: text(doc.bank_contact_fallback_remote),
+    lenderContactFallback: text(doc.lender_contact_fallback),
+    fact: (id) => facts.get(id),
+    facts: () => [...facts.values()],
+    triage: ({ hours, businessDays }) => {
       const h = Math.max(0, hours);
-      return triageBands.find((b) => b.untilHours === null || h < b.untilHours) ?? (triageBands.at(-1) as TriageBand);
+      const d = Math.max(0, businessDays);
+      return (
+        triageBands.find(
+          (b) =>
+            (b.untilHours !== undefined && h < b.untilHours) ||
+            (b.untilBusinessDays !== undefined && d < b.untilBusinessDays),
+        ) ?? (triageBands.at(-1) as TriageBand)
+      );
     },
     triageBands,
-    callCheck: {
-      identities: doc.call_check.identities.map((o) => ({ id: o.id as ClaimedIdentity, label: text(o.label) })),
-      requests: doc.call_check.requests.map((r) => ({
-        id: r.id,
-        label: text(r.label),
-        danger: r.danger,
-        why: text(r.why),
-      })),
-      verdict: {
-        danger: {
-          headline: text(doc.call_check.verdict.danger.headline),
-          next: text(doc.call_check.verdict.danger.next),
-        },
-        safe: { headline: text(doc.call_check.verdict.safe.headline), next: text(doc.call_check.verdict.safe.next) },
-      },
-      verdictFor: (ids) => (ids.some((id) => dangerous.has(id)) ? "danger" : "safe"),
+    calendar: {
+      moving: doc.calendar.moving,
+      fixed: doc.calendar.fixed,
+      years: Object.fromEntries(
+        Object.entries(doc.calendar.years).map(([year, y]) => [
+          year,
+          { daysOff: y.days_off, workingDays: y.working_days },
+        ]),
+      ),
     },
+    callCheck: compileCallCheck(doc),
     dropperCheck: {
       questions: doc.dropper_check.questions.map((q) => ({ id: q.id, text: text(q.text) })),
       crime: text(doc.dropper_check.crime),
@@ -219,6 +293,8 @@ function compile(doc: CatalogDocument, yamlText: string): Catalog {
   for (const part of [schemes, triageBands, [...actions.values()], [...contacts.values()], [...techniques.values()]])
     deepFreeze(part);
   deepFreeze(catalog.callCheck);
+  deepFreeze(catalog.calendar);
+  deepFreeze([...facts.values()]);
   deepFreeze(catalog.dropperCheck);
   deepFreeze(catalog.awareness);
   return Object.freeze(catalog);

@@ -7,7 +7,17 @@
 import { CHANNELS, CLAIMED_IDENTITIES, SCHEME_IDS, TECHNIQUES } from "../core/model.js";
 import { parsePattern } from "../core/recognition/pattern.js";
 import { ANSWER_FACTS } from "../core/recognition/signals.js";
-import { type CatalogDocument, formatPath, OWN_BANK, REQUIRED_ACTIONS, REQUIRED_CONTACTS, SLUG } from "./schema.js";
+import { statesFact, textsIn } from "./facts.js";
+import {
+  type CatalogDocument,
+  formatPath,
+  NOTHING_REQUEST,
+  OWN_BANK,
+  REQUIRED_ACTIONS,
+  REQUIRED_CITATIONS,
+  REQUIRED_CONTACTS,
+  SLUG,
+} from "./schema.js";
 
 type Problems = string[];
 
@@ -70,25 +80,131 @@ export function checkReferences(doc: CatalogDocument): Problems {
   }
   for (const id of REQUIRED_CONTACTS) if (!(id in doc.contacts)) at(["contacts"], `contact "${id}" is missing`);
 
+  checkTriage(doc, at);
+  checkCalendar(doc, at);
+  checkCallCheck(doc, at, known.identities);
+  checkActions(doc.dropper_check.actions, ["dropper_check", "actions"]);
+  checkFacts(doc, at);
+  return problems;
+}
+
+type At = (path: PropertyKey[], problem: string) => void;
+
+/** Hour bands first, then business-day bands, each ascending; only the last band is open. */
+function checkTriage(doc: CatalogDocument, at: At): void {
+  let unit: "hours" | "days" = "hours";
+  let prev: number | undefined;
   doc.triage.forEach((band, i) => {
     const last = i === doc.triage.length - 1;
-    const prev = doc.triage[i - 1]?.until_hours;
-    if (last && band.until_hours !== null)
+    const hours = band.until_hours ?? undefined;
+    const days = band.until_business_days ?? undefined;
+    if (hours !== undefined && days !== undefined)
+      at(["triage", i], "give until_hours or until_business_days, not both");
+    if (last && (hours !== undefined || days !== undefined))
       at(["triage", i, "until_hours"], "the last band must be null (no upper limit)");
-    if (!last && band.until_hours === null) at(["triage", i, "until_hours"], "only the last band may be null");
-    if (prev != null && band.until_hours !== null && band.until_hours <= prev)
-      at(["triage", i, "until_hours"], "must be larger than the band before");
+    if (!last && hours === undefined && days === undefined)
+      at(["triage", i, "until_hours"], "only the last band may be null");
+    if (hours !== undefined) {
+      if (unit === "days") at(["triage", i, "until_hours"], "hour bands must come before business-day bands");
+      else if (prev !== undefined && hours <= prev)
+        at(["triage", i, "until_hours"], "must be larger than the band before");
+      prev = hours;
+    }
+    if (days !== undefined) {
+      if (unit === "days" && prev !== undefined && days <= prev)
+        at(["triage", i, "until_business_days"], "must be larger than the band before");
+      unit = "days";
+      prev = days;
+    }
   });
+}
 
-  doc.call_check.identities.forEach((o, i) => {
-    if (!known.identities.has(o.id)) at(["call_check", "identities", i, "id"], `unknown identity "${o.id}"`);
+function checkCalendar(doc: CatalogDocument, at: At): void {
+  for (const [year, days] of Object.entries(doc.calendar.years)) {
+    for (const field of ["days_off", "working_days"] as const) {
+      days[field].forEach((d, i) => {
+        if (!d.startsWith(`${year}-`) || Number.isNaN(Date.parse(`${d}T00:00:00Z`)))
+          at(["calendar", "years", year, field, i], `must be a real date in ${year}`);
+      });
+    }
+  }
+}
+
+/** Every identity has a verdict for every request, exactly once: no cell is left to chance. */
+function checkCallCheck(doc: CatalogDocument, at: At, knownIdentities: ReadonlySet<string>): void {
+  const check = doc.call_check;
+  check.identities.forEach((o, i) => {
+    if (!knownIdentities.has(o.id)) at(["call_check", "identities", i, "id"], `unknown identity "${o.id}"`);
   });
-  const requestIds = doc.call_check.requests.map((r) => r.id);
+  const requestIds = check.requests.map((r) => r.id);
   requestIds.forEach((id, i) => {
     if (requestIds.indexOf(id) !== i) at(["call_check", "requests", i, "id"], `duplicate request id "${id}"`);
   });
-  if (!doc.call_check.requests.some((r) => r.danger))
-    at(["call_check", "requests"], "no request is marked danger: true");
-  checkActions(doc.dropper_check.actions, ["dropper_check", "actions"]);
-  return problems;
+  if (!requestIds.includes(NOTHING_REQUEST)) at(["call_check", "requests"], `request "${NOTHING_REQUEST}" is missing`);
+  const identityIds = new Set(check.identities.map((o) => o.id));
+  for (const id of Object.keys(check.table)) {
+    if (!identityIds.has(id)) at(["call_check", "table", id], "not an identity of call_check.identities");
+  }
+  for (const id of identityIds) {
+    const row = check.table[id];
+    if (!row) {
+      at(["call_check", "table"], `identity "${id}" has no verdicts`);
+      continue;
+    }
+    const seen = new Map<string, string>();
+    for (const [verdict, list] of Object.entries(row)) {
+      for (const r of list ?? []) {
+        if (!requestIds.includes(r)) at(["call_check", "table", id, verdict], `unknown request "${r}"`);
+        const before = seen.get(r);
+        if (before) at(["call_check", "table", id, verdict], `request "${r}" is also under ${before}`);
+        seen.set(r, verdict);
+      }
+    }
+    for (const r of requestIds) if (!seen.has(r)) at(["call_check", "table", id], `no verdict for request "${r}"`);
+  }
+}
+
+/**
+ * A text that states a legal or numeric fact belongs to an entry that lists the facts it
+ * relies on; every listed fact exists and has been checked. An unchecked fact can be kept
+ * (for an admin to confirm) but no text may state it.
+ */
+function checkFacts(doc: CatalogDocument, at: At): void {
+  const cite = (list: readonly string[], path: PropertyKey[]) =>
+    list.forEach((id, i) => {
+      const fact = doc.facts[id];
+      if (!fact) at([...path, i], `unknown fact "${id}"`);
+      else if (fact.checked_on === null) at([...path, i], `fact "${id}" is not checked yet: it cannot be stated`);
+    });
+  const needSource = (
+    entry: { facts?: readonly string[] },
+    value: unknown,
+    path: PropertyKey[],
+    skip: string[] = [],
+  ) => {
+    cite(entry.facts ?? [], [...path, "facts"]);
+    if ((entry.facts ?? []).length > 0) return;
+    for (const t of textsIn(value, path, new Set(skip))) {
+      for (const lang of ["kk", "ru"] as const) {
+        if (statesFact(t.text[lang]))
+          at([...t.path, lang], "states a legal or numeric fact: list its source in the entry's facts");
+      }
+    }
+  };
+  for (const [i, s] of doc.schemes.entries()) needSource(s, s, ["schemes", i], ["signals"]);
+  for (const [id, t] of Object.entries(doc.techniques)) needSource(t, t, ["techniques", id], ["phrases"]);
+  for (const [id, a] of Object.entries(doc.actions)) needSource(a, a, ["actions", id]);
+  for (const [i, b] of doc.triage.entries()) needSource(b, b, ["triage", i]);
+  needSource(doc.call_check, doc.call_check, ["call_check"]);
+  needSource(doc.dropper_check, doc.dropper_check, ["dropper_check"]);
+  needSource(doc.awareness, doc.awareness, ["awareness"]);
+  for (const key of ["bank_contact_fallback", "bank_contact_fallback_remote", "lender_contact_fallback"] as const) {
+    needSource({}, doc[key], [key]);
+  }
+  for (const id of REQUIRED_CITATIONS) {
+    const fact = doc.facts[id];
+    if (!fact) at(["facts"], `fact "${id}" is missing (the documents cite it)`);
+    else if (!fact.cite || fact.checked_on === null)
+      at(["facts", id], "the documents cite it: give cite and checked_on");
+  }
 }

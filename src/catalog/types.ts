@@ -2,7 +2,8 @@
  * The compiled, read-only catalogue the rest of the bot uses. Field names follow the code's
  * camelCase; the YAML document's names are in schema.ts.
  */
-import type { Bank, ClaimedIdentity, Lang, SchemeId, Technique } from "../core/model.js";
+import type { HolidayCalendar } from "../core/advice/business-days.js";
+import type { Bank, CallVerdictKind, ClaimedIdentity, Lang, SchemeId, Technique } from "../core/model.js";
 import type { RecognitionInput, RecognizeOptions } from "../core/recognition/recognize.js";
 import type { RecognitionRules } from "../core/recognition/rules.js";
 import type { Recognition } from "../core/report/report.js";
@@ -16,6 +17,19 @@ export interface ActionEntry {
   readonly text: Text;
   /** A contact id, "own_bank" (the person's bank: see Catalog.bankContact), or undefined. */
   readonly contact: string | undefined;
+  /** The facts (ids in Catalog.fact) its text states; all of them checked. */
+  readonly facts: readonly string[];
+}
+
+export interface FactEntry {
+  readonly id: string;
+  readonly kind: "seed" | "law" | "regulator" | "official" | "news" | "saqbol";
+  /** How a document cites it («ст. 71 УПК РК»), when it is a citation. */
+  readonly cite: Text | undefined;
+  readonly source: string;
+  readonly url: string | undefined;
+  /** YYYY-MM-DD, or null when nobody has checked it: then no text may state it. */
+  readonly checkedOn: string | null;
 }
 
 export interface ContactEntry {
@@ -53,16 +67,26 @@ export interface TechniqueEntry {
 
 export interface TriageBand {
   readonly level: string;
-  /** Upper bound in hours (exclusive); null for the last, open band. */
-  readonly untilHours: number | null;
+  /** Upper bound in hours since the last transfer (exclusive), for the first bands. */
+  readonly untilHours: number | undefined;
+  /** Upper bound in business days wholly passed since the last transfer's day (exclusive). */
+  readonly untilBusinessDays: number | undefined;
   readonly headline: Text;
 }
 
 export interface CallCheckRequest {
   readonly id: string;
+  /** Something the caller asks the person to do, or something the caller talks about. */
+  readonly kind: "ask" | "say";
   readonly label: Text;
-  readonly danger: boolean;
   readonly why: Text;
+}
+
+export interface CallCheckIdentity {
+  readonly id: ClaimedIdentity;
+  readonly label: Text;
+  /** Said with the mildest verdict: what a real one of them never does by phone. */
+  readonly note: Text | undefined;
 }
 
 export interface Verdict {
@@ -71,11 +95,19 @@ export interface Verdict {
 }
 
 export interface CallCheck {
-  readonly identities: readonly { readonly id: ClaimedIdentity; readonly label: Text }[];
+  /** Said first when a story tells of a call going on right now. */
+  readonly liveCall: Text;
+  readonly identities: readonly CallCheckIdentity[];
   readonly requests: readonly CallCheckRequest[];
-  readonly verdict: { readonly danger: Verdict; readonly safe: Verdict };
-  /** "danger" if any of the chosen requests is dangerous; unknown ids are ignored. */
-  verdictFor(requestIds: readonly string[]): "danger" | "safe";
+  readonly verdict: Readonly<Record<CallVerdictKind, Verdict>>;
+  /** The catalogue's table: the verdict for one identity and one request. */
+  cell(identityId: string, requestId: string): CallVerdictKind;
+  /**
+   * The verdict for an identity and the chosen requests: the gravest of their cells and the
+   * identity's "nothing of this" cell (so choosing more never makes it milder). Unknown
+   * request ids are ignored; an unknown identity counts as danger.
+   */
+  verdictFor(identityId: string, requestIds: readonly string[]): CallVerdictKind;
 }
 
 export interface DropperCheck {
@@ -114,9 +146,20 @@ export interface Catalog {
   bankContact(bank: Bank): ContactEntry | undefined;
   /** Said instead of a bank's number when no checked one is known. */
   readonly bankContactFallback: Text;
-  /** The urgency band for the hours since the last transfer (negative counts as 0). */
-  triage(hours: number): TriageBand;
+  /** The same when a stranger controlled the phone: no "in the bank's app". */
+  readonly bankContactFallbackRemote: Text;
+  /** Said instead of a lender's number (a microfinance organisation, or a bank with no checked number). */
+  readonly lenderContactFallback: Text;
+  fact(id: string): FactEntry | undefined;
+  facts(): readonly FactEntry[];
+  /**
+   * The urgency band: the hours since the last transfer decide the first bands, the
+   * business days wholly passed since its day the later ones (negative counts as 0).
+   */
+  triage(since: { hours: number; businessDays: number }): TriageBand;
   readonly triageBands: readonly TriageBand[];
+  /** Days off in Kazakhstan, for counting business days. */
+  readonly calendar: HolidayCalendar;
   readonly callCheck: CallCheck;
   readonly dropperCheck: DropperCheck;
   readonly awareness: Awareness;

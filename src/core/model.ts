@@ -102,6 +102,26 @@ export const TRANSFER_METHODS = [
 ] as const;
 export type TransferMethod = (typeof TRANSFER_METHODS)[number];
 
+/**
+ * Two kinds of loss, two kinds of advice: money the person sent themselves under
+ * deception (reported as fraud, held along the chain) and money taken from their
+ * card or account without their action (an unauthorised operation: disputed in
+ * writing, card reissued).
+ */
+export const LOSS_KINDS = ["sent", "taken"] as const;
+export type LossKind = (typeof LOSS_KINDS)[number];
+
+/** Whether the person passed biometric identification (face) when a loan was issued. */
+export const BIOMETRICS = ["yes", "no", "unsure"] as const;
+export type Biometrics = (typeof BIOMETRICS)[number];
+
+/**
+ * What the call check can answer, mildest first. There is no "safe": the mildest
+ * answer still says to hang up and call back on an official number.
+ */
+export const CALL_VERDICTS = ["call_back", "danger"] as const;
+export type CallVerdictKind = (typeof CALL_VERDICTS)[number];
+
 export const CURRENCIES = ["KZT", "USD", "EUR", "RUB", "USDT"] as const;
 export type Currency = (typeof CURRENCIES)[number];
 

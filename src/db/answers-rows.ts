@@ -123,12 +123,14 @@ export function answersToChildRows(a: Answers): ChildRows {
       recipientName: t.recipientName ?? null,
       recipientBank: t.recipientBank ?? null,
       ownBank: t.ownBank ?? null,
+      lossKind: t.lossKind ?? null,
     })),
     loans: a.loans.map((l, position) => ({
       position,
       lender: l.lender ?? null,
       ...money(l.amount),
       date: l.date ?? null,
+      biometrics: l.biometrics ?? null,
     })),
     identifiers: ids,
     evidence: a.evidence.map((e) => ({
@@ -176,7 +178,12 @@ export function rowsToAnswers(rows: LoadedRows): Answers {
       });
     }),
     loans: byPosition(rows.loans).map((l) =>
-      clean({ lender: opt(l.lender), amount: toMoney(l.amountMinor, l.currency), date: opt(l.date) }),
+      clean({
+        lender: opt(l.lender),
+        amount: toMoney(l.amountMinor, l.currency),
+        date: opt(l.date),
+        biometrics: opt(l.biometrics),
+      }),
     ),
     transfers: byPosition(rows.transfers).map((t) =>
       clean({
@@ -198,6 +205,7 @@ export function rowsToAnswers(rows: LoadedRows): Answers {
         recipientName: opt(t.recipientName),
         recipientBank: opt(t.recipientBank) as Bank | undefined,
         ownBank: opt(t.ownBank) as Bank | undefined,
+        lossKind: opt(t.lossKind),
       }),
     ),
     evidence: rows.evidence.map((e) =>

@@ -37,6 +37,8 @@ export function clearPendingInput(db: Db, userId: number): void {
 
 /** Kinds of pending input whose answer is an identifier of someone else (kept whole, cards included). */
 export const IDENTIFIER_INPUTS = new Set(["lookup", "add_transfer_recipient", "police_lookup"]);
+/** A report's ЕРДР number is awaited as "erdr:<report id>": a long number that is nobody's card. */
+export const ERDR_INPUT = "erdr:";
 
 /**
  * True when a card number the person types now is a recipient's or a number to
@@ -45,7 +47,7 @@ export const IDENTIFIER_INPUTS = new Set(["lookup", "add_transfer_recipient", "p
  */
 export function expectsOthersIdentifier(db: Db, userId: number, now = new Date()): boolean {
   const kind = pendingInput(db, userId, now);
-  if (kind && IDENTIFIER_INPUTS.has(kind)) return true;
+  if (kind && (IDENTIFIER_INPUTS.has(kind) || kind.startsWith(ERDR_INPUT))) return true;
   const statement = prepared(db, "pending-inputs.draft-cursor", () =>
     db
       .select({ cursor: reports.cursor })

@@ -80,6 +80,8 @@ export const reports = sqliteTable(
     withdrawnAt: text("withdrawn_at"),
     /** When the person was reminded of an unfinished draft (once). */
     remindedAt: text("reminded_at"),
+    /** The report's registration number in ЕРДР, once the police registered it (given by the person or an officer). */
+    erdrNumber: text("erdr_number"),
   },
   (t) => [
     uniqueIndex("reports_number_idx").on(t.number),
@@ -124,6 +126,8 @@ export const transfers = sqliteTable(
     recipientName: text("recipient_name"),
     recipientBank: text("recipient_bank"),
     ownBank: text("own_bank"),
+    /** sent (by the person, deceived) or taken (without them: an unauthorised operation). */
+    lossKind: text("loss_kind", { enum: ["sent", "taken"] }),
   },
   (t) => [uniqueIndex("report_transfers_pos_idx").on(t.reportId, t.position)],
 );
@@ -140,6 +144,8 @@ export const loans = sqliteTable(
     amountMinor: integer("amount_minor"),
     currency: text("currency"),
     date: text("date"),
+    /** Whether the person passed biometric identification for it: yes, no, unsure. */
+    biometrics: text("biometrics", { enum: ["yes", "no", "unsure"] }),
   },
   (t) => [uniqueIndex("report_loans_pos_idx").on(t.reportId, t.position)],
 );

@@ -21,6 +21,8 @@ export interface DocumentDeps {
   techniqueTitle?: (id: Technique, lang: Lang) => string;
   /** Urgent step titles from the advice catalogue; the step id otherwise. */
   stepTitle?: (step: string, lang: Lang) => string;
+  /** How a document cites a checked fact of the catalogue («ст. 71 УПК РК»). */
+  cite?: (factId: string, lang: Lang) => string;
 }
 
 export type LabelGroup =
@@ -39,7 +41,9 @@ export type LabelGroup =
   | "filed_for"
   | "evidence_kinds"
   | "identifier_kinds"
-  | "techniques";
+  | "techniques"
+  | "loss_kinds"
+  | "biometrics";
 
 /** Button labels may carry emoji that have no glyph in the document font. */
 const PICTOGRAPHS = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\uFE0F\u200D]/gu;
@@ -103,5 +107,10 @@ export function wording(lang: Lang, deps: DocumentDeps) {
     schemeTitle: (id: string) => deps.schemeTitle(id, lang),
     reason: (reason: Reason) => deps.describeReason(reason, lang),
     step: (step: string) => deps.stepTitle?.(step, lang) ?? step,
+    /** A legal citation from the catalogue's facts; a document that cites the law is given `cite`. */
+    cite: (factId: string): string => {
+      if (!deps.cite) throw new Error(`cannot cite "${factId}": no catalogue given`);
+      return deps.cite(factId, lang);
+    },
   };
 }

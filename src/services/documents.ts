@@ -25,8 +25,17 @@ export interface NamedFile {
   name: string;
   bytes: Buffer;
   /** What the file is, for the caption (a locale key under documents:files). */
-  kind: "pdf" | "json" | "letter_bank" | "letter_lender" | "letter_operator";
+  kind: "pdf" | "json" | "letter_bank" | "letter_lender" | "letter_operator" | "letter_prosecutor";
 }
+
+/** How documents cite a fact: only a checked one with a citation (the catalogue guarantees the ones they use). */
+export const citeFrom =
+  (catalog: Catalog) =>
+  (id: string, lang: Lang): string => {
+    const fact = catalog.fact(id);
+    if (!fact?.cite || fact.checkedOn === null) throw new Error(`fact "${id}" cannot be cited`);
+    return fact.cite[lang];
+  };
 
 export function documentDeps(c: DocumentContext): DocumentDeps {
   return {
@@ -35,6 +44,7 @@ export function documentDeps(c: DocumentContext): DocumentDeps {
     describeReason: (reason, lang) => describeReason(reason, lang, c.catalog),
     techniqueTitle: (id: Technique, lang) => c.catalog.technique(id).title[lang],
     stepTitle: (step, lang) => c.catalog.action(step)?.text[lang] ?? step,
+    cite: citeFrom(c.catalog),
   };
 }
 
@@ -74,16 +84,25 @@ export async function reportLetters(
   lang: Lang,
   date: Date,
 ): Promise<NamedFile[]> {
-  const { renderLetter } = await import("../documents/letters/render.js");
   const files: NamedFile[] = [];
-  for (const spec of lettersFor(report)) {
-    const bytes = await renderLetter(report, spec, {
-      i18n: c.i18n,
-      lang,
-      date,
-      ...(c.fontPath ? { fontPath: c.fontPath } : {}),
-    });
-    files.push({ name: letterName(report, spec, lang), bytes, kind: `letter_${spec.kind}` });
-  }
+  for (const spec of lettersFor(report)) files.push(await letterFile(c, report, spec, lang, date));
   return files;
+}
+
+export async function letterFile(
+  c: DocumentContext,
+  report: SubmittedReport,
+  spec: LetterSpec,
+  lang: Lang,
+  date: Date,
+): Promise<NamedFile> {
+  const { renderLetter } = await import("../documents/letters/render.js");
+  const bytes = await renderLetter(report, spec, {
+    i18n: c.i18n,
+    cite: citeFrom(c.catalog),
+    lang,
+    date,
+    ...(c.fontPath ? { fontPath: c.fontPath } : {}),
+  });
+  return { name: letterName(report, spec, lang), bytes, kind: `letter_${spec.kind}` };
 }

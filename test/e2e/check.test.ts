@@ -9,8 +9,9 @@ import { consentedUser } from "../support/users.js";
 const catalog = loadDefaultCatalog();
 const plain = (lang: Lang, key: string) => label(lang, key).replace(/<[^>]+>/g, "");
 const { identities, requests, verdict } = catalog.callCheck;
-const dangerous = requests.filter((r) => r.danger);
-const harmless = requests.filter((r) => !r.danger);
+const dangerousFor = (identity: string) => requests.filter((r) => catalog.callCheck.cell(identity, r.id) === "danger");
+const labelOf = (id: string, lang: Lang) => identities.find((i) => i.id === id)!.label[lang];
+const requestLabel = (id: string, lang: Lang) => requests.find((r) => r.id === id)!.label[lang];
 
 /** Rows in the tables that hold anything about a person. */
 function personalRows(h: Harness): Record<string, number> {
@@ -38,9 +39,9 @@ describe("«someone is calling me now»", () => {
   const bank = (lang: Lang) => identities.find((i) => i.id === "bank")!.label[lang];
 
   for (const lang of ["kk", "ru"] as const) {
-    it(`says «hang up» at once for every dangerous request (${lang})`, async () => {
+    it(`says «hang up» at once for every request that is danger from a «bank» caller (${lang})`, async () => {
       const u = h.user(lang === "kk" ? 1001 : 1002, lang);
-      for (const request of dangerous) {
+      for (const request of dangerousFor("bank")) {
         u.command("check");
         const who = await u.waitFor((m) => buttonTexts(m).includes(bank(lang)));
         expect(who.text).toBe(plain(lang, "check:who"));
@@ -55,23 +56,56 @@ describe("«someone is calling me now»", () => {
       }
     });
 
-    it(`gives a calm answer when nothing dangerous is asked (${lang})`, async () => {
+    it(`answers a «KNB» call where «nothing of this» was asked with «hang up and call back», never «safe» (${lang})`, async () => {
       const u = h.user(lang === "kk" ? 1003 : 1004, lang);
       u.command("menu");
       await u.waitFor((m) => buttonTexts(m).includes(label(lang, "menu:items.check")));
       u.press(label(lang, "menu:items.check"));
-      const police = identities.find((i) => i.id === "police")!.label[lang];
-      await u.waitFor((m) => buttonTexts(m).includes(police));
-      u.press(police);
-      const nothing = harmless[0]!.label[lang];
-      await u.waitFor((m) => buttonTexts(m).includes(nothing));
+      await u.waitFor((m) => buttonTexts(m).includes(labelOf("knb", lang)));
+      u.press(labelOf("knb", lang));
+      const nothing = requestLabel("nothing", lang);
+      const asked = await u.waitFor((m) => buttonTexts(m).includes(nothing));
+      // Every request the issue found missing is on the list.
+      for (const id of [
+        "pay_or_transfer",
+        "cash_courier",
+        "open_link",
+        "buy_crypto",
+        "criminal_case",
+        "move_to_messenger",
+      ]) {
+        expect(buttonTexts(asked)).toContain(requestLabel(id, lang));
+      }
       u.press(nothing);
-      await u.waitFor((m) => buttonTexts(m).includes(`✅ ${nothing}`), { kinds: ["edit"] });
-      u.press(label(lang, "check:buttons.end"));
-      const answer = await u.waitFor((m) => m.text.includes(verdict.safe.headline[lang]));
-      expect(answer.text).not.toContain(verdict.danger.headline[lang]);
-      expect(answer.text).toContain(verdict.safe.next[lang]);
+      const answer = await u.waitFor((m) => m.text.includes(verdict.call_back.headline[lang]));
+      expect(answer.text).toContain(identities.find((i) => i.id === "knb")!.note![lang]);
+      expect(answer.text).toContain(verdict.call_back.next[lang]);
+      expect(answer.text).not.toMatch(/✅|Признаков обмана|белгілері жоқ/);
+      expect(buttonTexts(answer)).toContain(label(lang, "check:buttons.already"));
       expect(buttonTexts(answer)).toContain(label(lang, "check:buttons.again"));
+    });
+
+    it(`lets a request that does not decide alone be ticked, and decides when a grave one follows (${lang})`, async () => {
+      const u = h.user(lang === "kk" ? 1012 : 1013, lang);
+      u.command("check");
+      await u.waitFor((m) => buttonTexts(m).includes(labelOf("relative_or_friend", lang)));
+      u.press(labelOf("relative_or_friend", lang));
+      const messenger = requestLabel("move_to_messenger", lang);
+      await u.waitFor((m) => buttonTexts(m).includes(messenger));
+      u.press(messenger);
+      await u.waitFor((m) => buttonTexts(m).includes(`✅ ${messenger}`), { kinds: ["edit"] });
+      u.press(label(lang, "check:buttons.end"));
+      await u.waitFor((m) => m.text.includes(verdict.call_back.headline[lang]));
+
+      u.command("check");
+      await u.waitFor((m) => buttonTexts(m).includes(labelOf("relative_or_friend", lang)));
+      u.press(labelOf("relative_or_friend", lang));
+      await u.waitFor((m) => buttonTexts(m).includes(messenger));
+      u.press(messenger);
+      await u.waitFor((m) => buttonTexts(m).includes(`✅ ${messenger}`), { kinds: ["edit"] });
+      u.press(requestLabel("cash_courier", lang));
+      const grave = await u.waitFor((m) => m.text.includes(verdict.danger.headline[lang]));
+      expect(grave.text).toContain(requests.find((r) => r.id === "cash_courier")!.why[lang]);
     });
 
     it(`recognises a described call and a forwarded message (${lang})`, async () => {
@@ -111,6 +145,7 @@ describe("«someone is calling me now»", () => {
       u.send(lang === "kk" ? "Бір адам қоңырау шалып, үндемей тұр" : "Звонит какой-то человек и молчит в трубку");
       const answer = await u.nextReply();
       expect(answer.text).toContain(label(lang, "check:text.unsure"));
+      expect(answer.text).toContain(verdict.call_back.headline[lang]);
       expect(answer.text).not.toContain(verdict.danger.headline[lang]);
       expect(buttonTexts(answer)).toContain(label(lang, "check:buttons.by_buttons"));
     });

@@ -32,19 +32,27 @@ const base = (narrative: string): Partial<Answers> => ({
 
 const cases: Case[] = [
   {
-    name: "card number and CVV given, money transferred an hour ago",
+    name: "card number and CVV given, money transferred from Halyk an hour ago",
     answers: {
       ...base("Позвонили из банка, я назвал номер карты и CVV, потом перевёл деньги на другую карту."),
       cardData: ["number", "cvv"],
       ownBank: "halyk",
       transfersMade: true,
-      transfers: [{ date: "2026-11-25", time: "16:00", method: "card_to_card", ownBank: "halyk" }],
+      transfers: [{ date: "2026-11-25", time: "16:00", method: "card_to_card", ownBank: "halyk", lossKind: "sent" }],
     },
-    expected: ["call_bank_hold_transfer", "block_card", "call_102", "keep_evidence", "beware_recovery_scam"],
+    expected: [
+      "call_bank:halyk",
+      "call_102",
+      "get_erdr_number",
+      "reissue_card:halyk",
+      "sue_dropper",
+      "keep_evidence",
+      "beware_recovery_scam",
+    ],
     triage: "critical",
   },
   {
-    name: "eGov 1414 code given and a loan taken",
+    name: "eGov 1414 code given and a loan taken at a microfinance organisation",
     answers: {
       ...base("Позвонили якобы из ЦОНа, я продиктовал код 1414, потом на меня оформили кредит в МФО."),
       codesReceived: ["egov_1414"],
@@ -54,11 +62,13 @@ const cases: Case[] = [
       transfersMade: false,
     },
     expected: [
+      "call_bank:loan1",
       "egov_change_password",
       "call_102",
+      "get_erdr_number",
       "egov_check_signature_and_loans",
       "egov_stop_credit",
-      "loan_notify_lender_in_writing",
+      "loan_notify_lender_in_writing:loan1",
       "loan_police_decision",
       "loan_complain_regulator",
       "keep_evidence",
@@ -77,11 +87,14 @@ const cases: Case[] = [
     },
     expected: [
       "remote_access_disconnect",
-      "tell_bank_remote_access",
-      "change_bank_passwords_other_device",
-      "remote_access_remove_app",
+      "remote_access_record_id",
+      "call_bank:own",
       "messenger_recover_account",
       "call_102",
+      "get_erdr_number",
+      "change_bank_passwords_other_device",
+      "remote_access_remove_app",
+      "remote_access_reset_phone",
       "messenger_enable_2fa",
       "messenger_warn_contacts",
       "keep_evidence",
@@ -91,7 +104,7 @@ const cases: Case[] = [
   },
 ];
 
-const actionText = (id: string, lang: Lang) => catalog.action(id)!.text[lang];
+const actionText = (key: string, lang: Lang) => catalog.action(key.split(":")[0]!)!.text[lang];
 
 describe("the urgent checklist after the questionnaire", () => {
   let h: Harness;
@@ -120,7 +133,7 @@ describe("the urgent checklist after the questionnaire", () => {
         let step = await u.waitFor((m) => buttonTexts(m).includes(label(lang, "guidance:checklist.done")), {
           timeoutMs: 15_000,
         });
-        const critical = catalog.triage(1).headline[lang];
+        const critical = catalog.triage({ hours: 1, businessDays: 0 }).headline[lang];
         expect(step.text.includes(critical)).toBe(c.triage === "critical");
         const seen: string[] = [];
         for (const [k, expected] of c.expected.entries()) {
@@ -130,7 +143,9 @@ describe("the urgent checklist after the questionnaire", () => {
               .replace("{{n}}", String(k + 1))
               .replace("{{total}}", String(c.expected.length)),
           );
-          if (expected === "block_card") expect(step.text).toContain("7111");
+          if (expected === "call_bank:halyk") expect(step.text).toContain("7111");
+          if (expected === "call_bank:loan1") expect(step.text).toContain(catalog.lenderContactFallback[lang]);
+          if (expected === "call_bank:own") expect(step.text).toContain(catalog.bankContactFallbackRemote[lang]);
           expect(step.text).not.toContain("egov.kz"); // not checked yet: never shown as fact
           seen.push(expected);
           u.press(label(lang, "guidance:checklist.done"), step);

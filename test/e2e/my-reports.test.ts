@@ -115,6 +115,7 @@ describe("My reports", () => {
         moves.type("75 000"),
         moves.type("24.11.2026 18:30"),
         moves.press(label(lang, "common:methods.card_to_card")),
+        moves.press(label(lang, "common:loss_kinds.sent")),
         moves.type("5169 4931 2345 6785 Серик"),
         moves.press(label(lang, "common:banks.forte")),
         moves.press(label(lang, "common:banks.kaspi")),

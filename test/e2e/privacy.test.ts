@@ -157,6 +157,7 @@ describe("My data: see, download and delete", () => {
         moves.type("10 000"),
         moves.press(label(lang, "common:transfer_when.today")),
         moves.press(label(lang, "common:methods.other")),
+        moves.press(label(lang, "common:loss_kinds.sent")),
       ]);
       expect(query(h, "SELECT kind FROM pending_inputs WHERE user_id = ?", id)).toEqual([
         { kind: "add_transfer_recipient" },

@@ -74,6 +74,7 @@ describe("friendly re-asks for invalid answers", () => {
         { type: "1,2 млн" },
         P(lang, "common:transfer_when.today"),
         P(lang, "common:methods.card_to_card"),
+        P(lang, "common:loss_kinds.sent"),
       ]);
       await expectReask(u, lang, "4400 4301 2345 6781", "luhn");
       await expectReask(u, lang, "KZ00722C000012345678", "iban_checksum");

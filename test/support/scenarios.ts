@@ -16,16 +16,17 @@ export interface Scenario {
   script: (lang: Lang) => Move[];
 }
 
-const P = (lang: Lang, key: string): Move => ({ press: label(lang, key) });
-const T = (lang: Lang, key: string): Move => ({ toggle: label(lang, key) });
-const W = (text: string): Move => ({ type: text });
+/** Press a button, toggle one, or type: the moves of a questionnaire script, by locale key. */
+export const P = (lang: Lang, key: string): Move => ({ press: label(lang, key) });
+export const T = (lang: Lang, key: string): Move => ({ toggle: label(lang, key) });
+export const W = (text: string): Move => ({ type: text });
 const start = (lang: Lang, filedFor = "self"): Move[] => [
   P(lang, "questionnaire:steps.urgent.continue"),
   P(lang, `common:filed_for.${filedFor}`),
 ];
-const skip = (lang: Lang) => P(lang, "common:buttons.skip");
-const done = (lang: Lang) => P(lang, "common:buttons.done");
-const none = (lang: Lang) => P(lang, "common:buttons.none");
+export const skip = (lang: Lang) => P(lang, "common:buttons.skip");
+export const done = (lang: Lang) => P(lang, "common:buttons.done");
+export const none = (lang: Lang) => P(lang, "common:buttons.none");
 
 const story = {
   bank: {
@@ -78,6 +79,7 @@ export const scenarios: Scenario[] = [
       W("450 000"),
       P(lang, "common:transfer_when.within_hour"),
       P(lang, "common:methods.card_to_card"),
+      P(lang, "common:loss_kinds.sent"),
       W("4400 4301 2345 6789 Айгүл Б."),
       P(lang, "common:banks.halyk"),
       P(lang, "common:banks.kaspi"),
@@ -117,6 +119,7 @@ export const scenarios: Scenario[] = [
       W("180 000 тг"),
       P(lang, "common:transfer_when.yesterday"),
       P(lang, "common:methods.phone_number"),
+      P(lang, "common:loss_kinds.sent"),
       W("+7 777 123 45 67 Марат К."),
       P(lang, "common:banks.kaspi"),
       P(lang, "common:banks.kaspi"),
@@ -166,6 +169,7 @@ export const scenarios: Scenario[] = [
       W("МФО «Быстрые деньги»"),
       W("1,2 млн"),
       W("21.11.2026"),
+      P(lang, "common:biometrics.no"),
       P(lang, "common:more.done"),
       P(lang, "common:yes_no.no"),
       P(lang, "common:regions.astana"),
@@ -203,6 +207,7 @@ export const scenarios: Scenario[] = [
       W("250000"),
       W(lang === "kk" ? "бүгін 10:05" : "сегодня 10:05"),
       P(lang, "common:methods.phone_number"),
+      P(lang, "common:loss_kinds.sent"),
       W("+7 776 555 12 12"),
       P(lang, "common:banks.halyk"),
       P(lang, "common:banks.halyk"),
@@ -210,6 +215,7 @@ export const scenarios: Scenario[] = [
       W("50 000"),
       W(lang === "kk" ? "бүгін 10:20" : "сегодня 10:20"),
       P(lang, "common:methods.phone_number"),
+      P(lang, "common:loss_kinds.sent"),
       W("+7 776 555 12 12"),
       P(lang, "common:banks.halyk"),
       P(lang, "common:banks.halyk"),

@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parse, stringify } from "yaml";
-import { loadCatalog, readDefaultCatalogYaml } from "../../src/catalog/load.js";
-
-// biome-ignore lint/suspicious/noExplicitAny: tests break a parsed document on purpose
-type Doc = any;
-const base = (): Doc => parse(readDefaultCatalogYaml());
-
-function problemsOf(change: (doc: Doc) => void): string[] {
-  const doc = base();
-  change(doc);
-  const result = loadCatalog(stringify(doc));
-  return result.ok ? [] : result.problems;
-}
+import { loadCatalog } from "../../src/catalog/load.js";
+import { catalogProblems as problemsOf } from "../support/catalog-problems.js";
 
 describe("catalogue validation", () => {
   it("names the place of a missing language", () => {

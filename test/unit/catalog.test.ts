@@ -88,20 +88,23 @@ describe("the default catalogue", () => {
     expectBoth(catalog.bankContactFallback, "bankContactFallback");
   });
 
-  it("gives the urgency band for the hours since the last transfer", () => {
-    expect(catalog.triage(0.5).level).toBe("critical");
-    expect(catalog.triage(2.99).level).toBe("critical");
-    expect(catalog.triage(3).level).toBe("urgent");
-    expect(catalog.triage(30).level).toBe("soon");
-    expect(catalog.triage(24 * 30).level).toBe("late");
-    expect(catalog.triage(-1).level).toBe("critical");
+  it("gives the urgency band: hours for the first day, business days after it", () => {
+    const at = (hours: number, businessDays: number) => catalog.triage({ hours, businessDays }).level;
+    expect(at(0.5, 0)).toBe("critical");
+    expect(at(2.99, 0)).toBe("critical");
+    expect(at(3, 0)).toBe("urgent");
+    expect(at(-1, 0)).toBe("critical");
+    // 30 hours over a weekend: no business day has passed, the bank can still hold the money
+    expect(at(30, 0)).toBe("soon");
+    expect(at(24 * 9, 4)).toBe("soon");
+    expect(at(24 * 7, 5)).toBe("late");
+    expect(at(24 * 30, 20)).toBe("late");
     for (const b of catalog.triageBands) expectBoth(b.headline, b.level);
   });
 
-  it("answers the call check: any dangerous request means hang up", () => {
+  it("answers the call check from its table: officials talking money are danger, nothing is ever «safe»", () => {
     const { callCheck } = catalog;
-    const dangerous = callCheck.requests.filter((r) => r.danger).map((r) => r.id);
-    expect(dangerous).toEqual(
+    expect(callCheck.requests.map((r) => r.id)).toEqual(
       expect.arrayContaining([
         "code",
         "card_data",
@@ -111,17 +114,30 @@ describe("the default catalogue", () => {
         "keep_secret",
         "go_to_atm",
         "personal_data",
+        "pay_or_transfer",
+        "cash_courier",
+        "open_link",
+        "buy_crypto",
+        "criminal_case",
+        "move_to_messenger",
+        "money_talk",
+        "loan_talk",
+        "nothing",
       ]),
     );
-    for (const id of dangerous) expect(callCheck.verdictFor([id])).toBe("danger");
-    expect(callCheck.verdictFor(["nothing"])).toBe("safe");
-    expect(callCheck.verdictFor([])).toBe("safe");
+    expect(callCheck.verdictFor("knb", ["nothing"])).toBe("call_back");
+    expect(callCheck.verdictFor("knb", [])).toBe("call_back");
+    expect(callCheck.verdictFor("knb", ["money_talk"])).toBe("danger");
+    expect(callCheck.verdictFor("relative_or_friend", ["move_to_messenger", "nothing"])).toBe("call_back");
+    expect(callCheck.verdictFor("relative_or_friend", ["move_to_messenger", "cash_courier"])).toBe("danger");
+    expect(Object.keys(callCheck.verdict).sort()).toEqual(["call_back", "danger"]);
     expect(callCheck.verdict.danger.headline.ru).toBe("Положите трубку. Это мошенничество.");
     expect(callCheck.verdict.danger.headline.kk).toBe("Тұтқаны қойыңыз. Бұл — алаяқтық.");
     for (const r of callCheck.requests) {
       expectBoth(r.label, `request ${r.id}`);
       expectBoth(r.why, `request ${r.id}.why`);
     }
+    expectBoth(callCheck.liveCall, "liveCall");
     expect(callCheck.identities.map((i) => i.id)).toContain("bank");
   });
 

@@ -1,9 +1,11 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { loadDefaultCatalog } from "../../src/catalog/load.js";
 import { LANGS } from "../../src/core/model.js";
 import { lettersFor } from "../../src/documents/letters/choose.js";
 import { renderLetter } from "../../src/documents/letters/render.js";
 import { createI18n } from "../../src/i18n.js";
+import { citeFrom } from "../../src/services/documents.js";
 import {
   allReports,
   bankSecurityReport,
@@ -14,6 +16,7 @@ import {
 } from "../fixtures/reports/index.js";
 
 const i18n = createI18n();
+const cite = citeFrom(loadDefaultCatalog());
 const date = new Date("2026-03-15T20:30:00Z");
 const text = (pdf: Buffer) =>
   execFileSync("pdftotext", ["-raw", "-", "-"], { input: pdf })
@@ -86,7 +89,7 @@ describe("letters", () => {
       it(`fit on one page and name the report number (${name}, ${lang})`, async () => {
         const report = make(lang);
         for (const spec of lettersFor(report)) {
-          const pdf = await renderLetter(report, spec, { lang, i18n, date });
+          const pdf = await renderLetter(report, spec, { lang, i18n, cite, date });
           const body = text(pdf);
           expect(body).toContain(report.number);
           expect(body).toContain(i18n.plain(lang, "documents:letters.signature"));
@@ -101,7 +104,7 @@ describe("letters", () => {
 
   it("the bank letter asks to hold the transfers and lists them with the total", async () => {
     const report = bankSecurityReport("ru");
-    const body = text(await renderLetter(report, { kind: "bank", bank: "kaspi" }, { lang: "ru", i18n, date }));
+    const body = text(await renderLetter(report, { kind: "bank", bank: "kaspi" }, { lang: "ru", i18n, cite, date }));
     expect(body).toContain("Kaspi Bank");
     expect(body).toContain("KZ18722S000012345678");
     expect(body).toContain("Итого 450 000 KZT");
@@ -109,29 +112,35 @@ describe("letters", () => {
     expect(body).toContain("заблокировать мою карту •••• 4821");
   });
 
-  it("the lender letter cites art. 71 and 200 CPC, 3 calendar days and the regulator", async () => {
+  it("the lender letter cites art. 71 and 200 CPC and the Law on banks, promises no deadline in days, names the regulator", async () => {
     const report = egovLoanReport("kk");
-    const body = text(await renderLetter(report, { kind: "lender", loan: 0 }, { lang: "kk", i18n, date }));
+    const body = text(await renderLetter(report, { kind: "lender", loan: 0 }, { lang: "kk", i18n, cite, date }));
     expect(body).toContain("Home Credit Bank");
     expect(body).toContain("500 000 KZT");
     expect(body).toContain("71-бабы");
     expect(body).toContain("200-бабы");
-    expect(body).toContain("3 күнтізбелік күн");
+    expect(body).toContain("Заңның 34-бабының");
+    expect(body).toContain("бүкіл тергеу кезеңіне");
+    expect(body).not.toMatch(/күнтізбелік күн/);
     expect(body).toContain("ҚНРДА");
-    const ru = text(await renderLetter(egovLoanReport("ru"), { kind: "lender", loan: 1 }, { lang: "ru", i18n, date }));
+    const ru = text(
+      await renderLetter(egovLoanReport("ru"), { kind: "lender", loan: 1 }, { lang: "ru", i18n, cite, date }),
+    );
     expect(ru).toContain("ст. 71 УПК РК");
+    expect(ru).toContain("на всё время расследования");
+    expect(ru).not.toMatch(/календарн/);
     expect(ru).toContain("АРРФР");
   });
 
   it("the operator letter asks to check SIM re-issue and forwarding", async () => {
-    const body = text(await renderLetter(egovLoanReport("ru"), { kind: "operator" }, { lang: "ru", i18n, date }));
+    const body = text(await renderLetter(egovLoanReport("ru"), { kind: "operator" }, { lang: "ru", i18n, cite, date }));
     expect(body).toContain("перевыпуска SIM-карты");
     expect(body).toContain("переадресации");
     expect(body).toContain("+77087654321");
   });
 
   it("leaves the sender blank when the report was filed for someone else", async () => {
-    const body = text(await renderLetter(egovLoanReport("ru"), { kind: "operator" }, { lang: "ru", i18n, date }));
+    const body = text(await renderLetter(egovLoanReport("ru"), { kind: "operator" }, { lang: "ru", i18n, cite, date }));
     expect(body).not.toContain("Алия Нурлановна");
   });
 });

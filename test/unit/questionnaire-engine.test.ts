@@ -57,6 +57,7 @@ const bankSecurityWalk: Input[] = [
   text("450 000"),
   choose("within_hour"),
   choose("card_to_card"),
+  choose("sent"),
   text("4400 4301 2345 6789 Айгүл Б."),
   choose("halyk"),
   choose("kaspi"),
@@ -97,6 +98,7 @@ describe("questionnaire engine", () => {
       recipientName: "Айгүл Б.",
       recipientBank: "halyk",
       ownBank: "kaspi",
+      lossKind: "sent",
       date: "2026-11-25",
     });
     expect(a.region).toBe("almaty");

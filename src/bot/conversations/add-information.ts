@@ -39,6 +39,7 @@ const TRANSFER_STEPS = new Set<StepId>([
   "transfer_amount",
   "transfer_when",
   "transfer_method",
+  "transfer_loss_kind",
   "transfer_recipient",
   "transfer_recipient_bank",
   "transfer_own_bank",

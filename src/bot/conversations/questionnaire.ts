@@ -15,6 +15,7 @@ import { wasUpdateHandled } from "../../db/handled-updates.js";
 import { answerStep, openDraft } from "../../services/questionnaire.js";
 import type { AppContext, ConvContext } from "../context.js";
 import { answeredLabel } from "../render/answered.js";
+import { warnIfLiveCall } from "../render/live-call.js";
 import { renderQuestion, type Shown } from "../render/question.js";
 import { decodeUpdate } from "./questionnaire-input.js";
 
@@ -138,6 +139,8 @@ export function questionnaire(submission: Submission) {
       }
       case "moved":
         await closeAnswered(ctx, current, next, input);
+        // A story of a call going on now: «hang up» before the next question.
+        if (current.cursor.step === "narrative" && input.type === "text") await warnIfLiveCall(ctx, input.text);
         await show(ctx, next);
         return;
     }

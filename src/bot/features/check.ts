@@ -5,6 +5,7 @@
  * the buttons, and a described call is only recognised, never kept.
  */
 import { Composer } from "grammy";
+import { NOTHING_REQUEST } from "../../catalog/schema.js";
 import type { CallCheckRequest } from "../../catalog/types.js";
 import { AwaitedText } from "../../services/awaited-text.js";
 import { buttonVerdict, type CallVerdict, textVerdict } from "../../services/call-check.js";
@@ -21,7 +22,7 @@ export function verdictText(ctx: BaseContext, verdict: CallVerdict): string {
   const { lang } = ctx;
   const catalog = ctx.deps.catalogs.current();
   const words = catalog.callCheck.verdict[verdict.kind];
-  const mark = verdict.kind === "danger" ? "⛔" : "✅";
+  const mark = verdict.kind === "danger" ? "⛔" : "☎️";
   return [
     `${mark} <b>${escapeHtml(words.headline[lang])}</b>`,
     verdict.scheme ? ctx.t("check:looks_like", { title: verdict.scheme.title[lang] }) : undefined,
@@ -95,8 +96,11 @@ export function checkFeature(): Composer<AppContext> {
           })
           .catch(() => undefined));
       case "pick": {
-        // A dangerous request decides at once: the person is still on the phone.
-        if (request!.danger) return showVerdict(ctx, buttonVerdict(catalog, i, [request!.id]));
+        // A request that is danger for this caller decides at once: the person is still on the phone.
+        // "Nothing of this" ends the list too.
+        if (request!.id === NOTHING_REQUEST || catalog.callCheck.cell(identity!.id, request!.id) === "danger") {
+          return showVerdict(ctx, buttonVerdict(catalog, i, [...chosenIds(requests, m), request!.id]));
+        }
         const next = withBit(m, data.r!);
         return void (await ctx
           .editMessageReplyMarkup({ reply_markup: requestKeyboard(ctx.t, ctx.lang, catalog, i, next) })
@@ -114,13 +118,10 @@ export function checkFeature(): Composer<AppContext> {
     if (!awaited.take(ctx.deps.db, ctx.from.id, AWAITED, ctx.deps.now())) return next();
     const catalog = ctx.deps.catalogs.current();
     const verdict = textVerdict(catalog, catalog.recognize({ text }));
-    if (verdict.kind === "safe") {
-      const body = [
-        `🤔 ${ctx.t("check:text.unsure")}`,
-        `👉 ${escapeHtml(catalog.callCheck.verdict.safe.next[ctx.lang])}`,
-        verdict.recoveryScam ? `⚠️ <b>${escapeHtml(catalog.awareness.recoveryScam[ctx.lang])}</b>` : undefined,
-      ];
-      return void (await ctx.reply(body.filter(Boolean).join("\n\n"), { reply_markup: unsureKeyboard(ctx.t) }));
+    if (verdict.kind === "call_back") {
+      // Not placed is not "safe": the mildest verdict still says to hang up and call back.
+      const body = `🤔 ${ctx.t("check:text.unsure")}\n\n${verdictText(ctx, verdict)}`;
+      return void (await ctx.reply(body, { reply_markup: unsureKeyboard(ctx.t) }));
     }
     await ctx.reply(verdictText(ctx, verdict), {
       reply_markup: verdictKeyboard(ctx.t, catalog, { kind: verdict.kind, schemeId: verdict.scheme?.id }),

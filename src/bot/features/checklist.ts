@@ -1,17 +1,17 @@
 /**
- * The urgent checklist after a report: one step at a time, most urgent first,
- * each with «Done» so the person sees progress; the report records which steps
- * were done and when. Texts and contacts come from the catalogue.
+ * The urgent checklist after a report: one step at a time, most urgent first (each bank
+ * and lender its own step), each with «Done» so the person sees progress; the report
+ * records which steps were done and when. Texts and contacts come from the catalogue.
  */
 import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
-import type { Catalog } from "../../catalog/types.js";
-import { buildChecklist, type Checklist } from "../../core/advice/checklist.js";
-import type { Lang } from "../../core/model.js";
+import { buildChecklist, type Checklist, timeSince } from "../../core/advice/checklist.js";
 import type { SubmittedReport } from "../../core/report/report.js";
 import { loadReport, markStepDone, reportOwner } from "../../services/reports.js";
 import { callbackCodec } from "../callback-data/codec.js";
 import type { AppContext, BaseContext } from "../context.js";
+import { erdrButtons } from "../keyboards/erdr.js";
+import { stepText } from "../render/checklist.js";
 import { escapeHtml } from "../render/values.js";
 
 const index = z
@@ -36,30 +36,9 @@ export interface ChecklistView {
 function viewOf(ctx: BaseContext, reportId: number): ChecklistView | undefined {
   const report = loadReport(ctx.deps.db, reportId);
   if (!report) return undefined;
-  const checklist = buildChecklist(report.answers, new Date(report.submittedAt));
+  const checklist = buildChecklist(report.answers);
   const done = new Set([...checklist.alreadyDone, ...report.stepsDone.map((s) => s.step)]);
   return { checklist, done, report };
-}
-
-/** A contact is shown only if someone checked it; otherwise the safe general advice. */
-function contactLine(
-  catalog: Catalog,
-  report: SubmittedReport,
-  contactId: string | undefined,
-  lang: Lang,
-): string | undefined {
-  if (!contactId) return undefined;
-  if (contactId === "own_bank") {
-    const bank = report.answers.ownBank ?? report.answers.transfers.find((t) => t.ownBank)?.ownBank;
-    const c = bank ? catalog.bankContact(bank) : undefined;
-    return c?.checked && c.phone
-      ? `☎️ ${escapeHtml(c.name[lang])}: <b>${escapeHtml(c.phone)}</b>`
-      : `☎️ ${escapeHtml(catalog.bankContactFallback[lang])}`;
-  }
-  const c = catalog.contact(contactId);
-  if (!c?.checked) return undefined;
-  const how = [c.phone && `<b>${escapeHtml(c.phone)}</b>`, c.url && escapeHtml(c.url)].filter(Boolean).join(", ");
-  return how ? `☎️ ${escapeHtml(c.name[lang])}: ${how}` : undefined;
 }
 
 function render(
@@ -70,38 +49,37 @@ function render(
 ): { text: string; keyboard: InlineKeyboard } {
   const catalog = ctx.deps.catalogs.current();
   const { checklist, done, report } = view;
-  const total = checklist.actions.length;
+  const steps = checklist.steps;
+  const total = steps.length;
   const i = Math.min(Math.max(at, 0), total - 1);
-  const id = checklist.actions[i]!;
-  const action = catalog.action(id);
-  const hours =
-    checklist.hoursSinceTransfer === undefined
-      ? undefined
-      : (ctx.deps.now().getTime() - new Date(report.submittedAt).getTime()) / 3600_000 + checklist.hoursSinceTransfer;
-  const headline = hours === undefined ? undefined : catalog.triage(hours).headline[ctx.lang];
-  const progress = checklist.actions.map((a) => (done.has(a) ? "✅" : "⬜")).join("");
+  const step = steps[i]!;
+  const last = checklist.lastTransferAt;
+  const headline = last
+    ? catalog.triage(timeSince(last, ctx.deps.now(), catalog.calendar)).headline[ctx.lang]
+    : undefined;
+  const progress = steps.map((s) => (done.has(s.key) ? "✅" : "⬜")).join("");
   const parts = [
     headline ? `⏱ <b>${escapeHtml(headline)}</b>` : undefined,
     ctx.t("guidance:checklist.title", { number: report.number }),
-    `${progress}\n${ctx.t("guidance:checklist.step", { n: i + 1, total })}${done.has(id) ? ` — ${ctx.t("guidance:checklist.done_mark")}` : ""}`,
-    action ? escapeHtml(action.text[ctx.lang]) : id,
-    contactLine(catalog, report, action?.contact, ctx.lang),
-    done.size >= total ? ctx.t("guidance:checklist.all_done") : undefined,
+    `${progress}\n${ctx.t("guidance:checklist.step", { n: i + 1, total })}${done.has(step.key) ? ` — ${ctx.t("guidance:checklist.done_mark")}` : ""}`,
+    stepText(catalog, ctx.t, ctx.lang, report.answers, step),
+    done.size >= total && steps.every((s) => done.has(s.key)) ? ctx.t("guidance:checklist.all_done") : undefined,
   ];
   const nav = [];
   if (i > 0) nav.push(InlineKeyboard.text("‹", checklistData.pack({ r: reportId, i, a: "prev" })));
-  if (!done.has(id))
+  if (!done.has(step.key))
     nav.push(InlineKeyboard.text(ctx.t("guidance:checklist.done"), checklistData.pack({ r: reportId, i, a: "done" })));
   if (i < total - 1)
     nav.push(InlineKeyboard.text(ctx.t("guidance:checklist.next"), checklistData.pack({ r: reportId, i, a: "next" })));
-  return { text: parts.filter(Boolean).join("\n\n"), keyboard: InlineKeyboard.from([nav]) };
+  const extra = step.action === "get_erdr_number" ? [erdrButtons(ctx.t, reportId)] : [];
+  return { text: parts.filter(Boolean).join("\n\n"), keyboard: InlineKeyboard.from([...extra, nav]) };
 }
 
 /** Shows the first step not yet done. */
 export async function showChecklist(ctx: BaseContext, reportId: number): Promise<void> {
   const view = viewOf(ctx, reportId);
-  if (!view || view.checklist.actions.length === 0) return;
-  const first = view.checklist.actions.findIndex((a) => !view.done.has(a));
+  if (!view || view.checklist.steps.length === 0) return;
+  const first = view.checklist.steps.findIndex((s) => !view.done.has(s.key));
   const { text, keyboard } = render(ctx, reportId, view, first === -1 ? 0 : first);
   await ctx.reply(text, { reply_markup: keyboard });
 }
@@ -115,13 +93,13 @@ export function checklistFeature(): Composer<AppContext> {
       return ctx.answerCallbackQuery({ text: ctx.t("common:stale") });
     }
     const before = viewOf(ctx, data.r);
-    const id = before?.checklist.actions[data.i];
-    if (!before || !id) return ctx.answerCallbackQuery({ text: ctx.t("common:stale") });
-    if (data.a === "done") markStepDone(ctx.deps.db, data.r, id, ctx.deps.now());
+    const step = before?.checklist.steps[data.i];
+    if (!before || !step) return ctx.answerCallbackQuery({ text: ctx.t("common:stale") });
+    if (data.a === "done") markStepDone(ctx.deps.db, data.r, step.key, ctx.deps.now());
     const view = viewOf(ctx, data.r)!;
     let at = data.i + (data.a === "next" ? 1 : data.a === "prev" ? -1 : 0);
     if (data.a === "done") {
-      const nextOpen = view.checklist.actions.findIndex((a, k) => k > data.i && !view.done.has(a));
+      const nextOpen = view.checklist.steps.findIndex((s, k) => k > data.i && !view.done.has(s.key));
       at = nextOpen === -1 ? data.i : nextOpen;
     }
     const { text, keyboard } = render(ctx, data.r, view, at);

@@ -83,8 +83,7 @@ function totals(amounts: (Money | undefined)[], ctx: BaseContext): string {
   return [...sums].map(([currency, amountMinor]) => formatMoney({ currency, amountMinor }, ctx.lang)).join(" + ");
 }
 
-const hasChecklist = (report: SubmittedReport) =>
-  buildChecklist(report.answers, new Date(report.submittedAt)).actions.length > 0;
+const hasChecklist = (report: SubmittedReport) => buildChecklist(report.answers).steps.length > 0;
 
 function cardText(ctx: BaseContext, report: SubmittedReport): string {
   const a = report.answers;

@@ -15,6 +15,7 @@ import { menuData } from "../callback-data/menu.js";
 import { storyData } from "../callback-data/story.js";
 import type { AppContext, BaseContext } from "../context.js";
 import { libraryButton } from "../keyboards/schemes.js";
+import { warnIfLiveCall } from "../render/live-call.js";
 import { escapeHtml } from "../render/values.js";
 import { startReport } from "./report.js";
 import { showMenu } from "./start.js";
@@ -86,10 +87,12 @@ export function storyFeature(): Composer<AppContext> {
   pm.on("message", async (ctx, next) => {
     const text = (ctx.message.text ?? ctx.message.caption)?.trim();
     if (!text || text.startsWith("/")) return next();
+    // A call still going on: «hang up» comes before anything else the bot has to say.
+    const live = await warnIfLiveCall(ctx, text);
     const catalog = ctx.deps.catalogs.current();
     const recognition = catalog.recognize({ text });
     const likely = likelyScheme(catalog, recognition);
-    if (!likely && recognition.schemes.length === 0 && wordCount(text) < MIN_WORDS) return next();
+    if (!likely && recognition.schemes.length === 0 && wordCount(text) < MIN_WORDS) return live ? undefined : next();
     counter = (counter + 1) % 1_000_000_000;
     stories.set(ctx.from.id, { n: counter, text }, ctx.deps.now());
     if (!likely) {

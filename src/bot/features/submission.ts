@@ -6,7 +6,7 @@
 import { InputFile } from "grammy";
 import { describeReason } from "../../core/recognition/describe.js";
 import { reportJsonFile, reportLetters, reportPdf } from "../../services/documents.js";
-import { recognitionInput } from "../../services/recognition.js";
+import { recogniseReport } from "../../services/recognition.js";
 import { loadReport } from "../../services/reports.js";
 import { submitDraft } from "../../services/submit.js";
 import type { ConvContext } from "../context.js";
@@ -20,13 +20,7 @@ export const submission: Submission = {
   submit(ctx, draftId) {
     const { db, catalogs, signingKey } = ctx.deps;
     const catalog = catalogs.current();
-    const result = submitDraft(
-      db,
-      draftId,
-      (answers) => catalog.recognize(recognitionInput(answers)),
-      signingKey,
-      ctx.deps.now(),
-    );
+    const result = submitDraft(db, draftId, (answers) => recogniseReport(catalog, answers), signingKey, ctx.deps.now());
     return result ? { ok: true, reportId: result.reportId, number: result.number } : { ok: false, error: "generic" };
   },
 

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { Catalog } from "../../catalog/types.js";
-import type { Lang } from "../../core/model.js";
+import type { CallVerdictKind, Lang } from "../../core/model.js";
 import { callCheckData, hasBit, MAX_REQUESTS } from "../callback-data/check.js";
 import { menuData } from "../callback-data/menu.js";
 import { libraryButton } from "./schemes.js";
@@ -21,7 +21,10 @@ export function identityKeyboard(t: T, lang: Lang, catalog: Catalog): InlineKeyb
   return InlineKeyboard.from(rows);
 }
 
-/** What do they ask for: one request per row (harmless ones toggle with ✅), then "that's all". */
+/**
+ * What do they ask for or talk about: one request per row (one that does not decide alone
+ * toggles with ✅), then "that's all".
+ */
 export function requestKeyboard(t: T, lang: Lang, catalog: Catalog, i: number, m: number): InlineKeyboard {
   const rows = catalog.callCheck.requests
     .slice(0, MAX_REQUESTS)
@@ -41,14 +44,12 @@ export function requestKeyboard(t: T, lang: Lang, catalog: Catalog, i: number, m
 export function verdictKeyboard(
   t: T,
   catalog: Catalog,
-  verdict: { kind: "danger" | "safe"; schemeId: string | undefined },
+  verdict: { kind: CallVerdictKind; schemeId: string | undefined },
 ): InlineKeyboard {
   const more = verdict.schemeId ? libraryButton(t, catalog, verdict.schemeId) : undefined;
   const rows = [
     ...(more ? [[more]] : []),
-    ...(verdict.kind === "danger"
-      ? [[InlineKeyboard.text(t("check:buttons.already"), menuData.pack({ to: "report" }))]]
-      : []),
+    [InlineKeyboard.text(t("check:buttons.already"), menuData.pack({ to: "report" }))],
     [again(t)],
     [menuButton(t)],
   ];

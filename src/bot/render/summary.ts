@@ -76,7 +76,7 @@ function sectionLines(t: T, a: Answers, section: Section, lang: Lang): string[] 
         ...line("loan_status", a.loanStatus && label(t, "loan_statuses", a.loanStatus)),
         ...a.loans.map(
           (l, i) =>
-            `${i + 1}. ${[l.lender && escapeHtml(l.lender), money(l.amount, lang), formatDate(l.date, lang)].filter(Boolean).join(" · ") || t("questionnaire:summary.empty_item")}`,
+            `${i + 1}. ${[l.lender && escapeHtml(l.lender), money(l.amount, lang), formatDate(l.date, lang), l.biometrics === "no" ? t("questionnaire:summary.no_biometrics") : undefined].filter(Boolean).join(" · ") || t("questionnaire:summary.empty_item")}`,
         ),
       ];
     case "transfers": {

@@ -33,6 +33,7 @@ export function transferLine(t: T, tr: Transfer, lang: Lang): string {
     [formatDate(tr.date, lang), tr.time].filter(Boolean).join(" "),
     money(tr.amount, lang),
     tr.method ? label(t, "methods", tr.method) : undefined,
+    tr.lossKind === "taken" ? label(t, "loss_kinds", "taken") : undefined,
     tr.recipient ? ident(tr.recipient) : undefined,
     tr.recipientName ? escapeHtml(tr.recipientName) : undefined,
     tr.recipientBank ? label(t, "banks", tr.recipientBank) : undefined,
@@ -76,6 +77,8 @@ export function currentValue(t: T, step: StepId, a: Answers, item: number, lang:
       return money(l?.amount, lang);
     case "loan_date":
       return formatDate(l?.date, lang);
+    case "loan_biometrics":
+      return l?.biometrics && label(t, "biometrics", l.biometrics);
     case "transfers_made":
       return a.transfersMade === undefined ? undefined : label(t, "yes_no", a.transfersMade ? "yes" : "no");
     case "transfer_amount":
@@ -84,6 +87,8 @@ export function currentValue(t: T, step: StepId, a: Answers, item: number, lang:
       return tr?.date && [formatDate(tr.date, lang), tr.time].filter(Boolean).join(" ");
     case "transfer_method":
       return tr?.method && label(t, "methods", tr.method);
+    case "transfer_loss_kind":
+      return tr?.lossKind && label(t, "loss_kinds", tr.lossKind);
     case "transfer_recipient":
       return (
         [tr?.recipient ? ident(tr.recipient) : undefined, short(tr?.recipientName)].filter(Boolean).join(" ") ||

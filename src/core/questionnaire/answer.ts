@@ -6,6 +6,7 @@
 import type {
   AlreadyDone,
   Bank,
+  Biometrics,
   CardDataElement,
   Channel,
   ClaimedIdentity,
@@ -13,6 +14,7 @@ import type {
   FiledFor,
   LeakSource,
   LoanStatus,
+  LossKind,
   PersonalDataKind,
   Region,
   RemoteApp,
@@ -187,8 +189,17 @@ function chooseSingle(a: Answers, step: StepId, i: number, option: string): Appl
       a.transfersMade = option === "yes";
       if (!a.transfersMade) a.transfers = [];
       break;
-    case "transfer_method":
-      transferAt(a, i).method = option as TransferMethod;
+    case "transfer_method": {
+      const t = transferAt(a, i);
+      t.method = option as TransferMethod;
+      if (option === "cash_courier" || option === "atm_deposit") delete t.lossKind;
+      break;
+    }
+    case "transfer_loss_kind":
+      transferAt(a, i).lossKind = option as LossKind;
+      break;
+    case "loan_biometrics":
+      loanAt(a, i).biometrics = option as Biometrics;
       break;
     case "transfer_recipient_bank":
       transferAt(a, i).recipientBank = option as Bank;

@@ -17,7 +17,7 @@ const CONTACT_STEPS: StepId[] = [
   "contact_documents",
   "contact_more",
 ];
-const LOAN_STEPS: StepId[] = ["loan_lender", "loan_amount", "loan_date", "loan_more"];
+const LOAN_STEPS: StepId[] = ["loan_lender", "loan_amount", "loan_date", "loan_biometrics", "loan_more"];
 
 /** With no items yet, only the first question is asked: skipping it means "none". */
 function* repeated(steps: StepId[], count: number): Generator<Position> {
@@ -40,12 +40,19 @@ const needsRecipientBank = (a: Answers, item: number) => {
   return t.method === "card_to_card" || t.method === "phone_number" || t.method === "iban";
 };
 
+/** Cash handed over or put into an ATM was always handed by the person: nothing to ask. */
+const canBeTaken = (a: Answers, item: number) => {
+  const method = a.transfers[item]?.method;
+  return method !== "cash_courier" && method !== "atm_deposit";
+};
+
 function* transferSteps(a: Answers): Generator<Position> {
   const count = Math.max(a.transfers.length, 1);
   for (let item = 0; item < count; item++) {
     yield { step: "transfer_amount", item };
     yield { step: "transfer_when", item };
     yield { step: "transfer_method", item };
+    if (canBeTaken(a, item)) yield { step: "transfer_loss_kind", item };
     yield { step: "transfer_recipient", item };
     if (needsRecipientBank(a, item)) yield { step: "transfer_recipient_bank", item };
     yield { step: "transfer_own_bank", item };

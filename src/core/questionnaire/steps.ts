@@ -6,6 +6,7 @@
 import {
   ALREADY_DONE,
   BANKS,
+  BIOMETRICS,
   CARD_DATA,
   CHANNELS,
   CLAIMED_IDENTITIES,
@@ -13,6 +14,7 @@ import {
   FILED_FOR,
   LEAK_SOURCES,
   LOAN_STATUSES,
+  LOSS_KINDS,
   PERSONAL_DATA,
   REGIONS,
   REMOTE_APPS,
@@ -59,7 +61,9 @@ export type OptionList =
   | "leak_sources"
   | "day"
   | "part_of_day"
-  | "transfer_when";
+  | "transfer_when"
+  | "loss_kinds"
+  | "biometrics";
 
 export const OPTIONS: Record<OptionList, readonly string[]> = {
   filed_for: FILED_FOR,
@@ -82,6 +86,8 @@ export const OPTIONS: Record<OptionList, readonly string[]> = {
   day: ["today", "yesterday"],
   part_of_day: ["morning", "afternoon", "evening", "night"],
   transfer_when: ["within_hour", "today", "yesterday"],
+  loss_kinds: LOSS_KINDS,
+  biometrics: BIOMETRICS,
 };
 
 type StepShape =
@@ -131,11 +137,15 @@ export const STEPS = {
   loan_lender: def("loans", true, { kind: "text" }, "loans"),
   loan_amount: def("loans", true, { kind: "text" }, "loans"),
   loan_date: def("loans", true, { kind: "text", quick: "day" }, "loans"),
+  /** Did the person pass biometrics for this loan ("no": the lender itself may be the victim). */
+  loan_biometrics: def("loans", true, { kind: "single", options: "biometrics", columns: 3 }, "loans"),
   loan_more: def("loans", false, { kind: "single", options: "more" }, "loans"),
   transfers_made: def("transfers", false, { kind: "single", options: "yes_no", columns: 2 }),
   transfer_amount: def("transfers", true, { kind: "text" }, "transfers"),
   transfer_when: def("transfers", true, { kind: "text", quick: "transfer_when" }, "transfers"),
   transfer_method: def("transfers", true, { kind: "single", options: "methods", columns: 2 }, "transfers"),
+  /** "I sent it" or "it was taken without me": two kinds of loss, two kinds of advice. */
+  transfer_loss_kind: def("transfers", true, { kind: "single", options: "loss_kinds" }, "transfers"),
   transfer_recipient: def("transfers", true, { kind: "text" }, "transfers"),
   transfer_recipient_bank: def("transfers", true, { kind: "single", options: "banks", columns: 3 }, "transfers"),
   transfer_own_bank: def("transfers", true, { kind: "single", options: "banks", columns: 3 }, "transfers"),

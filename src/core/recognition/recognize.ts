@@ -34,7 +34,7 @@ const NEGATION_AFTER = new Set(["жак", "имис"]);
 const KAZAKH_NEGATIVE = /^.{3,}[мбп][аи](ди|ган|гин|и[мн])/;
 
 /** "Я не называла код", "кодты айтпадым": a technique the person says did not happen. */
-function isNegated(tokens: readonly Token[], hit: PatternHit): boolean {
+export function isNegated(tokens: readonly Token[], hit: PatternHit): boolean {
   const before = tokens[hit.firstToken - 1]?.norm;
   const after = tokens[hit.lastToken + 1]?.norm;
   if (before && NEGATION_BEFORE.has(before)) return true;
@@ -45,7 +45,7 @@ function isNegated(tokens: readonly Token[], hit: PatternHit): boolean {
 const MAX_FRAGMENT = 80;
 
 /** The matched words as the person wrote them. */
-function fragment(text: string, tokens: readonly Token[], hit: PatternHit): string {
+export function fragment(text: string, tokens: readonly Token[], hit: PatternHit): string {
   const first = tokens[hit.firstToken];
   const last = tokens[hit.lastToken];
   if (!first || !last) return "";

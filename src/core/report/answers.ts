@@ -1,6 +1,7 @@
 import type {
   AlreadyDone,
   Bank,
+  Biometrics,
   CardDataElement,
   Channel,
   ClaimedIdentity,
@@ -11,6 +12,7 @@ import type {
   IdentifierKind,
   LeakSource,
   LoanStatus,
+  LossKind,
   PersonalDataKind,
   Region,
   RemoteApp,
@@ -48,6 +50,8 @@ export interface Loan {
   lender?: string;
   amount?: Money;
   date?: string;
+  /** Did the person pass biometric identification when it was issued ("no": the lender may be the victim). */
+  biometrics?: Biometrics;
 }
 
 export interface Transfer {
@@ -62,6 +66,8 @@ export interface Transfer {
   recipientName?: string;
   recipientBank?: Bank;
   ownBank?: Bank;
+  /** "sent": the person sent it under deception; "taken": debited without them (an unauthorised operation). */
+  lossKind?: LossKind;
 }
 
 export interface Evidence {

@@ -15,6 +15,7 @@ import { z } from "zod";
 import {
   ALREADY_DONE,
   BANKS,
+  BIOMETRICS,
   CARD_DATA,
   CHANNELS,
   CLAIMED_IDENTITIES,
@@ -28,6 +29,7 @@ import {
   type Lang,
   LEAK_SOURCES,
   LOAN_STATUSES,
+  LOSS_KINDS,
   PERSONAL_DATA,
   REGIONS,
   REMOTE_APPS,
@@ -37,7 +39,7 @@ import {
 import type { Identifier, Money, Transfer } from "./answers.js";
 import type { SubmittedReport } from "./report.js";
 
-export const REPORT_SCHEMA_VERSION = "1.0";
+export const REPORT_SCHEMA_VERSION = "1.1";
 
 const list = <T extends z.ZodType>(item: T, what: string) =>
   z.array(item).describe(`${what}; left out when not asked, empty when none`);
@@ -87,8 +89,12 @@ const transferSchema = z
     recipientName: z.string().optional().describe("The recipient's name as the victim saw it"),
     recipientBank: bank.optional().describe("The recipient's bank"),
     ownBank: bank.optional().describe("The victim's bank the money left from"),
+    lossKind: z
+      .enum(LOSS_KINDS)
+      .optional()
+      .describe("sent: the victim sent it, deceived; taken: debited without the victim (an unauthorised operation)"),
   })
-  .describe("One transfer the victim made");
+  .describe("One transfer the victim made, or a debit made without them");
 
 const reasonSchema = z
   .object({
@@ -149,6 +155,10 @@ export const reportJsonSchema = z
                 lender: z.string().optional().describe("Bank or microfinance organisation"),
                 amount: moneySchema.optional(),
                 date: localDate.optional(),
+                biometrics: z
+                  .enum(BIOMETRICS)
+                  .optional()
+                  .describe("Whether the victim passed biometric identification when it was issued"),
               })
               .describe("One loan"),
           )
@@ -327,7 +337,12 @@ export function toReportJson(
     },
     loans: {
       status: a.loanStatus,
-      items: a.loans.map((l) => ({ lender: l.lender, amount: l.amount && moneyJson(l.amount), date: l.date })),
+      items: a.loans.map((l) => ({
+        lender: l.lender,
+        amount: l.amount && moneyJson(l.amount),
+        date: l.date,
+        biometrics: l.biometrics,
+      })),
     },
     transfers: {
       made: a.transfersMade,
@@ -342,6 +357,7 @@ export function toReportJson(
         recipientName: t.recipientName,
         recipientBank: t.recipientBank,
         ownBank: t.ownBank,
+        lossKind: t.lossKind,
       })),
       totals: transferTotals(a.transfers).map(moneyJson),
     },

@@ -1,5 +1,6 @@
 import type { Lang, SchemeId, Technique } from "../model.js";
 import type { Answers } from "./answers.js";
+import type { TechniqueEvidence } from "./technique-evidence.js";
 
 /** Why a scheme was recognised: which answer or phrase pointed to it. */
 export interface Reason {
@@ -20,6 +21,11 @@ export interface Recognition {
   catalogVersion: string;
   schemes: RecognisedScheme[];
   techniques: Technique[];
+  /**
+   * In a submitted report: why each technique is stated (an answer, or a quoted phrase of the
+   * story); `techniques` then holds only these. Absent in reports submitted before it existed.
+   */
+  techniqueEvidence?: TechniqueEvidence[];
 }
 
 export interface StepDone {

@@ -1,31 +1,25 @@
 /** Which letters fit a report: only those the facts call for. */
+import { exposures, FRAUDULENT_LOAN } from "../../core/advice/institutions.js";
 import type { Bank } from "../../core/model.js";
 import type { SubmittedReport } from "../../core/report/report.js";
 
 export type LetterSpec =
-  /** To the person's bank; `bank` unknown when the person did not name it. */
+  /** To a bank the money left from or whose card leaked; `bank` unknown when the person did not name it. */
   | { kind: "bank"; bank?: Bank }
   /** To a lender; `loan` indexes answers.loans, undefined when a loan was reported but not described. */
   | { kind: "lender"; loan?: number }
-  | { kind: "operator" };
-
-const FRAUDULENT_LOAN = new Set(["without_me", "on_instructions", "unsure"]);
+  | { kind: "operator" }
+  /** To the prosecutor when the police refuse to register the report (sent on request, not with the report). */
+  | { kind: "prosecutor" };
 
 export function lettersFor(report: SubmittedReport): LetterSpec[] {
   const a = report.answers;
   const letters: LetterSpec[] = [];
 
-  const bankExposed =
-    a.transfers.length > 0 ||
-    a.transfersMade === true ||
-    (a.cardData?.length ?? 0) > 0 ||
-    (a.codesShared ?? []).includes("bank") ||
-    (a.apps?.length ?? 0) > 0;
-  if (bankExposed) {
-    const banks = [...new Set([a.ownBank, ...a.transfers.map((t) => t.ownBank)].filter((b) => b !== undefined))];
-    letters.push(
-      ...(banks.length ? banks.map((bank) => ({ kind: "bank" as const, bank })) : [{ kind: "bank" as const }]),
-    );
+  // One letter per bank with something to tell it besides a loan (the loan has its own letter).
+  for (const e of exposures(a)) {
+    if (e.institution.kind === "lender" || !e.says.some((s) => s !== "lender_say_loan")) continue;
+    letters.push(e.institution.kind === "bank" ? { kind: "bank", bank: e.institution.bank } : { kind: "bank" });
   }
 
   if (a.loanStatus && FRAUDULENT_LOAN.has(a.loanStatus)) {

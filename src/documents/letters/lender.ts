@@ -1,10 +1,13 @@
 /**
- * To a lender, per fraudulent loan: the regulator's procedure (Sept. 2025) — once the
- * police decision (art. 71 CPC) or the investigator's representation (art. 200 CPC) is
- * provided, interest and collection stop within 3 calendar days; if refused, АРРФР.
+ * To a lender, per fraudulent loan: the regulator's procedure (АРРФР, Sept. 2025) — with the
+ * police decision recognising the victim (art. 71 CPC) or the investigator's representation
+ * (art. 200 CPC), interest, penalties and collection are suspended for the whole
+ * investigation (Law on banks, art. 34 p. 15); if refused, АРРФР. No deadline in days is
+ * promised: no source gives the lender one. The citations come from the catalogue's facts.
  */
 import type { Loan } from "../../core/report/answers.js";
 import type { SubmittedReport } from "../../core/report/report.js";
+import type { Block } from "../pdf/blocks.js";
 import type { Wording } from "../wording.js";
 import { type LetterContent, policeLine } from "./frame.js";
 
@@ -21,15 +24,21 @@ export function lenderLetter(report: SubmittedReport, w: Wording, loan: Loan | u
     ]
       .filter(Boolean)
       .join(", ") || w.notStated;
+  const body: Block[] = [{ type: "paragraph", text: w.t(`letters.lender.${status}`, { details }) }];
+  if (loan?.biometrics === "no") body.push({ type: "paragraph", text: w.t("letters.lender.no_biometrics") });
+  body.push({ type: "paragraph", text: w.t("letters.lender.facts", { number: report.number }) }, policeLine(report, w));
   return {
     title: w.t("letters.lender.title"),
     addressee: loan?.lender,
-    body: [
-      { type: "paragraph", text: w.t(`letters.lender.${status}`, { details }) },
-      { type: "paragraph", text: w.t("letters.lender.facts", { number: report.number }) },
-      policeLine(report, w),
+    body,
+    requests: [
+      w.t("letters.lender.register"),
+      w.t("letters.lender.suspend", {
+        cpc71: w.cite("cpc_71"),
+        cpc200: w.cite("cpc_200"),
+        banks34: w.cite("banks_law_34_15"),
+      }),
     ],
-    requests: [w.t("letters.lender.register"), w.t("letters.lender.suspend")],
     after: [{ type: "paragraph", text: w.t("letters.lender.regulator") }],
   };
 }

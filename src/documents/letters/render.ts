@@ -9,8 +9,11 @@ import type { LetterSpec } from "./choose.js";
 import { type LetterContent, letterBlocks } from "./frame.js";
 import { lenderLetter } from "./lender.js";
 import { operatorLetter } from "./operator.js";
+import { prosecutorComplaint } from "./prosecutor.js";
 
 export interface LetterOptions extends Pick<DocumentDeps, "i18n"> {
+  /** Legal citations from the catalogue's checked facts. */
+  cite: NonNullable<DocumentDeps["cite"]>;
   lang: Lang;
   /** The date printed on the letter; today by default. */
   date?: Date;
@@ -19,7 +22,12 @@ export interface LetterOptions extends Pick<DocumentDeps, "i18n"> {
 
 export async function renderLetter(report: SubmittedReport, spec: LetterSpec, options: LetterOptions): Promise<Buffer> {
   // letters name no scheme, so the catalogue functions are never called
-  const w = wording(options.lang, { i18n: options.i18n, schemeTitle: (id) => id, describeReason: (r) => r.value });
+  const w = wording(options.lang, {
+    i18n: options.i18n,
+    schemeTitle: (id) => id,
+    describeReason: (r) => r.value,
+    cite: options.cite,
+  });
   const content = letterContent(report, spec, w);
   const date = options.date ?? new Date();
   const writer = new PdfWriter(loadFonts(options.fontPath), {
@@ -41,5 +49,7 @@ function letterContent(report: SubmittedReport, spec: LetterSpec, w: ReturnType<
       return lenderLetter(report, w, spec.loan === undefined ? undefined : report.answers.loans[spec.loan]);
     case "operator":
       return operatorLetter(report, w);
+    case "prosecutor":
+      return prosecutorComplaint(report, w);
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { Identifier, Transfer } from "../../core/report/answers.js";
 import { transferTotals } from "../../core/report/json.js";
-import type { SubmittedReport } from "../../core/report/report.js";
+import type { Recognition, SubmittedReport } from "../../core/report/report.js";
 import { formatMoney, NBSP } from "../format.js";
 import type { Wording } from "../wording.js";
 import type { Block } from "./blocks.js";
@@ -131,14 +131,21 @@ function loans(report: SubmittedReport, w: Wording): Block[] {
         { header: w.t("report.loans.lender"), share: 3 },
         { header: w.t("report.loans.amount"), share: 1.5, align: "right" },
         { header: w.t("report.loans.date"), share: 1.2 },
+        { header: w.t("report.loans.biometrics"), share: 1.2 },
       ],
-      rows: a.loans.map((l) => [w.orNotStated(l.lender), w.money(l.amount), w.date(l.date)]),
+      rows: a.loans.map((l) => [
+        w.orNotStated(l.lender),
+        w.money(l.amount),
+        w.date(l.date),
+        l.biometrics ? w.label("biometrics", l.biometrics) : w.notStated,
+      ]),
     });
   }
   return blocks;
 }
 
-export function transferTable(list: readonly Transfer[], w: Wording): Block {
+/** The transfers as a table; `lossKind` marks money taken without the person (letters group by it instead). */
+export function transferTable(list: readonly Transfer[], w: Wording, options = { lossKind: true }): Block {
   const totals = transferTotals(list).map((m) => formatMoney(m));
   return {
     type: "table",
@@ -153,7 +160,12 @@ export function transferTable(list: readonly Transfer[], w: Wording): Block {
     rows: list.map((t) => [
       w.when(t.date, t.time),
       w.money(t.amount),
-      t.method ? w.label("methods", t.method) : w.notStated,
+      [
+        t.method ? w.label("methods", t.method) : w.notStated,
+        options.lossKind && t.lossKind && `(${w.label("loss_kinds", t.lossKind)})`,
+      ]
+        .filter(Boolean)
+        .join("\n"),
       [t.recipient && identifierText(t.recipient, w), t.recipientName].filter(Boolean).join("\n") || w.notStated,
       t.recipientBank ? w.label("banks", t.recipientBank) : w.notStated,
       t.ownBank ? w.label("banks", t.ownBank) : w.notStated,
@@ -182,9 +194,23 @@ function schemes(report: SubmittedReport, w: Wording): Block[] {
     blocks.push({ type: "subheading", text: `${w.schemeTitle(s.id)} (${w.t("report.schemes.score", { percent })})` });
     if (s.reasons.length) blocks.push({ type: "list", items: s.reasons.map((reason) => w.reason(reason)) });
   }
-  blocks.push({ type: "fields", rows: [[w.t("report.schemes.techniques"), w.labels("techniques", r.techniques)]] });
+  blocks.push({ type: "fields", rows: [[w.t("report.schemes.techniques"), techniquesWithEvidence(r, w)]] });
   blocks.push({ type: "paragraph", text: w.t("report.schemes.catalog", { version: r.catalogVersion }), small: true });
   return blocks;
+}
+
+/** Each technique with its ground: "from the answers" or the person's own words, quoted. */
+function techniquesWithEvidence(r: Recognition, w: Wording): string {
+  // Reports submitted before techniques carried evidence are shown as they were frozen.
+  if (!r.techniqueEvidence) return w.labels("techniques", r.techniques);
+  if (r.techniqueEvidence.length === 0) return w.t("none");
+  return r.techniqueEvidence
+    .map((e) =>
+      e.source === "answer"
+        ? w.t("report.schemes.from_answers", { technique: w.label("techniques", e.id) })
+        : w.t("report.schemes.from_story", { technique: w.label("techniques", e.id), quote: e.quote ?? "" }),
+    )
+    .join("\n");
 }
 
 function steps(report: SubmittedReport, w: Wording): Block[] {
@@ -196,13 +222,26 @@ function steps(report: SubmittedReport, w: Wording): Block[] {
     [w.t("report.field.statement_no"), w.orNotStated(a.statementNo)],
   ];
   if (report.stepsDone.length) {
-    const done = report.stepsDone.map((s) => `${w.step(s.step)} — ${w.moment(s.doneAt)}`).join("\n");
+    const done = report.stepsDone.map((s) => `${stepTitle(report, s.step, w)} — ${w.moment(s.doneAt)}`).join("\n");
     rows.push([w.t("report.field.urgent_steps"), done]);
   }
   return [
     { type: "heading", text: w.t("report.section.steps") },
     { type: "fields", rows },
   ];
+}
+
+/** A ticked-off step: "call_bank:kaspi" is the call to Kaspi, "reissue_card:loan2" concerns the second loan's lender. */
+function stepTitle(report: SubmittedReport, key: string, w: Wording): string {
+  const [action = key, institution] = key.split(":");
+  if (!institution) return w.step(action);
+  const loan = /^loan(\d+)$/.exec(institution);
+  const name = loan
+    ? w.orNotStated(report.answers.loans[Number(loan[1]) - 1]?.lender)
+    : institution === "own"
+      ? w.t("report.steps.own_bank")
+      : w.label("banks", institution);
+  return action === "call_bank" ? w.t("report.steps.call_bank", { name }) : `${w.step(action)} (${name})`;
 }
 
 function evidence(report: SubmittedReport, w: Wording): Block[] {
