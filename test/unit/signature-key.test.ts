@@ -92,7 +92,7 @@ describe("cli report", () => {
   it("prints the JSON Schema", async () => {
     const result = await cli(["schema"]);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.out)).toMatchObject({ title: "Saqbol pre-report 1.0", type: "object" });
+    expect(JSON.parse(result.out)).toMatchObject({ title: "Saqbol pre-report 1.1", type: "object" });
   });
 
   it("explains where it looked when there is no key", async () => {

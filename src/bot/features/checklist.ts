@@ -63,7 +63,7 @@ function render(
     ctx.t("guidance:checklist.title", { number: report.number }),
     `${progress}\n${ctx.t("guidance:checklist.step", { n: i + 1, total })}${done.has(step.key) ? ` — ${ctx.t("guidance:checklist.done_mark")}` : ""}`,
     stepText(catalog, ctx.t, ctx.lang, report.answers, step),
-    done.size >= total && steps.every((s) => done.has(s.key)) ? ctx.t("guidance:checklist.all_done") : undefined,
+    steps.every((s) => done.has(s.key)) ? ctx.t("guidance:checklist.all_done") : undefined,
   ];
   const nav = [];
   if (i > 0) nav.push(InlineKeyboard.text("‹", checklistData.pack({ r: reportId, i, a: "prev" })));
