@@ -6,28 +6,20 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import {
-  type Bank,
-  CALL_VERDICTS,
-  type CallVerdictKind,
-  type ClaimedIdentity,
-  SCHEME_IDS,
-  TECHNIQUES,
-  type Technique,
-} from "../core/model.js";
+import { type Bank, SCHEME_IDS, TECHNIQUES, type Technique } from "../core/model.js";
 import { recognize } from "../core/recognition/recognize.js";
 import { buildRules, type RecognitionRules } from "../core/recognition/rules.js";
 import { defaultCatalogPath } from "../paths.js";
-import { type CatalogDocument, NOTHING_REQUEST, validateCatalog } from "./schema.js";
+import { compileCallCheck } from "./call-check.js";
+import { type CatalogDocument, validateCatalog } from "./schema.js";
+import { text } from "./text.js";
 import type {
   ActionEntry,
-  CallCheck,
   Catalog,
   ContactEntry,
   FactEntry,
   SchemeEntry,
   TechniqueEntry,
-  Text,
   TriageBand,
 } from "./types.js";
 
@@ -114,43 +106,6 @@ export function readDefaultCatalogYaml(path = defaultCatalogPath): string {
 /** The catalogue shipped in the repository (or another file), compiled. */
 export function loadDefaultCatalog(path = defaultCatalogPath): Catalog {
   return loadCatalogOrThrow(readDefaultCatalogYaml(path), path);
-}
-
-const text = (t: { kk: string; ru: string }): Text => Object.freeze({ kk: t.kk.trim(), ru: t.ru.trim() });
-
-const GRAVITY = new Map<CallVerdictKind, number>(CALL_VERDICTS.map((v, i) => [v, i]));
-const graver = (a: CallVerdictKind, b: CallVerdictKind) => ((GRAVITY.get(b) ?? 0) > (GRAVITY.get(a) ?? 0) ? b : a);
-
-/** The call check with its table as a lookup: identity → request → verdict (complete: references.ts checks it). */
-function compileCallCheck(doc: CatalogDocument): CallCheck {
-  const c = doc.call_check;
-  const cells = new Map<string, Map<string, CallVerdictKind>>();
-  for (const [identity, row] of Object.entries(c.table)) {
-    const byRequest = new Map<string, CallVerdictKind>();
-    for (const verdict of CALL_VERDICTS) for (const r of row[verdict] ?? []) byRequest.set(r, verdict);
-    cells.set(identity, byRequest);
-  }
-  const requestIds = new Set(c.requests.map((r) => r.id));
-  // A hole can only come from a document that skipped validation: the grave answer is the safe one.
-  const cell = (identityId: string, requestId: string): CallVerdictKind =>
-    cells.get(identityId)?.get(requestId) ?? "danger";
-  return {
-    liveCall: text(c.live_call),
-    identities: c.identities.map((o) => ({
-      id: o.id as ClaimedIdentity,
-      label: text(o.label),
-      note: o.note ? text(o.note) : undefined,
-    })),
-    requests: c.requests.map((r) => ({ id: r.id, kind: r.kind, label: text(r.label), why: text(r.why) })),
-    verdict: {
-      danger: { headline: text(c.verdict.danger.headline), next: text(c.verdict.danger.next) },
-      call_back: { headline: text(c.verdict.call_back.headline), next: text(c.verdict.call_back.next) },
-    },
-    cell,
-    // The identity's "nothing" cell is the floor: choosing more can only make it graver.
-    verdictFor: (identityId, ids) =>
-      [NOTHING_REQUEST, ...ids.filter((id) => requestIds.has(id))].map((id) => cell(identityId, id)).reduce(graver),
-  };
 }
 
 function deepFreeze<T>(value: T): T {
