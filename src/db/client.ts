@@ -42,7 +42,7 @@ export function openDatabase(path: string): Db {
   sqlite.pragma("secure_delete = ON");
   writeLockAtBegin(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
-  migrate(db, { migrationsFolder: migrationsDir });
+  migrate(db, { migrationsFolder: migrationsDir.sqlite });
   return db;
 }
 
