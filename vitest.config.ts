@@ -1,10 +1,41 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Two projects: every test on SQLite (the embedded default), and every test that
+ * touches the database again on PostgreSQL — a throwaway cluster started for the
+ * run (test/support/postgres-setup.ts). `npm test` runs both; one of them:
+ * `npx vitest run --project sqlite` (or postgres).
+ */
+const SQLITE_ONLY = [
+  // SQLite's own machinery: the connection's pragmas, WAL checkpoints, file backups.
+  "test/unit/db-client.test.ts",
+  "test/unit/checkpointer.test.ts",
+  "test/e2e/reliability-backup.test.ts",
+];
+
+const POSTGRES_ONLY = ["test/unit/migrations-dialects.test.ts"];
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",
+    projects: [
+      // Comparing what both engines' migrations build needs the cluster.
+      { extends: true, test: { name: "sqlite", include: ["test/**/*.test.ts"], exclude: POSTGRES_ONLY } },
+      {
+        extends: true,
+        test: {
+          name: "postgres",
+          include: [
+            "test/e2e/**/*.test.ts",
+            "test/unit/{drafts-db,police-db,privacy,versions,catalog-store,catalog-cli,database-engines,migrations-dialects}.test.ts",
+          ],
+          exclude: SQLITE_ONLY,
+          env: { SAQBOL_TEST_DB: "postgres" },
+          globalSetup: ["test/support/postgres-setup.ts"],
+        },
+      },
+    ],
   },
 });

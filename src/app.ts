@@ -15,11 +15,13 @@ import type { BotDeps } from "./bot/deps.js";
 import { type BotOptions, createBot } from "./bot/index.js";
 import { startJobs } from "./bot/jobs/index.js";
 import { CatalogHolder } from "./catalog/holder.js";
-import { ensureDefaultCatalog } from "./catalog/store.js";
+import { CatalogError } from "./catalog/load.js";
+import { CatalogStore, ensureDefaultCatalog } from "./catalog/store.js";
+import type { Catalog } from "./catalog/types.js";
 import type { Config } from "./config.js";
 import { LANGS } from "./core/model.js";
 import { startCheckpointer } from "./db/checkpointer.js";
-import { type Db, openDatabase } from "./db/client.js";
+import { closeDatabase, type Db, openDatabase } from "./db/client.js";
 import { loadFonts } from "./documents/pdf/fonts.js";
 import { loadOrCreateSigningKey } from "./documents/signing-key.js";
 import { createI18n, type I18n } from "./i18n.js";
@@ -64,19 +66,51 @@ async function reachTelegram(bot: Bot<AppContext>, apiRoot: string): Promise<voi
   }
 }
 
+/**
+ * The database, migrated and holding a catalogue: on PostgreSQL under the
+ * migration lock, so instances starting together do it once. With
+ * MIGRATE_AT_START=false `cli migrate` has done both already.
+ */
+export async function prepareDatabase(config: Config, logger: Logger): Promise<{ db: Db; catalog: Catalog }> {
+  let seeded: Catalog | undefined;
+  const db = await openDatabase(
+    { url: config.databaseUrl, path: config.databasePath },
+    {
+      migrate: config.migrateAtStart,
+      after: async (db) => {
+        seeded = await ensureDefaultCatalog(db, { path: config.catalogPath, logger });
+      },
+    },
+  );
+  const catalog = seeded ?? (await new CatalogStore(db).loadActive());
+  if (!catalog) {
+    await closeDatabase(db);
+    throw new CatalogError("catalogue: the database has no usable active version: run npm run --silent cli -- migrate");
+  }
+  return { db, catalog };
+}
+
 /** Everything that can fail on a bad environment fails here, before the bot talks to anyone. */
-export function prepareDeps(config: Config, logger: Logger, now: () => Date = () => new Date()): BotDeps {
-  const db: Db = openDatabase(config.databasePath);
-  const signingKey = loadOrCreateSigningKey(config.signingKeyPath, config.signingKey);
-  loadFonts(config.fontPath);
-  const i18n = createI18n();
-  const catalogs = new CatalogHolder(ensureDefaultCatalog(db, { path: config.catalogPath, logger }));
-  return { config, db, i18n, catalogs, logger, signingKey, now };
+export async function prepareDeps(
+  config: Config,
+  logger: Logger,
+  now: () => Date = () => new Date(),
+): Promise<BotDeps> {
+  const { db, catalog } = await prepareDatabase(config, logger);
+  try {
+    const signingKey = loadOrCreateSigningKey(config.signingKeyPath, config.signingKey);
+    loadFonts(config.fontPath);
+    const i18n = createI18n();
+    return { config, db, i18n, catalogs: new CatalogHolder(catalog), logger, signingKey, now };
+  } catch (error) {
+    await closeDatabase(db);
+    throw error;
+  }
 }
 
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const deps = prepareDeps(config, logger, options.now);
+  const deps = await prepareDeps(config, logger, options.now);
   const bot = createBot(deps, { ...options, transformers: [lateCallbackAnswers, ...(options.transformers ?? [])] });
   await reachTelegram(bot, config.apiRoot);
   await registerCommands(bot, deps.i18n);
@@ -107,7 +141,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       jobs.stop();
       if (runner.isRunning()) await runner.stop();
       await checkpoints.stop();
-      deps.db.$client.close();
+      await closeDatabase(deps.db);
       logger.info("saqbol stopped");
     })();
     return stopping;

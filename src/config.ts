@@ -26,6 +26,11 @@ const envSchema = z
     BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, "must look like 123456:ABC-DEF (from @BotFather)"),
     TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
     DATABASE_PATH: z.string().min(1).default("./data/saqbol.db"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, "must be a PostgreSQL URL: postgres://user:password@host:5432/database")
+      .optional(),
+    MIGRATE_AT_START: z.enum(["true", "false"], "must be true or false").default("true"),
     SIGNING_KEY_PATH: z.string().min(1).optional(),
     SIGNING_KEY: z.string().min(32, "must be at least 32 characters").optional(),
     ADMIN_IDS: adminIds,
@@ -52,6 +57,10 @@ export type Config = {
   botToken: string;
   apiRoot: string;
   databasePath: string;
+  /** PostgreSQL (shared by several instances); undefined: the SQLite file at databasePath. */
+  databaseUrl: string | undefined;
+  /** False: migrations are the deployment's job (`cli migrate`); start-up refuses a database that is behind. */
+  migrateAtStart: boolean;
   signingKeyPath: string;
   signingKey: string | undefined;
   adminIds: number[];
@@ -80,6 +89,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     botToken: e.BOT_TOKEN,
     apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
     databasePath: e.DATABASE_PATH,
+    databaseUrl: e.DATABASE_URL,
+    migrateAtStart: e.MIGRATE_AT_START === "true",
     signingKeyPath: e.SIGNING_KEY_PATH ?? `${e.DATABASE_PATH}.signing.key`,
     signingKey: e.SIGNING_KEY,
     adminIds: e.ADMIN_IDS,

@@ -27,7 +27,15 @@ function fileArg(args: string[], usage: string, io: CliIo): { file: string; forc
   return { file, force: parsed.values.force === true };
 }
 
+/** These work on the SQLite file; a PostgreSQL database is backed up with its own tools. */
+const ON_POSTGRES =
+  "DATABASE_URL is set: back up and restore PostgreSQL with pg_dump and pg_restore (see README, Running several instances)";
+
 async function failing(io: CliIo, action: () => Promise<void>): Promise<number> {
+  if (io.env.DATABASE_URL) {
+    io.stderr.write(`${ON_POSTGRES}\n`);
+    return 2;
+  }
   try {
     await action();
     return 0;

@@ -1,13 +1,14 @@
 /**
  * `cli role grant <id> police|admin [--unit …] [--region …] | revoke <id> | list` over the
- * database at DATABASE_PATH (default ./data/saqbol.db). Changes are audited as role "cli".
+ * configured database (see cli/database.ts). Changes are audited as role "cli".
  * ADMIN_IDS, when set, is shown in the list and cannot be revoked here.
  */
 import { parseArgs } from "node:util";
-import { type Db, openDatabase } from "../db/client.js";
+import type { Db } from "../db/client.js";
 import { listStaff } from "../db/roles.js";
 import { cleanUnit, grant, isRegion, isStaffRole, revoke } from "../services/staff.js";
 import type { CliCommand, CliIo } from "./command.js";
+import { withDatabase } from "./database.js";
 
 const USAGE =
   "usage: cli role grant <telegram id> police|admin [--unit <unit>] [--region <region id>] | revoke <telegram id> | list";
@@ -22,7 +23,7 @@ const adminIdsOf = (env: CliIo["env"]) =>
 const telegramId = (text: string | undefined) =>
   text && /^\d{1,15}$/.test(text) && Number(text) > 0 ? Number(text) : undefined;
 
-function run(db: Db, args: string[], io: CliIo): number {
+async function run(db: Db, args: string[], io: CliIo): Promise<number> {
   const out = (line: string) => io.stdout.write(`${line}\n`);
   const fail = (message = USAGE) => {
     io.stderr.write(`${message}\n`);
@@ -42,7 +43,7 @@ function run(db: Db, args: string[], io: CliIo): number {
       if (id === undefined || !isStaffRole(role) || positionals.length > 3) return fail();
       if (values.region !== undefined && !isRegion(values.region)) return fail(`unknown region: ${values.region}`);
       const unit = values.unit === undefined ? undefined : cleanUnit(values.unit);
-      grant(
+      await grant(
         db,
         CLI,
         {
@@ -58,7 +59,7 @@ function run(db: Db, args: string[], io: CliIo): number {
     case "revoke": {
       const id = telegramId(idText);
       if (id === undefined || positionals.length > 2) return fail();
-      const result = revoke(db, CLI, id, adminIdsOf(io.env), now);
+      const result = await revoke(db, CLI, id, adminIdsOf(io.env), now);
       if (result === "configured") {
         io.stderr.write(`${id} is listed in ADMIN_IDS; remove it there\n`);
         return 1;
@@ -67,7 +68,7 @@ function run(db: Db, args: string[], io: CliIo): number {
       return result === "revoked" ? 0 : 1;
     }
     case "list": {
-      for (const s of listStaff(db, adminIdsOf(io.env))) {
+      for (const s of await listStaff(db, adminIdsOf(io.env))) {
         out([s.id, s.role, s.unit ?? "-", s.region ?? "-", s.configured ? "ADMIN_IDS" : "db"].join("\t"));
       }
       return 0;
@@ -80,18 +81,14 @@ function run(db: Db, args: string[], io: CliIo): number {
 export const command: CliCommand = {
   summary: "role grant|revoke|list — police and admin roles",
   async run(args, io) {
-    let db: Db | undefined;
     try {
-      db = openDatabase(io.env.DATABASE_PATH || "./data/saqbol.db");
-      return run(db, args, io);
+      return await withDatabase(io.env, (db) => run(db, args, io));
     } catch (error) {
       if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
         io.stderr.write(`${error.message}\n${USAGE}\n`);
         return 2;
       }
       throw error;
-    } finally {
-      db?.$client.close();
     }
   },
 };

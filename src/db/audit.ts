@@ -54,8 +54,9 @@ export interface AuditEntry {
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
-export function audit(db: Db, entry: AuditEntry): void {
-  db.insert(auditLog)
+export async function audit(db: Db, entry: AuditEntry): Promise<void> {
+  await db
+    .insert(auditLog)
     .values({
       actorId: entry.actor.id,
       actorRole: entry.actor.role,
@@ -68,25 +69,28 @@ export function audit(db: Db, entry: AuditEntry): void {
 }
 
 /** Newest first. */
-export function auditPage(db: Db, page: { offset: number; limit: number }): { rows: AuditRow[]; total: number } {
-  const rows = db
+export async function auditPage(
+  db: Db,
+  page: { offset: number; limit: number },
+): Promise<{ rows: AuditRow[]; total: number }> {
+  const rows = await db
     .select()
     .from(auditLog)
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(page.limit)
     .offset(page.offset)
     .all();
-  const total = db.select({ n: count() }).from(auditLog).get()?.n ?? 0;
+  const total = (await db.select({ n: count() }).from(auditLog).get())?.n ?? 0;
   return { rows, total };
 }
 
 /** The whole log, newest first (for the CSV export). */
-export function auditAll(db: Db, limit = 100_000): AuditRow[] {
+export function auditAll(db: Db, limit = 100_000): Promise<AuditRow[]> {
   return db.select().from(auditLog).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(limit).all();
 }
 
 /** Entries about one report, newest first. */
-export function auditOfReport(db: Db, reportNumber: string): AuditRow[] {
+export function auditOfReport(db: Db, reportNumber: string): Promise<AuditRow[]> {
   return db
     .select()
     .from(auditLog)

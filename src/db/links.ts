@@ -31,8 +31,11 @@ export interface HoldingReport {
   scheme: string | null;
 }
 
-/** The top recognised scheme of a report, as SQL. */
-export const topScheme = sql<string | null>`json_extract(${reports.recognition}, '$.schemes[0].id')`;
+/** The top recognised scheme of a report, as SQL (JSON is read differently by each engine). */
+export const topScheme = (db: Db): SQL<string | null> =>
+  db.$engine.kind === "postgres"
+    ? sql<string | null>`(${reports.recognition}::jsonb #>> '{schemes,0,id}')`
+    : sql<string | null>`json_extract(${reports.recognition}, '$.schemes[0].id')`;
 
 /** True for keys that may link reports. */
 export const isLinkable = (k: Key): boolean => k.kind !== "other" && !k.value.startsWith(CARD_MASK);
@@ -43,9 +46,9 @@ const linkable = (t: { kind: SQLiteColumn; value: SQLiteColumn }) =>
 const keyKey = (k: Key) => `${k.kind}\u0000${k.value}`;
 
 /** The other submitted reports sharing an identifier with this one, most shared first, then newest. */
-export function linkedReports(db: Db, reportId: number): LinkedReport[] {
+export async function linkedReports(db: Db, reportId: number): Promise<LinkedReport[]> {
   const mine = alias(identifiers, "mine");
-  const rows = db
+  const rows = await db
     .select({
       id: reports.id,
       number: reports.number,
@@ -87,7 +90,7 @@ const anyKey = (keys: readonly Key[]) =>
   or(...keys.map((k) => and(eq(identifiers.kind, k.kind), eq(identifiers.value, k.value))));
 
 /** Submitted reports that hold any of the keys, newest first. */
-export function reportsHolding(db: Db, keys: readonly Key[], limit = 200): HoldingReport[] {
+export async function reportsHolding(db: Db, keys: readonly Key[], limit = 200): Promise<HoldingReport[]> {
   const usable = keys.filter(isLinkable);
   if (usable.length === 0) return [];
   return db
@@ -95,7 +98,7 @@ export function reportsHolding(db: Db, keys: readonly Key[], limit = 200): Holdi
       id: reports.id,
       number: sql<string>`${reports.number}`,
       submittedAt: sql<string>`${reports.submittedAt}`,
-      scheme: topScheme,
+      scheme: topScheme(db),
     })
     .from(identifiers)
     .innerJoin(reports, and(eq(reports.id, identifiers.reportId), eq(reports.status, "submitted")))
@@ -106,10 +109,13 @@ export function reportsHolding(db: Db, keys: readonly Key[], limit = 200): Holdi
 }
 
 /** How many submitted reports hold the key, and their top schemes with counts (for anyone to see). */
-export function keyCounts(db: Db, key: Key): { reports: number; schemes: { id: string; count: number }[] } {
+export async function keyCounts(
+  db: Db,
+  key: Key,
+): Promise<{ reports: number; schemes: { id: string; count: number }[] }> {
   if (!isLinkable(key)) return { reports: 0, schemes: [] };
-  const holding = db
-    .selectDistinct({ id: reports.id, scheme: topScheme })
+  const holding = await db
+    .selectDistinct({ id: reports.id, scheme: topScheme(db) })
     .from(identifiers)
     .innerJoin(reports, and(eq(reports.id, identifiers.reportId), eq(reports.status, "submitted")))
     .where(and(eq(identifiers.kind, key.kind), eq(identifiers.value, key.value)))
@@ -132,7 +138,7 @@ export interface RecurringRecipient extends Key {
  * Recipients (cards, IBANs, phones, wallets…) that received money in two or more
  * submitted reports: likely droppers. `where` narrows the reports (a police filter).
  */
-export function recurringRecipients(db: Db, limit = 10, where?: SQL): RecurringRecipient[] {
+export function recurringRecipients(db: Db, limit = 10, where?: SQL): Promise<RecurringRecipient[]> {
   const reportsCount = countDistinct(identifiers.reportId);
   return db
     .select({ kind: identifiers.kind, value: identifiers.value, reports: reportsCount })

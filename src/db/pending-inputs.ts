@@ -10,15 +10,22 @@ import { pendingInputs, reports } from "./schema.js";
 
 const TEN_MINUTES = 10 * 60_000;
 
-export function setPendingInput(db: Db, userId: number, kind: string, now = new Date(), ttlMs = TEN_MINUTES): void {
+export async function setPendingInput(
+  db: Db,
+  userId: number,
+  kind: string,
+  now = new Date(),
+  ttlMs = TEN_MINUTES,
+): Promise<void> {
   const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
-  db.insert(pendingInputs)
+  await db
+    .insert(pendingInputs)
     .values({ userId, kind, expiresAt })
     .onConflictDoUpdate({ target: pendingInputs.userId, set: { kind, expiresAt } })
     .run();
 }
 
-export function pendingInput(db: Db, userId: number, now = new Date()): string | undefined {
+export async function pendingInput(db: Db, userId: number, now = new Date()): Promise<string | undefined> {
   const statement = prepared(db, "pending-inputs.get", () =>
     db
       .select({ kind: pendingInputs.kind })
@@ -28,11 +35,11 @@ export function pendingInput(db: Db, userId: number, now = new Date()): string |
       )
       .prepare(),
   );
-  return statement.get({ userId, now: now.toISOString() })?.kind;
+  return (await statement.get({ userId, now: now.toISOString() }))?.kind;
 }
 
-export function clearPendingInput(db: Db, userId: number): void {
-  db.delete(pendingInputs).where(eq(pendingInputs.userId, userId)).run();
+export async function clearPendingInput(db: Db, userId: number): Promise<void> {
+  await db.delete(pendingInputs).where(eq(pendingInputs.userId, userId)).run();
 }
 
 /** Kinds of pending input whose answer is an identifier of someone else (kept whole, cards included). */
@@ -45,8 +52,8 @@ export const ERDR_INPUT = "erdr:";
  * check, not their own: the questionnaire's recipient question, or a pending
  * identifier input.
  */
-export function expectsOthersIdentifier(db: Db, userId: number, now = new Date()): boolean {
-  const kind = pendingInput(db, userId, now);
+export async function expectsOthersIdentifier(db: Db, userId: number, now = new Date()): Promise<boolean> {
+  const kind = await pendingInput(db, userId, now);
   if (kind && (IDENTIFIER_INPUTS.has(kind) || kind.startsWith(ERDR_INPUT))) return true;
   const statement = prepared(db, "pending-inputs.draft-cursor", () =>
     db
@@ -55,6 +62,6 @@ export function expectsOthersIdentifier(db: Db, userId: number, now = new Date()
       .where(and(eq(reports.userId, sql.placeholder("userId")), eq(reports.status, "draft"), eq(reports.active, true)))
       .prepare(),
   );
-  const draft = statement.get({ userId });
+  const draft = await statement.get({ userId });
   return draft?.cursor.step === "transfer_recipient";
 }

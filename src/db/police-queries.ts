@@ -40,60 +40,59 @@ const STATUS: Record<ReportStatus, SQL> = {
 };
 
 /** The SQL condition of a filter on `reports`, submitted reports only. */
-export function reportConditions(filter: ReportFilter): SQL {
+export function reportConditions(db: Db, filter: ReportFilter): SQL {
   return and(
     eq(reports.status, "submitted"),
     isNotNull(reports.number),
     filter.from ? gte(reports.submittedAt, filter.from.toISOString()) : undefined,
     filter.to ? lt(reports.submittedAt, filter.to.toISOString()) : undefined,
     filter.region ? eq(reports.region, filter.region) : undefined,
-    filter.scheme ? eq(topScheme, filter.scheme) : undefined,
+    filter.scheme ? eq(topScheme(db), filter.scheme) : undefined,
     filter.status ? STATUS[filter.status] : undefined,
   ) as SQL;
 }
 
-const listColumns = {
+const listColumns = (db: Db) => ({
   id: reports.id,
   number: reports.number,
   version: reports.version,
   submittedAt: reports.submittedAt,
   region: reports.region,
-  scheme: topScheme,
-};
+  scheme: topScheme(db),
+});
 
 const complete = (r: { number: string | null; submittedAt: string | null }): boolean =>
   r.number !== null && r.submittedAt !== null;
 
 /** One page, newest first, and the number of matching reports. */
-export function listReports(
+export async function listReports(
   db: Db,
   filter: ReportFilter,
   page: { offset: number; limit: number },
-): { rows: ReportListRow[]; total: number } {
-  const where = reportConditions(filter);
-  const rows = db
-    .select(listColumns)
+): Promise<{ rows: ReportListRow[]; total: number }> {
+  const where = reportConditions(db, filter);
+  const rows = await db
+    .select(listColumns(db))
     .from(reports)
     .where(where)
     .orderBy(desc(reports.submittedAt), desc(reports.id))
     .limit(page.limit)
     .offset(page.offset)
-    .all()
-    .filter(complete) as ReportListRow[];
-  const total = db.select({ n: count() }).from(reports).where(where).get()?.n ?? 0;
-  return { rows, total };
+    .all();
+  const total = (await db.select({ n: count() }).from(reports).where(where).get())?.n ?? 0;
+  return { rows: rows.filter(complete) as ReportListRow[], total };
 }
 
 /** Every matching report, oldest first (exports and statistics). */
-export function allReports(db: Db, filter: ReportFilter, limit = 100_000): ReportListRow[] {
-  return db
-    .select(listColumns)
+export async function allReports(db: Db, filter: ReportFilter, limit = 100_000): Promise<ReportListRow[]> {
+  const rows = await db
+    .select(listColumns(db))
     .from(reports)
-    .where(reportConditions(filter))
+    .where(reportConditions(db, filter))
     .orderBy(asc(reports.submittedAt), asc(reports.id))
     .limit(limit)
-    .all()
-    .filter(complete) as ReportListRow[];
+    .all();
+  return rows.filter(complete) as ReportListRow[];
 }
 
 export interface ReportLoss {
@@ -123,22 +122,22 @@ const amountColumns = {
 };
 
 /** Sums of transfers per report and currency, for the matching reports. */
-export function lossesOf(db: Db, filter: ReportFilter): ReportLoss[] {
+export async function lossesOf(db: Db, filter: ReportFilter): Promise<ReportLoss[]> {
   return sumPerReport(
-    db
+    await db
       .select(amountColumns)
       .from(transfers)
       .innerJoin(reports, eq(reports.id, transfers.reportId))
-      .where(reportConditions(filter))
+      .where(reportConditions(db, filter))
       .all(),
   );
 }
 
 /** Money lost per report for a few reports (a page of the list). */
-export function lossesOfReports(db: Db, ids: readonly number[]): ReportLoss[] {
+export async function lossesOfReports(db: Db, ids: readonly number[]): Promise<ReportLoss[]> {
   if (ids.length === 0) return [];
   return sumPerReport(
-    db
+    await db
       .select(amountColumns)
       .from(transfers)
       .where(inArray(transfers.reportId, [...ids]))
@@ -152,10 +151,10 @@ export type NumberState =
   | { state: "unknown" };
 
 /** What a report number stands for now: a submitted report, a withdrawn one, or nothing. */
-export function numberState(db: Db, number: string): NumberState {
-  const withdrawn = db.select().from(withdrawnNumbers).where(eq(withdrawnNumbers.number, number)).get();
+export async function numberState(db: Db, number: string): Promise<NumberState> {
+  const withdrawn = await db.select().from(withdrawnNumbers).where(eq(withdrawnNumbers.number, number)).get();
   if (withdrawn) return { state: "withdrawn", submittedAt: withdrawn.submittedAt, withdrawnAt: withdrawn.withdrawnAt };
-  const row = db
+  const row = await db
     .select({
       id: reports.id,
       status: reports.status,

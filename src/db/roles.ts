@@ -30,8 +30,8 @@ export function effectiveRole(adminIds: readonly number[], stored: Role | undefi
   return stored ?? "citizen";
 }
 
-export function storedRole(db: Db, id: number): Role | undefined {
-  return db.select({ role: users.role }).from(users).where(eq(users.id, id)).get()?.role;
+export async function storedRole(db: Db, id: number): Promise<Role | undefined> {
+  return (await db.select({ role: users.role }).from(users).where(eq(users.id, id)).get())?.role;
 }
 
 /**
@@ -39,7 +39,7 @@ export function storedRole(db: Db, id: number): Role | undefined {
  * role is not personal data of a victim, and consent is still asked before any).
  * Unit and region are kept when not given again.
  */
-export function grantRole(db: Db, id: number, role: StaffRole, profile: PoliceProfile, now: Date): void {
+export async function grantRole(db: Db, id: number, role: StaffRole, profile: PoliceProfile, now: Date): Promise<void> {
   const at = now.toISOString();
   const police =
     role === "police"
@@ -48,15 +48,16 @@ export function grantRole(db: Db, id: number, role: StaffRole, profile: PolicePr
           ...(profile.region !== undefined ? { policeRegion: profile.region } : {}),
         }
       : {};
-  db.insert(users)
+  await db
+    .insert(users)
     .values({ id, role, ...police, updatedAt: at })
     .onConflictDoUpdate({ target: users.id, set: { role, ...police, updatedAt: at } })
     .run();
 }
 
 /** Back to citizen; unit and region are forgotten. False when there was no role to revoke. */
-export function revokeRole(db: Db, id: number, now: Date): boolean {
-  const result = db
+export async function revokeRole(db: Db, id: number, now: Date): Promise<boolean> {
+  const result = await db
     .update(users)
     .set({ role: "citizen", policeUnit: null, policeRegion: null, updatedAt: now.toISOString() })
     .where(and(eq(users.id, id), ne(users.role, "citizen")))
@@ -64,8 +65,9 @@ export function revokeRole(db: Db, id: number, now: Date): boolean {
   return result.changes > 0;
 }
 
-export function setPoliceProfile(db: Db, id: number, profile: PoliceProfile, now: Date): void {
-  db.update(users)
+export async function setPoliceProfile(db: Db, id: number, profile: PoliceProfile, now: Date): Promise<void> {
+  await db
+    .update(users)
     .set({
       ...(profile.unit !== undefined ? { policeUnit: profile.unit } : {}),
       ...(profile.region !== undefined ? { policeRegion: profile.region } : {}),
@@ -75,7 +77,7 @@ export function setPoliceProfile(db: Db, id: number, profile: PoliceProfile, now
     .run();
 }
 
-export function policeProfile(db: Db, id: number): { unit: string | null; region: string | null } | undefined {
+export function policeProfile(db: Db, id: number): Promise<{ unit: string | null; region: string | null } | undefined> {
   return db
     .select({ unit: users.policeUnit, region: users.policeRegion })
     .from(users)
@@ -84,13 +86,15 @@ export function policeProfile(db: Db, id: number): { unit: string | null; region
 }
 
 /** Stored police and admins, plus the configured admins. */
-export function listStaff(db: Db, adminIds: readonly number[]): StaffMember[] {
-  const stored = db
-    .select({ id: users.id, role: users.role, unit: users.policeUnit, region: users.policeRegion })
-    .from(users)
-    .where(ne(users.role, "citizen"))
-    .orderBy(users.role, users.id)
-    .all()
+export async function listStaff(db: Db, adminIds: readonly number[]): Promise<StaffMember[]> {
+  const stored = (
+    await db
+      .select({ id: users.id, role: users.role, unit: users.policeUnit, region: users.policeRegion })
+      .from(users)
+      .where(ne(users.role, "citizen"))
+      .orderBy(users.role, users.id)
+      .all()
+  )
     .filter((r) => !adminIds.includes(r.id))
     .map((r) => ({ ...r, role: r.role as StaffRole, configured: false }));
   const configured = adminIds.map((id) => ({

@@ -76,6 +76,7 @@ export const reports = pgTable(
     submittedAt: text("submitted_at"),
     withdrawnAt: text("withdrawn_at"),
     remindedAt: text("reminded_at"),
+    erdrNumber: text("erdr_number"),
   },
   (t) => [
     uniqueIndex("reports_number_idx").on(t.number),
@@ -121,6 +122,7 @@ export const transfers = pgTable(
     recipientName: text("recipient_name"),
     recipientBank: text("recipient_bank"),
     ownBank: text("own_bank"),
+    lossKind: text("loss_kind"),
   },
   (t) => [uniqueIndex("report_transfers_pos_idx").on(t.reportId, t.position)],
 );
@@ -135,6 +137,7 @@ export const loans = pgTable(
     amountMinor: int("amount_minor"),
     currency: text("currency"),
     date: text("date"),
+    biometrics: text("biometrics"),
   },
   (t) => [uniqueIndex("report_loans_pos_idx").on(t.reportId, t.position)],
 );

@@ -22,8 +22,8 @@ export const EXPORT_LIMIT = 20_000;
 
 export async function exportReports(db: Db, filter: ReportFilter, lang: Lang, deps: ExportDeps): Promise<ExportFiles> {
   const list: SubmittedReport[] = [];
-  for (const row of allReports(db, filter, EXPORT_LIMIT)) {
-    const report = loadReport(db, row.id);
+  for (const row of await allReports(db, filter, EXPORT_LIMIT)) {
+    const report = await loadReport(db, row.id);
     if (report) list.push(report);
   }
   return {

@@ -44,10 +44,10 @@ export function parseGrantArgs(args: string): GrantRequest | undefined {
   return { id, role: lowered, ...(lowered === "police" ? readProfileWords(rest) : {}) };
 }
 
-export function grant(db: Db, actor: Actor, request: GrantRequest, now: Date): void {
-  inTransaction(db, () => {
-    grantRole(db, request.id, request.role, { unit: request.unit, region: request.region }, now);
-    audit(db, {
+export function grant(db: Db, actor: Actor, request: GrantRequest, now: Date): Promise<void> {
+  return inTransaction(db, async () => {
+    await grantRole(db, request.id, request.role, { unit: request.unit, region: request.region }, now);
+    await audit(db, {
       actor,
       action: "role.grant",
       details: { target: request.id, role: request.role, unit: request.unit ?? null, region: request.region ?? null },
@@ -58,11 +58,17 @@ export function grant(db: Db, actor: Actor, request: GrantRequest, now: Date): v
 
 export type RevokeResult = "revoked" | "not_staff" | "configured";
 
-export function revoke(db: Db, actor: Actor, id: number, adminIds: readonly number[], now: Date): RevokeResult {
+export async function revoke(
+  db: Db,
+  actor: Actor,
+  id: number,
+  adminIds: readonly number[],
+  now: Date,
+): Promise<RevokeResult> {
   if (adminIds.includes(id)) return "configured";
-  return inTransaction(db, () => {
-    if (!revokeRole(db, id, now)) return "not_staff";
-    audit(db, { actor, action: "role.revoke", details: { target: id }, at: now });
+  return inTransaction(db, async (): Promise<RevokeResult> => {
+    if (!(await revokeRole(db, id, now))) return "not_staff";
+    await audit(db, { actor, action: "role.revoke", details: { target: id }, at: now });
     return "revoked";
   });
 }
@@ -73,10 +79,10 @@ export function invite(
   actor: Actor & { id: number },
   request: { role: StaffRole; unit?: string | undefined; region?: Region | undefined },
   now: Date,
-): { token: string; expiresAt: Date } {
-  return inTransaction(db, () => {
-    const created = createInvite(db, { ...request, createdBy: actor.id }, now);
-    audit(db, {
+): Promise<{ token: string; expiresAt: Date }> {
+  return inTransaction(db, async () => {
+    const created = await createInvite(db, { ...request, createdBy: actor.id }, now);
+    await audit(db, {
       actor,
       action: "invite.create",
       details: {
@@ -92,16 +98,16 @@ export function invite(
 }
 
 /** Uses an invite: the role is granted to `userId` with the unit and region the invite carried. */
-export function acceptInvite(db: Db, userId: number, token: string, now: Date): Redeemed {
-  return inTransaction(db, () => {
-    const redeemed = redeemInvite(db, token, userId, now);
+export function acceptInvite(db: Db, userId: number, token: string, now: Date): Promise<Redeemed> {
+  return inTransaction(db, async () => {
+    const redeemed = await redeemInvite(db, token, userId, now);
     if (!redeemed.ok) return redeemed;
     const profile: PoliceProfile = {
       ...(redeemed.unit ? { unit: redeemed.unit } : {}),
       ...(isRegion(redeemed.region ?? undefined) ? { region: redeemed.region as Region } : {}),
     };
-    grantRole(db, userId, redeemed.role, profile, now);
-    audit(db, {
+    await grantRole(db, userId, redeemed.role, profile, now);
+    await audit(db, {
       actor: { id: userId, role: redeemed.role },
       action: "invite.accept",
       details: { role: redeemed.role, invitedBy: redeemed.createdBy },
@@ -112,9 +118,14 @@ export function acceptInvite(db: Db, userId: number, token: string, now: Date): 
 }
 
 /** An officer names their unit or region after joining by invite. */
-export function updatePoliceProfile(db: Db, actor: Actor & { id: number }, profile: PoliceProfile, now: Date): void {
-  inTransaction(db, () => {
-    setPoliceProfile(db, actor.id, profile, now);
-    audit(db, { actor, action: "police.profile", details: { ...profile }, at: now });
+export function updatePoliceProfile(
+  db: Db,
+  actor: Actor & { id: number },
+  profile: PoliceProfile,
+  now: Date,
+): Promise<void> {
+  return inTransaction(db, async () => {
+    await setPoliceProfile(db, actor.id, profile, now);
+    await audit(db, { actor, action: "police.profile", details: { ...profile }, at: now });
   });
 }

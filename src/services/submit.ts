@@ -9,7 +9,7 @@ import { canonicalJson } from "../core/report/canonical.js";
 import { toReportJson } from "../core/report/json.js";
 import type { Recognition, SubmittedReport } from "../core/report/report.js";
 import { signReport } from "../core/report/signature.js";
-import type { Db } from "../db/client.js";
+import { type Db, inTransaction } from "../db/client.js";
 import { loadDraft } from "../db/drafts.js";
 import { counters, reports, reportVersions } from "../db/schema.js";
 
@@ -18,10 +18,10 @@ export type Recognise = (answers: Answers) => Recognition;
 const ALMATY_OFFSET_MS = 5 * 3600_000;
 
 /** SB-2026-004217: the year of submission (Kazakhstan time) and a yearly sequence. */
-export function nextReportNumber(db: Db, now: Date): string {
+export async function nextReportNumber(db: Db, now: Date): Promise<string> {
   const year = new Date(now.getTime() + ALMATY_OFFSET_MS).getUTCFullYear();
   const name = `report_number_${year}`;
-  const row = db
+  const row = await db
     .insert(counters)
     .values({ name, value: 1 })
     .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + 1` } })
@@ -54,20 +54,20 @@ export function submitDraft(
   recognise: Recognise,
   signingKey: string,
   now: Date,
-): Submitted | undefined {
-  return db.$client.transaction((): Submitted | undefined => {
-    const existing = db.select().from(reports).where(eq(reports.id, draftId)).get();
+): Promise<Submitted | undefined> {
+  return inTransaction(db, async (): Promise<Submitted | undefined> => {
+    const existing = await db.select().from(reports).where(eq(reports.id, draftId)).get();
     if (!existing) return undefined;
     if (existing.status === "submitted" && existing.number) {
-      const report = loadSubmitted(db, draftId);
+      const report = await loadSubmitted(db, draftId);
       return report ? { reportId: draftId, number: existing.number, report } : undefined;
     }
-    const draft = loadDraft(db, draftId);
+    const draft = await loadDraft(db, draftId);
     if (!draft) return undefined;
     const answers = pruneEmpty(draft.answers);
     const recognition = recognise(answers);
     const at = now.toISOString();
-    const number = nextReportNumber(db, now);
+    const number = await nextReportNumber(db, now);
     const report: SubmittedReport = {
       number,
       version: 1,
@@ -79,7 +79,8 @@ export function submitDraft(
       recognition,
       stepsDone: [],
     };
-    db.update(reports)
+    await db
+      .update(reports)
       .set({
         status: "submitted",
         number,
@@ -92,15 +93,22 @@ export function submitDraft(
       })
       .where(and(eq(reports.id, draftId), eq(reports.status, "draft")))
       .run();
-    saveVersion(db, draftId, report, signingKey, null);
+    await saveVersion(db, draftId, report, signingKey, null);
     return { reportId: draftId, number, report };
-  })();
+  });
 }
 
 /** Freezes one version: the report as it was, and the signed canonical police JSON. */
-export function saveVersion(db: Db, reportId: number, report: SubmittedReport, key: string, note: string | null): void {
+export async function saveVersion(
+  db: Db,
+  reportId: number,
+  report: SubmittedReport,
+  key: string,
+  note: string | null,
+): Promise<void> {
   const signed = signReport(toReportJson(report), key);
-  db.insert(reportVersions)
+  await db
+    .insert(reportVersions)
     .values({
       reportId,
       version: report.version,
@@ -114,8 +122,8 @@ export function saveVersion(db: Db, reportId: number, report: SubmittedReport, k
 }
 
 /** A submitted report as it is now (latest version), or as it was at `version`. */
-export function loadSubmitted(db: Db, reportId: number, version?: number): SubmittedReport | undefined {
-  const row = db
+export async function loadSubmitted(db: Db, reportId: number, version?: number): Promise<SubmittedReport | undefined> {
+  const row = await db
     .select({ snapshot: reportVersions.snapshot })
     .from(reportVersions)
     .where(

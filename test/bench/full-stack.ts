@@ -13,6 +13,7 @@ import { startPipeline } from "../../src/bot/delivery/pipeline.js";
 import type { BotDeps } from "../../src/bot/deps.js";
 import { createBot } from "../../src/bot/index.js";
 import { type Checkpointer, startCheckpointer } from "../../src/db/checkpointer.js";
+import { closeDatabase } from "../../src/db/client.js";
 import { recordConsent } from "../../src/db/users.js";
 import { type BenchEnv, benchEnv } from "./env.js";
 import { BENCH_BOT, FakeTelegram } from "./fake-api.js";
@@ -49,40 +50,45 @@ export interface FullStackOptions {
   bare?: boolean;
   /** Each person stops after this many moves, mid-questionnaire. */
   movesPerUser?: number;
+  /** Extra environment: DATABASE_URL runs the walk on PostgreSQL. */
+  env?: Record<string, string>;
 }
 
 export class FullStackBench {
-  private readonly env: BenchEnv = benchEnv();
+  private readonly env: BenchEnv;
   private readonly fake = new FakeTelegram();
   private readonly factory = new UpdateFactory();
   private readonly fullQueue = new QueueSupplier();
   private readonly bareQueue = new QueueSupplier();
-  private readonly deps: BotDeps;
+  private deps!: BotDeps;
   private readonly runners: RunnerHandle[] = [];
   private readonly population: Population;
   private nextBareId = 900_000_000;
   private checkpoints?: Checkpointer;
 
   constructor(private readonly options: FullStackOptions = {}) {
-    this.deps = prepareDeps(this.env.config, this.env.logger);
+    this.env = benchEnv(undefined, options.env);
     this.population = new Population({
       firstId: 100_000_000,
       screenOf: (id) => this.fake.screen(id),
       // The walk starts at /report, which needs consent.
-      onJoin: (p) => recordConsent(this.deps.db, p.id, p.lang),
+      onJoin: async (p) => {
+        await recordConsent(this.deps.db, p.id, p.lang);
+      },
       // What the person saw is the simulated person's memory, not the bot's: dropped when they leave.
       onLeave: (p) => this.fake.forget(p.id),
       ...(options.movesPerUser ? { movesPerUser: options.movesPerUser } : {}),
     });
   }
 
-  start(): void {
+  async start(): Promise<void> {
+    this.deps = await prepareDeps(this.env.config, this.env.logger);
     const bot = createBot(this.deps, { transformers: [this.fake.transformer], rateLimit: NO_FLOOD_LIMIT });
     const inbox = new UpdateInbox(this.deps.db, this.deps.now);
     // The sink ends with inbox.done(): that is where handling of an update is over.
     const done = inbox.done.bind(inbox);
-    inbox.done = (updateId) => {
-      done(updateId);
+    inbox.done = async (updateId) => {
+      await done(updateId);
       this.fullQueue.loop?.completed(updateId);
     };
     this.runners.push(
@@ -185,7 +191,7 @@ export class FullStackBench {
   async close(): Promise<Omit<FullStackFigures, "full" | "bare" | "paced" | "pacedOffered" | "single">> {
     for (const r of this.runners) if (r.isRunning()) await r.stop();
     await this.checkpoints?.stop();
-    this.deps.db.$client.close();
+    await closeDatabase(this.deps.db);
     this.env.close();
     return {
       errors: this.env.errors(),
@@ -207,9 +213,13 @@ export async function benchFullStack(options: {
   runMs: number;
   runs: number;
   warmupMs: number;
+  /** Also the bare grammY bot on the same updates (default true). */
+  bare?: boolean;
+  env?: Record<string, string>;
 }): Promise<FullStackFigures> {
-  const bench = new FullStackBench();
-  bench.start();
+  const withBare = options.bare ?? true;
+  const bench = new FullStackBench({ bare: withBare, ...(options.env ? { env: options.env } : {}) });
+  await bench.start();
   const { concurrency } = options;
   try {
     const full: LoadResult[] = [];
@@ -219,11 +229,11 @@ export async function benchFullStack(options: {
       durationMs: options.warmupMs,
       finishedWalks: Math.ceil(concurrency / 3),
     });
-    await bench.runBare(concurrency, Math.min(options.runMs, 1000), warm.recorded);
+    if (withBare) await bench.runBare(concurrency, Math.min(options.runMs, 1000), warm.recorded);
     for (let i = 0; i < options.runs; i++) {
       const run = await bench.runFull({ concurrency, durationMs: options.runMs });
       full.push(run.result);
-      bare.push(await bench.runBare(concurrency, options.runMs, run.recorded));
+      if (withBare) bare.push(await bench.runBare(concurrency, options.runMs, run.recorded));
     }
     const pacedOffered = PACED_SHARE * median(full.map((r) => r.updatesPerSecond));
     const thinkMs = (PACED_PEOPLE / pacedOffered) * 1000;

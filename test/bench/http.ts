@@ -61,9 +61,9 @@ export async function benchHttp(options: {
         .findLast((m) => m.buttons.length > 0);
       return shown && { messageId: shown.message_id, buttons: shown.buttons };
     },
-    onJoin: (p) => {
-      recordConsent(app.deps.db, p.id, p.lang);
+    onJoin: async (p) => {
       people.set(p.id, emulator.user({ id: p.id, first_name: `Bench${p.id}`, language_code: p.lang }));
+      await recordConsent(app.deps.db, p.id, p.lang);
     },
     onLeave: (p) => people.delete(p.id),
   });

@@ -19,6 +19,8 @@ export interface Figures {
   documents?: DocumentFigures | undefined;
   storage?: StorageFigures | undefined;
   stack?: FullStackFigures | undefined;
+  /** The same walk with DATABASE_URL: PostgreSQL, one instance. */
+  postgres?: FullStackFigures | undefined;
   http?: HttpFigures | undefined;
   memory?: MemoryFigures | undefined;
   startup?: StartupFigures | undefined;
@@ -85,6 +87,22 @@ function stackSection(f: FullStackFigures, users: number): Section {
         p99: percentile(ratios(f.full, f.bare), 1),
         target: { kind: "min", limit: 0.6 },
       },
+    ],
+  };
+}
+
+function postgresSection(f: FullStackFigures, users: number): Section {
+  const offered = Math.round(f.pacedOffered);
+  return {
+    title: "1b. the same walk on PostgreSQL (a local throwaway cluster), one instance in-process",
+    rows: [
+      rateRow(`Saqbol throughput, ${users} people acting at once`, f.full, { note: walks(f.full, f.errors) }),
+      latencyRow(`latency per update at half that: ~${offered} upd/s from ${PACED_PEOPLE} people`, pooled(f.paced), {
+        target: { kind: "max", limit: 25, on: "p99" },
+        note: `achieved ${Math.round(median(rates(f.paced)))} upd/s`,
+      }),
+      latencyRow("latency per update, one person alone", f.single.latencies, { note: "round trips to the server" }),
+      { label: "CPU per update (bot process)", unit: "ms", median: median(cpu(f.full)) },
     ],
   };
 }
@@ -191,6 +209,7 @@ function startupSection(s: StartupFigures): Section {
 export function sections(f: Figures): Section[] {
   const out: Section[] = [];
   if (f.stack) out.push(stackSection(f.stack, f.users));
+  if (f.postgres) out.push(postgresSection(f.postgres, f.users));
   if (f.http) out.push(httpSection(f.http));
   if (f.recognition) out.push(recognitionSection(f.recognition));
   if (f.documents || f.storage) out.push(documentsSection(f.documents, f.storage));
@@ -228,6 +247,10 @@ export function summary(f: Figures): Record<string, unknown> {
     single_p99_ms: f.stack ? percentile(f.stack.single.latencies, 99) : NONE,
     bare_updates_per_s: median(rates(f.stack?.bare)),
     bare_p99_ms: percentile(pooled(f.stack?.bare), 99),
+    pg_updates_per_s: median(rates(f.postgres?.full)),
+    pg_p99_ms: percentile(pooled(f.postgres?.paced), 99),
+    pg_single_p50_ms: f.postgres ? median(f.postgres.single.latencies) : NONE,
+    pg_cpu_ms_per_update: median(cpu(f.postgres?.full)),
     http_updates_per_s: median(rates(f.http?.runs)),
     http_p50_ms: median(http),
     http_p99_ms: percentile(http, 99),
@@ -250,6 +273,6 @@ export function summary(f: Figures): Record<string, unknown> {
     conversations_users: m?.users ?? NONE,
     startup_first_ms: f.startup?.startMs[0] ?? NONE,
     startup_cpu_ms: f.startup ? median(f.startup.cpuMs) : NONE,
-    errors: (f.stack?.errors ?? 0) + (f.http?.errors ?? 0) + (m?.errors ?? 0),
+    errors: (f.stack?.errors ?? 0) + (f.postgres?.errors ?? 0) + (f.http?.errors ?? 0) + (m?.errors ?? 0),
   };
 }

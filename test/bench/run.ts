@@ -6,8 +6,8 @@
  *   npm run bench                          the full set (two to three minutes)
  *   npm run bench -- --json                … and the JSON line last
  *   npm run bench -- --quick               small sizes, to check the harness itself
- *   npm run bench -- --only=stack,http     some pieces only: stack, http, recognition,
- *                                          documents, storage, memory, startup
+ *   npm run bench -- --only=stack,http     some pieces only: stack, postgres, http,
+ *                                          recognition, documents, storage, memory, startup
  *   npm run bench -- --users=100           simulated people at once (default 25)
  *
  * The load pieces warm up until a third of the simulated people have walked the whole
@@ -22,13 +22,14 @@ import { benchDocuments } from "./documents.js";
 import { benchFullStack } from "./full-stack.js";
 import { benchHttp } from "./http.js";
 import { benchMemory } from "./memory.js";
+import { benchPostgres } from "./postgres.js";
 import { benchRecognition } from "./recognition.js";
 import { type Figures, sections, summary } from "./report.js";
 import { benchStartup } from "./startup.js";
 import { benchStorage } from "./storage.js";
 import { missed, renderTable } from "./table.js";
 
-const PIECES = ["stack", "http", "recognition", "documents", "storage", "memory", "startup"] as const;
+const PIECES = ["stack", "postgres", "http", "recognition", "documents", "storage", "memory", "startup"] as const;
 type Piece = (typeof PIECES)[number];
 
 const args = process.argv.slice(2);
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
   const figures: Figures = {
     users,
     stack: await piece("stack", () => benchFullStack({ concurrency: users, ...SIZES })),
+    postgres: await piece("postgres", () => benchPostgres({ concurrency: users, ...SIZES })),
     http: await piece("http", () => benchHttp({ concurrency: users, ...SIZES })),
     recognition: await piece("recognition", () => benchRecognition(SIZES.passes)),
     documents: await piece("documents", () => benchDocuments(SIZES)),

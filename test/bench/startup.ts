@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { prepareDeps } from "../../src/app.js";
+import { closeDatabase } from "../../src/db/client.js";
 import { projectRoot } from "../../src/paths.js";
 import { BotApiEmulator } from "../emulator/index.js";
 import { BENCH_TOKEN, benchEnv, childEnv } from "./env.js";
@@ -42,7 +43,7 @@ export async function benchStartup(runs: number): Promise<StartupFigures> {
   const apiRoot = await emulator.start();
   const env = benchEnv(apiRoot);
   // Migrations, catalogue and signing key in place, as on a server that has run before.
-  prepareDeps(env.config, env.logger).db.$client.close();
+  await closeDatabase((await prepareDeps(env.config, env.logger)).db);
   // As `npm start` runs it: the production bundle with the start script's flags.
   const main = await bundle("src/main.ts", join(projectRoot, "dist", "main.js"));
   const startMs: number[] = [];

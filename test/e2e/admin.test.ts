@@ -18,7 +18,7 @@ describe("admin: roles, invites and the audit log", () => {
   beforeAll(async () => {
     h = await Harness.create({ now: () => now, adminIds: [ADMIN] });
     await h.start();
-    submitReport(h, 101, "ru", relativeReport("ru").answers, new Date("2026-11-20T06:00:00Z"));
+    await submitReport(h, 101, "ru", relativeReport("ru").answers, new Date("2026-11-20T06:00:00Z"));
     ru = h.user(ADMIN, "ru");
     kk = h.user(ADMIN, "kk");
   });
@@ -37,7 +37,7 @@ describe("admin: roles, invites and the audit log", () => {
   it("grants police with unit and region, lists staff, and revokes", async () => {
     const [granted] = await reply(ru, () => ru.command("grant", "701 police УП Алмалинского района almaty"));
     expect(granted!.text).toBe("✅ Пользователю 701 выдана роль «полиция».");
-    expect(sql("SELECT role, police_unit, police_region FROM users WHERE id = 701")).toEqual([
+    expect(await sql("SELECT role, police_unit, police_region FROM users WHERE id = 701")).toEqual([
       { role: "police", police_unit: "УП Алмалинского района", police_region: "almaty" },
     ]);
     const officer = h.user(701, "ru");
@@ -62,7 +62,7 @@ describe("admin: roles, invites and the audit log", () => {
     expect(created!.text).toContain("Одноразовая ссылка для роли «полиция»");
     const payload = linkIn(created!.text)!;
     expect(payload).toBeDefined();
-    expect(sql<{ token_hash: string }>("SELECT token_hash FROM invites")[0]!.token_hash).not.toContain(
+    expect((await sql<{ token_hash: string }>("SELECT token_hash FROM invites"))[0]!.token_hash).not.toContain(
       payload.slice(4),
     );
 
@@ -77,7 +77,7 @@ describe("admin: roles, invites and the audit log", () => {
     expect(buttonTexts(region!)).toContain("Алматы");
     const [saved] = await reply(officer, () => officer.press("Алматы", region));
     expect(saved!.text).toContain("Медеу ауданының полиция басқармасы, Алматы");
-    expect(sql("SELECT role, police_unit, police_region FROM users WHERE id = 703")).toEqual([
+    expect(await sql("SELECT role, police_unit, police_region FROM users WHERE id = 703")).toEqual([
       { role: "police", police_unit: "Медеу ауданының полиция басқармасы", police_region: "almaty" },
     ]);
 
@@ -85,7 +85,7 @@ describe("admin: roles, invites and the audit log", () => {
     expect((await reply(late, () => late.command("start", payload))).map((m) => m.text)).toEqual([
       "Эта ссылка-приглашение уже использована.",
     ]);
-    expect(sql("SELECT id FROM users WHERE id = 704")).toEqual([]);
+    expect(await sql("SELECT id FROM users WHERE id = 704")).toEqual([]);
   });
 
   it("expires an invite after 24 hours; one with unit and region asks nothing", async () => {
@@ -127,7 +127,7 @@ describe("admin: roles, invites and the audit log", () => {
       .trim()
       .split("\r\n");
     expect(lines[0]).toBe("Время (UTC),Telegram ID,Роль,Действие,Заявление,Подробности");
-    const count = sql<{ n: number }>("SELECT count(*) AS n FROM audit_log")[0]!.n;
+    const count = (await sql<{ n: number }>("SELECT count(*) AS n FROM audit_log"))[0]!.n;
     expect(lines).toHaveLength(count + 1);
     kk.command("audit", "export");
     const kkCsv = await kk.waitFor((m) => m.file?.file_name?.endsWith(".csv") === true);
@@ -135,7 +135,7 @@ describe("admin: roles, invites and the audit log", () => {
   });
 
   it("records every admin action with who, in which role, and the details", async () => {
-    const rows = sql<{ actor_id: number; actor_role: string; action: string; details: string }>(
+    const rows = await sql<{ actor_id: number; actor_role: string; action: string; details: string }>(
       "SELECT actor_id, actor_role, action, details FROM audit_log ORDER BY id",
     );
     const of = (action: string) => rows.filter((r) => r.action === action);

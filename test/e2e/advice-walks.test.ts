@@ -146,7 +146,7 @@ async function file(h: Harness, u: UserHandle, id: number, lang: Lang, script: M
       .filter((m) => m.file?.file_name)
       .map((m) => [m.file!.file_name!, m]),
   );
-  const [row] = sqlOf(h)<{ id: number }>("SELECT id FROM reports WHERE user_id = ? AND status = 'submitted'", id);
+  const [row] = await sqlOf(h)<{ id: number }>("SELECT id FROM reports WHERE user_id = ? AND status = 'submitted'", id);
   return { files, checklist, reportId: row!.id };
 }
 
@@ -223,7 +223,7 @@ describe("advice a victim can trust, walked through the bot", () => {
       await u.waitFor((m) => m.text === plain(lang, "guidance:erdr.prompt"));
       u.send("№ 2475 0003 1000 123");
       await u.waitFor((m) => m.text.includes("247500031000123"));
-      const q = sqlOf(h);
+      const q = await sqlOf(h);
       expect(q<{ erdr_number: string }>("SELECT erdr_number FROM reports WHERE id = ?", filed.reportId)).toEqual([
         { erdr_number: "247500031000123" },
       ]);

@@ -1,8 +1,8 @@
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALERTS_PER_SECOND, deliverAlerts } from "../../src/bot/jobs/alerts.js";
 import type { Lang } from "../../src/core/model.js";
 import type { UserHandle } from "../emulator/index.js";
+import { rows } from "../support/db-reader.js";
 import { buttonTexts, Harness } from "../support/harness.js";
 import { sqlOf } from "../support/reports-db.js";
 import { label } from "../support/scenarios.js";
@@ -54,8 +54,8 @@ describe("alerts to subscribers", () => {
     expect(refusal.text).toBe(plain("kk", "police:denied"));
     citizen.pressData(refusal.message_id, "al:send:1");
     await expect.poll(() => citizen.callbackAnswers().some((a) => a.text === plain("kk", "police:denied"))).toBe(true);
-    expect(sqlOf(h)("SELECT * FROM alerts")).toEqual([]);
-    expect(sqlOf(h)("SELECT * FROM pending_inputs")).toEqual([]);
+    expect(await sqlOf(h)("SELECT * FROM alerts")).toEqual([]);
+    expect(await sqlOf(h)("SELECT * FROM pending_inputs")).toEqual([]);
   });
 
   it("reaches every subscriber once, in their language, and not the unsubscribed or blocked", async () => {
@@ -88,12 +88,12 @@ describe("alerts to subscribers", () => {
     expect(alertsIn(h, 4102, "служба безопасности Kaspi")).toBe(0);
     for (const id of [4103, 4104, 4105, 4106]) expect(alertsIn(h, id, "Kaspi")).toBe(0);
 
-    expect(sqlOf(h)("SELECT user_id, status FROM alert_deliveries ORDER BY user_id")).toEqual([
+    expect(await sqlOf(h)("SELECT user_id, status FROM alert_deliveries ORDER BY user_id")).toEqual([
       { user_id: 4101, status: "sent" },
       { user_id: 4102, status: "sent" },
     ]);
-    expect(sqlOf(h)("SELECT blocked_bot FROM users WHERE id = 4104")).toEqual([{ blocked_bot: 1 }]);
-    const [entry] = sqlOf(h)<{ actor_id: number; actor_role: string; details: string }>(
+    expect(await sqlOf(h)("SELECT blocked_bot FROM users WHERE id = 4104")).toEqual([{ blocked_bot: 1 }]);
+    const [entry] = await sqlOf(h)<{ actor_id: number; actor_role: string; details: string }>(
       "SELECT actor_id, actor_role, details FROM audit_log WHERE action = 'alert.send'",
     );
     expect(entry).toMatchObject({ actor_id: ADMIN, actor_role: "admin" });
@@ -104,14 +104,14 @@ describe("alerts to subscribers", () => {
     await ru.waitFor((m) => buttonTexts(m).includes(label("ru", "alerts:buttons.subscribe_again")), {
       kinds: ["edit"],
     });
-    expect(sqlOf(h)("SELECT alerts_subscribed FROM users WHERE id = 4101")).toEqual([{ alerts_subscribed: 0 }]);
+    expect(await sqlOf(h)("SELECT alerts_subscribed FROM users WHERE id = 4101")).toEqual([{ alerts_subscribed: 0 }]);
     await sendAlert(admin, "Екінші ескерту: курьер кодты сұрайды.", "Второе предупреждение: «курьер» просит код.");
     await admin.waitFor((m) => m.text.includes(plain("ru", "alerts:admin.sending", { count: 1 })));
     await kk.waitFor((m) => m.text.includes("Екінші ескерту"));
     await admin.waitFor((m) => m.text.startsWith("✅"), { timeoutMs: 10_000 });
     expect(alertsIn(h, 4101, "Второе предупреждение")).toBe(0);
     expect(alertsIn(h, 4102, "Екінші ескерту")).toBe(1);
-    expect(sqlOf(h)("SELECT user_id FROM alert_deliveries WHERE alert_id = 2")).toEqual([{ user_id: 4102 }]);
+    expect(await sqlOf(h)("SELECT user_id FROM alert_deliveries WHERE alert_id = 2")).toEqual([{ user_id: 4102 }]);
   });
 
   it("sends nothing when the admin cancels the preview", async () => {
@@ -125,8 +125,8 @@ describe("alerts to subscribers", () => {
     admin.press(label("ru", "alerts:buttons.cancel"));
     const done = await admin.nextReply();
     expect(done.text).toBe(plain("ru", "alerts:admin.cancelled"));
-    expect(sqlOf(h)("SELECT status FROM alerts WHERE text_ru = 'Черновик'")).toEqual([{ status: "cancelled" }]);
-    expect(sqlOf(h)("SELECT COUNT(*) AS n FROM alert_deliveries WHERE alert_id = 3")).toEqual([{ n: 0 }]);
+    expect(await sqlOf(h)("SELECT status FROM alerts WHERE text_ru = 'Черновик'")).toEqual([{ status: "cancelled" }]);
+    expect(await sqlOf(h)("SELECT COUNT(*) AS n FROM alert_deliveries WHERE alert_id = 3")).toEqual([{ n: 0 }]);
   });
 });
 
@@ -140,12 +140,10 @@ describe("alert delivery across a restart", () => {
 
   it("resumes where it stopped, paced, and nobody gets the alert twice", async () => {
     const ids = Array.from({ length: 40 }, (_, k) => 5000 + k);
-    const db = h.app!.deps.db.$client;
-    const insert = db.prepare(
-      "INSERT INTO users (id, language, consent_at, alerts_subscribed) VALUES (?, ?, '2026-11-01T00:00:00Z', 1)",
-    );
+    const insert =
+      "INSERT INTO users (id, language, consent_at, alerts_subscribed) VALUES (?, ?, '2026-11-01T00:00:00Z', 1)";
     for (const id of ids) {
-      insert.run(id, id % 2 ? "kk" : "ru");
+      await rows(h, insert, id, id % 2 ? "kk" : "ru");
       // As if each had written to the bot before: Telegram lets a bot write only to people who did.
       h.user(id).chatRecord.known = true;
     }
@@ -157,16 +155,14 @@ describe("alert delivery across a restart", () => {
 
     const before = ids.filter((id) => got(id) > 0).length;
     expect(before).toBeLessThan(ids.length);
-    // The bot is stopped: read its file directly.
-    const file = new Database(h.dbPath, { readonly: true });
-    const pending = file.prepare("SELECT COUNT(*) AS n FROM alert_deliveries WHERE status = 'pending'").get();
-    file.close();
+    // The bot is stopped: read its database directly.
+    const [pending] = await rows(h, "SELECT COUNT(*) AS n FROM alert_deliveries WHERE status = 'pending'");
     expect(pending).toEqual({ n: ids.length - before });
 
     await h.start();
     await deliverAlerts(h.app!.deps);
     for (const id of ids) expect(got(id)).toBe(1);
-    expect(sqlOf(h)("SELECT status FROM alerts")).toEqual([{ status: "sent" }]);
+    expect(await sqlOf(h)("SELECT status FROM alerts")).toEqual([{ status: "sent" }]);
 
     // Never more than ALERTS_PER_SECOND alerts in any one second.
     const times = h.emulator

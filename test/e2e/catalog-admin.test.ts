@@ -35,7 +35,7 @@ describe("admins keep the scheme catalogue current from the chat", () => {
   beforeAll(async () => {
     h = await Harness.create({ now: () => NOW, adminIds: [9000, 9001] });
     await h.start();
-    submitReport(h, 101, "ru", bankReportToSharedCard("ru"), new Date("2026-11-20T06:00:00Z"));
+    await submitReport(h, 101, "ru", bankReportToSharedCard("ru"), new Date("2026-11-20T06:00:00Z"));
     admin = h.user(9000, "ru");
   });
   afterAll(() => h.close());
@@ -84,12 +84,12 @@ describe("admins keep the scheme catalogue current from the chat", () => {
     expect(rejected!.text).toContain("Файл қабылданбады — қателер саны: 1. Бұрынғы 2026.12.1 нұсқасы жұмыс істеп тұр.");
     expect(rejected!.text).toContain("schemes[3].title.kk: empty");
     expect(depsOf(h).catalogs.version).toBe("2026.12.1");
-    expect(sql("SELECT version FROM catalog_versions WHERE version = '2026.12.2'")).toEqual([]);
+    expect(await sql("SELECT version FROM catalog_versions WHERE version = '2026.12.2'")).toEqual([]);
     expect(await citizenSees()).toContain("Звонок «из банка»: новая редакция");
 
     const citizen = h.user(601, "ru");
     await reply(citizen, () => citizen.sendDocument({ name: "catalog.yaml", bytes: good }));
-    expect(sql<{ n: number }>("SELECT count(*) AS n FROM catalog_versions")[0]!.n).toBe(2);
+    expect((await sql<{ n: number }>("SELECT count(*) AS n FROM catalog_versions"))[0]!.n).toBe(2);
   });
 
   it("lists versions, exports the active YAML, and rolls back", async () => {
@@ -109,7 +109,7 @@ describe("admins keep the scheme catalogue current from the chat", () => {
   });
 
   it("records every catalogue change: who, when, from which version to which", async () => {
-    const rows = sql<{ actor_id: number; actor_role: string; action: string; details: string }>(
+    const rows = await sql<{ actor_id: number; actor_role: string; action: string; details: string }>(
       "SELECT actor_id, actor_role, action, details FROM audit_log WHERE action LIKE 'catalog.%' AND actor_id IS NOT NULL ORDER BY id",
     );
     const changes = rows

@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { marketplaceReport, relativeReport } from "../fixtures/reports/index.js";
 import { Harness } from "../support/harness.js";
-import {
-  askerAtLookup,
-  bankReportToSharedCard,
-  depsOf,
-  leaveDraft,
-  sqlOf,
-  submitReport,
-} from "../support/reports-db.js";
+import { askerAtLookup, bankReportToSharedCard, leaveDraft, sqlOf, submitReport } from "../support/reports-db.js";
 import { label } from "../support/scenarios.js";
 
 const NOW = new Date("2026-11-26T09:00:00Z");
@@ -21,10 +14,10 @@ describe("has this been reported? (for everyone)", () => {
   beforeAll(async () => {
     h = await Harness.create({ now: () => NOW });
     await h.start();
-    const a = submitReport(h, 101, "ru", bankReportToSharedCard("ru"), new Date("2026-11-20T06:00:00Z"));
-    const b = submitReport(h, 102, "kk", marketplaceReport("kk").answers, new Date("2026-11-22T06:00:00Z"));
-    const c = submitReport(h, 103, "ru", relativeReport("ru").answers, new Date("2026-11-23T06:00:00Z"));
-    leaveDraft(h, 104, "ru", marketplaceReport("ru").answers);
+    const a = await submitReport(h, 101, "ru", bankReportToSharedCard("ru"), new Date("2026-11-20T06:00:00Z"));
+    const b = await submitReport(h, 102, "kk", marketplaceReport("kk").answers, new Date("2026-11-22T06:00:00Z"));
+    const c = await submitReport(h, 103, "ru", relativeReport("ru").answers, new Date("2026-11-23T06:00:00Z"));
+    await leaveDraft(h, 104, "ru", marketplaceReport("ru").answers);
     numbers = [a.number, b.number, c.number];
   });
   afterAll(() => h.close());
@@ -38,9 +31,9 @@ describe("has this been reported? (for everyone)", () => {
     expect(answer.text).toContain("Фальшивое объявление");
     for (const secret of [...numbers, "Данияр", "Ерлан", "Kaspi", "450", "+7"])
       expect(answer.text).not.toContain(secret);
-    expect(sql("SELECT * FROM users WHERE id = 401")).toEqual([]);
-    expect(sql("SELECT * FROM pending_inputs WHERE user_id = 401")).toEqual([]);
-    expect(sql("SELECT * FROM audit_log WHERE actor_id = 401")).toEqual([]);
+    expect(await sql("SELECT * FROM users WHERE id = 401")).toEqual([]);
+    expect(await sql("SELECT * FROM pending_inputs WHERE user_id = 401")).toEqual([]);
+    expect(await sql("SELECT * FROM audit_log WHERE actor_id = 401")).toEqual([]);
   });
 
   it("answers in Kazakh, and counts a phone that received transfers in one report once", async () => {
@@ -71,7 +64,7 @@ describe("has this been reported? (for everyone)", () => {
   });
 
   it("counts submitted reports only: a withdrawn report stops counting", async () => {
-    depsOf(h).db.$client.prepare("UPDATE reports SET status = 'withdrawn' WHERE number = ?").run(numbers[1]);
+    await sql("UPDATE reports SET status = 'withdrawn' WHERE number = ?", numbers[1]);
     const u = await askerAtLookup(h, 405, "ru");
     u.send("4400 4301 2345 6789");
     expect((await u.nextReply()).text).toContain("встречается в заявлениях пострадавших: 1");

@@ -51,25 +51,25 @@ describe("police tools", () => {
         receivedAt: "2026-11-20T05:55:00.000Z",
       },
     ];
-    const a = submitReport(
+    const a = await submitReport(
       h,
       101,
       "ru",
       { ...bankReportToSharedCard("ru"), region: "almaty", evidence },
       at("2026-11-20T06:00:00Z"),
     );
-    const b = submitReport(
+    const b = await submitReport(
       h,
       102,
       "kk",
       { ...marketplaceReport("kk").answers, region: "astana" },
       at("2026-11-22T06:00:00Z"),
     );
-    const c = submitReport(h, 103, "ru", relativeReport("ru").answers, at("2026-11-25T06:00:00Z"));
-    const e = submitReport(h, 104, "ru", egovLoanReport("ru").answers, at("2026-10-05T06:00:00Z"));
-    leaveDraft(h, 105, "ru", marketplaceReport("ru").answers);
+    const c = await submitReport(h, 103, "ru", relativeReport("ru").answers, at("2026-11-25T06:00:00Z"));
+    const e = await submitReport(h, 104, "ru", egovLoanReport("ru").answers, at("2026-10-05T06:00:00Z"));
+    await leaveDraft(h, 105, "ru", marketplaceReport("ru").answers);
     Object.assign(reports, { a, b, c, e });
-    for (const id of [201, 202]) grantRole(depsOf(h).db, id, "police", { unit: "УП", region: "almaty" }, NOW);
+    for (const id of [201, 202]) await grantRole(depsOf(h).db, id, "police", { unit: "УП", region: "almaty" }, NOW);
     ru = h.user(201, "ru");
     kk = h.user(202, "kk");
   });
@@ -163,7 +163,7 @@ describe("police tools", () => {
 
   it("pages through /reports with buttons", async () => {
     for (let i = 0; i < 9; i++) {
-      submitReport(h, 300 + i, "ru", relativeReport("ru").answers, new Date(`2026-11-1${i}T06:00:00Z`));
+      await submitReport(h, 300 + i, "ru", relativeReport("ru").answers, new Date(`2026-11-1${i}T06:00:00Z`));
     }
     ru.command("reports");
     const first = await waitText(ru, "Заявления: 13");
@@ -181,10 +181,12 @@ describe("police tools", () => {
     ru.command("export", "2026-11-20 2026-11-30");
     const csv = await ru.waitFor((m) => m.file?.file_name?.endsWith(".csv") === true, { timeoutMs: 15_000 });
     const xlsx = await ru.waitFor((m) => m.file?.file_name?.endsWith(".xlsx") === true, { timeoutMs: 15_000 });
-    const expected = sql<{ number: string }>(
-      "SELECT number FROM reports WHERE status = 'submitted' AND submitted_at >= ? AND submitted_at < ? ORDER BY submitted_at",
-      "2026-11-19T19:00:00.000Z",
-      "2026-11-30T19:00:00.000Z",
+    const expected = (
+      await sql<{ number: string }>(
+        "SELECT number FROM reports WHERE status = 'submitted' AND submitted_at >= ? AND submitted_at < ? ORDER BY submitted_at",
+        "2026-11-19T19:00:00.000Z",
+        "2026-11-30T19:00:00.000Z",
+      )
     ).map((r) => r.number);
     expect(expected).toHaveLength(3);
     const lines = csv
@@ -204,7 +206,7 @@ describe("police tools", () => {
       return rows;
     };
     expect(sheetValues("Reports").map((r) => r[0])).toEqual(expected);
-    const transfers = sql<{ number: string; amount_minor: number }>(
+    const transfers = await sql<{ number: string; amount_minor: number }>(
       `SELECT r.number, t.amount_minor FROM report_transfers t JOIN reports r ON r.id = t.report_id
        WHERE r.status = 'submitted' AND r.submitted_at >= ? AND r.submitted_at < ? ORDER BY r.submitted_at, t.position`,
       "2026-11-19T19:00:00.000Z",
@@ -246,7 +248,7 @@ describe("police tools", () => {
   });
 
   it("writes every police action to the audit log with who, role, what and which report", async () => {
-    const rows = sql<{ actor_id: number; actor_role: string; action: string; report_number: string | null }>(
+    const rows = await sql<{ actor_id: number; actor_role: string; action: string; report_number: string | null }>(
       "SELECT actor_id, actor_role, action, report_number FROM audit_log WHERE actor_id IN (201, 202) ORDER BY id",
     );
     const actions = new Set(rows.map((r) => r.action));
@@ -269,7 +271,7 @@ describe("police tools", () => {
       action: "report.pdf",
       report_number: reports.a!.number,
     });
-    const qr = sql<{ details: string }>(
+    const qr = await sql<{ details: string }>(
       "SELECT details FROM audit_log WHERE action = 'report.view' AND report_number = ? AND actor_id = 201 ORDER BY id LIMIT 1",
       reports.a!.number,
     );

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deepLinkHandlers } from "../../src/bot/features/deep-links.js";
 import type { Lang } from "../../src/core/model.js";
@@ -9,6 +8,7 @@ import { alertDeliveries, alerts } from "../../src/db/schema.js";
 import { setAlerts, setRole } from "../../src/db/users.js";
 import { createI18n } from "../../src/i18n.js";
 import type { UserHandle } from "../emulator/index.js";
+import { rows, tableNames } from "../support/db-reader.js";
 import { buttonTexts, Harness, nextQuestion } from "../support/harness.js";
 import { type Move, moves, play } from "../support/questionnaire-driver.js";
 import { label, scenarios } from "../support/scenarios.js";
@@ -25,14 +25,7 @@ const fixedParts = (lang: Lang, key: string) =>
     .map((p) => p.trim())
     .filter(Boolean);
 
-function query<T>(h: Harness, sql: string, ...params: unknown[]): T[] {
-  const db = new Database(h.dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(h: Harness, sql: string, ...params: unknown[]): Promise<T[]> => rows<T>(h, sql, ...params);
 
 /** What only this person told the bot: their story, their name and their phone, in every stored form. */
 const secrets = {
@@ -64,15 +57,12 @@ function ownScript(lang: Lang): Move[] {
 const USER_COLUMNS = ["user_id", "actor_id", "used_by", "created_by", "uploaded_by"];
 
 /** Every row of every table that names the person (by id) or holds what they told. */
-function rowsAbout(h: Harness, userId: number, told: string[]): string[] {
-  const db = new Database(h.dbPath, { readonly: true });
-  try {
-    const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      .all() as { name: string }[];
+async function rowsAbout(h: Harness, userId: number, told: string[]): Promise<string[]> {
+  {
     const found: string[] = [];
-    for (const { name } of tables) {
-      for (const row of db.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[]) {
+    for (const name of await tableNames(h)) {
+      if (name === "__drizzle_migrations") continue;
+      for (const row of await rows(h, `SELECT * FROM "${name}"`)) {
         const byId =
           USER_COLUMNS.some((c) => row[c] === userId) ||
           (name === "users" && row.id === userId) ||
@@ -82,8 +72,6 @@ function rowsAbout(h: Harness, userId: number, told: string[]): string[] {
       }
     }
     return found;
-  } finally {
-    db.close();
   }
 }
 
@@ -119,7 +107,7 @@ describe("My data: see, download and delete", () => {
       u.press(label(lang, "questionnaire:review.submit"));
       await u.waitFor((m) => m.file?.file_name?.endsWith(".json") === true, { timeoutMs: 15_000 });
       await u.waitFor((m) => buttonTexts(m).includes(label(lang, "guidance:checklist.done")), { timeoutMs: 15_000 });
-      number = query<{ number: string }>(h, "SELECT number FROM reports WHERE user_id = ?", id)[0]!.number;
+      number = (await query<{ number: string }>(h, "SELECT number FROM reports WHERE user_id = ?", id))[0]!.number;
 
       // Evidence added later, a new unfinished report, and a transfer being added (a pending input).
       u.command("myreports");
@@ -141,10 +129,13 @@ describe("My data: see, download and delete", () => {
         moves.press(label(lang, "common:filed_for.self")),
         moves.type(secrets[lang].draftStory),
       ]);
-      setAlerts(deps().db, id, true);
+      await setAlerts(deps().db, id, true);
       const alert = deps().db.insert(alerts).values({ createdBy: 1, textKk: "Ескерту", textRu: "Оповещение" });
-      const alertId = alert.returning({ id: alerts.id }).get().id;
-      deps().db.insert(alertDeliveries).values({ alertId, userId: id, status: "sent", at: NOW.toISOString() }).run();
+      const alertId = (await alert.returning({ id: alerts.id }).get()).id;
+      await deps()
+        .db.insert(alertDeliveries)
+        .values({ alertId, userId: id, status: "sent", at: NOW.toISOString() })
+        .run();
       u.command("myreports");
       await u.waitFor((m) => m.text.includes(number) && m.buttons.length > 0);
       u.press(`📄 ${number}`);
@@ -159,7 +150,7 @@ describe("My data: see, download and delete", () => {
         moves.press(label(lang, "common:methods.other")),
         moves.press(label(lang, "common:loss_kinds.sent")),
       ]);
-      expect(query(h, "SELECT kind FROM pending_inputs WHERE user_id = ?", id)).toEqual([
+      expect(await query(h, "SELECT kind FROM pending_inputs WHERE user_id = ?", id)).toEqual([
         { kind: "add_transfer_recipient" },
       ]);
 
@@ -189,7 +180,7 @@ describe("My data: see, download and delete", () => {
 
     it("deletes every row about the person, leaves nothing of theirs in the file or the WAL, and withdraws the report", async () => {
       const told = secrets[lang].stored;
-      expect(rowsAbout(h, id, told).length).toBeGreaterThan(0);
+      expect((await rowsAbout(h, id, told)).length).toBeGreaterThan(0);
       const before = [...bytesHold(h.dbPath, told), ...bytesHold(`${h.dbPath}-wal`, told)];
       expect(before).toContain(told[0]);
       u.command("mydata");
@@ -205,8 +196,8 @@ describe("My data: see, download and delete", () => {
 
       expect(bytesHold(h.dbPath, told)).toEqual([]);
       expect(bytesHold(`${h.dbPath}-wal`, told)).toEqual([]);
-      expect(rowsAbout(h, id, told)).toEqual([]);
-      const withdrawn = query<{ number: string; submitted_at: string; withdrawn_at: string }>(
+      expect(await rowsAbout(h, id, told)).toEqual([]);
+      const withdrawn = await query<{ number: string; submitted_at: string; withdrawn_at: string }>(
         h,
         "SELECT * FROM withdrawn_numbers WHERE number = ?",
         number,
@@ -233,8 +224,8 @@ describe("My data: see, download and delete", () => {
     const id = 7301;
     const { db } = deps();
     const u = await consentedUser(h, id, "ru");
-    setRole(db, id, "police", { unit: "ОП Алмалинского района", region: "almaty" });
-    audit(db, { actor: { id, role: "police" }, action: "report.view", reportNumber: "SB-2026-999999", at: NOW });
+    await setRole(db, id, "police", { unit: "ОП Алмалинского района", region: "almaty" });
+    await audit(db, { actor: { id, role: "police" }, action: "report.view", reportNumber: "SB-2026-999999", at: NOW });
     u.command("mydata");
     const summary = await u.waitFor((m) => buttonTexts(m).includes(label("ru", "privacy:buttons.delete")));
     expect(summary.text).toContain(label("ru", "privacy:roles.police"));
@@ -245,8 +236,8 @@ describe("My data: see, download and delete", () => {
     u.press(label("ru", "privacy:buttons.confirm"));
     const done = await u.waitFor((m) => m.text.includes(label("ru", "privacy:deleted.text")));
     expect(done.text).toContain(label("ru", "privacy:deleted.official"));
-    expect(query(h, "SELECT 1 FROM users WHERE id = ?", id)).toEqual([]);
-    expect(query(h, "SELECT action, report_number FROM audit_log WHERE actor_id = ?", id)).toEqual([
+    expect(await query(h, "SELECT 1 FROM users WHERE id = ?", id)).toEqual([]);
+    expect(await query(h, "SELECT action, report_number FROM audit_log WHERE actor_id = ?", id)).toEqual([
       { action: "report.view", report_number: "SB-2026-999999" },
     ]);
   });
@@ -262,14 +253,14 @@ describe("My data: see, download and delete", () => {
     }
     await h.emulator.waitIdle({ quietMs: 200 });
     expect(u.callbackAnswers().map((a) => a.text)).toContain(label("kk", "privacy:confirm_expired"));
-    expect(query(h, "SELECT id FROM users WHERE id = ?", id)).toEqual([{ id }]);
+    expect(await query(h, "SELECT id FROM users WHERE id = ?", id)).toEqual([{ id }]);
     u.command("mydata");
     await u.waitFor((m) => buttonTexts(m).includes(label("kk", "privacy:buttons.delete")));
     u.press(label("kk", "privacy:buttons.delete"));
     await u.waitFor((m) => buttonTexts(m).includes(label("kk", "privacy:buttons.keep")));
     u.press(label("kk", "privacy:buttons.keep"));
     await u.waitFor((m) => m.text.includes(label("kk", "privacy:kept")));
-    expect(query(h, "SELECT id FROM users WHERE id = ?", id)).toEqual([{ id }]);
+    expect(await query(h, "SELECT id FROM users WHERE id = ?", id)).toEqual([{ id }]);
   });
 
   it("tells a person who never agreed that nothing is stored", async () => {
@@ -277,10 +268,10 @@ describe("My data: see, download and delete", () => {
     u.command("mydata");
     const reply = await u.nextReply();
     expect(reply.text).toBe(label("ru", "privacy:nothing_stored"));
-    expect(query(h, "SELECT 1 FROM users WHERE id = 7303")).toEqual([]);
+    expect(await query(h, "SELECT 1 FROM users WHERE id = 7303")).toEqual([]);
   });
 
-  it("handled every update without an error", () => {
+  it("handled every update without an error", async () => {
     expect(h.logs.filter((l) => l.includes('"level":50'))).toEqual([]);
   });
 });

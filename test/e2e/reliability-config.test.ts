@@ -75,15 +75,25 @@ describe("bad configuration and environment", () => {
       /WEBHOOK_URL is required/,
     ],
     ["PORT out of range", () => ({ PORT: "99999" }), /PORT/],
+    [
+      "DATABASE_URL not PostgreSQL",
+      () => ({ DATABASE_URL: "mysql://db/saqbol" }),
+      /DATABASE_URL must be a PostgreSQL URL/,
+    ],
+    [
+      "DATABASE_URL to a server that does not answer",
+      () => ({ DATABASE_URL: "postgres://saqbol@127.0.0.1:1/saqbol" }),
+      /DATABASE_URL cannot be reached: .*ECONNREFUSED/,
+    ],
     ["SIGNING_KEY too short", () => ({ SIGNING_KEY: "short" }), /SIGNING_KEY must be at least 32 characters/],
     [
       "DATABASE_PATH in a folder that cannot be created",
-      () => ({ DATABASE_PATH: join(junkFile(), "saqbol.db") }),
+      () => ({ DATABASE_URL: undefined, DATABASE_PATH: join(junkFile(), "saqbol.db") }),
       /DATABASE_PATH folder .* cannot be created or written to/,
     ],
     [
       "DATABASE_PATH a file that is not a database",
-      () => ({ DATABASE_PATH: junkFile() }),
+      () => ({ DATABASE_URL: undefined, DATABASE_PATH: junkFile() }),
       /DATABASE_PATH .* is not a SQLite database/,
     ],
     [
@@ -93,7 +103,11 @@ describe("bad configuration and environment", () => {
     ],
     [
       "CATALOG_PATH broken on a fresh database",
-      () => ({ CATALOG_PATH: brokenCatalog(), DATABASE_PATH: join(h.dir, "fresh", "saqbol.db") }),
+      () => ({
+        CATALOG_PATH: brokenCatalog(),
+        DATABASE_URL: undefined,
+        DATABASE_PATH: join(h.dir, "fresh", "saqbol.db"),
+      }),
       /catalogue: no usable version/,
     ],
   ];

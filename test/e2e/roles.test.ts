@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { command as roleCli } from "../../src/cli/role.js";
 import type { Lang } from "../../src/core/model.js";
 import { verifyStartPayload } from "../../src/core/report/signature.js";
-import { openDatabase } from "../../src/db/client.js";
 import { grantRole } from "../../src/db/roles.js";
 import type { UserHandle } from "../emulator/index.js";
 import { marketplaceReport } from "../fixtures/reports/index.js";
 import { runCli } from "../support/cli-in-process.js";
+import { type FreshDatabase, freshDatabase } from "../support/database.js";
+import { rows } from "../support/db-reader.js";
 import { Harness, ROOT } from "../support/harness.js";
 import { bankReportToSharedCard, depsOf, sqlOf, submitReport } from "../support/reports-db.js";
 import { label } from "../support/scenarios.js";
@@ -46,8 +47,8 @@ describe("roles: citizens are refused everything police and admins can do", () =
   beforeAll(async () => {
     h = await Harness.create({ now: () => NOW, adminIds: [9000] });
     await h.start();
-    const a = submitReport(h, 101, "ru", bankReportToSharedCard("ru"), new Date("2026-11-20T06:00:00Z"));
-    submitReport(h, 102, "kk", marketplaceReport("kk").answers, new Date("2026-11-21T06:00:00Z"));
+    const a = await submitReport(h, 101, "ru", bankReportToSharedCard("ru"), new Date("2026-11-20T06:00:00Z"));
+    await submitReport(h, 102, "kk", marketplaceReport("kk").answers, new Date("2026-11-21T06:00:00Z"));
     reportId = a.reportId;
     number = a.number;
   });
@@ -113,11 +114,11 @@ describe("roles: citizens are refused everything police and admins can do", () =
     expect(messages.map((m) => m.text)).toEqual([`✅ Действительное заявление ${number}, подано 20.11.2026 11:00.`]);
     const invite = await outcome(u, () => u.command("start", "inv_AAAAAAAAAAAAAAAAAAAAAAAA"));
     expect(invite.messages.map((m) => m.text)).toEqual([label("ru", "admin:invite.unknown")]);
-    expect(sql("SELECT role FROM users WHERE id = 604")).toEqual([]);
+    expect(await sql("SELECT role FROM users WHERE id = 604")).toEqual([]);
   });
 
   it("checks the role on every call: a revoked officer is refused at once", async () => {
-    grantRole(depsOf(h).db, 605, "police", { unit: "УП", region: "almaty" }, NOW);
+    await grantRole(depsOf(h).db, 605, "police", { unit: "УП", region: "almaty" }, NOW);
     const u = h.user(605, "kk");
     const allowed = await outcome(u, () => u.command("reports"));
     expect(allowed.messages[0]!.text).toContain("Арыздар: 2");
@@ -134,7 +135,13 @@ describe("roles: citizens are refused everything police and admins can do", () =
 
 describe("cli role", () => {
   const dir = mkdtempSync(join(tmpdir(), "saqbol-role-"));
-  const env = { DATABASE_PATH: join(dir, "roles.db"), ADMIN_IDS: "42" };
+  let fresh: FreshDatabase;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    fresh = await freshDatabase(dir);
+    env = { ...fresh.env, ADMIN_IDS: "42" };
+  });
+  afterAll(() => fresh.drop());
 
   const cli = (...args: string[]) => runCli(roleCli, args, env);
 
@@ -158,9 +165,7 @@ describe("cli role", () => {
     expect(await cli("grant", "779", "police", "--region", "atlantis")).toMatchObject({ code: 2 });
     expect(await cli("grant", "x", "police")).toMatchObject({ code: 2 });
     expect(await cli("promote", "1")).toMatchObject({ code: 2 });
-    const db = openDatabase(env.DATABASE_PATH);
-    const audit = db.$client.prepare("SELECT actor_id, actor_role, action, details FROM audit_log ORDER BY id").all();
-    db.$client.close();
+    const audit = await rows(fresh.target, "SELECT actor_id, actor_role, action, details FROM audit_log ORDER BY id");
     expect(audit).toEqual([
       {
         actor_id: null,
@@ -178,7 +183,7 @@ describe("cli role", () => {
     ]);
   });
 
-  it("runs through npm run cli", () => {
+  it("runs through npm run cli", async () => {
     const run = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "role", "list"], {
       cwd: ROOT,
       env: { ...process.env, ...env },

@@ -16,7 +16,7 @@ describe("the scheme library", () => {
   });
   afterAll(() => h.close());
 
-  it("holds all 14 schemes of the catalogue", () => {
+  it("holds all 14 schemes of the catalogue", async () => {
     expect(schemes).toHaveLength(14);
   });
 

@@ -4,93 +4,122 @@
  * only once handled, and replayed after a crash. An update id seen before is
  * dropped, so Telegram's redelivery after a timeout is handled once.
  */
+
+import { eq, lt, sql } from "drizzle-orm";
 import type { Update } from "grammy/types";
-import type { Db } from "../../db/client.js";
+import { type Db, inTransaction } from "../../db/client.js";
 import { expectsOthersIdentifier } from "../../db/pending-inputs.js";
+import { prepared } from "../../db/prepared.js";
+import { handledUpdates, inbox } from "../../db/schema.js";
 import { sanitizeUpdate } from "./sanitize.js";
 
 /** An update that crashed the process this many times is given up (logged), not retried forever. */
 const MAX_ATTEMPTS = 3;
 const KEEP_HANDLED_MS = 24 * 3600_000;
 
-export class UpdateInbox {
-  private readonly insert;
-  private readonly seenInbox;
-  private readonly seenHandled;
-  private readonly remove;
-  private readonly markHandled;
-  private readonly pendingRows;
-  private readonly bumpAttempts;
-  private readonly pruneHandled;
+const statements = (db: Db) =>
+  prepared(db, "inbox", () => {
+    const id = sql.placeholder("id");
+    return {
+      insert: db
+        .insert(inbox)
+        .values({ updateId: id, payload: sql.placeholder("payload"), attempts: 1, receivedAt: sql.placeholder("at") })
+        .onConflictDoNothing()
+        .prepare(),
+      seenInbox: db.select({ id: inbox.updateId }).from(inbox).where(eq(inbox.updateId, id)).prepare(),
+      seenHandled: db
+        .select({ id: handledUpdates.updateId })
+        .from(handledUpdates)
+        .where(eq(handledUpdates.updateId, id))
+        .prepare(),
+      remove: db.delete(inbox).where(eq(inbox.updateId, id)).prepare(),
+      markHandled: db
+        .insert(handledUpdates)
+        .values({ updateId: id, handledAt: sql.placeholder("at") })
+        .onConflictDoNothing()
+        .prepare(),
+      pendingRows: db
+        .select({ updateId: inbox.updateId, payload: inbox.payload, attempts: inbox.attempts })
+        .from(inbox)
+        .orderBy(inbox.updateId)
+        .prepare(),
+      bumpAttempts: db
+        .update(inbox)
+        .set({ attempts: sql`${inbox.attempts} + 1` })
+        .where(eq(inbox.updateId, id))
+        .prepare(),
+      pruneHandled: db
+        .delete(handledUpdates)
+        .where(lt(handledUpdates.handledAt, sql.placeholder("before")))
+        .prepare(),
+    };
+  });
 
-  private readonly othersIdentifier: (userId: number) => boolean;
+export class UpdateInbox {
+  private readonly othersIdentifier: (userId: number) => Promise<boolean>;
 
   constructor(
     private readonly db: Db,
     now: () => Date = () => new Date(),
   ) {
     this.othersIdentifier = (userId) => expectsOthersIdentifier(db, userId, now());
-    const c = db.$client;
-    this.insert = c.prepare<[number, string]>("INSERT OR IGNORE INTO update_inbox (update_id, payload) VALUES (?, ?)");
-    this.seenInbox = c.prepare<[number], { one: number }>("SELECT 1 AS one FROM update_inbox WHERE update_id = ?");
-    this.seenHandled = c.prepare<[number], { one: number }>("SELECT 1 AS one FROM handled_updates WHERE update_id = ?");
-    this.remove = c.prepare<[number]>("DELETE FROM update_inbox WHERE update_id = ?");
-    this.markHandled = c.prepare<[number]>("INSERT OR IGNORE INTO handled_updates (update_id) VALUES (?)");
-    this.pendingRows = c.prepare<[], { update_id: number; payload: string; attempts: number }>(
-      "SELECT update_id, payload, attempts FROM update_inbox ORDER BY update_id",
-    );
-    this.bumpAttempts = c.prepare<[number]>("UPDATE update_inbox SET attempts = attempts + 1 WHERE update_id = ?");
-    this.pruneHandled = c.prepare<[string]>("DELETE FROM handled_updates WHERE handled_at < ?");
   }
 
   /** Stores new updates atomically and returns those not seen before, sanitised. */
-  accept(updates: Update[]): Update[] {
-    return this.db.$client.transaction(() => {
+  accept(updates: Update[]): Promise<Update[]> {
+    const s = statements(this.db);
+    return inTransaction(this.db, async () => {
       const fresh: Update[] = [];
       for (const update of updates) {
         const id = update.update_id;
-        if (this.seenInbox.get(id) || this.seenHandled.get(id)) continue;
+        if ((await s.seenInbox.get({ id })) || (await s.seenHandled.get({ id }))) continue;
         const from = update.message?.from?.id;
         // A number to look up or a recipient's card is someone else's: kept whole. Own cards are cut to 4 digits.
         const keepCards =
           from !== undefined &&
           update.message?.chat.type === "private" &&
-          (/^\/lookup(@\w+)?\s/.test(update.message.text ?? "") || this.othersIdentifier(from));
-        const clean = sanitizeUpdate(update, { keepCards });
-        this.insert.run(id, JSON.stringify(clean));
-        this.bumpAttempts.run(id);
+          (/^\/lookup(@\w+)?\s/.test(update.message.text ?? "") || (await this.othersIdentifier(from)));
+        // Sanitised in place: a transaction run again after a conflict must not clean a cleaned update.
+        const clean = sanitizeUpdate(structuredClone(update), { keepCards });
+        await s.insert.run({ id, payload: JSON.stringify(clean), at: new Date().toISOString() });
         fresh.push(clean);
       }
       return fresh;
-    })();
+    });
   }
 
   /** Updates left over from a previous run; each replay counts as an attempt. */
-  pending(onGiveUp: (updateId: number) => void): Update[] {
-    return this.db.$client.transaction(() => {
-      const out: Update[] = [];
-      for (const row of this.pendingRows.all()) {
+  async pending(onGiveUp: (updateId: number) => void): Promise<Update[]> {
+    const s = statements(this.db);
+    const given: number[] = [];
+    const out = await inTransaction(this.db, async () => {
+      given.length = 0;
+      const left: Update[] = [];
+      for (const row of await s.pendingRows.all()) {
         if (row.attempts >= MAX_ATTEMPTS) {
-          onGiveUp(row.update_id);
-          this.done(row.update_id);
+          given.push(row.updateId);
+          await this.done(row.updateId);
           continue;
         }
-        this.bumpAttempts.run(row.update_id);
-        out.push(JSON.parse(row.payload) as Update);
+        await s.bumpAttempts.run({ id: row.updateId });
+        left.push(JSON.parse(row.payload) as Update);
       }
-      return out;
-    })();
+      return left;
+    });
+    for (const id of given) onGiveUp(id);
+    return out;
   }
 
-  done(updateId: number): void {
-    this.db.$client.transaction(() => {
-      this.remove.run(updateId);
-      this.markHandled.run(updateId);
-    })();
+  done(updateId: number): Promise<void> {
+    const s = statements(this.db);
+    return inTransaction(this.db, async () => {
+      await s.remove.run({ id: updateId });
+      await s.markHandled.run({ id: updateId, at: new Date().toISOString() });
+    });
   }
 
   /** Real time, not the app's clock: the window is about Telegram redelivering an update. */
-  prune(now = new Date()): void {
-    this.pruneHandled.run(new Date(now.getTime() - KEEP_HANDLED_MS).toISOString());
+  async prune(now = new Date()): Promise<void> {
+    await statements(this.db).pruneHandled.run({ before: new Date(now.getTime() - KEEP_HANDLED_MS).toISOString() });
   }
 }

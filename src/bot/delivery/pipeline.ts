@@ -24,7 +24,9 @@ export function startPipeline(
       if (!replayed) {
         replayed = true;
         await bot.init();
-        const left = inbox.pending((updateId) => logger.error({ updateId }, "update given up after repeated crashes"));
+        const left = await inbox.pending((updateId) =>
+          logger.error({ updateId }, "update given up after repeated crashes"),
+        );
         if (left.length > 0) {
           logger.warn({ count: left.length }, "replaying updates left unhandled by the previous run");
           return left;
@@ -33,17 +35,24 @@ export function startPipeline(
       return supplier(batchSize, signal as unknown as AbortSignal);
     },
   });
+  // An update whose effects were committed before a crash is handled again all the
+  // same: the handlers that recorded it (wasUpdateHandled) apply nothing twice, and
+  // show the person where they are now — the reply may have died with the process.
+  const handle = async (update: Update) => {
+    try {
+      await bot.handleUpdate(update);
+    } finally {
+      await inbox.done(update.update_id);
+    }
+  };
+  // Updates being handled, so stopping waits for them (and for their leaving the inbox).
+  const inFlight = new Set<Promise<void>>();
   const sink = createConcurrentSink<Update>(
     {
-      consume: async (update) => {
-        // An update whose effects were committed before a crash is handled again all the
-        // same: the handlers that recorded it (wasUpdateHandled) apply nothing twice, and
-        // show the person where they are now — the reply may have died with the process.
-        try {
-          await bot.handleUpdate(update);
-        } finally {
-          inbox.done(update.update_id);
-        }
+      consume: (update) => {
+        const handling = handle(update);
+        inFlight.add(handling);
+        return handling.finally(() => inFlight.delete(handling));
       },
     },
     async (error) => {
@@ -56,5 +65,10 @@ export function startPipeline(
   );
   const runner = createRunner(source, sink);
   runner.start();
+  const stop = runner.stop;
+  runner.stop = async () => {
+    await stop();
+    await Promise.allSettled([...inFlight]);
+  };
   return runner;
 }

@@ -26,7 +26,7 @@ export function pollingSupplier(api: Api, inbox: UpdateInbox, logger: Logger, ti
           signal as Parameters<Api["getUpdates"]>[1],
         );
         const last = updates.at(-1);
-        const fresh = inbox.accept(updates);
+        const fresh = await inbox.accept(updates);
         if (last) offset = last.update_id + 1;
         return fresh;
       } catch (error) {

@@ -54,7 +54,7 @@ export function webhookReceiver(path: string, secret: string, inbox: UpdateInbox
     try {
       const update = JSON.parse(await readBody(req)) as Update;
       if (typeof update?.update_id !== "number") throw new Error("not an update");
-      queue.push(...inbox.accept([update]));
+      queue.push(...(await inbox.accept([update])));
       wake?.();
       res.writeHead(200).end();
     } catch (error) {

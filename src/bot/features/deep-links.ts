@@ -19,7 +19,7 @@ const verify: DeepLinkHandler = async (ctx: AppContext, payload: string) => {
   if (!payload.startsWith("v_")) return false;
   const parsed = parseVerifyPayload(payload);
   const state =
-    parsed && checkVerifyToken(parsed, ctx.deps.signingKey) ? numberState(ctx.deps.db, parsed.number) : undefined;
+    parsed && checkVerifyToken(parsed, ctx.deps.signingKey) ? await numberState(ctx.deps.db, parsed.number) : undefined;
   if (
     !parsed ||
     !state ||
@@ -52,12 +52,12 @@ const joinByInvite: DeepLinkHandler = async (ctx: AppContext, payload: string) =
     await ctx.reply(ctx.t("admin:invite.already_admin"));
     return true;
   }
-  const result = acceptInvite(ctx.deps.db, ctx.from.id, token, ctx.deps.now());
+  const result = await acceptInvite(ctx.deps.db, ctx.from.id, token, ctx.deps.now());
   if (!result.ok) {
     await ctx.reply(ctx.t(`admin:invite.${result.reason}`));
     return true;
   }
-  ctx.user = getUser(ctx.deps.db, ctx.from.id);
+  ctx.user = await getUser(ctx.deps.db, ctx.from.id);
   await ctx.reply(ctx.t("admin:invite.welcome", { role: ctx.t(`admin:roles.${result.role}`) }));
   if (result.role === "police") await askPoliceProfile(ctx);
   return true;

@@ -21,8 +21,8 @@ const PUBLIC_INPUT = "lookup";
 const POLICE_INPUT = "police_lookup";
 const SHOWN = 10;
 
-function publicAnswer(ctx: BaseContext, key: Key): string {
-  const { reports, schemes } = keyCounts(ctx.deps.db, key);
+async function publicAnswer(ctx: BaseContext, key: Key): Promise<string> {
+  const { reports, schemes } = await keyCounts(ctx.deps.db, key);
   const what = keyText(ctx.t, key);
   if (reports === 0) return ctx.t("lookup:not_found", { what });
   const top = schemes
@@ -35,11 +35,11 @@ function publicAnswer(ctx: BaseContext, key: Key): string {
 async function answerPublic(ctx: BaseContext, text: string): Promise<void> {
   const input = readLookupInput(text);
   if (!input.ok) {
-    setPendingInput(ctx.deps.db, ctx.from!.id, PUBLIC_INPUT, ctx.deps.now());
+    await setPendingInput(ctx.deps.db, ctx.from!.id, PUBLIC_INPUT, ctx.deps.now());
     await ctx.reply(ctx.t(`lookup:errors.${input.error}`));
     return;
   }
-  const answers = input.keys.map((key) => publicAnswer(ctx, key));
+  const answers = await Promise.all(input.keys.map((key) => publicAnswer(ctx, key)));
   await ctx.reply(`${answers.join("\n\n")}\n\n${ctx.t("lookup:advice")}`, { reply_markup: backToMenu(ctx.t) });
 }
 
@@ -49,8 +49,8 @@ async function answerPolice(ctx: BaseContext, text: string): Promise<void> {
     await ctx.reply(ctx.t(`lookup:errors.${input.error}`));
     return;
   }
-  const found = reportsHolding(ctx.deps.db, input.keys);
-  audit(ctx.deps.db, {
+  const found = await reportsHolding(ctx.deps.db, input.keys);
+  await audit(ctx.deps.db, {
     actor: actorOf(ctx),
     action: "identifier.lookup",
     details: { keys: input.keys, reports: found.map((r) => r.number) },
@@ -77,13 +77,13 @@ export function lookupFeature(): Composer<AppContext> {
   pm.callbackQuery(menuData.filter, async (ctx, next) => {
     if (menuData.unpack(ctx.callbackQuery.data)?.to !== "lookup") return next();
     await ctx.answerCallbackQuery();
-    setPendingInput(ctx.deps.db, ctx.from.id, PUBLIC_INPUT, ctx.deps.now());
+    await setPendingInput(ctx.deps.db, ctx.from.id, PUBLIC_INPUT, ctx.deps.now());
     await ctx.reply(ctx.t("lookup:ask"), { reply_markup: backToMenu(ctx.t) });
   });
 
   pm.filter(isPolice).command("lookup", async (ctx) => {
     if (ctx.match.trim()) return answerPolice(ctx, ctx.match);
-    setPendingInput(ctx.deps.db, ctx.from.id, POLICE_INPUT, ctx.deps.now());
+    await setPendingInput(ctx.deps.db, ctx.from.id, POLICE_INPUT, ctx.deps.now());
     await ctx.reply(ctx.t("lookup:police.ask"));
   });
   pm.command("lookup", refuse);
@@ -91,9 +91,9 @@ export function lookupFeature(): Composer<AppContext> {
   pm.on("message:text", async (ctx, next) => {
     const { db } = ctx.deps;
     if (ctx.message.text.startsWith("/")) return next();
-    const kind = pendingInput(db, ctx.from.id, ctx.deps.now());
+    const kind = await pendingInput(db, ctx.from.id, ctx.deps.now());
     if (kind !== PUBLIC_INPUT && kind !== POLICE_INPUT) return next();
-    clearPendingInput(db, ctx.from.id);
+    await clearPendingInput(db, ctx.from.id);
     if (kind === PUBLIC_INPUT) return answerPublic(ctx, ctx.message.text);
     if (!isPolice(ctx)) return refuse(ctx);
     await answerPolice(ctx, ctx.message.text);

@@ -45,13 +45,13 @@ const record = (ctx: BaseContext, entry: Omit<Parameters<typeof audit>[1], "acto
 
 /** The full report for police, its files, and the reports linked to it. Audited. */
 export async function showReport(ctx: BaseContext, reportId: number, via: string): Promise<void> {
-  const report = loadReport(ctx.deps.db, reportId);
+  const report = await loadReport(ctx.deps.db, reportId);
   if (report?.status !== "submitted") {
     await ctx.reply(ctx.t("police:open.not_found"));
     return;
   }
-  const linked = linkedReports(ctx.deps.db, reportId);
-  record(ctx, {
+  const linked = await linkedReports(ctx.deps.db, reportId);
+  await record(ctx, {
     action: "report.view",
     reportNumber: report.number,
     details: { via, version: report.version, linked: linked.map((l) => l.number) },
@@ -73,9 +73,9 @@ export async function showReport(ctx: BaseContext, reportId: number, via: string
 
 /** A report by its number; a withdrawn or unknown number is said so. Audited. */
 export async function openByNumber(ctx: BaseContext, number: string, via: string): Promise<void> {
-  const state = numberState(ctx.deps.db, number);
+  const state = await numberState(ctx.deps.db, number);
   if (state.state === "submitted") return showReport(ctx, state.id, via);
-  record(ctx, { action: "report.view", reportNumber: number, details: { via, found: state.state } });
+  await record(ctx, { action: "report.view", reportNumber: number, details: { via, found: state.state } });
   if (state.state === "withdrawn") {
     await ctx.reply(ctx.t("police:open.withdrawn", { number, at: almatyDateTime(state.withdrawnAt) }));
   } else {
@@ -91,10 +91,10 @@ const schemeIds = (ctx: BaseContext) =>
 
 async function sendReportsPage(ctx: BaseContext, spec: FilterSpec, page: number, edit: boolean): Promise<void> {
   const { db } = ctx.deps;
-  const { rows, total } = listReports(db, toReportFilter(spec), { offset: page * PAGE, limit: PAGE });
-  record(ctx, { action: "reports.list", details: { ...spec, page, total } });
+  const { rows, total } = await listReports(db, toReportFilter(spec), { offset: page * PAGE, limit: PAGE });
+  await record(ctx, { action: "reports.list", details: { ...spec, page, total } });
   const pages = Math.max(1, Math.ceil(total / PAGE));
-  const losses = lossesOfReports(
+  const losses = await lossesOfReports(
     db,
     rows.map((r) => r.id),
   );
@@ -138,7 +138,7 @@ async function sendExport(ctx: BaseContext, args: string): Promise<void> {
     i18n: ctx.deps.i18n,
     schemeTitle: (id, lang) => catalog.scheme(id)?.title[lang] ?? id,
   });
-  record(ctx, { action: "reports.export", details: { ...spec, reports: files.reports } });
+  await record(ctx, { action: "reports.export", details: { ...spec, reports: files.reports } });
   if (files.reports === 0) {
     await ctx.reply(ctx.t("police:export.empty"));
     return;
@@ -152,14 +152,14 @@ async function sendExport(ctx: BaseContext, args: string): Promise<void> {
 async function sendStats(ctx: BaseContext, args: string): Promise<void> {
   const spec = await readFilter(ctx, args, "police:stats.usage");
   if (!spec) return;
-  const stats = computeStats(ctx.deps.db, toReportFilter(spec));
-  record(ctx, { action: "stats.view", details: { ...spec, reports: stats.reports } });
+  const stats = await computeStats(ctx.deps.db, toReportFilter(spec));
+  await record(ctx, { action: "stats.view", details: { ...spec, reports: stats.reports } });
   await ctx.reply(statsText(ctx, stats, spec));
 }
 
 /** The submitted report a police button points at; the press is answered either way. */
 async function pressedReport(ctx: BaseContext, reportId: number) {
-  const report = loadReport(ctx.deps.db, reportId);
+  const report = await loadReport(ctx.deps.db, reportId);
   if (report?.status !== "submitted") {
     await ctx.answerCallbackQuery({ text: ctx.t("police:open.not_found") });
     return undefined;
@@ -171,7 +171,7 @@ async function pressedReport(ctx: BaseContext, reportId: number) {
 async function sendFile(ctx: BaseContext, reportId: number, kind: "p" | "j", lang: "kk" | "ru"): Promise<void> {
   const report = await pressedReport(ctx, reportId);
   if (!report) return;
-  record(ctx, {
+  await record(ctx, {
     action: kind === "p" ? "report.pdf" : "report.json",
     reportNumber: report.number,
     details: { version: report.version, ...(kind === "p" ? { lang } : {}) },
@@ -185,7 +185,7 @@ async function sendFile(ctx: BaseContext, reportId: number, kind: "p" | "j", lan
 async function sendReportEvidence(ctx: BaseContext, reportId: number): Promise<void> {
   const report = await pressedReport(ctx, reportId);
   if (!report) return;
-  record(ctx, {
+  await record(ctx, {
     action: "report.evidence",
     reportNumber: report.number,
     details: { version: report.version, files: report.answers.evidence.length },
@@ -196,10 +196,10 @@ async function sendReportEvidence(ctx: BaseContext, reportId: number): Promise<v
 /** After joining by invite: ask the unit, then the region, whichever is still missing. */
 export async function askPoliceProfile(ctx: BaseContext): Promise<void> {
   const id = ctx.from?.id;
-  const profile = id === undefined ? undefined : policeProfile(ctx.deps.db, id);
+  const profile = id === undefined ? undefined : await policeProfile(ctx.deps.db, id);
   if (!profile || id === undefined) return;
   if (!profile.unit) {
-    setPendingInput(ctx.deps.db, id, UNIT_INPUT, ctx.deps.now(), 24 * 3600_000);
+    await setPendingInput(ctx.deps.db, id, UNIT_INPUT, ctx.deps.now(), 24 * 3600_000);
     await ctx.reply(ctx.t("police:profile.ask_unit"));
   } else if (!profile.region) {
     await ctx.reply(ctx.t("police:profile.ask_region"), { reply_markup: regionKeyboard(ctx.t) });
@@ -253,18 +253,18 @@ export function policeFeature(): Composer<AppContext> {
     const data = policeRegionData.unpack(ctx.callbackQuery.data);
     if (!data) return ctx.answerCallbackQuery({ text: ctx.t("common:stale") });
     await ctx.answerCallbackQuery();
-    updatePoliceProfile(ctx.deps.db, actorOf(ctx), { region: data.r }, ctx.deps.now());
+    await updatePoliceProfile(ctx.deps.db, actorOf(ctx), { region: data.r }, ctx.deps.now());
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     await askPoliceProfile(ctx);
   });
   staff.on("message:text", async (ctx, next) => {
     const { db } = ctx.deps;
-    if (ctx.message.text.startsWith("/") || pendingInput(db, ctx.from.id, ctx.deps.now()) !== UNIT_INPUT) {
+    if (ctx.message.text.startsWith("/") || (await pendingInput(db, ctx.from.id, ctx.deps.now())) !== UNIT_INPUT) {
       return next();
     }
-    clearPendingInput(db, ctx.from.id);
+    await clearPendingInput(db, ctx.from.id);
     const unit = cleanUnit(ctx.message.text);
-    if (unit) updatePoliceProfile(db, actorOf(ctx), { unit }, ctx.deps.now());
+    if (unit) await updatePoliceProfile(db, actorOf(ctx), { unit }, ctx.deps.now());
     await askPoliceProfile(ctx);
   });
 

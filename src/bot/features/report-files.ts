@@ -13,11 +13,11 @@ export function reportFilesFeature(): Composer<AppContext> {
   const composer = new Composer<AppContext>();
   composer.chatType("private").callbackQuery(pdfData.filter, async (ctx) => {
     const data = pdfData.unpack(ctx.callbackQuery.data);
-    const owner = data ? reportOwner(ctx.deps.db, data.r) : undefined;
+    const owner = data ? await reportOwner(ctx.deps.db, data.r) : undefined;
     const role = ctx.user?.role;
     const allowed =
       owner && owner.status === "submitted" && (owner.userId === ctx.from.id || role === "police" || role === "admin");
-    const report = allowed && data ? loadReport(ctx.deps.db, data.r, data.v) : undefined;
+    const report = allowed && data ? await loadReport(ctx.deps.db, data.r, data.v) : undefined;
     if (!data || !report) return ctx.answerCallbackQuery({ text: ctx.t("report:not_yours") });
     await ctx.answerCallbackQuery();
     await ctx.replyWithChatAction("upload_document").catch(() => undefined);

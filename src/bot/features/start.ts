@@ -16,7 +16,7 @@ export async function askConsent(ctx: BaseContext): Promise<void> {
 
 export async function showMenu(ctx: BaseContext, intro = "menu:title"): Promise<void> {
   const consented = Boolean(ctx.user?.consentAt);
-  const hasDraft = consented && ctx.from ? findDraft(ctx.deps.db, ctx.from.id) !== undefined : false;
+  const hasDraft = consented && ctx.from ? (await findDraft(ctx.deps.db, ctx.from.id)) !== undefined : false;
   await ctx.reply(ctx.t(intro), { reply_markup: mainMenu(ctx.t, { consented, hasDraft }) });
 }
 
@@ -57,7 +57,7 @@ export function startFeature(pending: PendingLanguages, deepLinks: DeepLinkHandl
     ctx.langKnown = true;
     await ctx.answerCallbackQuery();
     if (ctx.user?.consentAt) {
-      setLanguage(ctx.deps.db, ctx.from.id, choice.l);
+      await setLanguage(ctx.deps.db, ctx.from.id, choice.l);
       ctx.user = { ...ctx.user, language: choice.l };
       return showMenu(ctx, "start:language_set");
     }
@@ -75,7 +75,7 @@ export function startFeature(pending: PendingLanguages, deepLinks: DeepLinkHandl
       pending.set(ctx.from.id, choice.l);
       return showMenu(ctx, "start:consent.declined");
     }
-    ctx.user = recordConsent(ctx.deps.db, ctx.from.id, choice.l);
+    ctx.user = await recordConsent(ctx.deps.db, ctx.from.id, choice.l);
     pending.delete(ctx.from.id);
     await showMenu(ctx, "start:consent.thanks");
   });
@@ -94,14 +94,14 @@ export function startFeature(pending: PendingLanguages, deepLinks: DeepLinkHandl
   privateChat.command("help", (ctx) => ctx.reply(ctx.t("start:help")));
   // Conversations were already left by the navigation middleware; the draft stays for later.
   privateChat.command("cancel", async (ctx) => {
-    clearPendingInput(ctx.deps.db, ctx.from.id);
+    await clearPendingInput(ctx.deps.db, ctx.from.id);
     await showMenu(ctx, "start:cancelled");
   });
 
   // The person blocked or unblocked the bot: stop (or resume) sending them alerts and reminders.
-  privateChat.on("my_chat_member", (ctx) => {
+  privateChat.on("my_chat_member", async (ctx) => {
     const status = ctx.myChatMember.new_chat_member.status;
-    if (status === "kicked" || status === "member") markBlocked(ctx.deps.db, ctx.from.id, status === "kicked");
+    if (status === "kicked" || status === "member") await markBlocked(ctx.deps.db, ctx.from.id, status === "kicked");
   });
   return composer;
 }

@@ -17,16 +17,22 @@ import { escapeHtml } from "../render/values.js";
 import { showChecklist } from "./checklist.js";
 
 export const submission: Submission = {
-  submit(ctx, draftId) {
+  async submit(ctx, draftId) {
     const { db, catalogs, signingKey } = ctx.deps;
     const catalog = catalogs.current();
-    const result = submitDraft(db, draftId, (answers) => recogniseReport(catalog, answers), signingKey, ctx.deps.now());
+    const result = await submitDraft(
+      db,
+      draftId,
+      (answers) => recogniseReport(catalog, answers),
+      signingKey,
+      ctx.deps.now(),
+    );
     return result ? { ok: true, reportId: result.reportId, number: result.number } : { ok: false, error: "generic" };
   },
 
   async announce(ctx, result) {
     await ctx.reply(ctx.t("report:submitted", { number: result.number }));
-    const recognised = recognisedSummary(ctx, result.reportId);
+    const recognised = await recognisedSummary(ctx, result.reportId);
     if (recognised) await ctx.reply(recognised);
     await sendReportFiles(ctx, result.reportId, { letters: true });
     await showChecklist(ctx, result.reportId);
@@ -36,8 +42,8 @@ export const submission: Submission = {
 };
 
 /** "This looks like <scheme>: <why>", from the recognition fixed in the report. */
-function recognisedSummary(ctx: ConvContext, reportId: number): string | undefined {
-  const top = loadReport(ctx.deps.db, reportId)?.recognition?.schemes[0];
+async function recognisedSummary(ctx: ConvContext, reportId: number): Promise<string | undefined> {
+  const top = (await loadReport(ctx.deps.db, reportId))?.recognition?.schemes[0];
   const catalog = ctx.deps.catalogs.current();
   const scheme = top ? catalog.scheme(top.id) : undefined;
   if (!top || !scheme) return undefined;
@@ -57,7 +63,7 @@ export async function sendReportFiles(
   reportId: number,
   options: { letters: boolean; version?: number },
 ): Promise<void> {
-  const report = loadReport(ctx.deps.db, reportId, options.version);
+  const report = await loadReport(ctx.deps.db, reportId, options.version);
   if (!report) return;
   const docs = documentContext(ctx);
   const pdf = await reportPdf(docs, report, ctx.lang);

@@ -26,7 +26,7 @@ export const ALERTS_PER_SECOND = 25;
 const BATCH = 100;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const isOpen = (deps: BotDeps) => deps.db.$client.open;
+const isOpen = (deps: BotDeps) => deps.db.$engine.isOpen();
 
 /** The alert as a subscriber sees it. */
 export function alertMessage(i18n: I18n, lang: Lang, alert: Pick<Alert, "textKk" | "textRu">): string {
@@ -91,21 +91,21 @@ class Deliverer {
     let sent = 0;
     for (;;) {
       if (!isOpen(this.deps)) return sent;
-      const alert = sendingAlerts(db)[0];
+      const [alert] = await sendingAlerts(db);
       if (!alert) return sent;
-      const batch = pendingRecipients(db, alert.id, BATCH);
+      const batch = await pendingRecipients(db, alert.id, BATCH);
       if (batch.length === 0) {
-        if (finishAlert(db, alert.id, this.deps.now())) await this.reportToAuthor(alert);
+        if (await finishAlert(db, alert.id, this.deps.now())) await this.reportToAuthor(alert);
         continue;
       }
       for (const recipient of batch) {
         if (!isOpen(this.deps)) return sent;
         const now = this.deps.now();
         if (!recipient.subscribed || recipient.blocked) {
-          markUndelivered(db, alert.id, recipient.userId, now);
+          await markUndelivered(db, alert.id, recipient.userId, now);
           continue;
         }
-        if (!claimDelivery(db, alert.id, recipient.userId, now)) continue;
+        if (!(await claimDelivery(db, alert.id, recipient.userId, now))) continue;
         const started = Date.now();
         if (await this.send(alert, recipient)) sent++;
         await sleep(Math.max(0, gap - (Date.now() - started)));
@@ -124,8 +124,8 @@ class Deliverer {
       return true;
     } catch (error) {
       if (!isOpen(this.deps)) return false;
-      markUndelivered(db, alert.id, r.userId, this.deps.now());
-      if (error instanceof GrammyError && error.error_code === 403) markBlocked(db, r.userId, true);
+      await markUndelivered(db, alert.id, r.userId, this.deps.now());
+      if (error instanceof GrammyError && error.error_code === 403) await markBlocked(db, r.userId, true);
       else
         this.deps.logger.warn(
           { alertId: alert.id, userId: r.userId, err: (error as Error).message },
@@ -137,9 +137,9 @@ class Deliverer {
 
   private async reportToAuthor(alert: Alert): Promise<void> {
     const { db, i18n, logger } = this.deps;
-    const counts = deliveryCounts(db, alert.id);
+    const counts = await deliveryCounts(db, alert.id);
     logger.info({ alertId: alert.id, sent: counts.sent, failed: counts.failed }, "alert delivered");
-    const lang = getUser(db, alert.createdBy)?.language ?? "ru";
+    const lang = (await getUser(db, alert.createdBy))?.language ?? "ru";
     const text = i18n.t(lang, "alerts:admin.finished", { id: alert.id, sent: counts.sent, failed: counts.failed });
     await this.api.sendMessage(alert.createdBy, text, { parse_mode: "HTML" }).catch(() => undefined);
   }

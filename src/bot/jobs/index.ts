@@ -31,9 +31,9 @@ export function startJobs(bot: Bot<AppContext>, deps: BotDeps, inbox: UpdateInbo
     timers.push(timer);
   };
   every(HOUR, "prune-handled-updates", () => inbox.prune());
-  every(6 * HOUR, "purge-stale-drafts", () => {
-    const purged = purgeStaleDrafts(deps.db, DRAFT_RETENTION_DAYS, deps.now());
-    const conversations = purgeIdleConversations(deps.db, DRAFT_RETENTION_DAYS, deps.now());
+  every(6 * HOUR, "purge-stale-drafts", async () => {
+    const purged = await purgeStaleDrafts(deps.db, DRAFT_RETENTION_DAYS, deps.now());
+    const conversations = await purgeIdleConversations(deps.db, DRAFT_RETENTION_DAYS, deps.now());
     if (purged + conversations > 0) deps.logger.info({ purged, conversations }, "stale drafts purged");
   });
   every(HOUR, "draft-reminders", () => remindDrafts(bot, deps));

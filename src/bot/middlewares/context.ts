@@ -34,7 +34,7 @@ export function contextMiddleware(deps: BotDeps, pending: PendingLanguages): Mid
   return async (ctx, next) => {
     ctx.deps = deps;
     const id = ctx.from?.id;
-    ctx.user = id === undefined ? undefined : getUser(deps.db, id);
+    ctx.user = id === undefined ? undefined : await getUser(deps.db, id);
     const chosen = ctx.user?.language ?? (id === undefined ? undefined : pending.get(id));
     const lang = chosen ?? fromTelegram(ctx.from?.language_code);
     ctx.langKnown = lang !== undefined;

@@ -15,7 +15,7 @@ export const leaveConversationsOnNavigation: MiddlewareFn<AppContext> = async (c
   const isMenu = ctx.callbackQuery?.data !== undefined && menuData.unpack(ctx.callbackQuery.data) !== undefined;
   if (isCommand || isMenu) {
     if (Object.keys(ctx.conversation.active()).length > 0) await ctx.conversation.exitAll();
-    if (ctx.from) deactivateDrafts(ctx.deps.db, ctx.from.id);
+    if (ctx.from) await deactivateDrafts(ctx.deps.db, ctx.from.id);
   }
   await next();
 };
