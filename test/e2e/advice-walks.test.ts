@@ -223,12 +223,12 @@ describe("advice a victim can trust, walked through the bot", () => {
       await u.waitFor((m) => m.text === plain(lang, "guidance:erdr.prompt"));
       u.send("№ 2475 0003 1000 123");
       await u.waitFor((m) => m.text.includes("247500031000123"));
-      const q = await sqlOf(h);
-      expect(q<{ erdr_number: string }>("SELECT erdr_number FROM reports WHERE id = ?", filed.reportId)).toEqual([
+      const q = sqlOf(h);
+      expect(await q<{ erdr_number: string }>("SELECT erdr_number FROM reports WHERE id = ?", filed.reportId)).toEqual([
         { erdr_number: "247500031000123" },
       ]);
       expect(
-        q<{ step: string }>(
+        await q<{ step: string }>(
           "SELECT step FROM report_steps_done WHERE report_id = ? AND step = 'get_erdr_number'",
           filed.reportId,
         ),

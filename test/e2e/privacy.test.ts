@@ -178,11 +178,12 @@ describe("My data: see, download and delete", () => {
       expect(data.pendingInput).toMatchObject({ kind: "add_transfer_recipient" });
     });
 
-    it("deletes every row about the person, leaves nothing of theirs in the file or the WAL, and withdraws the report", async () => {
+    it("deletes every row about the person, leaves nothing of theirs in the rows (nor, on SQLite, in the file or the WAL), and withdraws the report", async () => {
       const told = secrets[lang].stored;
+      // On SQLite the bytes of the file and its WAL are searched too (secure_delete, checkpoint).
+      const onFile = !h.database.url;
       expect((await rowsAbout(h, id, told)).length).toBeGreaterThan(0);
-      const before = [...bytesHold(h.dbPath, told), ...bytesHold(`${h.dbPath}-wal`, told)];
-      expect(before).toContain(told[0]);
+      if (onFile) expect([...bytesHold(h.dbPath, told), ...bytesHold(`${h.dbPath}-wal`, told)]).toContain(told[0]);
       u.command("mydata");
       await u.waitFor((m) => buttonTexts(m).includes(label(lang, "privacy:buttons.delete")));
       u.press(label(lang, "privacy:buttons.delete"));
@@ -194,8 +195,10 @@ describe("My data: see, download and delete", () => {
       await u.waitFor((m) => buttonTexts(m).includes(label(lang, "menu:items.report")));
       await h.emulator.waitIdle({ quietMs: 200 });
 
-      expect(bytesHold(h.dbPath, told)).toEqual([]);
-      expect(bytesHold(`${h.dbPath}-wal`, told)).toEqual([]);
+      if (onFile) {
+        expect(bytesHold(h.dbPath, told)).toEqual([]);
+        expect(bytesHold(`${h.dbPath}-wal`, told)).toEqual([]);
+      }
       expect(await rowsAbout(h, id, told)).toEqual([]);
       const withdrawn = await query<{ number: string; submitted_at: string; withdrawn_at: string }>(
         h,

@@ -235,9 +235,9 @@ describe("access to reports, police and admin tools", () => {
     const u = h.user(POLICE, "kk");
     const start = u.messages().length;
     u.command("start", genuineLink);
-    await h.emulator.waitIdle({ quietMs: 100 });
+    await h.settle({ quietMs: 100 });
     u.pressData(1, `pol:j:${reportId}:`);
-    await h.emulator.waitIdle({ quietMs: 100 });
+    await h.settle({ quietMs: 100 });
     const got = u
       .messages()
       .slice(start)
