@@ -126,6 +126,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     closeWebhook = receiver.close;
   } else {
     await bot.api.deleteWebhook();
+    // Telegram hands updates to one getUpdates caller at a time: several instances need webhook mode.
+    if (config.databaseUrl) logger.warn("polling mode serves from one instance only; run several in webhook mode");
     runner = startPipeline(bot, inbox, pollingSupplier(bot.api, inbox, logger, options.pollTimeout ?? 30), logger);
   }
   const jobs = startJobs(bot, deps, inbox);

@@ -70,6 +70,13 @@ describe(`setting up the database (${TEST_ENGINE})`, () => {
   }, 90_000);
 
   if (TEST_ENGINE === "postgres") {
+    it("an instance in polling mode on the shared database says that it serves alone", async () => {
+      h = await Harness.create();
+      await h.start();
+      expect(h.logs.join("")).toContain("polling mode serves from one instance only; run several in webhook mode");
+      await h.stopBot();
+    });
+
     it("three instances starting at once on an empty database all start: one migrates and installs the catalogue", async () => {
       h = await Harness.create();
       const envs = await Promise.all([webhookEnv(), webhookEnv(), webhookEnv()]);
