@@ -28,7 +28,7 @@ describe("admin: roles, invites and the audit log", () => {
     const before = u.messages().length;
     act();
     await u.nextReply();
-    await h.emulator.waitIdle({ quietMs: 120 });
+    await h.settle({ quietMs: 120 });
     return u.messages().slice(before);
   }
 

@@ -44,7 +44,7 @@ describe("admins keep the scheme catalogue current from the chat", () => {
     const before = u.messages().length;
     act();
     await u.nextReply({ timeoutMs: 10_000 });
-    await h.emulator.waitIdle({ quietMs: 120 });
+    await h.settle({ quietMs: 120 });
     return u.messages().slice(before);
   }
 

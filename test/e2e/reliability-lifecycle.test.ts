@@ -62,7 +62,7 @@ describe("consent before storage", () => {
       ];
       for (const attempt of attempts) {
         attempt();
-        await h.emulator.waitIdle({ quietMs: 60 });
+        await h.settle({ quietMs: 60 });
       }
       expect(await storedAbout(h, id)).toEqual(nothing);
       // Asked to agree, in their language.

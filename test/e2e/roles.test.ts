@@ -59,7 +59,7 @@ describe("roles: citizens are refused everything police and admins can do", () =
     const before = u.messages().length;
     const answers = u.callbackAnswers().length;
     act();
-    await h.emulator.waitIdle({ quietMs: 150 });
+    await h.settle({ quietMs: 150 });
     return { messages: u.messages().slice(before), answers: u.callbackAnswers().slice(answers) };
   }
 

@@ -41,7 +41,7 @@ describe("the verification deep link in the report's QR", () => {
     const before = u.messages().length;
     u.command("start", payload);
     await u.nextReply();
-    await h.emulator.waitIdle({ quietMs: 150 });
+    await h.settle({ quietMs: 150 });
     return u.messages().slice(before);
   }
 
