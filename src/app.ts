@@ -14,15 +14,15 @@ import { webhookReceiver } from "./bot/delivery/webhook.js";
 import type { BotDeps } from "./bot/deps.js";
 import { type BotOptions, createBot } from "./bot/index.js";
 import { startJobs } from "./bot/jobs/index.js";
+import { setDefaultMenus } from "./bot/render/command-menu.js";
 import { CatalogHolder } from "./catalog/holder.js";
 import { ensureDefaultCatalog } from "./catalog/store.js";
 import type { Config } from "./config.js";
-import { LANGS } from "./core/model.js";
 import { startCheckpointer } from "./db/checkpointer.js";
 import { type Db, openDatabase } from "./db/client.js";
 import { loadFonts } from "./documents/pdf/fonts.js";
-import { loadOrCreateSigningKey } from "./documents/signing-key.js";
-import { createI18n, type I18n } from "./i18n.js";
+import { loadReportKeys } from "./documents/signing-key.js";
+import { createI18n } from "./i18n.js";
 import { createLogger, type Logger } from "./logger.js";
 
 export interface App {
@@ -36,19 +36,6 @@ export interface AppOptions extends BotOptions {
   /** Long-poll timeout in seconds (tests use short ones so stop is quick). */
   pollTimeout?: number;
   now?: () => Date;
-}
-
-const COMMANDS = ["start", "report", "check", "schemes", "myreports", "mydata", "language", "help", "cancel"] as const;
-
-async function registerCommands(bot: Bot<AppContext>, i18n: I18n): Promise<void> {
-  for (const lang of LANGS) {
-    const commands = COMMANDS.map((command) => ({
-      command,
-      description: i18n.plain(lang, `menu:commands.${command}`),
-    }));
-    await bot.api.setMyCommands(commands, { language_code: lang });
-    if (lang === "ru") await bot.api.setMyCommands(commands);
-  }
 }
 
 export class TelegramUnreachableError extends Error {}
@@ -67,11 +54,11 @@ async function reachTelegram(bot: Bot<AppContext>, apiRoot: string): Promise<voi
 /** Everything that can fail on a bad environment fails here, before the bot talks to anyone. */
 export function prepareDeps(config: Config, logger: Logger, now: () => Date = () => new Date()): BotDeps {
   const db: Db = openDatabase(config.databasePath);
-  const signingKey = loadOrCreateSigningKey(config.signingKeyPath, config.signingKey);
+  const keys = loadReportKeys(config.signing);
   loadFonts(config.fontPath);
   const i18n = createI18n();
   const catalogs = new CatalogHolder(ensureDefaultCatalog(db, { path: config.catalogPath, logger }));
-  return { config, db, i18n, catalogs, logger, signingKey, now };
+  return { config, db, i18n, catalogs, logger, keys, now };
 }
 
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
@@ -79,7 +66,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const deps = prepareDeps(config, logger, options.now);
   const bot = createBot(deps, { ...options, transformers: [lateCallbackAnswers, ...(options.transformers ?? [])] });
   await reachTelegram(bot, config.apiRoot);
-  await registerCommands(bot, deps.i18n);
+  await setDefaultMenus(bot.api, deps.i18n);
 
   const inbox = new UpdateInbox(deps.db, deps.now);
   let runner: RunnerHandle;

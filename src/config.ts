@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { SigningKeyConfig } from "./documents/signing-key.js";
 
 const telegramId = z.coerce.number().int().positive();
 
@@ -26,6 +27,11 @@ const envSchema = z
     BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, "must look like 123456:ABC-DEF (from @BotFather)"),
     TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
     DATABASE_PATH: z.string().min(1).default("./data/saqbol.db"),
+    SIGNING_PRIVATE_KEY: z
+      .string()
+      .regex(/-----BEGIN PRIVATE KEY-----/, "must be a PEM private key (-----BEGIN PRIVATE KEY-----)")
+      .optional(),
+    SIGNING_PRIVATE_KEY_PATH: z.string().min(1).optional(),
     SIGNING_KEY_PATH: z.string().min(1).optional(),
     SIGNING_KEY: z.string().min(32, "must be at least 32 characters").optional(),
     ADMIN_IDS: adminIds,
@@ -52,8 +58,8 @@ export type Config = {
   botToken: string;
   apiRoot: string;
   databasePath: string;
-  signingKeyPath: string;
-  signingKey: string | undefined;
+  /** The Ed25519 key that signs reports, and the HMAC secret of reports signed before it. */
+  signing: SigningKeyConfig;
   adminIds: number[];
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   mode: "polling" | "webhook";
@@ -61,6 +67,20 @@ export type Config = {
   catalogPath: string | undefined;
   fontPath: string | undefined;
 };
+
+type SigningEnv = Partial<
+  Record<"SIGNING_PRIVATE_KEY" | "SIGNING_PRIVATE_KEY_PATH" | "SIGNING_KEY" | "SIGNING_KEY_PATH", string>
+> & { DATABASE_PATH: string };
+
+/** Where the signing keys come from; the CLI uses the same rule without the bot's other variables. */
+export function signingConfig(env: SigningEnv): SigningKeyConfig {
+  return {
+    privateKey: env.SIGNING_PRIVATE_KEY || undefined,
+    privateKeyPath: env.SIGNING_PRIVATE_KEY_PATH || `${env.DATABASE_PATH}.ed25519.pem`,
+    legacyKey: env.SIGNING_KEY || undefined,
+    legacyKeyPath: env.SIGNING_KEY_PATH || `${env.DATABASE_PATH}.signing.key`,
+  };
+}
 
 export class ConfigError extends Error {}
 
@@ -80,8 +100,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     botToken: e.BOT_TOKEN,
     apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
     databasePath: e.DATABASE_PATH,
-    signingKeyPath: e.SIGNING_KEY_PATH ?? `${e.DATABASE_PATH}.signing.key`,
-    signingKey: e.SIGNING_KEY,
+    signing: signingConfig(e),
     adminIds: e.ADMIN_IDS,
     logLevel: e.LOG_LEVEL,
     mode: e.BOT_MODE,

@@ -1,5 +1,6 @@
 import type { CatalogHolder } from "../catalog/holder.js";
 import type { Config } from "../config.js";
+import type { ReportKeys } from "../core/report/signature.js";
 import type { Db } from "../db/client.js";
 import type { I18n } from "../i18n.js";
 import type { Logger } from "../logger.js";
@@ -11,7 +12,8 @@ export interface BotDeps {
   i18n: I18n;
   catalogs: CatalogHolder;
   logger: Logger;
-  signingKey: string;
+  /** The keys that sign reports and QR tokens. */
+  keys: ReportKeys;
   /** The clock, replaceable in tests. */
   now: () => Date;
 }

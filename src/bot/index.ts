@@ -15,6 +15,7 @@ import { QUESTIONNAIRE, questionnaire } from "./conversations/questionnaire.js";
 import type { BotDeps } from "./deps.js";
 import { adminFeature } from "./features/admin.js";
 import { alertsFeature } from "./features/alerts.js";
+import { caseFileFeature } from "./features/case-file.js";
 import { checkFeature } from "./features/check.js";
 import { checklistFeature } from "./features/checklist.js";
 import { deepLinkHandlers } from "./features/deep-links.js";
@@ -23,6 +24,7 @@ import { erdrFeature } from "./features/erdr.js";
 import { lookupFeature } from "./features/lookup.js";
 import { myReportsFeature } from "./features/my-reports.js";
 import { policeFeature } from "./features/police.js";
+import { policeListsFeature } from "./features/police-lists.js";
 import { privacyFeature } from "./features/privacy.js";
 import { reportFeature, resumeQuestionnaire } from "./features/report.js";
 import { reportFilesFeature } from "./features/report-files.js";
@@ -37,6 +39,7 @@ import { leaveConversationsOnNavigation } from "./middlewares/interrupt.js";
 import { privateOnly } from "./middlewares/private-only.js";
 import { rateLimit } from "./middlewares/rate-limit.js";
 import { redactionNotice } from "./middlewares/redaction-notice.js";
+import { staffPresence } from "./middlewares/staff.js";
 
 export interface BotOptions {
   /** Updates per person per window before flood control drops them. */
@@ -110,6 +113,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppConte
   const guarded = bot.errorBoundary(errorHandler);
   guarded.use((ctx, next) => liveUpdate.run(ctx.update.update_id, next));
   guarded.use(redactionNotice);
+  guarded.use(staffPresence());
   guarded.use(
     conversations<AppContext, ConvContext>({
       storage: {
@@ -142,7 +146,10 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppConte
   guarded.use(alertsFeature());
   guarded.use(dropperFeature());
   guarded.use(lookupFeature());
+  // Before the police feature: it takes the «Case file» press under a report.
+  guarded.use(caseFileFeature());
   guarded.use(policeFeature());
+  guarded.use(policeListsFeature());
   guarded.use(adminFeature());
   // Free text nobody else took: recognise the story. Last but one.
   guarded.use(storyFeature());

@@ -5,21 +5,18 @@
  * changes on an explicit activate or rollback.
  */
 import { desc, eq } from "drizzle-orm";
+import { type Actor, type AuditAction, audit } from "../db/audit.js";
 import { type Db, inTransaction } from "../db/client.js";
-import { auditLog, catalogVersions } from "../db/schema.js";
+import { catalogVersions } from "../db/schema.js";
 import type { Logger } from "../logger.js";
 import { type CatalogDiff, diffCatalogs } from "./diff.js";
 import { CatalogError, defaultCatalogPath, loadCatalog, loadStoredCatalog, readDefaultCatalogYaml } from "./load.js";
 import type { Catalog } from "./types.js";
 
-/** Who made a change, as the audit log records it. */
-export interface CatalogActor {
-  id: number | null;
-  role: string;
-}
+/** Who made a change, as the audit log records it (the CLI's carries the OS user and host). */
+export type CatalogActor = Actor;
 
 export const SYSTEM_ACTOR: CatalogActor = { id: null, role: "system" };
-export const CLI_ACTOR: CatalogActor = { id: null, role: "cli" };
 
 export interface CatalogVersionInfo {
   version: string;
@@ -167,7 +164,7 @@ export class CatalogStore {
     );
   }
 
-  private switchTo(version: string, by: CatalogActor, action: string): Catalog {
+  private switchTo(version: string, by: CatalogActor, action: AuditAction): Catalog {
     const row = this.row(version);
     if (!row) throw new CatalogError(`catalogue version "${version}" is not stored`);
     const loaded = loadStoredCatalog(row.yaml, row.document);
@@ -197,11 +194,8 @@ export class CatalogStore {
     return this.db.select().from(catalogVersions).where(eq(catalogVersions.version, version)).get();
   }
 
-  private audit(by: CatalogActor, action: string, details: Record<string, unknown>): void {
-    this.db
-      .insert(auditLog)
-      .values({ actorId: by.id, actorRole: by.role, action, details, at: this.now().toISOString() })
-      .run();
+  private audit(by: CatalogActor, action: AuditAction, details: Record<string, unknown>): void {
+    audit(this.db, { actor: by, action, details, at: this.now() });
   }
 }
 

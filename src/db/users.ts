@@ -3,7 +3,7 @@
  * consent: language choices before that travel in callback data only.
  */
 import { eq, sql } from "drizzle-orm";
-import type { Lang, Role } from "../core/model.js";
+import type { Lang } from "../core/model.js";
 import type { Db } from "./client.js";
 import { prepared } from "./prepared.js";
 import { users } from "./schema.js";
@@ -36,21 +36,6 @@ export function recordConsent(db: Db, id: number, language: Lang): User {
 
 export function setLanguage(db: Db, id: number, language: Lang): void {
   db.update(users).set({ language, updatedAt: nowIso() }).where(eq(users.id, id)).run();
-}
-
-export function setRole(
-  db: Db,
-  id: number,
-  role: Role,
-  police?: { unit?: string | null; region?: string | null },
-): void {
-  const at = nowIso();
-  const policeFields =
-    role === "police" ? { policeUnit: police?.unit ?? null, policeRegion: police?.region ?? null } : {};
-  db.insert(users)
-    .values({ id, role, ...policeFields })
-    .onConflictDoUpdate({ target: users.id, set: { role, ...policeFields, updatedAt: at } })
-    .run();
 }
 
 export function setAlerts(db: Db, id: number, subscribed: boolean): void {

@@ -8,7 +8,7 @@ import type { Lang, Technique } from "../core/model.js";
 import { describeReason } from "../core/recognition/describe.js";
 import { toReportJson } from "../core/report/json.js";
 import type { SubmittedReport } from "../core/report/report.js";
-import { signReport, verifyStartPayload } from "../core/report/signature.js";
+import { publicKeyFingerprint, type ReportKeys, signReport, verifyStartPayload } from "../core/report/signature.js";
 import { type LetterSpec, lettersFor } from "../documents/letters/choose.js";
 import type { DocumentDeps } from "../documents/wording.js";
 import type { I18n } from "../i18n.js";
@@ -16,7 +16,7 @@ import type { I18n } from "../i18n.js";
 export interface DocumentContext {
   i18n: I18n;
   catalog: Catalog;
-  signingKey: string;
+  keys: ReportKeys;
   botUsername: string;
   fontPath?: string | undefined;
 }
@@ -25,7 +25,7 @@ export interface NamedFile {
   name: string;
   bytes: Buffer;
   /** What the file is, for the caption (a locale key under documents:files). */
-  kind: "pdf" | "json" | "letter_bank" | "letter_lender" | "letter_operator" | "letter_prosecutor";
+  kind: "pdf" | "json" | "letter_bank" | "letter_lender" | "letter_operator" | "letter_prosecutor" | "freeze_request";
 }
 
 /** How documents cite a fact: only a checked one with a citation (the catalogue guarantees the ones they use). */
@@ -50,7 +50,7 @@ export function documentDeps(c: DocumentContext): DocumentDeps {
 
 /** The deep link in the QR code: opens the bot, which verifies number, version and signature. */
 export const verifyLink = (c: DocumentContext, report: SubmittedReport) =>
-  `https://t.me/${c.botUsername}?start=${verifyStartPayload(report.number, report.version, c.signingKey)}`;
+  `https://t.me/${c.botUsername}?start=${verifyStartPayload(report.number, report.version, c.keys)}`;
 
 export async function reportPdf(c: DocumentContext, report: SubmittedReport, lang: Lang): Promise<NamedFile> {
   // pdfkit and qrcode load on the first document: start-up stays quick.
@@ -59,13 +59,14 @@ export async function reportPdf(c: DocumentContext, report: SubmittedReport, lan
     ...documentDeps(c),
     lang,
     verifyLink: verifyLink(c, report),
+    keyFingerprint: publicKeyFingerprint(c.keys.publicKey),
     ...(c.fontPath ? { fontPath: c.fontPath } : {}),
   });
   return { name: `${report.number}_v${report.version}_${lang}.pdf`, bytes, kind: "pdf" };
 }
 
 export function reportJsonFile(c: DocumentContext, report: SubmittedReport): NamedFile {
-  const signed = signReport(toReportJson(report, { schemeTitle: documentDeps(c).schemeTitle }), c.signingKey);
+  const signed = signReport(toReportJson(report, { schemeTitle: documentDeps(c).schemeTitle }), c.keys);
   return {
     name: `${report.number}_v${report.version}.json`,
     bytes: Buffer.from(`${JSON.stringify(signed, null, 2)}\n`, "utf8"),
@@ -105,4 +106,28 @@ export async function letterFile(
     ...(c.fontPath ? { fontPath: c.fontPath } : {}),
   });
   return { name: letterName(report, spec, lang), bytes, kind: `letter_${spec.kind}` };
+}
+
+/** The investigator's requests to the recipients' banks, one PDF per bank; none when no recipient is known. */
+export async function freezeRequests(
+  c: DocumentContext,
+  report: SubmittedReport,
+  lang: Lang,
+  from: { erdrNumber: string | null; unit: string | null; officer: string | null; date: Date },
+): Promise<NamedFile[]> {
+  const { renderFreezeRequest, transfersByRecipientBank } = await import("../documents/letters/freeze-request.js");
+  const files: NamedFile[] = [];
+  for (const [bank, transfers] of transfersByRecipientBank(report)) {
+    const bytes = await renderFreezeRequest(report, bank, transfers, {
+      i18n: c.i18n,
+      lang,
+      date: from.date,
+      erdrNumber: from.erdrNumber,
+      unit: from.unit,
+      officer: from.officer,
+      fontPath: c.fontPath,
+    });
+    files.push({ name: `${report.number}_request_${bank}_${lang}.pdf`, bytes, kind: "freeze_request" });
+  }
+  return files;
 }

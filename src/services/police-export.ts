@@ -1,11 +1,13 @@
 /**
- * /export: the submitted reports of a date range (and region) as CSV and XLSX,
- * built from the frozen latest versions — the same facts the PDF and JSON hold.
+ * /export: the submitted reports a filter selects (within the officer's scope) as CSV
+ * and XLSX, built from the frozen latest versions — the same facts the PDF and JSON
+ * hold — with each report's case file.
  */
 import type { Lang } from "../core/model.js";
-import type { SubmittedReport } from "../core/report/report.js";
+import { caseFiles, notesOf } from "../db/case-file.js";
 import type { Db } from "../db/client.js";
 import { allReports, type ReportFilter } from "../db/police-queries.js";
+import type { ExportRow } from "../documents/export/columns.js";
 import { type ExportDeps, exportCsv } from "../documents/export/csv.js";
 import { exportXlsx } from "../documents/export/xlsx.js";
 import { loadReport } from "./reports.js";
@@ -21,15 +23,18 @@ export interface ExportFiles {
 export const EXPORT_LIMIT = 20_000;
 
 export async function exportReports(db: Db, filter: ReportFilter, lang: Lang, deps: ExportDeps): Promise<ExportFiles> {
-  const list: SubmittedReport[] = [];
-  for (const row of allReports(db, filter, EXPORT_LIMIT)) {
-    const report = loadReport(db, row.id);
-    if (report) list.push(report);
+  const ids = allReports(db, filter, EXPORT_LIMIT).map((r) => r.id);
+  const files = caseFiles(db, ids);
+  const notes = notesOf(db, ids);
+  const rows: ExportRow[] = [];
+  for (const id of ids) {
+    const report = loadReport(db, id);
+    if (report) rows.push({ report, file: files.get(id), notes: notes.get(id) });
   }
   return {
-    reports: list.length,
-    numbers: list.map((r) => r.number),
-    csv: exportCsv(list, lang, deps),
-    xlsx: await exportXlsx(list, lang, deps),
+    reports: rows.length,
+    numbers: rows.map((r) => r.report.number),
+    csv: exportCsv(rows, lang, deps),
+    xlsx: await exportXlsx(rows, lang, deps),
   };
 }

@@ -69,7 +69,7 @@ describe("My reports", () => {
     await h.start();
   });
   afterAll(() => h.close());
-  const key = () => h.app!.deps.signingKey;
+  const key = () => h.app!.deps.keys;
 
   describe.each(["ru", "kk"] as const)("in %s", (lang) => {
     const id = lang === "ru" ? 7101 : 7102;
@@ -92,7 +92,7 @@ describe("My reports", () => {
       u.press(label(lang, "myreports:buttons.json"));
       const again = await fileNamed(u, `${number}_v1.json`);
       expect(again.file!.bytes.equals(filed.json.file!.bytes)).toBe(true);
-      expect(verifyReport(json(again), key())).toEqual({ valid: true, number, version: 1 });
+      expect(verifyReport(json(again), key())).toEqual({ valid: true, number, version: 1, alg: "Ed25519" });
 
       u.press(`📄 ${label(lang, `report:pdf_in.${other}`)}`);
       const pdf = await fileNamed(u, `${number}_v1_${other}.pdf`);
@@ -134,7 +134,7 @@ describe("My reports", () => {
         recipientBank: "forte",
         ownBank: "kaspi",
       });
-      expect(verifyReport(v2, key())).toEqual({ valid: true, number, version: 2 });
+      expect(verifyReport(v2, key())).toEqual({ valid: true, number, version: 2, alg: "Ed25519" });
 
       const versions = query<{ version: number; note: string | null }>(
         h,
@@ -170,7 +170,7 @@ describe("My reports", () => {
       expect(pdf1.file!.bytes.equals(filed.pdf.file!.bytes)).toBe(true);
       expect(json1.file!.bytes.equals(filed.json.file!.bytes)).toBe(true);
       expect(json(json1).transfers.items).toHaveLength(1);
-      expect(verifyReport(json(json1), key())).toEqual({ valid: true, number, version: 1 });
+      expect(verifyReport(json(json1), key())).toEqual({ valid: true, number, version: 1, alg: "Ed25519" });
     });
 
     it("adds a police statement number as a new version", async () => {
@@ -183,7 +183,7 @@ describe("My reports", () => {
       expect(v3.stepsTaken).toMatchObject({ statementNo: "КУИ № 2026-00777" });
       expect(v3.stepsTaken.alreadyDone).toContain("statement_filed");
       expect(v3.transfers.items).toHaveLength(2);
-      expect(verifyReport(v3, key())).toEqual({ valid: true, number, version: 3 });
+      expect(verifyReport(v3, key())).toEqual({ valid: true, number, version: 3, alg: "Ed25519" });
       const [row] = query<{ statement_no: string; version: number }>(
         h,
         "SELECT statement_no, version FROM reports WHERE id = ?",
@@ -206,7 +206,7 @@ describe("My reports", () => {
       u.press(label(lang, "myreports:add.buttons.done"));
       const last = json(await fileNamed(u, `${number}_v6.json`));
       expect(last.evidence.map((e: { kind: string }) => e.kind)).toEqual(["photo", "document", "voice"]);
-      expect(verifyReport(last, key())).toEqual({ valid: true, number, version: 6 });
+      expect(verifyReport(last, key())).toEqual({ valid: true, number, version: 6, alg: "Ed25519" });
 
       const rows = query<{ file_id: string; kind: string; size: number | null; received_at: string; name: string }>(
         h,

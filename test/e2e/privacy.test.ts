@@ -5,8 +5,9 @@ import { deepLinkHandlers } from "../../src/bot/features/deep-links.js";
 import type { Lang } from "../../src/core/model.js";
 import { verifyStartPayload } from "../../src/core/report/signature.js";
 import { audit } from "../../src/db/audit.js";
+import { grantRole } from "../../src/db/roles.js";
 import { alertDeliveries, alerts } from "../../src/db/schema.js";
-import { setAlerts, setRole } from "../../src/db/users.js";
+import { setAlerts } from "../../src/db/users.js";
 import { createI18n } from "../../src/i18n.js";
 import type { UserHandle } from "../emulator/index.js";
 import { buttonTexts, Harness, nextQuestion } from "../support/harness.js";
@@ -214,7 +215,7 @@ describe("My data: see, download and delete", () => {
       expect(withdrawn).toEqual([{ number, submitted_at: NOW.toISOString(), withdrawn_at: NOW.toISOString() }]);
 
       if (deepLinkHandlers.length > 0) {
-        u.command("start", verifyStartPayload(number, 1, deps().signingKey));
+        u.command("start", verifyStartPayload(number, 1, deps().keys));
         const verdict = await u.nextReply();
         expect(verdict.text).toContain(number);
         for (const part of fixedParts(lang, "verify:withdrawn")) expect(verdict.text).toContain(part);
@@ -233,7 +234,7 @@ describe("My data: see, download and delete", () => {
     const id = 7301;
     const { db } = deps();
     const u = await consentedUser(h, id, "ru");
-    setRole(db, id, "police", { unit: "ОП Алмалинского района", region: "almaty" });
+    grantRole(db, id, "police", { unit: "ОП Алмалинского района", regions: ["almaty"] }, NOW);
     audit(db, { actor: { id, role: "police" }, action: "report.view", reportNumber: "SB-2026-999999", at: NOW });
     u.command("mydata");
     const summary = await u.waitFor((m) => buttonTexts(m).includes(label("ru", "privacy:buttons.delete")));

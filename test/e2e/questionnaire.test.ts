@@ -51,7 +51,7 @@ describe("the victim questionnaire, end to end", () => {
         expect(signed.schemaVersion).toBe("1.1");
         expect(signed.number).toMatch(/^SB-2026-\d{6}$/);
         expect(signed.recognition.schemes[0].id).toBe(scenario.expectScheme);
-        expect(signed.signature.alg).toBe("HMAC-SHA256");
+        expect(signed.signature.alg).toBe("Ed25519");
         await u.waitFor(
           (m) =>
             m.text.includes(label(lang, "guidance:checklist.done")) ||

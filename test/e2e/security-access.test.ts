@@ -9,6 +9,7 @@ import type { Lang } from "../../src/core/model.js";
 import { verifyStartPayload } from "../../src/core/report/signature.js";
 import type { UserHandle } from "../emulator/index.js";
 import { Harness, nextQuestion } from "../support/harness.js";
+import { keysFromSeed } from "../support/keys.js";
 import { play } from "../support/questionnaire-driver.js";
 import { label, scenarios } from "../support/scenarios.js";
 import { rows } from "../support/sqlite.js";
@@ -69,7 +70,7 @@ describe("access to reports, police and admin tools", () => {
     );
     reportId = row!.id;
     number = row!.number;
-    genuineLink = verifyStartPayload(number, 1, h.app!.deps.signingKey);
+    genuineLink = verifyStartPayload(number, 1, h.app!.deps.keys);
     const admin = await consentedUser(h, ADMIN, "ru");
     await consentedUser(h, POLICE, "kk");
     admin.command("grant", `${POLICE} police`);
@@ -151,7 +152,7 @@ describe("access to reports, police and admin tools", () => {
     { name: "the QR deep link", send: (u) => u.command("start", genuineLink) },
     {
       name: "a QR link for a newer version",
-      send: (u) => u.command("start", verifyStartPayload(number, 2, "x".repeat(40))),
+      send: (u) => u.command("start", verifyStartPayload(number, 2, keysFromSeed("another server"))),
     },
     { name: "a QR link with a forged token", send: (u) => u.command("start", genuineLink.replace(/.{4}$/, "AAAA")) },
     {

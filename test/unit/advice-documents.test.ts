@@ -13,6 +13,7 @@ import { citeFrom, documentDeps } from "../../src/services/documents.js";
 import { recogniseReport } from "../../src/services/recognition.js";
 import { report } from "../fixtures/reports/base.js";
 import { adviceCase, SENT, TAKEN } from "../support/advice-cases.js";
+import { TEST_KEYS } from "../support/keys.js";
 
 const catalog = loadDefaultCatalog();
 const i18n = createI18n();
@@ -158,9 +159,10 @@ describe("techniques in documents only with evidence", () => {
       });
       const pdf = text(
         await renderReportPdf(r, {
-          ...documentDeps({ i18n, catalog, signingKey: "k", botUsername: "b" }),
+          ...documentDeps({ i18n, catalog, keys: TEST_KEYS, botUsername: "b" }),
           lang,
           verifyLink: "https://t.me/b",
+          keyFingerprint: "3F2A 9C01 7B44 E0D2",
         }),
       );
       const title = (id: "card_data_disclosed" | "sms_code_disclosed") => catalog.technique(id).title[lang];

@@ -190,7 +190,7 @@ const save = (conversation: Conv, reportId: number, addition: Addition) =>
             reportId,
             userId: c.from.id,
             addition,
-            signingKey: c.deps.signingKey,
+            keys: c.deps.keys,
             now: c.deps.now(),
             updateId: c.update.update_id,
           })

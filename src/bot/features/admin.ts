@@ -16,14 +16,18 @@ import { auditExportData, auditPageData, catalogActivateData } from "../callback
 import type { AppContext, BaseContext } from "../context.js";
 import { actorOf, isAdmin, refuse } from "../filters/roles.js";
 import { activateKeyboard, auditKeyboard } from "../keyboards/admin.js";
+import { refreshStaffName } from "../middlewares/staff.js";
 import {
   auditText,
   catalogDiffText,
   catalogProblemsText,
   catalogSummary,
   catalogVersionsText,
+  grantText,
   staffText,
 } from "../render/admin.js";
+import { syncMenuOf } from "../render/command-menu.js";
+import { regionsText } from "../render/regions.js";
 import { escapeHtml } from "../render/values.js";
 
 export const ADMIN_COMMANDS = ["grant", "revoke", "invite", "staff", "audit", "catalog"] as const;
@@ -56,11 +60,14 @@ async function sendAuditCsv(ctx: BaseContext): Promise<void> {
   });
 }
 
-/** Makes a stored version live now: stored as active, then swapped into the running bot. */
+/**
+ * Makes a stored version live now: stored as active, then swapped into the running bot.
+ * "From" is the version active in the database (the CLI may have switched it meanwhile).
+ */
 async function switchCatalog(ctx: BaseContext, version: string, how: "activate" | "rollback"): Promise<void> {
-  const from = ctx.deps.catalogs.version;
+  const store = storeOf(ctx);
+  const from = store.activeVersion() ?? ctx.deps.catalogs.version;
   try {
-    const store = storeOf(ctx);
     const catalog = how === "rollback" ? store.rollback(version, actorOf(ctx)) : store.activate(version, actorOf(ctx));
     ctx.deps.catalogs.replace(catalog);
     await ctx.reply(ctx.t("admin:catalog.switched", { from, to: catalog.version }));
@@ -139,8 +146,11 @@ export function adminFeature(): Composer<AppContext> {
   admin.command("grant", async (ctx) => {
     const request = parseGrantArgs(ctx.match);
     if (!request) return ctx.reply(ctx.t("admin:grant.usage"));
-    grant(ctx.deps.db, actorOf(ctx), request, ctx.deps.now());
-    await ctx.reply(ctx.t("admin:grant.done", { id: request.id, role: ctx.t(`admin:roles.${request.role}`) }));
+    const { adminIds } = ctx.deps.config;
+    const result = grant(ctx.deps.db, actorOf(ctx), request, adminIds, ctx.deps.now());
+    if (result.ok && result.change === "granted") await refreshStaffName(ctx, request.id);
+    await ctx.reply(grantText(ctx, request, result, listStaff(ctx.deps.db, adminIds)));
+    if (result.ok && result.change !== "unchanged") await syncMenuOf(ctx, request.id);
   });
   admin.command("revoke", async (ctx) => {
     const id = Number(ctx.match.trim());
@@ -148,19 +158,29 @@ export function adminFeature(): Composer<AppContext> {
       return ctx.reply(ctx.t("admin:revoke.usage"));
     const result = revoke(ctx.deps.db, actorOf(ctx), id, ctx.deps.config.adminIds, ctx.deps.now());
     await ctx.reply(ctx.t(`admin:revoke.${result}`, { id }));
+    if (result === "revoked") await syncMenuOf(ctx, id);
   });
   admin.command("invite", async (ctx) => {
-    const [role, ...rest] = ctx.match.trim().split(/\s+/);
-    const lowered = role?.toLowerCase();
+    const [role = "", rest = ""] = ctx.match.trim().split(/\s+([\s\S]*)/);
+    const lowered = role.toLowerCase();
     if (!isStaffRole(lowered)) return ctx.reply(ctx.t("admin:invite.usage"));
     const profile = lowered === "police" ? readProfileWords(rest) : {};
+    if (lowered === "police" && !profile.regions && !profile.allRegions) {
+      return ctx.reply(`${ctx.t("admin:invite.regions_needed")}\n\n${ctx.t("admin:invite.usage")}`);
+    }
     const { token, expiresAt } = invite(ctx.deps.db, actorOf(ctx), { role: lowered, ...profile }, ctx.deps.now());
     const link = `https://t.me/${ctx.me.username}?start=inv_${token}`;
     const text = ctx.t("admin:invite.created", {
       role: ctx.t(`admin:roles.${lowered}`),
       until: almatyDateTime(expiresAt.toISOString()),
     });
-    await ctx.reply(`${text}\n\n<code>${escapeHtml(link)}</code>`, { link_preview_options: { is_disabled: true } });
+    const regions =
+      lowered === "police"
+        ? `\n${ctx.t("admin:invite.regions", { regions: regionsText(ctx.t, profile.regions ?? [], profile.allRegions ?? false) })}`
+        : "";
+    await ctx.reply(`${text}${regions}\n\n<code>${escapeHtml(link)}</code>`, {
+      link_preview_options: { is_disabled: true },
+    });
   });
   admin.command("staff", async (ctx) => {
     record(ctx, { action: "role.list" });

@@ -12,6 +12,7 @@ import { timeIn, todayIn } from "../../core/identifiers/dates.js";
 import { formatMoney } from "../../core/identifiers/money.js";
 import type { Money } from "../../core/report/answers.js";
 import type { SubmittedReport } from "../../core/report/report.js";
+import { caseEventsOf, caseFile } from "../../db/case-file.js";
 import { deactivateDrafts } from "../../db/drafts.js";
 import { clearPendingInput } from "../../db/pending-inputs.js";
 import { submittedReportsOf, versionsOf } from "../../db/user-reports.js";
@@ -25,6 +26,7 @@ import type { AppContext, BaseContext } from "../context.js";
 import { ADD_INFORMATION, addInformation, changesText } from "../conversations/add-information.js";
 import { ensureConsent } from "../filters/consent.js";
 import { additionKeyboard, cardKeyboard, listKeyboard, versionsKeyboard } from "../keyboards/my-reports.js";
+import { applicantCaseLines } from "../render/case-file.js";
 import { documentContext } from "../render/documents.js";
 import { formatDate } from "../render/values.js";
 import { showChecklist } from "./checklist.js";
@@ -63,14 +65,17 @@ async function showList(ctx: AppContext): Promise<void> {
   const draft = currentDraft(ctx.deps.db, ctx.from.id);
   const lines = [ctx.t("myreports:list.title")];
   for (const r of items) {
-    lines.push(
-      ctx.t("myreports:list.item", {
-        number: r.number,
-        date: localDate(r.submittedAt, ctx),
-        scheme: schemeTitle(ctx, r.topScheme),
-        version: r.version,
-      }),
-    );
+    const item = ctx.t("myreports:list.item", {
+      number: r.number,
+      date: localDate(r.submittedAt, ctx),
+      scheme: schemeTitle(ctx, r.topScheme),
+      version: r.version,
+    });
+    const police =
+      r.caseStatus === "new"
+        ? ""
+        : `\n${ctx.t("myreports:list.case", { status: ctx.t(`case:statuses.${r.caseStatus}`) })}`;
+    lines.push(item + police);
   }
   if (draft) lines.push(ctx.t("myreports:list.draft"));
   if (items.length === 0 && !draft) lines.push(ctx.t("myreports:list.empty"));
@@ -85,7 +90,7 @@ function totals(amounts: (Money | undefined)[], ctx: BaseContext): string {
 
 const hasChecklist = (report: SubmittedReport) => buildChecklist(report.answers).steps.length > 0;
 
-function cardText(ctx: BaseContext, report: SubmittedReport): string {
+function cardText(ctx: BaseContext, reportId: number, report: SubmittedReport): string {
   const a = report.answers;
   const lines = [
     ctx.t("myreports:card.title", { number: report.number }),
@@ -103,7 +108,11 @@ function cardText(ctx: BaseContext, report: SubmittedReport): string {
   if (a.statementNo) lines.push(ctx.t("myreports:card.statement_no", { value: a.statementNo }));
   if (a.bankRequestNo) lines.push(ctx.t("myreports:card.bank_request_no", { value: a.bankRequestNo }));
   if (a.evidence.length > 0) lines.push(ctx.t("myreports:card.evidence", { count: a.evidence.length }));
-  return `${lines.join("\n")}\n\n${ctx.t("myreports:card.hint")}`;
+  const file = caseFile(ctx.deps.db, reportId);
+  const police = file
+    ? `\n\n${applicantCaseLines(ctx.t, file, caseEventsOf(ctx.deps.db, reportId, ["status"])).join("\n")}`
+    : "";
+  return `${lines.join("\n")}${police}\n\n${ctx.t("myreports:card.hint")}`;
 }
 
 async function showVersions(ctx: AppContext, reportId: number, report: SubmittedReport): Promise<void> {
@@ -177,7 +186,7 @@ export function myReportsFeature(): Composer<AppContext> {
         await ctx.answerCallbackQuery();
         return show(
           ctx,
-          cardText(ctx, report),
+          cardText(ctx, r, report),
           cardKeyboard(
             ctx.t,
             { id: r, version: report.version },

@@ -11,6 +11,7 @@ import { privacyData } from "../callback-data/privacy.js";
 import type { AppContext, BaseContext } from "../context.js";
 import { backToMenu } from "../keyboards/menu.js";
 import { confirmDeleteKeyboard, dataKeyboard } from "../keyboards/privacy.js";
+import { regionsText } from "../render/regions.js";
 import { formatDate } from "../render/values.js";
 import { showMenu } from "./start.js";
 
@@ -41,7 +42,12 @@ async function showData(ctx: AppContext): Promise<void> {
     return;
   }
   const { user } = summary;
-  const unit = [user.policeUnit, user.policeRegion].filter(Boolean).join(", ");
+  const unit = [
+    user.policeUnit,
+    user.role === "police" ? regionsText(ctx.t, user.policeRegions, user.policeAllRegions) : undefined,
+  ]
+    .filter(Boolean)
+    .join(", ");
   const lines = [
     ctx.t("privacy:summary.title"),
     user.consentAt

@@ -1,6 +1,7 @@
 /**
- * Re-sending a report's PDF in the other language to the person who filed it
- * (checked on every press). Police have their own, audited buttons.
+ * Re-sending a report's PDF in the other language to the person who filed it, and
+ * to nobody else (checked on every press): police have their own buttons, which
+ * check their regions and write the audit log.
  */
 import { Composer, InputFile } from "grammy";
 import { reportPdf } from "../../services/documents.js";
@@ -14,9 +15,7 @@ export function reportFilesFeature(): Composer<AppContext> {
   composer.chatType("private").callbackQuery(pdfData.filter, async (ctx) => {
     const data = pdfData.unpack(ctx.callbackQuery.data);
     const owner = data ? reportOwner(ctx.deps.db, data.r) : undefined;
-    const role = ctx.user?.role;
-    const allowed =
-      owner && owner.status === "submitted" && (owner.userId === ctx.from.id || role === "police" || role === "admin");
+    const allowed = owner?.status === "submitted" && owner.userId === ctx.from.id;
     const report = allowed && data ? loadReport(ctx.deps.db, data.r, data.v) : undefined;
     if (!data || !report) return ctx.answerCallbackQuery({ text: ctx.t("report:not_yours") });
     await ctx.answerCallbackQuery();

@@ -4,6 +4,7 @@ import { clearPendingInput } from "../../db/pending-inputs.js";
 import { markBlocked, recordConsent, setLanguage } from "../../db/users.js";
 import { consentData, languageData, menuData } from "../callback-data/menu.js";
 import type { AppContext, BaseContext } from "../context.js";
+import { roleOf } from "../filters/roles.js";
 import { consentKeyboard, languageKeyboard, mainMenu } from "../keyboards/menu.js";
 import type { PendingLanguages } from "../middlewares/context.js";
 
@@ -18,6 +19,17 @@ export async function showMenu(ctx: BaseContext, intro = "menu:title"): Promise<
   const consented = Boolean(ctx.user?.consentAt);
   const hasDraft = consented && ctx.from ? findDraft(ctx.deps.db, ctx.from.id) !== undefined : false;
   await ctx.reply(ctx.t(intro), { reply_markup: mainMenu(ctx.t, { consented, hasDraft }) });
+}
+
+/** What the bot does, and for staff the commands of their role below it (checked afresh, like every staff path). */
+function helpText(ctx: BaseContext): string {
+  const role = roleOf(ctx);
+  const sections = [
+    ctx.t("start:help"),
+    role !== "citizen" ? ctx.t("staff:help.police") : undefined,
+    role === "admin" ? ctx.t("staff:help.admin") : undefined,
+  ];
+  return sections.filter(Boolean).join("\n\n");
 }
 
 /** Asks the language when neither a choice nor Telegram's language_code tells it. */
@@ -91,7 +103,7 @@ export function startFeature(pending: PendingLanguages, deepLinks: DeepLinkHandl
     await ctx.reply(ctx.t("start:choose_language"), { reply_markup: languageKeyboard() });
   });
 
-  privateChat.command("help", (ctx) => ctx.reply(ctx.t("start:help")));
+  privateChat.command("help", (ctx) => ctx.reply(helpText(ctx)));
   // Conversations were already left by the navigation middleware; the draft stays for later.
   privateChat.command("cancel", async (ctx) => {
     clearPendingInput(ctx.deps.db, ctx.from.id);

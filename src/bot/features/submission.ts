@@ -18,9 +18,9 @@ import { showChecklist } from "./checklist.js";
 
 export const submission: Submission = {
   submit(ctx, draftId) {
-    const { db, catalogs, signingKey } = ctx.deps;
+    const { db, catalogs, keys } = ctx.deps;
     const catalog = catalogs.current();
-    const result = submitDraft(db, draftId, (answers) => recogniseReport(catalog, answers), signingKey, ctx.deps.now());
+    const result = submitDraft(db, draftId, (answers) => recogniseReport(catalog, answers), keys, ctx.deps.now());
     return result ? { ok: true, reportId: result.reportId, number: result.number } : { ok: false, error: "generic" };
   },
 

@@ -4,7 +4,7 @@ import type { BaseContext } from "../context.js";
 export const documentContext = (ctx: BaseContext): DocumentContext => ({
   i18n: ctx.deps.i18n,
   catalog: ctx.deps.catalogs.current(),
-  signingKey: ctx.deps.signingKey,
+  keys: ctx.deps.keys,
   botUsername: ctx.me.username,
   fontPath: ctx.deps.config.fontPath,
 });

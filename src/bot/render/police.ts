@@ -7,13 +7,14 @@ import { formatIban } from "../../core/identifiers/iban.js";
 import { formatPhone } from "../../core/identifiers/phone.js";
 import type { Money } from "../../core/report/answers.js";
 import type { SubmittedReport } from "../../core/report/report.js";
+import type { CaseFile } from "../../db/case-file.js";
 import type { Key, LinkedReport } from "../../db/links.js";
 import type { ReportListRow, ReportLoss } from "../../db/police-queries.js";
 import { almatyDateTime } from "../../documents/format.js";
 import type { Group, Stats } from "../../services/police-stats.js";
 import type { FilterSpec } from "../../services/report-filter.js";
 import type { BaseContext } from "../context.js";
-import { escapeHtml, label, money, type T } from "./values.js";
+import { escapeHtml, formatDate, label, money, type T } from "./values.js";
 
 const LIST_MAX = 10;
 
@@ -36,7 +37,19 @@ export const schemeName = (ctx: BaseContext, id: string | null): string =>
 const moneyList = (ctx: BaseContext, list: readonly Money[]) =>
   list.map((m) => money(m, ctx.lang)).join(" + ") || undefined;
 
-export function reportHeader(ctx: BaseContext, report: SubmittedReport): string {
+/** «Дело: зарегистрировано · ЕРДР № … · ведёт Айдос Н.» */
+export function caseLine(ctx: BaseContext, file: CaseFile): string {
+  const parts = [
+    ctx.t(`case:statuses.${file.status}`),
+    file.erdrNumber ? ctx.t("case:erdr_short", { number: file.erdrNumber }) : undefined,
+    file.assigneeId !== null
+      ? ctx.t("case:assignee_short", { name: file.assigneeName ?? String(file.assigneeId) })
+      : undefined,
+  ].filter(Boolean);
+  return `${ctx.t("case:title_short")}: ${parts.join(" · ")}`;
+}
+
+export function reportHeader(ctx: BaseContext, report: SubmittedReport, file?: CaseFile): string {
   const catalog = ctx.deps.catalogs.current();
   const schemes = (report.recognition?.schemes ?? [])
     .slice(0, 3)
@@ -49,12 +62,20 @@ export function reportHeader(ctx: BaseContext, report: SubmittedReport): string 
     report.version > 1 ? ctx.t("police:report.updated", { at: almatyDateTime(report.versionAt) }) : undefined,
     `${ctx.t("police:report.schemes")}: ${schemes || ctx.t("police:unknown")}`,
     techniques.length > 0 ? `${ctx.t("police:report.techniques")}: ${escapeHtml(techniques.join(", "))}` : undefined,
+    file ? caseLine(ctx, file) : undefined,
   ]
     .filter(Boolean)
     .join("\n");
 }
 
-export function linkedText(ctx: BaseContext, linked: readonly LinkedReport[]): string {
+/** The linked reports the officer may open, and how many more there are in other regions. */
+export function linkedText(ctx: BaseContext, linked: readonly LinkedReport[], elsewhere: number): string {
+  const more = elsewhere > 0 ? `\n${ctx.t("police:linked.elsewhere", { n: elsewhere })}` : "";
+  if (linked.length === 0) return `${ctx.t("police:linked.none")}${more}`;
+  return `${linkedList(ctx, linked)}${more}`;
+}
+
+function linkedList(ctx: BaseContext, linked: readonly LinkedReport[]): string {
   const lines = linked
     .slice(0, LIST_MAX)
     .map(
@@ -66,16 +87,30 @@ export function linkedText(ctx: BaseContext, linked: readonly LinkedReport[]): s
 }
 
 export function filterLine(ctx: BaseContext, spec: FilterSpec): string {
+  const tenge = (n: number | undefined) =>
+    n === undefined ? "…" : money({ amountMinor: n * 100, currency: "KZT" }, ctx.lang);
+  const amount =
+    spec.minAmount !== undefined || spec.maxAmount !== undefined
+      ? `${tenge(spec.minAmount)} — ${tenge(spec.maxAmount)}`
+      : undefined;
   const parts = [
-    spec.fromDay || spec.toDay ? `${spec.fromDay ?? "…"} — ${spec.toDay ?? "…"}` : undefined,
+    spec.fromDay || spec.toDay
+      ? ctx.t("police:filter_incident", {
+          from: formatDate(spec.fromDay, ctx.lang) ?? "…",
+          to: formatDate(spec.toDay, ctx.lang) ?? "…",
+        })
+      : undefined,
     spec.region ? label(ctx.t, "regions", spec.region) : undefined,
     spec.scheme ? schemeName(ctx, spec.scheme) : undefined,
+    spec.bank ? label(ctx.t, "banks", spec.bank) : undefined,
+    amount,
     spec.status ? ctx.t(`police:statuses.${spec.status}`) : undefined,
+    spec.mine ? ctx.t("police:filter_mine") : undefined,
   ].filter(Boolean);
   return `${ctx.t("police:filter")}: ${parts.length ? parts.join(" · ") : ctx.t("police:filter_none")}`;
 }
 
-/** One line per report: number, time, region, scheme, money lost. */
+/** One line per report: number, incident date, region, scheme, money lost, case status. */
 export function reportLines(
   ctx: BaseContext,
   rows: readonly ReportListRow[],
@@ -88,10 +123,11 @@ export function reportLines(
       losses.filter((l) => l.reportId === r.id),
     );
     const bits = [
-      almatyDateTime(r.submittedAt),
+      r.incidentDate ? formatDate(r.incidentDate, ctx.lang) : almatyDateTime(r.submittedAt),
       r.region ? label(ctx.t, "regions", r.region) : undefined,
       schemeName(ctx, r.scheme),
       lost,
+      r.caseStatus !== "new" ? ctx.t(`case:statuses.${r.caseStatus}`) : undefined,
     ].filter(Boolean);
     return `${first + i + 1}. <b>${r.number}</b> · ${bits.join(" · ")}`;
   });
