@@ -6,7 +6,6 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { type Api, Bot, type Transformer } from "grammy";
 import { conversationStorage } from "../db/conversation-storage.js";
 import { RETRY, replayRetry } from "./api/replay-retry.js";
@@ -44,8 +43,6 @@ import { staffPresence } from "./middlewares/staff.js";
 export interface BotOptions {
   /** Updates per person per window before flood control drops them. */
   rateLimit?: { perWindow: number; windowMs: number };
-  /** Outgoing calls per second for the whole bot (Telegram allows about 30). */
-  maxPerSecond?: number;
   /**
    * Extra API transformers, outermost, on the bot's API and inside conversations
    * (the benchmark answers calls locally with one).
@@ -70,25 +67,22 @@ const retry = () => autoRetry(RETRY);
 /** The update being handled right now, so conversation plugins can tell it from replayed ones. */
 const liveUpdate = new AsyncLocalStorage<number>();
 
-/** The bot's own API: HTML by default, throttled to Telegram's limits, 429/5xx/network errors retried. */
-function installTransformers(api: Api, maxPerSecond: number): void {
+/**
+ * The bot's own API: HTML by default; 429 (Telegram's "too many", with the wait it
+ * asks for), 5xx and network errors retried. Answers to people are not paced: they
+ * go out as fast as Telegram takes them, and a person's messages stay in order
+ * because their updates are handled one at a time (sequentialize) and each handler
+ * awaits its replies. Only broadcasts (alerts, reminders) are paced (jobs/pace.ts).
+ */
+function installTransformers(api: Api): void {
   api.config.use(htmlByDefault);
-  api.config.use(
-    apiThrottler({
-      global: { reservoir: maxPerSecond, reservoirRefreshAmount: maxPerSecond, reservoirRefreshInterval: 1000 },
-      // One call at a time per chat keeps a person's messages in order.
-      out: { maxConcurrent: 1, minTime: 0 },
-    }),
-  );
   api.config.use(retry());
 }
 
 /**
  * Inside conversations the plugin replays earlier API calls through the whole
- * transformer chain on every update, so a throttler there would queue every
- * replayed call again. Conversation replies are already one at a time per chat
- * (sequentialize), and a 429 is still retried — waited out only on the live
- * update, never again on replay (see api/replay-retry.ts).
+ * transformer chain on every update; a 429 is retried — waited out only on the
+ * live update, never again on replay (see api/replay-retry.ts).
  */
 function installConversationTransformers(api: Api, live: boolean): void {
   api.config.use(htmlByDefault);
@@ -98,7 +92,7 @@ function installConversationTransformers(api: Api, live: boolean): void {
 export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppContext> {
   const { config } = deps;
   const bot = new Bot<AppContext>(config.botToken, { client: { apiRoot: config.apiRoot } });
-  installTransformers(bot.api, options.maxPerSecond ?? 30);
+  installTransformers(bot.api);
   const extra = options.transformers ?? [];
   bot.api.config.use(...extra);
 

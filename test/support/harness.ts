@@ -70,7 +70,6 @@ export class Harness {
       logger: createLogger("debug", sink),
       pollTimeout: 1,
       rateLimit: this.options.rateLimit ?? { perWindow: 1000, windowMs: 10_000 },
-      maxPerSecond: 10_000,
       ...(this.options.now ? { now: this.options.now } : {}),
     });
     return this.app;

@@ -21,11 +21,10 @@ import { getUser, markBlocked } from "../../db/users.js";
 import type { I18n } from "../../i18n.js";
 import { alertsData } from "../callback-data/alerts.js";
 import type { BotDeps } from "../deps.js";
+import { BROADCAST_PER_SECOND, Pacer } from "./pace.js";
 
-export const ALERTS_PER_SECOND = 25;
+export const ALERTS_PER_SECOND = BROADCAST_PER_SECOND;
 const BATCH = 100;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const isOpen = (deps: BotDeps) => deps.db.$client.open;
 
 /** The alert as a subscriber sees it. */
@@ -53,12 +52,14 @@ class Deliverer {
   private running: Promise<number> | undefined;
   private again = false;
   private readonly api: Api;
+  private readonly pacer: Pacer;
 
   constructor(
     private readonly deps: BotDeps,
-    private readonly perSecond: number,
+    perSecond: number,
   ) {
     this.api = deliveryApi(deps);
+    this.pacer = new Pacer(perSecond);
   }
 
   /** Starts a run, or asks the current one to look again when it ends. */
@@ -87,7 +88,6 @@ class Deliverer {
 
   private async deliverAll(): Promise<number> {
     const { db } = this.deps;
-    const gap = 1000 / this.perSecond;
     let sent = 0;
     for (;;) {
       if (!isOpen(this.deps)) return sent;
@@ -105,10 +105,11 @@ class Deliverer {
           markUndelivered(db, alert.id, recipient.userId, now);
           continue;
         }
-        if (!claimDelivery(db, alert.id, recipient.userId, now)) continue;
-        const started = Date.now();
+        // The turn comes before the claim: a claimed row goes out at once (a stop between would strand it).
+        await this.pacer.turn();
+        if (!isOpen(this.deps)) return sent;
+        if (!claimDelivery(db, alert.id, recipient.userId, this.deps.now())) continue;
         if (await this.send(alert, recipient)) sent++;
-        await sleep(Math.max(0, gap - (Date.now() - started)));
       }
     }
   }
