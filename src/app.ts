@@ -24,6 +24,7 @@ import { loadFonts } from "./documents/pdf/fonts.js";
 import { loadReportKeys } from "./documents/signing-key.js";
 import { createI18n } from "./i18n.js";
 import { createLogger, type Logger } from "./logger.js";
+import { DocumentWorkers } from "./services/document-workers.js";
 
 export interface App {
   bot: Bot<AppContext>;
@@ -58,7 +59,14 @@ export function prepareDeps(config: Config, logger: Logger, now: () => Date = ()
   loadFonts(config.fontPath);
   const i18n = createI18n();
   const catalogs = new CatalogHolder(ensureDefaultCatalog(db, { path: config.catalogPath, logger }));
-  return { config, db, i18n, catalogs, logger, keys, now };
+  // Threads start with the first document, not here.
+  const documents = new DocumentWorkers({
+    logger,
+    fontPath: config.fontPath,
+    ...(config.documentWorkers ? { size: config.documentWorkers } : {}),
+    memoryMb: config.memoryLimitMb,
+  });
+  return { config, db, i18n, catalogs, logger, keys, documents, now };
 }
 
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
@@ -83,8 +91,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   }
   const jobs = startJobs(bot, deps, inbox);
   const checkpoints = startCheckpointer(deps.db, config.databasePath, logger);
-  // The recognition patterns compile on first use; do it soon after start, not in someone's first answer.
-  setTimeout(() => void deps.catalogs.current().rules, 2000).unref();
+  // The recognition patterns compile on first use, and a document worker loads its libraries:
+  // soon after start, not in someone's first answer or first document.
+  setTimeout(() => {
+    void deps.catalogs.current().rules;
+    deps.documents.warm();
+  }, 2000).unref();
   logger.info({ mode: config.mode, username: bot.botInfo.username }, "saqbol started");
 
   let stopping: Promise<void> | undefined;
@@ -94,6 +106,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       jobs.stop();
       if (runner.isRunning()) await runner.stop();
       await checkpoints.stop();
+      await deps.documents.close();
       deps.db.$client.close();
       logger.info("saqbol stopped");
     })();

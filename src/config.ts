@@ -45,6 +45,8 @@ const envSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(8080),
     CATALOG_PATH: z.string().min(1).optional(),
     FONT_PATH: z.string().min(1).optional(),
+    DOCUMENT_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
+    MEMORY_LIMIT_MB: z.coerce.number().int().min(64).max(65536).default(256),
   })
   .superRefine((env, ctx) => {
     if (env.BOT_MODE !== "webhook") return;
@@ -66,6 +68,10 @@ export type Config = {
   webhook: { url: string; secret: string; port: number } | undefined;
   catalogPath: string | undefined;
   fontPath: string | undefined;
+  /** Threads that make documents; by default as many as the cores, 2 to 4. */
+  documentWorkers: number | undefined;
+  /** Heap cap of the bot (set by npm start) and of each document worker, MB. */
+  memoryLimitMb: number;
 };
 
 type SigningEnv = Partial<
@@ -110,5 +116,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     catalogPath: e.CATALOG_PATH,
     fontPath: e.FONT_PATH,
+    documentWorkers: e.DOCUMENT_WORKERS,
+    memoryLimitMb: e.MEMORY_LIMIT_MB,
   };
 }

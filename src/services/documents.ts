@@ -1,17 +1,24 @@
 /**
  * A submitted report's files as the person and the police receive them: the
  * PDF (either language), the signed JSON, and the letters that fit the case.
- * Texts about schemes come from the active catalogue.
+ * Texts about schemes come from the active catalogue. The PDFs are made by the
+ * document workers when the bot has them (off its thread), here otherwise.
  */
-import type { Catalog } from "../catalog/types.js";
+import type { Catalog, Text } from "../catalog/types.js";
 import type { Lang, Technique } from "../core/model.js";
 import { describeReason } from "../core/recognition/describe.js";
 import { toReportJson } from "../core/report/json.js";
 import type { SubmittedReport } from "../core/report/report.js";
 import { publicKeyFingerprint, type ReportKeys, signReport, verifyStartPayload } from "../core/report/signature.js";
-import { type LetterSpec, lettersFor } from "../documents/letters/choose.js";
+import type { LetterSpec } from "../documents/letters/choose.js";
 import type { DocumentDeps } from "../documents/wording.js";
 import type { I18n } from "../i18n.js";
+import type { DocumentJob, JobResult } from "./document-jobs.js";
+
+/** Runs document jobs (document-workers.ts: in worker threads). */
+export interface DocumentRenderer {
+  run<J extends DocumentJob>(job: J): Promise<JobResult<J>>;
+}
 
 export interface DocumentContext {
   i18n: I18n;
@@ -19,6 +26,73 @@ export interface DocumentContext {
   keys: ReportKeys;
   botUsername: string;
   fontPath?: string | undefined;
+  /** Where the PDFs are made; in this thread when absent. */
+  renderer?: DocumentRenderer | undefined;
+}
+
+/** What documents name or cite from the catalogue, as plain data a worker thread can receive. */
+export interface CatalogNames {
+  schemes: Record<string, Text>;
+  techniques: Record<string, Text>;
+  actions: Record<string, Text>;
+  /** Citations of the facts that may be cited: checked, with a citation. */
+  citations: Record<string, Text>;
+}
+
+const namesOf = new WeakMap<Catalog, CatalogNames>();
+
+/** The catalogue's names, worked out once per catalogue version. */
+export function catalogNames(catalog: Catalog): CatalogNames {
+  let names = namesOf.get(catalog);
+  if (!names) {
+    const titles = <T extends { id: string }>(entries: readonly T[], text: (e: T) => Text) =>
+      Object.fromEntries(entries.map((e) => [e.id, text(e)]));
+    names = {
+      schemes: titles(catalog.schemes({ includeDraft: true }), (s) => s.title),
+      techniques: titles(catalog.techniques(), (t) => t.title),
+      actions: titles(catalog.actions(), (a) => a.text),
+      citations: Object.fromEntries(
+        catalog.facts().flatMap((f) => (f.cite && f.checkedOn !== null ? [[f.id, f.cite]] : [])),
+      ),
+    };
+    namesOf.set(catalog, names);
+  }
+  return names;
+}
+
+/** DocumentDeps from the names alone (what a worker thread has). */
+export function namedDocumentDeps(i18n: I18n, names: CatalogNames): DocumentDeps {
+  const technique = (id: Technique) => (names.techniques[id] ? { title: names.techniques[id] } : undefined);
+  return {
+    i18n,
+    schemeTitle: (id, lang) => names.schemes[id]?.[lang] ?? id,
+    describeReason: (reason, lang) => describeReason(reason, lang, { technique }),
+    techniqueTitle: (id, lang) => names.techniques[id]?.[lang] ?? id,
+    stepTitle: (step, lang) => names.actions[step]?.[lang] ?? step,
+    cite: citeWith(names),
+  };
+}
+
+/** How documents cite a fact: only a checked one with a citation (the catalogue guarantees the ones they use). */
+export const citeWith =
+  (names: CatalogNames) =>
+  (id: string, lang: Lang): string => {
+    const citation = names.citations[id];
+    if (!citation) throw new Error(`fact "${id}" cannot be cited`);
+    return citation[lang];
+  };
+
+export const citeFrom = (catalog: Catalog) => citeWith(catalogNames(catalog));
+
+/** Runs a job on the context's renderer, or in this thread. */
+export async function renderDocument<J extends DocumentJob>(
+  renderer: DocumentRenderer | undefined,
+  i18n: I18n,
+  job: J,
+): Promise<JobResult<J>> {
+  if (renderer) return renderer.run(job);
+  const { runDocumentJob } = await import("./document-jobs.js");
+  return runDocumentJob(job, i18n);
 }
 
 export interface NamedFile {
@@ -28,36 +102,18 @@ export interface NamedFile {
   kind: "pdf" | "json" | "letter_bank" | "letter_lender" | "letter_operator" | "letter_prosecutor" | "freeze_request";
 }
 
-/** How documents cite a fact: only a checked one with a citation (the catalogue guarantees the ones they use). */
-export const citeFrom =
-  (catalog: Catalog) =>
-  (id: string, lang: Lang): string => {
-    const fact = catalog.fact(id);
-    if (!fact?.cite || fact.checkedOn === null) throw new Error(`fact "${id}" cannot be cited`);
-    return fact.cite[lang];
-  };
-
-export function documentDeps(c: DocumentContext): DocumentDeps {
-  return {
-    i18n: c.i18n,
-    schemeTitle: (id, lang) => c.catalog.scheme(id)?.title[lang] ?? id,
-    describeReason: (reason, lang) => describeReason(reason, lang, c.catalog),
-    techniqueTitle: (id: Technique, lang) => c.catalog.technique(id).title[lang],
-    stepTitle: (step, lang) => c.catalog.action(step)?.text[lang] ?? step,
-    cite: citeFrom(c.catalog),
-  };
-}
+export const documentDeps = (c: DocumentContext): DocumentDeps => namedDocumentDeps(c.i18n, catalogNames(c.catalog));
 
 /** The deep link in the QR code: opens the bot, which verifies number, version and signature. */
 export const verifyLink = (c: DocumentContext, report: SubmittedReport) =>
   `https://t.me/${c.botUsername}?start=${verifyStartPayload(report.number, report.version, c.keys)}`;
 
 export async function reportPdf(c: DocumentContext, report: SubmittedReport, lang: Lang): Promise<NamedFile> {
-  // pdfkit and qrcode load on the first document: start-up stays quick.
-  const { renderReportPdf } = await import("../documents/pdf/report-pdf.js");
-  const bytes = await renderReportPdf(report, {
-    ...documentDeps(c),
+  const bytes = await renderDocument(c.renderer, c.i18n, {
+    kind: "pdf",
+    report,
     lang,
+    names: catalogNames(c.catalog),
     verifyLink: verifyLink(c, report),
     keyFingerprint: publicKeyFingerprint(c.keys.publicKey),
     ...(c.fontPath ? { fontPath: c.fontPath } : {}),
@@ -74,22 +130,26 @@ export function reportJsonFile(c: DocumentContext, report: SubmittedReport): Nam
   };
 }
 
-const letterName = (report: SubmittedReport, spec: LetterSpec, lang: Lang) => {
-  const detail = spec.kind === "bank" ? (spec.bank ?? "") : spec.kind === "lender" ? String((spec.loan ?? 0) + 1) : "";
-  return `${report.number}_${spec.kind}${detail ? `_${detail}` : ""}_${lang}.pdf`;
-};
-
-export async function reportLetters(
+/** The letters that fit the case, or only `specs` when given. */
+export function reportLetters(
   c: DocumentContext,
   report: SubmittedReport,
   lang: Lang,
   date: Date,
+  specs?: LetterSpec[],
 ): Promise<NamedFile[]> {
-  const files: NamedFile[] = [];
-  for (const spec of lettersFor(report)) files.push(await letterFile(c, report, spec, lang, date));
-  return files;
+  return renderDocument(c.renderer, c.i18n, {
+    kind: "letters",
+    report,
+    lang,
+    date,
+    names: catalogNames(c.catalog),
+    ...(specs ? { specs } : {}),
+    ...(c.fontPath ? { fontPath: c.fontPath } : {}),
+  });
 }
 
+/** One letter (the prosecutor's complaint, asked for on its own). */
 export async function letterFile(
   c: DocumentContext,
   report: SubmittedReport,
@@ -97,15 +157,9 @@ export async function letterFile(
   lang: Lang,
   date: Date,
 ): Promise<NamedFile> {
-  const { renderLetter } = await import("../documents/letters/render.js");
-  const bytes = await renderLetter(report, spec, {
-    i18n: c.i18n,
-    cite: citeFrom(c.catalog),
-    lang,
-    date,
-    ...(c.fontPath ? { fontPath: c.fontPath } : {}),
-  });
-  return { name: letterName(report, spec, lang), bytes, kind: `letter_${spec.kind}` };
+  const [file] = await reportLetters(c, report, lang, date, [spec]);
+  if (!file) throw new Error(`the ${spec.kind} letter was not made`);
+  return file;
 }
 
 /** The investigator's requests to the recipients' banks, one PDF per bank; none when no recipient is known. */

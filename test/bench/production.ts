@@ -3,7 +3,7 @@
  * bot bundled by test/tools/build.mjs and node with the start script's flags.
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { build } from "esbuild";
 import { projectRoot } from "../../src/paths.js";
 
@@ -14,11 +14,14 @@ export function startFlags(): string[] {
   return run.slice(1).filter((arg) => arg.startsWith("--"));
 }
 
-/** Bundles an entry point like the production build does; returns the output file. */
+/** Bundles an entry point like the production build does (with the document worker beside it); returns the output file. */
 export async function bundle(entry: string, outfile: string): Promise<string> {
   await build({
-    entryPoints: [join(projectRoot, entry)],
-    outfile,
+    entryPoints: {
+      [basename(outfile, ".js")]: join(projectRoot, entry),
+      "document-worker": join(projectRoot, "src/services/document-worker.ts"),
+    },
+    outdir: dirname(outfile),
     bundle: true,
     platform: "node",
     target: "node20",

@@ -6,7 +6,6 @@
  * people's updates meanwhile: heavy work on the bot's thread would show there.
  */
 
-import type { Lang } from "../../src/core/model.js";
 import type { Db } from "../../src/db/client.js";
 import { createDraft } from "../../src/db/drafts.js";
 import { recordConsent } from "../../src/db/users.js";
@@ -57,7 +56,7 @@ export function seedReports(bench: FullStackBench, count: number, seed = 100): n
       const lang = i % 2 ? "kk" : "ru";
       recordConsent(db, FIRST_USER + i, lang);
       const draft = createDraft(db, FIRST_USER + i, lang, makers[i % makers.length]!(lang).answers);
-      submitDraft(db, draft.id, (a) => catalog.recognize(recognitionInput(a)), deps.signingKey, new Date());
+      submitDraft(db, draft.id, (a) => catalog.recognize(recognitionInput(a)), deps.keys, new Date());
       ids.push(draft.id);
     }
     const range = `BETWEEN ${ids[0]} AND ${ids.at(-1)}`;
@@ -89,17 +88,16 @@ export async function benchRender(options: { pdfs: number; exportCount: number }
     const docs: DocumentContext = {
       i18n: deps.i18n,
       catalog: deps.catalogs.current(),
-      signingKey: deps.signingKey,
+      keys: deps.keys,
       botUsername: "saqbol_bench_bot",
+      renderer: deps.documents,
     };
     const pdfs = reports.map((r) =>
       reportPdf(docs, r, r.lang).then(() => {
         pdfSeconds = (performance.now() - started) / 1000;
       }),
     );
-    const catalog = deps.catalogs.current();
-    const names = { i18n: deps.i18n, schemeTitle: (id: string, lang: Lang) => catalog.scheme(id)?.title[lang] ?? id };
-    const exported = exportReports(bench.db, {}, "ru", names).then((files) => {
+    const exported = exportReports(docs, deps.config.databasePath, { scope: { all: true } }, "ru").then((files) => {
       exportSeconds = (performance.now() - started) / 1000;
       return files.reports;
     });

@@ -14,6 +14,7 @@ import type { AppContext, BaseContext } from "../context.js";
 import { isPolice, refuse, scopeOf } from "../filters/roles.js";
 import { reportsPageKeyboard } from "../keyboards/police.js";
 import { audited, type Recorder } from "../middlewares/audited.js";
+import { documentContext } from "../render/documents.js";
 import { filterLine, reportLines, statsText } from "../render/police.js";
 
 const PAGE = 10;
@@ -99,11 +100,12 @@ const exportCommand = audited("export", async (ctx: BaseContext, record, args: s
     return;
   }
   await ctx.replyWithChatAction("upload_document").catch(() => undefined);
-  const catalog = ctx.deps.catalogs.current();
-  const files = await exportReports(ctx.deps.db, toReportFilter(spec, scopeOf(ctx)), ctx.lang, {
-    i18n: ctx.deps.i18n,
-    schemeTitle: (id, lang) => catalog.scheme(id)?.title[lang] ?? id,
-  });
+  const files = await exportReports(
+    documentContext(ctx),
+    ctx.deps.config.databasePath,
+    toReportFilter(spec, scopeOf(ctx)),
+    ctx.lang,
+  );
   record({ details: { ...spec, reports: files.reports, numbers: files.numbers } });
   if (files.reports === 0) {
     await ctx.reply(ctx.t("police:export.empty"));

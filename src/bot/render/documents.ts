@@ -7,4 +7,5 @@ export const documentContext = (ctx: BaseContext): DocumentContext => ({
   keys: ctx.deps.keys,
   botUsername: ctx.me.username,
   fontPath: ctx.deps.config.fontPath,
+  renderer: ctx.deps.documents,
 });
