@@ -5,6 +5,7 @@
  */
 import type { RunnerHandle } from "@grammyjs/runner";
 import type { Bot } from "grammy";
+import { reachTelegram } from "./bot/api/reach.js";
 import type { AppContext } from "./bot/context.js";
 import { lateCallbackAnswers } from "./bot/delivery/callback-answers.js";
 import { UpdateInbox } from "./bot/delivery/inbox.js";
@@ -39,19 +40,6 @@ export interface AppOptions extends BotOptions {
   now?: () => Date;
 }
 
-export class TelegramUnreachableError extends Error {}
-
-/** getMe, bounded: a wrong or unreachable API root stops the start with one line instead of retrying forever. */
-async function reachTelegram(bot: Bot<AppContext>, apiRoot: string): Promise<void> {
-  const signal = AbortSignal.timeout(30_000);
-  try {
-    await bot.init(signal as Parameters<typeof bot.init>[0]);
-  } catch (error) {
-    const why = signal.aborted ? "no answer within 30 seconds" : error instanceof Error ? error.message : String(error);
-    throw new TelegramUnreachableError(`cannot reach the Telegram Bot API at ${apiRoot} (getMe): ${why}`);
-  }
-}
-
 /** Everything that can fail on a bad environment fails here, before the bot talks to anyone. */
 export function prepareDeps(config: Config, logger: Logger, now: () => Date = () => new Date()): BotDeps {
   const db: Db = openDatabase(config.databasePath);
@@ -73,7 +61,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const logger = options.logger ?? createLogger(config.logLevel);
   const deps = prepareDeps(config, logger, options.now);
   const bot = createBot(deps, { ...options, transformers: [lateCallbackAnswers, ...(options.transformers ?? [])] });
-  await reachTelegram(bot, config.apiRoot);
+  bot.botInfo = await reachTelegram(config.botToken, config.apiRoot);
   await setDefaultMenus(bot.api, deps.i18n);
 
   const inbox = new UpdateInbox(deps.db, deps.now);

@@ -1,13 +1,11 @@
 /**
- * Saqbol as `npm start` runs it (the production bundle with the start script's
- * node flags) in its own process, against the emulator: what the HTTP pieces
+ * Saqbol as `npm start` runs it (scripts/start.mjs on the production build) in
+ * its own process, against the emulator: what the HTTP pieces
  * measure, with the emulator and the simulated people in the bench's process.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { join } from "node:path";
-import { projectRoot } from "../../src/paths.js";
+import type { ChildProcess } from "node:child_process";
 import { type BenchEnv, childEnv } from "./env.js";
-import { bundle, startFlags } from "./production.js";
+import { spawnStart } from "./production.js";
 
 export interface ChildBot {
   child: ChildProcess;
@@ -19,22 +17,9 @@ export interface ChildBot {
   stop(): Promise<void>;
 }
 
-let built: Promise<string> | undefined;
-
-/** The bundle is built once per benchmark, as the deployment builds it once. */
-export const productionMain = () => {
-  built ??= bundle("src/main.ts", join(projectRoot, "dist", "main.js"));
-  return built;
-};
-
 export async function spawnChildBot(env: BenchEnv, apiRoot: string, extra: Record<string, string> = {}) {
-  const main = await productionMain();
-  const child = spawn(process.execPath, [...startFlags(), main], {
-    cwd: projectRoot,
-    // info: the start line is how the bench knows the bot is up.
-    env: { ...process.env, ...childEnv(env, apiRoot), LOG_LEVEL: "info", ...extra },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  // info: the start line is how the bench knows the bot is up.
+  const child = await spawnStart({ ...childEnv(env, apiRoot), LOG_LEVEL: "info", ...extra });
   const output: string[] = [];
   let errors = 0;
   let onStarted: () => void = () => undefined;

@@ -12,9 +12,10 @@
  */
 import { prepareDeps } from "../../src/app.js";
 import { recordConsent } from "../../src/db/users.js";
-import { BotApiEmulator, type UserHandle } from "../emulator/index.js";
+import { BotApiEmulator, type OutboxEvent, type UserHandle } from "../emulator/index.js";
 import { type ChildBot, spawnChildBot } from "./child-bot.js";
 import { BENCH_TOKEN, type BenchEnv, benchEnv } from "./env.js";
+import type { Screen } from "./fake-api.js";
 import { ClosedLoop, type LoadResult } from "./load.js";
 import { Population } from "./population.js";
 
@@ -68,8 +69,19 @@ export async function benchHttpSpike(options: { rate: number; durationMs: number
     const handles = new Map<number, UserHandle>();
     const waiting = new Map<number, number>();
     let loop: ClosedLoop | undefined;
+    // What each person sees now (their latest message with buttons), kept from the bot's messages as
+    // they come: rebuilding it from the chat's history at every move cost more CPU than the bot.
+    const screens = new Map<number, Screen>();
     // One listener for every chat: the bot's first message or edit after a person's move ends its clock.
-    emulator.bot().events.on("outbox", (event: { chatId: number; kind: string }) => {
+    emulator.bot().events.on("outbox", (event: OutboxEvent) => {
+      const buttons = event.message.reply_markup?.inline_keyboard;
+      const shown = screens.get(event.chatId);
+      if (event.kind === "new" && buttons?.length)
+        screens.set(event.chatId, { messageId: event.message.message_id, buttons });
+      else if (event.kind !== "new" && shown?.messageId === event.message.message_id) {
+        if (event.kind === "edit" && buttons?.length) shown.buttons = buttons;
+        else screens.delete(event.chatId);
+      }
       const updateId = waiting.get(event.chatId);
       if (updateId === undefined || event.kind === "delete") return;
       waiting.delete(event.chatId);
@@ -77,17 +89,14 @@ export async function benchHttpSpike(options: { rate: number; durationMs: number
     });
     const population = new Population({
       firstId: FIRST_ID,
-      screenOf: (id) => {
-        const shown = handles
-          .get(id)
-          ?.messages()
-          .findLast((m) => m.buttons.length > 0);
-        return shown && { messageId: shown.message_id, buttons: shown.buttons };
-      },
+      screenOf: (id) => screens.get(id),
       onJoin: (p) => {
         handles.set(p.id, emulator.user({ id: p.id, first_name: `Bench${p.id}`, language_code: p.lang }));
       },
-      onLeave: (p) => handles.delete(p.id),
+      onLeave: (p) => {
+        handles.delete(p.id);
+        screens.delete(p.id);
+      },
     });
     const crowd = population.run();
     loop = new ClosedLoop({

@@ -27,6 +27,28 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+export class ListenError extends Error {}
+
+/** Listens on `port`; a port in use or not allowed is one line that names it, not a stack trace. */
+export function listenOn(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException) => {
+      const why =
+        error.code === "EADDRINUSE"
+          ? "is in use by another program"
+          : error.code === "EACCES"
+            ? "needs privileges this process lacks"
+            : `cannot be listened on (${error.code ?? error.message})`;
+      reject(new ListenError(`PORT ${port} ${why}`));
+    };
+    server.once("error", failed);
+    server.listen(port, () => {
+      server.off("error", failed);
+      resolve();
+    });
+  });
+}
+
 export interface WebhookReceiver {
   supplier: Supplier;
   server: Server;
@@ -77,7 +99,7 @@ export function webhookReceiver(path: string, secret: string, inbox: UpdateInbox
   return {
     supplier,
     server,
-    listen: (port) => new Promise((resolve) => server.listen(port, resolve)),
+    listen: (port) => listenOn(server, port),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
