@@ -21,10 +21,12 @@ import { ensureDefaultCatalog } from "./catalog/store.js";
 import type { Config } from "./config.js";
 import { startCheckpointer } from "./db/checkpointer.js";
 import { type Db, openDatabase } from "./db/client.js";
+import { inboxStats } from "./db/inbox-stats.js";
 import { loadFonts } from "./documents/pdf/fonts.js";
 import { loadReportKeys } from "./documents/signing-key.js";
 import { createI18n } from "./i18n.js";
 import { createLogger, type Logger } from "./logger.js";
+import { Metrics } from "./metrics.js";
 import { DocumentWorkers } from "./services/document-workers.js";
 
 export interface App {
@@ -47,14 +49,17 @@ export function prepareDeps(config: Config, logger: Logger, now: () => Date = ()
   loadFonts(config.fontPath);
   const i18n = createI18n();
   const catalogs = new CatalogHolder(ensureDefaultCatalog(db, { path: config.catalogPath, logger }));
+  const metrics = new Metrics();
   // Threads start with the first document, not here.
   const documents = new DocumentWorkers({
     logger,
     fontPath: config.fontPath,
     ...(config.documentWorkers ? { size: config.documentWorkers } : {}),
     memoryMb: config.memoryLimitMb,
+    onDone: (kind, seconds, ok) => metrics.documentSeconds.observe({ kind, outcome: ok ? "ok" : "error" }, seconds),
   });
-  return { config, db, i18n, catalogs, logger, keys, documents, now };
+  metrics.watchQueues({ inbox: () => inboxStats(db), documentsQueued: () => documents.queued });
+  return { config, db, i18n, catalogs, logger, keys, documents, metrics, now };
 }
 
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {

@@ -2,12 +2,14 @@
  * createBot(deps): the plugins, the error boundary and every feature, in order.
  * The process wiring (polling, webhook, shutdown) lives in app.ts.
  */
-import { AsyncLocalStorage } from "node:async_hooks";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { type Api, Bot, type Transformer } from "grammy";
 import { conversationStorage } from "../db/conversation-storage.js";
+import { updateScope } from "../logger.js";
+import type { Metrics } from "../metrics.js";
+import { apiMetrics } from "./api/metrics.js";
 import { RETRY, replayRetry } from "./api/replay-retry.js";
 import type { AppContext, BaseContext, ConvContext } from "./context.js";
 import { QUESTIONNAIRE, questionnaire } from "./conversations/questionnaire.js";
@@ -35,6 +37,7 @@ import { unhandledFeature } from "./features/unhandled.js";
 import { contextMiddleware, PendingLanguages } from "./middlewares/context.js";
 import { errorHandler } from "./middlewares/errors.js";
 import { leaveConversationsOnNavigation } from "./middlewares/interrupt.js";
+import { observeUpdates } from "./middlewares/observe.js";
 import { privateOnly } from "./middlewares/private-only.js";
 import { rateLimit } from "./middlewares/rate-limit.js";
 import { redactionNotice } from "./middlewares/redaction-notice.js";
@@ -64,8 +67,8 @@ const htmlByDefault: Transformer = (prev, method, payload, signal) => {
 
 const retry = () => autoRetry(RETRY);
 
-/** The update being handled right now, so conversation plugins can tell it from replayed ones. */
-const liveUpdate = new AsyncLocalStorage<number>();
+/** The update being handled right now (middlewares/observe.ts), so conversation plugins can tell it from replayed ones. */
+const isLive = (ctx: BaseContext) => updateScope.getStore()?.updateId === ctx.update.update_id;
 
 /**
  * The bot's own API: HTML by default; 429 (Telegram's "too many", with the wait it
@@ -74,7 +77,9 @@ const liveUpdate = new AsyncLocalStorage<number>();
  * because their updates are handled one at a time (sequentialize) and each handler
  * awaits its replies. Only broadcasts (alerts, reminders) are paced (jobs/pace.ts).
  */
-function installTransformers(api: Api): void {
+function installTransformers(api: Api, metrics: Metrics): void {
+  // Innermost first: every attempt is counted, retries included.
+  api.config.use(apiMetrics(metrics));
   api.config.use(htmlByDefault);
   api.config.use(retry());
 }
@@ -84,7 +89,9 @@ function installTransformers(api: Api): void {
  * transformer chain on every update; a 429 is retried — waited out only on the
  * live update, never again on replay (see api/replay-retry.ts).
  */
-function installConversationTransformers(api: Api, live: boolean): void {
+function installConversationTransformers(api: Api, live: boolean, metrics: Metrics): void {
+  // A replayed call never reaches Telegram: only live ones are counted.
+  if (live) api.config.use(apiMetrics(metrics));
   api.config.use(htmlByDefault);
   api.config.use(live ? retry() : replayRetry());
 }
@@ -92,20 +99,21 @@ function installConversationTransformers(api: Api, live: boolean): void {
 export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppContext> {
   const { config } = deps;
   const bot = new Bot<AppContext>(config.botToken, { client: { apiRoot: config.apiRoot } });
-  installTransformers(bot.api);
+  installTransformers(bot.api, deps.metrics);
   const extra = options.transformers ?? [];
   bot.api.config.use(...extra);
 
   const pending = new PendingLanguages();
   const withContext = contextMiddleware(deps, pending);
 
-  bot.use(privateOnly);
-  bot.use(withContext);
-  bot.use(rateLimit(options.rateLimit?.perWindow ?? 20, options.rateLimit?.windowMs ?? 10_000));
-  bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
-
-  const guarded = bot.errorBoundary(errorHandler);
-  guarded.use((ctx, next) => liveUpdate.run(ctx.update.update_id, next));
+  // Outermost: the update's id on every log line, its count and time. Everything else, context
+  // loading and flood control included, is under the error boundary.
+  bot.use(observeUpdates(deps.metrics));
+  const guarded = bot.errorBoundary(errorHandler(deps));
+  guarded.use(privateOnly(deps.logger));
+  guarded.use(withContext);
+  guarded.use(rateLimit(options.rateLimit?.perWindow ?? 20, options.rateLimit?.windowMs ?? 10_000));
+  guarded.use(sequentialize((ctx) => ctx.chat?.id.toString()));
   guarded.use(redactionNotice);
   guarded.use(staffPresence());
   guarded.use(
@@ -117,7 +125,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppConte
       },
       plugins: [
         async (ctx, next) => {
-          installConversationTransformers(ctx.api, liveUpdate.getStore() === ctx.update.update_id);
+          installConversationTransformers(ctx.api, isLive(ctx), deps.metrics);
           ctx.api.config.use(...extra);
           await next();
         },

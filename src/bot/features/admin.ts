@@ -12,6 +12,7 @@ import { listStaff } from "../../db/roles.js";
 import { almatyDateTime } from "../../documents/format.js";
 import { auditCsv } from "../../services/audit-export.js";
 import { grant, invite, isStaffRole, parseGrantArgs, readProfileWords, revoke } from "../../services/staff.js";
+import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { auditExportData, auditPageData, catalogActivateData } from "../callback-data/admin.js";
 import type { AppContext, BaseContext } from "../context.js";
 import { actorOf, isAdmin, refuse } from "../filters/roles.js";
@@ -46,7 +47,7 @@ async function sendAuditPage(ctx: BaseContext, page: number, edit: boolean): Pro
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE));
   const text = auditText(ctx, rows, page, pages);
   const keyboard = auditKeyboard(ctx.t, page, pages);
-  if (edit) await ctx.editMessageText(text, { reply_markup: keyboard }).catch(() => undefined);
+  if (edit) await ctx.editMessageText(text, { reply_markup: keyboard }).catch(ignoreStaleEdit);
   else await ctx.reply(text, { reply_markup: keyboard });
 }
 
@@ -206,7 +207,7 @@ export function adminFeature(): Composer<AppContext> {
     const data = catalogActivateData.unpack(ctx.callbackQuery.data);
     if (!data) return ctx.answerCallbackQuery({ text: ctx.t("common:stale") });
     await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
     await switchCatalog(ctx, data.v, "activate");
   });
   admin.on("message:document", async (ctx, next) => {

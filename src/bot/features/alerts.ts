@@ -17,6 +17,7 @@ import {
 import { audit } from "../../db/audit.js";
 import { clearPendingInput, pendingInput, setPendingInput } from "../../db/pending-inputs.js";
 import { setAlerts } from "../../db/users.js";
+import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { alertsData } from "../callback-data/alerts.js";
 import { menuData } from "../callback-data/menu.js";
 import type { AppContext, BaseContext } from "../context.js";
@@ -88,14 +89,14 @@ export function alertsFeature(): Composer<AppContext> {
       const button = subscribe
         ? InlineKeyboard.text(ctx.t("alerts:buttons.unsubscribe"), alertsData.pack({ a: "uns", id: data.id }))
         : InlineKeyboard.text(ctx.t("alerts:buttons.subscribe_again"), alertsData.pack({ a: "sub", id: data.id }));
-      await ctx.editMessageReplyMarkup({ reply_markup: InlineKeyboard.from([[button]]) }).catch(() => undefined);
+      await ctx.editMessageReplyMarkup({ reply_markup: InlineKeyboard.from([[button]]) }).catch(ignoreStaleEdit);
       return;
     }
     await ctx
       .editMessageText(ctx.t(subscribe ? "alerts:status.on" : "alerts:status.off"), {
         reply_markup: toggleKeyboard(ctx, subscribe),
       })
-      .catch(() => undefined);
+      .catch(ignoreStaleEdit);
   });
 
   pm.command("alert", async (ctx) => {
@@ -143,7 +144,7 @@ export function alertsFeature(): Composer<AppContext> {
     if (!isAdmin(ctx)) return refuse(ctx);
     const { db } = ctx.deps;
     const actor = actorOf(ctx);
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
     if (data.id === undefined) {
       clearPendingInput(db, ctx.from.id);
       await ctx.answerCallbackQuery();

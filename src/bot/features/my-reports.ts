@@ -20,6 +20,7 @@ import { reportJsonFile, reportLetters } from "../../services/documents.js";
 import { currentDraft } from "../../services/questionnaire.js";
 import { loadReport, reportOwner } from "../../services/reports.js";
 import { changesOf } from "../../services/versions.js";
+import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { menuData } from "../callback-data/menu.js";
 import { additionData, myReportData } from "../callback-data/my-reports.js";
 import type { AppContext, BaseContext } from "../context.js";
@@ -27,7 +28,7 @@ import { ADD_INFORMATION, addInformation, changesText } from "../conversations/a
 import { ensureConsent } from "../filters/consent.js";
 import { additionKeyboard, cardKeyboard, listKeyboard, versionsKeyboard } from "../keyboards/my-reports.js";
 import { applicantCaseLines } from "../render/case-file.js";
-import { documentContext } from "../render/documents.js";
+import { documentContext, showUploading } from "../render/documents.js";
 import { formatDate } from "../render/values.js";
 import { showChecklist } from "./checklist.js";
 import { enterQuestionnaire } from "./report.js";
@@ -138,7 +139,7 @@ async function sendJson(ctx: AppContext, report: SubmittedReport): Promise<void>
 }
 
 async function sendLetters(ctx: AppContext, report: SubmittedReport): Promise<void> {
-  await ctx.replyWithChatAction("upload_document").catch(() => undefined);
+  await showUploading(ctx);
   const letters = await reportLetters(documentContext(ctx), report, ctx.lang, ctx.deps.now());
   if (letters.length === 0) {
     await ctx.reply(ctx.t("myreports:letters_none"));
@@ -209,7 +210,7 @@ export function myReportsFeature(): Composer<AppContext> {
           return ctx.answerCallbackQuery({ text: ctx.t("common:stale") });
         }
         await ctx.answerCallbackQuery();
-        await ctx.replyWithChatAction("upload_document").catch(() => undefined);
+        await showUploading(ctx);
         return sendReportFiles(ctx, r, { letters: false, ...(data.v !== undefined ? { version: data.v } : {}) });
       }
       case "add":
@@ -227,7 +228,7 @@ export function myReportsFeature(): Composer<AppContext> {
     if (!data) return ctx.answerCallbackQuery({ text: ctx.t("common:stale") });
     if (!ownReport(ctx, data.r)) return ctx.answerCallbackQuery({ text: ctx.t("myreports:not_found") });
     await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
     // Whatever the person was doing (the questionnaire, another addition) stops here; its data stays.
     await ctx.conversation.exitAll();
     deactivateDrafts(ctx.deps.db, ctx.from.id);

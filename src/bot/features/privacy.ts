@@ -6,6 +6,7 @@
 import { Composer, InputFile } from "grammy";
 import { timeIn, todayIn } from "../../core/identifiers/dates.js";
 import { dataSummary, deletePersonalData, exportPersonalData } from "../../services/privacy.js";
+import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { menuData } from "../callback-data/menu.js";
 import { privacyData } from "../callback-data/privacy.js";
 import type { AppContext, BaseContext } from "../context.js";
@@ -126,16 +127,16 @@ export function privacyFeature(): Composer<AppContext> {
         return void (await ctx.reply(confirmText(ctx), { reply_markup: confirmDeleteKeyboard(ctx.t, seconds(ctx)) }));
       case "keep":
         await ctx.answerCallbackQuery();
-        await ctx.editMessageReplyMarkup().catch(() => undefined);
+        await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
         return void (await ctx.reply(ctx.t("privacy:kept")));
       case "confirm": {
         const age = data.t === undefined ? Number.POSITIVE_INFINITY : seconds(ctx) - data.t;
         if (!(age >= -60 && age <= CONFIRM_SECONDS)) {
-          await ctx.editMessageReplyMarkup().catch(() => undefined);
+          await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
           return ctx.answerCallbackQuery({ text: ctx.t("privacy:confirm_expired"), show_alert: true });
         }
         await ctx.answerCallbackQuery();
-        await ctx.editMessageReplyMarkup().catch(() => undefined);
+        await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
         return deleteEverything(ctx);
       }
     }

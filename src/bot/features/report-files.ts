@@ -8,7 +8,7 @@ import { reportPdf } from "../../services/documents.js";
 import { loadReport, reportOwner } from "../../services/reports.js";
 import { pdfData } from "../callback-data/documents.js";
 import type { AppContext } from "../context.js";
-import { documentContext } from "../render/documents.js";
+import { documentContext, showUploading } from "../render/documents.js";
 
 export function reportFilesFeature(): Composer<AppContext> {
   const composer = new Composer<AppContext>();
@@ -19,7 +19,7 @@ export function reportFilesFeature(): Composer<AppContext> {
     const report = allowed && data ? loadReport(ctx.deps.db, data.r, data.v) : undefined;
     if (!data || !report) return ctx.answerCallbackQuery({ text: ctx.t("report:not_yours") });
     await ctx.answerCallbackQuery();
-    await ctx.replyWithChatAction("upload_document").catch(() => undefined);
+    await showUploading(ctx);
     const pdf = await reportPdf(documentContext(ctx), report, data.l);
     await ctx.replyWithDocument(new InputFile(pdf.bytes, pdf.name));
   });

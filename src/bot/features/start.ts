@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import { findDraft } from "../../db/drafts.js";
 import { clearPendingInput } from "../../db/pending-inputs.js";
 import { markBlocked, recordConsent, setLanguage } from "../../db/users.js";
+import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { consentData, languageData, menuData } from "../callback-data/menu.js";
 import type { AppContext, BaseContext } from "../context.js";
 import { roleOf } from "../filters/roles.js";
@@ -82,7 +83,7 @@ export function startFeature(pending: PendingLanguages, deepLinks: DeepLinkHandl
     if (!choice) return ctx.answerCallbackQuery();
     ctx.lang = choice.l;
     await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
     if (choice.v === "decline") {
       pending.set(ctx.from.id, choice.l);
       return showMenu(ctx, "start:consent.declined");

@@ -11,6 +11,7 @@ import type { Recognition } from "../../core/report/report.js";
 import { recordConsent } from "../../db/users.js";
 import { type Likely, likelyScheme, mentionsRecoveryScam } from "../../services/likely-scheme.js";
 import { MemoryMap } from "../../services/memory-map.js";
+import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { menuData } from "../callback-data/menu.js";
 import { storyData } from "../callback-data/story.js";
 import type { AppContext, BaseContext } from "../context.js";
@@ -108,13 +109,13 @@ export function storyFeature(): Composer<AppContext> {
     if (data?.a === "decline") {
       stories.delete(ctx.from.id);
       await ctx.answerCallbackQuery();
-      await ctx.editMessageReplyMarkup().catch(() => undefined);
+      await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
       return showMenu(ctx, "start:consent.declined");
     }
     const kept = data ? stories.get(ctx.from.id, ctx.deps.now()) : undefined;
     if (!data || kept?.n !== data.n) return ctx.answerCallbackQuery({ text: ctx.t("story:expired"), show_alert: true });
     await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
     if (data.a === "fill" && !ctx.user?.consentAt) {
       const keyboard = InlineKeyboard.from([
         [

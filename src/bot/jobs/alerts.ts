@@ -142,7 +142,11 @@ class Deliverer {
     logger.info({ alertId: alert.id, sent: counts.sent, failed: counts.failed }, "alert delivered");
     const lang = getUser(db, alert.createdBy)?.language ?? "ru";
     const text = i18n.t(lang, "alerts:admin.finished", { id: alert.id, sent: counts.sent, failed: counts.failed });
-    await this.api.sendMessage(alert.createdBy, text, { parse_mode: "HTML" }).catch(() => undefined);
+    try {
+      await this.api.sendMessage(alert.createdBy, text, { parse_mode: "HTML" });
+    } catch (error) {
+      logger.warn({ alertId: alert.id, err: (error as Error).message }, "alert report not sent to its author");
+    }
   }
 }
 

@@ -9,3 +9,12 @@ export const documentContext = (ctx: BaseContext): DocumentContext => ({
   fontPath: ctx.deps.config.fontPath,
   renderer: ctx.deps.documents,
 });
+
+/** "Sending a file…" on the person's screen while a document is made: a courtesy, so a failure is only logged. */
+export async function showUploading(ctx: BaseContext): Promise<void> {
+  try {
+    await ctx.replyWithChatAction("upload_document");
+  } catch (error) {
+    ctx.deps.logger.debug({ err: (error as Error).message }, "upload status not shown");
+  }
+}
