@@ -2,7 +2,8 @@
 // MEMORY_LIMIT_MB (default 256). Nothing is written into the app folder when the
 // build is current, so the bot runs from a read-only folder; when the sources
 // changed since the build, it says so and rebuilds first. A .env file in the app
-// folder is read when present (variables already set win).
+// folder (or the file ENV_FILE names; ENV_FILE= empty reads none) is read when
+// present; variables already set win.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -10,8 +11,8 @@ import { buildBundle, dist, root, staleness } from "./build.mjs";
 
 const say = (line) => process.stderr.write(`saqbol: ${line}\n`);
 
-const envFile = join(root, ".env");
-if (existsSync(envFile)) process.loadEnvFile(envFile);
+const envFile = process.env.ENV_FILE ?? join(root, ".env");
+if (envFile && existsSync(envFile)) process.loadEnvFile(envFile);
 
 const memory = process.env.MEMORY_LIMIT_MB || "256";
 if (!/^\d+$/.test(memory) || Number(memory) < 64) {

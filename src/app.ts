@@ -73,7 +73,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   let runner: RunnerHandle;
   let closeWebhook: (() => Promise<void>) | undefined;
   if (config.mode === "webhook" && config.webhook) {
-    const receiver = webhookReceiver(new URL(config.webhook.url).pathname, config.webhook.secret, inbox, logger);
+    const receiver = webhookReceiver(
+      new URL(config.webhook.url).pathname,
+      config.webhook.secret,
+      inbox,
+      logger,
+      deps.metrics,
+    );
     await receiver.listen(config.webhook.port);
     await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret });
     runner = startPipeline(bot, inbox, receiver.supplier, logger);

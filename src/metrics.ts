@@ -6,6 +6,7 @@
  * lag, memory, CPU, GC). Labels carry methods, kinds and codes — never a person.
  * Each app has its own registry, so tests can run several side by side.
  */
+import type { ServerResponse } from "node:http";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 export type Outcome = "ok" | "error";
@@ -97,5 +98,15 @@ export class Metrics {
 
   get contentType(): string {
     return this.registry.contentType;
+  }
+
+  /** Answers GET /metrics on any node:http server (the ops server mounts it). */
+  async serve(res: ServerResponse): Promise<void> {
+    try {
+      const body = await this.text();
+      res.writeHead(200, { "content-type": this.contentType }).end(body);
+    } catch (error) {
+      res.writeHead(500).end(String((error as Error).message));
+    }
   }
 }

@@ -30,7 +30,7 @@ function lowerPriority(nice: number): void {
 const port = parentPort;
 if (port) {
   const options = (workerData ?? {}) as { fontPath?: string; nice?: number };
-  lowerPriority(options.nice ?? 10);
+  lowerPriority(options.nice ?? 5);
   const i18n = createI18n();
   loadFonts(options.fontPath);
   // The libraries load now, not in the first person's document.

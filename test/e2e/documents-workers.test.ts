@@ -29,8 +29,8 @@ describe("documents made off the bot's thread", () => {
     await nextQuestion(u);
     await play(u, scenarios[0]!.script("kk"));
     u.press(label("kk", "questionnaire:review.submit"));
-    const filed = await u.waitFor((m) => m.file?.file_name?.endsWith(".pdf") === true, { timeoutMs: 30_000 });
-    await u.waitFor((m) => buttonTexts(m).includes(label("kk", "guidance:checklist.done")), { timeoutMs: 30_000 });
+    const filed = await u.waitFor((m) => m.file?.file_name?.endsWith(".pdf") === true, { timeoutMs: 120_000 });
+    await u.waitFor((m) => buttonTexts(m).includes(label("kk", "guidance:checklist.done")), { timeoutMs: 120_000 });
     const db = new Database(h.dbPath, { readonly: true });
     const row = db.prepare("SELECT id, version FROM reports WHERE user_id = ?").get(19_400_001) as {
       id: number;
@@ -44,14 +44,14 @@ describe("documents made off the bot's thread", () => {
     app.deps.documents = new DocumentWorkers({ logger: app.deps.logger, fontPath: "/nonexistent/font.ttf", size: 1 });
     u.pressData(filed.message_id, press);
     const apologyText = plain(label("kk", "common:errors.document"));
-    const apology = await u.waitFor((m) => m.text === apologyText, { kinds: ["new"], timeoutMs: 30_000 });
+    const apology = await u.waitFor((m) => m.text === apologyText, { kinds: ["new"], timeoutMs: 120_000 });
     expect(apology.file).toBeUndefined();
     expect(h.logs.join("")).toMatch(/pdf could not be made: .*font file/);
 
     await app.deps.documents.close();
     app.deps.documents = healthy;
     u.pressData(filed.message_id, press);
-    const pdf = await u.waitFor((m) => m.file !== undefined, { kinds: ["new"], timeoutMs: 30_000 });
+    const pdf = await u.waitFor((m) => m.file !== undefined, { kinds: ["new"], timeoutMs: 120_000 });
     expect(pdf.file?.file_name).toMatch(/_ru\.pdf$/);
-  }, 120_000);
+  }, 400_000);
 });

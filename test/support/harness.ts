@@ -53,6 +53,8 @@ export class Harness {
       DATABASE_PATH: this.dbPath,
       ADMIN_IDS: (this.options.adminIds ?? []).join(","),
       LOG_LEVEL: "info",
+      // A developer's own .env never leaks into a test.
+      ENV_FILE: "",
       ...this.options.env,
       ...extra,
     };

@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { Update } from "grammy/types";
 import type { Logger } from "../../logger.js";
+import type { Metrics } from "../../metrics.js";
 import type { UpdateInbox } from "./inbox.js";
 import type { Supplier } from "./pipeline.js";
 
@@ -56,7 +57,13 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
-export function webhookReceiver(path: string, secret: string, inbox: UpdateInbox, logger: Logger): WebhookReceiver {
+export function webhookReceiver(
+  path: string,
+  secret: string,
+  inbox: UpdateInbox,
+  logger: Logger,
+  metrics?: Metrics,
+): WebhookReceiver {
   const queue: Update[] = [];
   let wake: (() => void) | undefined;
 
@@ -65,6 +72,7 @@ export function webhookReceiver(path: string, secret: string, inbox: UpdateInbox
       res.writeHead(200).end("ok");
       return;
     }
+    if (req.method === "GET" && req.url === "/metrics" && metrics) return metrics.serve(res);
     if (req.method !== "POST" || req.url !== path) {
       res.writeHead(404).end();
       return;
