@@ -77,7 +77,7 @@ describe("alerts to subscribers", () => {
     // Blocking the bot was noticed at once (my_chat_member), so that person is not even tried.
     const sending = await admin.waitFor((m) => m.text.includes(plain("ru", "alerts:admin.sending", { count: 2 })));
     expect(sending.text).toBeTruthy();
-    const finished = await admin.waitFor((m) => m.text.startsWith("✅"), { timeoutMs: 10_000 });
+    const finished = await admin.waitFor((m) => m.text.startsWith("✅"), { timeoutMs: 60_000 });
     expect(finished.text).toBe(plain("ru", "alerts:admin.finished", { id: 1, sent: 2, failed: 0 }));
 
     const alertRu = await ru.waitFor((m) => m.text.includes("служба безопасности Kaspi"));
@@ -108,7 +108,7 @@ describe("alerts to subscribers", () => {
     await sendAlert(admin, "Екінші ескерту: курьер кодты сұрайды.", "Второе предупреждение: «курьер» просит код.");
     await admin.waitFor((m) => m.text.includes(plain("ru", "alerts:admin.sending", { count: 1 })));
     await kk.waitFor((m) => m.text.includes("Екінші ескерту"));
-    await admin.waitFor((m) => m.text.startsWith("✅"), { timeoutMs: 10_000 });
+    await admin.waitFor((m) => m.text.startsWith("✅"), { timeoutMs: 60_000 });
     expect(alertsIn(h, 4101, "Второе предупреждение")).toBe(0);
     expect(alertsIn(h, 4102, "Екінші ескерту")).toBe(1);
     expect(sqlOf(h)("SELECT user_id FROM alert_deliveries WHERE alert_id = 2")).toEqual([{ user_id: 4102 }]);
@@ -152,7 +152,7 @@ describe("alert delivery across a restart", () => {
     const admin = h.user(ADMIN, "ru");
     await sendAlert(admin, "Қайта іске қосу сынағы", "Проверка перезапуска");
     const got = (id: number) => alertsIn(h, id, id % 2 ? "Қайта іске қосу сынағы" : "Проверка перезапуска");
-    await expect.poll(() => ids.filter((id) => got(id) > 0).length, { timeout: 5000, interval: 20 }).toBeGreaterThan(4);
+    await expect.poll(() => ids.filter((id) => got(id) > 0).length, { timeout: 60_000, interval: 20 }).toBeGreaterThan(4);
     await h.stopBot();
 
     const before = ids.filter((id) => got(id) > 0).length;

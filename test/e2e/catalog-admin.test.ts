@@ -50,7 +50,7 @@ describe("admins keep the scheme catalogue current from the chat", () => {
   async function reply(u: UserHandle, act: () => void) {
     const before = u.messages().length;
     act();
-    await u.nextReply({ timeoutMs: 10_000 });
+    await u.nextReply({ timeoutMs: 60_000 });
     await h.emulator.waitIdle({ quietMs: 120 });
     return u.messages().slice(before);
   }

@@ -22,7 +22,7 @@ function query<T>(h: Harness, sql: string, ...params: unknown[]): T[] {
 }
 
 const fileNamed = (u: UserHandle, name: string) =>
-  u.waitFor((m) => m.file?.file_name === name, { kinds: ["new"], timeoutMs: 15_000 });
+  u.waitFor((m) => m.file?.file_name === name, { kinds: ["new"], timeoutMs: 60_000 });
 const json = (m: BotMessage) => JSON.parse(m.file!.bytes.toString("utf8"));
 
 interface Filed {
@@ -40,9 +40,9 @@ async function fileReport(h: Harness, id: number, lang: Lang): Promise<Filed> {
   await nextQuestion(u);
   await play(u, scenarios[0]!.script(lang));
   u.press(label(lang, "questionnaire:review.submit"));
-  const pdf = await u.waitFor((m) => m.file?.file_name?.endsWith(".pdf") === true, { timeoutMs: 15_000 });
-  const file = await u.waitFor((m) => m.file?.file_name?.endsWith(".json") === true, { timeoutMs: 15_000 });
-  await u.waitFor((m) => buttonTexts(m).includes(label(lang, "guidance:checklist.done")), { timeoutMs: 15_000 });
+  const pdf = await u.waitFor((m) => m.file?.file_name?.endsWith(".pdf") === true, { timeoutMs: 60_000 });
+  const file = await u.waitFor((m) => m.file?.file_name?.endsWith(".json") === true, { timeoutMs: 60_000 });
+  await u.waitFor((m) => buttonTexts(m).includes(label(lang, "guidance:checklist.done")), { timeoutMs: 60_000 });
   const [row] = query<{ id: number; number: string }>(h, "SELECT id, number FROM reports WHERE user_id = ?", id);
   return { u, number: row!.number, reportId: row!.id, pdf, json: file };
 }
@@ -100,7 +100,7 @@ describe("My reports", () => {
 
       u.press(label(lang, "myreports:buttons.letters"));
       const letter = await u.waitFor((m) => m.file?.file_name?.startsWith(`${number}_bank_`) === true, {
-        timeoutMs: 15_000,
+        timeoutMs: 60_000,
       });
       expect(letter.text).toBe(label(lang, "report:files.letter_bank"));
     });

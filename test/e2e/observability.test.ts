@@ -51,7 +51,7 @@ describe("observability", () => {
     // Labels name methods and kinds, never a person.
     expect(text).not.toContain("19600001");
     expect(text).not.toContain("User19600001");
-  }, 90_000);
+  }, 240_000);
 
   it("writes log lines with pid and hostname, the id of the update being handled, and no name or words of the person", async () => {
     const u = await consentedUser(h, 19_600_002, "ru");
@@ -74,7 +74,7 @@ describe("observability", () => {
     const written = h.logs.slice(before).join("");
     expect(written).not.toContain("Айгерим");
     expect(written).not.toContain("77011234567");
-  }, 90_000);
+  }, 240_000);
 
   it("puts context loading under the error boundary: logged with the update id, apology in the Telegram language", async () => {
     const u = h.user(19_600_003, "kk");
@@ -91,5 +91,5 @@ describe("observability", () => {
     } finally {
       app.deps.db = db;
     }
-  }, 90_000);
+  }, 240_000);
 });

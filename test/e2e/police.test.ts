@@ -113,19 +113,19 @@ describe("police tools", () => {
     expect(buttonTexts(linked)).toEqual([reports.b!.number]);
 
     ru.press("PDF на казахском", report);
-    const pdf = await ru.waitFor((m) => m.file?.file_name?.endsWith("_kk.pdf") === true, { timeoutMs: 15_000 });
+    const pdf = await ru.waitFor((m) => m.file?.file_name?.endsWith("_kk.pdf") === true, { timeoutMs: 60_000 });
     expect(pdf.file?.bytes.subarray(0, 4).toString()).toBe("%PDF");
     ru.press("JSON", report);
-    const json = await ru.waitFor((m) => m.file?.file_name?.endsWith(".json") === true, { timeoutMs: 15_000 });
+    const json = await ru.waitFor((m) => m.file?.file_name?.endsWith(".json") === true, { timeoutMs: 60_000 });
     const signed = JSON.parse(json.file!.bytes.toString("utf8"));
     expect(signed.number).toBe(reports.a!.number);
     expect(verifyReport(signed, depsOf(h).keys)).toMatchObject({ valid: true });
     await h.emulator.waitIdle();
 
     ru.press("📎 Файлы заявителя (2)", report);
-    const sentPhoto = await ru.waitFor((m) => m.photo !== undefined, { timeoutMs: 10_000 });
+    const sentPhoto = await ru.waitFor((m) => m.photo !== undefined, { timeoutMs: 60_000 });
     const sentDoc = await ru.waitFor((m) => m.document !== undefined && m.text.includes("2 из 2"), {
-      timeoutMs: 10_000,
+      timeoutMs: 60_000,
     });
     expect(sentPhoto.text).toContain(`${reports.a!.number} · файл 1 из 2`);
     expect(sentDoc.document?.file_id).toBe(evidence[1]!.fileId);
@@ -209,8 +209,8 @@ describe("police tools", () => {
 
   it("exports a date range as CSV and XLSX whose rows match the database", async () => {
     ru.command("export", "2026-11-19 2026-11-30");
-    const csv = await ru.waitFor((m) => m.file?.file_name?.endsWith(".csv") === true, { timeoutMs: 15_000 });
-    const xlsx = await ru.waitFor((m) => m.file?.file_name?.endsWith(".xlsx") === true, { timeoutMs: 15_000 });
+    const csv = await ru.waitFor((m) => m.file?.file_name?.endsWith(".csv") === true, { timeoutMs: 60_000 });
+    const xlsx = await ru.waitFor((m) => m.file?.file_name?.endsWith(".xlsx") === true, { timeoutMs: 60_000 });
     const expected = sql<{ number: string }>(
       "SELECT number FROM reports WHERE status = 'submitted' AND incident_date BETWEEN ? AND ? ORDER BY submitted_at",
       "2026-11-19",

@@ -118,8 +118,8 @@ describe("My data: see, download and delete", () => {
       await nextQuestion(u);
       await play(u, ownScript(lang));
       u.press(label(lang, "questionnaire:review.submit"));
-      await u.waitFor((m) => m.file?.file_name?.endsWith(".json") === true, { timeoutMs: 15_000 });
-      await u.waitFor((m) => buttonTexts(m).includes(label(lang, "guidance:checklist.done")), { timeoutMs: 15_000 });
+      await u.waitFor((m) => m.file?.file_name?.endsWith(".json") === true, { timeoutMs: 60_000 });
+      await u.waitFor((m) => buttonTexts(m).includes(label(lang, "guidance:checklist.done")), { timeoutMs: 60_000 });
       number = query<{ number: string }>(h, "SELECT number FROM reports WHERE user_id = ?", id)[0]!.number;
 
       // Evidence added later, a new unfinished report, and a transfer being added (a pending input).
@@ -134,7 +134,7 @@ describe("My data: see, download and delete", () => {
       u.sendPhoto();
       await u.waitFor((m) => m.text.includes("📎"));
       u.press(label(lang, "myreports:add.buttons.done"));
-      await u.waitFor((m) => m.file?.file_name === `${number}_v2.json`, { timeoutMs: 15_000 });
+      await u.waitFor((m) => m.file?.file_name === `${number}_v2.json`, { timeoutMs: 60_000 });
       u.command("report");
       await nextQuestion(u);
       await play(u, [

@@ -167,7 +167,7 @@ describe("bad configuration and environment", () => {
     await waitStarted(again);
     const u = h.user(9990, "ru");
     u.command("start");
-    const consent = await u.waitFor((m) => m.buttons.length > 0, { timeoutMs: 15_000 });
+    const consent = await u.waitFor((m) => m.buttons.length > 0, { timeoutMs: 60_000 });
     expect(consent.text).toContain("Согласие");
     expect(again.output.join("")).toContain("shipped catalogue is invalid; not imported");
     expect(await again.kill("SIGTERM")).toBe(0);

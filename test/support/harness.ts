@@ -124,7 +124,7 @@ export class BotProcess {
 }
 
 /** Waits for the bot's next new message that has buttons (the next question). */
-export const nextQuestion = (user: UserHandle, timeoutMs = 8000): Promise<BotMessage> =>
+export const nextQuestion = (user: UserHandle, timeoutMs = 30_000): Promise<BotMessage> =>
   user.waitFor((m) => m.buttons.length > 0, { kinds: ["new"], timeoutMs });
 
 export const buttonTexts = (m: BotMessage): string[] => m.buttons.flat().map((b) => b.text);
