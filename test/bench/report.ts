@@ -127,8 +127,9 @@ function renderSection(r: RenderFigures): Section {
     rows: [
       latencyRow("latency of other people's updates meanwhile", r.others.latencies, {
         target: { kind: "max", limit: 50, on: "p99" },
-        note: `${r.others.updates} updates`,
+        note: `${r.others.updates} updates, ${Math.round(r.rate)} a second offered`,
       }),
+      latencyRow("the same people just before, no document made", r.baseline.latencies),
       { label: "last PDF made after", unit: "s", median: r.pdfSeconds },
       { label: "export (CSV + XLSX) made after", unit: "s", median: r.exportSeconds },
     ],
@@ -286,6 +287,7 @@ export function summary(f: Figures): Record<string, unknown> {
     cpu_per_update_ms: median(cpu(f.stack?.full)),
     burst_300_start_s: f.burst?.answeredAfter.at(-1) ?? NONE,
     render_p99_others_ms: f.render ? percentile(f.render.others.latencies, 99) : NONE,
+    render_p99_baseline_ms: f.render ? percentile(f.render.baseline.latencies, 99) : NONE,
     http_offered_updates_per_s: f.http?.offered ?? NONE,
     errors: (f.stack?.errors ?? 0) + (f.http?.errors ?? 0) + (f.burst?.errors ?? 0) + (m?.errors ?? 0),
   };

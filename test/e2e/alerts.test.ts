@@ -152,7 +152,9 @@ describe("alert delivery across a restart", () => {
     const admin = h.user(ADMIN, "ru");
     await sendAlert(admin, "Қайта іске қосу сынағы", "Проверка перезапуска");
     const got = (id: number) => alertsIn(h, id, id % 2 ? "Қайта іске қосу сынағы" : "Проверка перезапуска");
-    await expect.poll(() => ids.filter((id) => got(id) > 0).length, { timeout: 60_000, interval: 20 }).toBeGreaterThan(4);
+    await expect
+      .poll(() => ids.filter((id) => got(id) > 0).length, { timeout: 60_000, interval: 20 })
+      .toBeGreaterThan(4);
     await h.stopBot();
 
     const before = ids.filter((id) => got(id) > 0).length;
