@@ -65,7 +65,10 @@ describe("a flood from one person", () => {
     const latencies = await answerTimes(victim, script, false);
     await flood;
     const floodMs = Date.now() - floodStart;
-    await h.emulator.waitIdle({ quietMs: 500, timeoutMs: 60_000 });
+    await h.emulator.waitIdle({ quietMs: 500, timeoutMs: 120_000 });
+    // The bot may still be working through the flood after the last message was sent (a loaded
+    // machine): the windows that count are those until it was done, not until the sending ended.
+    const handledMs = Date.now() - floodStart;
 
     console.info(
       `flood: ${FLOOD} messages in ${floodMs} ms; other person's answers: median ${median(latencies)} ms ` +
@@ -76,7 +79,7 @@ describe("a flood from one person", () => {
 
     const toFlooder = h.emulator.sentTo(9501).filter((m) => m.date * 1000 >= floodStart - 1000);
     const notices = toFlooder.filter((m) => m.text === plain(label("ru", "common:errors.too_fast")));
-    const windows = Math.ceil(floodMs / WINDOW_MS) + 1;
+    const windows = Math.ceil(handledMs / WINDOW_MS) + 1;
     expect(notices.length).toBeGreaterThanOrEqual(1);
     expect(notices.length).toBeLessThanOrEqual(windows);
     // Past the limit nothing is processed: at most one window's worth of answers per window.
