@@ -42,7 +42,7 @@ export class HandledWatch {
        AND NOT EXISTS (SELECT 1 FROM update_inbox WHERE update_id = ?)`,
     );
   }
-  async wait(h: Harness, updateId: number, timeoutMs = 8000): Promise<"handled" | "never delivered"> {
+  async wait(h: Harness, updateId: number, timeoutMs = 30_000): Promise<"handled" | "never delivered"> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (this.stmt.get(updateId, updateId)) return "handled";
