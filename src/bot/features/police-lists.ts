@@ -9,12 +9,13 @@ import { listReports, lossesOfReports, REPORT_STATUSES } from "../../db/police-q
 import { exportReports } from "../../services/police-export.js";
 import { computeStats } from "../../services/police-stats.js";
 import { type FilterSpec, parseFilterArgs, toReportFilter, unpackDay } from "../../services/report-filter.js";
+import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { fromBase36, reportsPageData } from "../callback-data/police.js";
 import type { AppContext, BaseContext } from "../context.js";
 import { isPolice, refuse, scopeOf } from "../filters/roles.js";
 import { reportsPageKeyboard } from "../keyboards/police.js";
 import { audited, type Recorder } from "../middlewares/audited.js";
-import { documentContext } from "../render/documents.js";
+import { documentContext, showUploading } from "../render/documents.js";
 import { filterLine, reportLines, statsText } from "../render/police.js";
 
 const PAGE = 10;
@@ -56,7 +57,7 @@ async function sendReportsPage(
     page,
     pages,
   });
-  if (edit) await ctx.editMessageText(text, { reply_markup: keyboard }).catch(() => undefined);
+  if (edit) await ctx.editMessageText(text, { reply_markup: keyboard }).catch(ignoreStaleEdit);
   else await ctx.reply(text, { reply_markup: keyboard });
 }
 
@@ -99,7 +100,7 @@ const exportCommand = audited("export", async (ctx: BaseContext, record, args: s
     await ctx.reply(ctx.t("police:export.usage", usageOptions));
     return;
   }
-  await ctx.replyWithChatAction("upload_document").catch(() => undefined);
+  await showUploading(ctx);
   const files = await exportReports(
     documentContext(ctx),
     ctx.deps.config.databasePath,

@@ -21,7 +21,7 @@ import type { AppContext, BaseContext } from "../context.js";
 import { actorOf, isPolice, refuse, scopeOf } from "../filters/roles.js";
 import { openReportsKeyboard, reportFilesKeyboard } from "../keyboards/police.js";
 import { audited, type Recorder } from "../middlewares/audited.js";
-import { documentContext } from "../render/documents.js";
+import { documentContext, showUploading } from "../render/documents.js";
 import { linkedText, reportHeader } from "../render/police.js";
 import { openReport, pressedReport, refusal } from "../render/pressed-report.js";
 import { regionsText } from "../render/regions.js";
@@ -97,7 +97,7 @@ const sendFile = (kind: "p" | "j") =>
         reportNumber: report.number,
         details: { version: report.version, ...(kind === "p" ? { lang } : {}) },
       });
-      await ctx.replyWithChatAction("upload_document").catch(() => undefined);
+      await showUploading(ctx);
       const docs = documentContext(ctx);
       const file = kind === "p" ? await reportPdf(docs, report, lang) : reportJsonFile(docs, report);
       await ctx.replyWithDocument(new InputFile(file.bytes, file.name));
@@ -123,7 +123,7 @@ const sendFreezeRequests = audited(
     const report = await pressedReport(ctx, record, reportId);
     if (!report) return;
     const file = caseFile(ctx.deps.db, reportId);
-    await ctx.replyWithChatAction("upload_document").catch(() => undefined);
+    await showUploading(ctx);
     const requests = await freezeRequests(documentContext(ctx), report, lang, {
       erdrNumber: file?.erdrNumber ?? null,
       unit: ctx.user?.policeUnit ?? null,
