@@ -44,7 +44,7 @@ describe("an investigator works a case from the QR to the bank request; the vict
     let reportMessage: BotMessage;
     let caseMessage: BotMessage;
 
-    const waitText = (u: UserHandle, part: string) => u.waitFor((m) => m.text.includes(part), { timeoutMs: 10_000 });
+    const waitText = (u: UserHandle, part: string) => u.waitFor((m) => m.text.includes(part), { timeoutMs: 60_000 });
 
     beforeAll(async () => {
       citizen = h.user(citizenId, lang);
@@ -98,7 +98,7 @@ describe("an investigator works a case from the QR to the bank request; the vict
       officer.press(label(lang, "case:set_status.registered"), caseMessage);
       caseMessage = await officer.waitFor(
         (m) => m.message_id === caseMessage.message_id && m.text.includes(plain(lang, "case:statuses.registered")),
-        { kinds: ["edit"], timeoutMs: 10_000 },
+        { kinds: ["edit"], timeoutMs: 60_000 },
       );
       expect(buttonTexts(caseMessage)).not.toContain(label(lang, "case:set_status.registered"));
       const told = await waitText(citizen, plain(lang, "case:statuses.registered"));
@@ -106,7 +106,7 @@ describe("an investigator works a case from the QR to the bank request; the vict
       officer.press(label(lang, "case:buttons.take"), caseMessage);
       caseMessage = await officer.waitFor(
         (m) => m.message_id === caseMessage.message_id && buttonTexts(m).includes(label(lang, "case:buttons.release")),
-        { kinds: ["edit"], timeoutMs: 10_000 },
+        { kinds: ["edit"], timeoutMs: 60_000 },
       );
       expect(sql("SELECT case_status, assignee_id FROM reports WHERE id = ?", filed.reportId)).toEqual([
         { case_status: "registered", assignee_id: officerId },
@@ -120,7 +120,7 @@ describe("an investigator works a case from the QR to the bank request; the vict
           (m) =>
             m.file?.file_name?.startsWith(`${filed.number}_request_`) === true &&
             m.file.file_name.endsWith(`_${docLang}.pdf`),
-          { timeoutMs: 15_000 },
+          { timeoutMs: 60_000 },
         );
         expect(request.text).toBe(plain(lang, "case:freeze.caption", { number: filed.number }));
         const text = pdfText(request.file!.bytes);
@@ -158,7 +158,7 @@ describe("an investigator works a case from the QR to the bank request; the vict
       );
       citizen.press(`📄 ${filed.number}`, list);
       const card = await citizen.waitFor((m) => m.text.includes(plain(lang, "myreports:case.erdr", { number: ERDR })), {
-        timeoutMs: 10_000,
+        timeoutMs: 60_000,
       });
       expect(card.text).toContain(
         plain(lang, "myreports:case.status", { status: label(lang, "case:statuses.registered") }),

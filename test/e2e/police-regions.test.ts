@@ -72,7 +72,7 @@ describe("officers are scoped to their regions", () => {
     const before = u.messages().length;
     const answers = u.callbackAnswers().length;
     act();
-    if (!quiet) await u.waitFor(() => true, { timeoutMs: 15_000 });
+    if (!quiet) await u.waitFor(() => true, { timeoutMs: 60_000 });
     await h.emulator.waitIdle({ quietMs: 200 });
     return { messages: u.messages().slice(before), answers: u.callbackAnswers().slice(answers) };
   }
@@ -170,11 +170,11 @@ describe("officers are scoped to their regions", () => {
     // Telegram lets a bot write only to people who opened it
     for (const u of [national, karaganda]) await outcome(u, () => u.command("help"));
     const fresh = submitReport(h, 105, "ru", { ...relativeReport("ru").answers, region: "almaty" }, NOW);
-    const notice = await almaty.waitFor((m) => m.text.includes(fresh.number), { timeoutMs: 20_000 });
+    const notice = await almaty.waitFor((m) => m.text.includes(fresh.number), { timeoutMs: 60_000 });
     expect(notice.text).toContain(`Новое заявление ${fresh.number}`);
     expect(notice.text).toContain("Алматы");
     expect(notice.buttons.flat().map((b) => b.text)).toEqual([label("ru", "police:notices.open")]);
-    await national.waitFor((m) => m.text.includes(fresh.number), { timeoutMs: 20_000 });
+    await national.waitFor((m) => m.text.includes(fresh.number), { timeoutMs: 60_000 });
     await h.emulator.waitIdle({ quietMs: 300 });
     expect(karaganda.messages().some((m) => m.text.includes(fresh.number))).toBe(false);
     expect(
@@ -186,7 +186,7 @@ describe("officers are scoped to their regions", () => {
 
     await outcome(almaty, () => almaty.command("notices", "off"));
     const later = submitReport(h, 106, "ru", { ...relativeReport("ru").answers, region: "almaty" }, NOW);
-    await national.waitFor((m) => m.text.includes(later.number), { timeoutMs: 20_000 });
+    await national.waitFor((m) => m.text.includes(later.number), { timeoutMs: 60_000 });
     await h.emulator.waitIdle({ quietMs: 300 });
     expect(almaty.messages().some((m) => m.text.includes(later.number))).toBe(false);
   });
@@ -198,7 +198,7 @@ describe("officers are scoped to their regions", () => {
     const anchor = opened.messages[0]!.message_id;
     almaty.pressData(anchor, `pol:j:${reports.k1.reportId}:`);
     const json = await almaty.waitFor((m) => m.file?.file_name === `${reports.k1.number}_v1.json`, {
-      timeoutMs: 15_000,
+      timeoutMs: 60_000,
     });
     expect(JSON.parse(json.file!.bytes.toString("utf8")).number).toBe(reports.k1.number);
     const views = sql<{ details: string }>(

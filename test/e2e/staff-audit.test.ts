@@ -131,7 +131,7 @@ describe("every staff read of a person's data is audited, once", () => {
       const before = rows().length;
       const sent = officer.messages().length;
       invocation.use();
-      await officer.waitFor(() => true, { timeoutMs: 15_000 }).catch(() => undefined);
+      await officer.waitFor(() => true, { timeoutMs: 60_000 }).catch(() => undefined);
       await h.emulator.waitIdle({ quietMs: 200 });
       const added = rows().slice(before);
       expect(added, JSON.stringify(added)).toHaveLength(1);
