@@ -11,6 +11,7 @@ import { recognize } from "../core/recognition/recognize.js";
 import { buildRules, type RecognitionRules } from "../core/recognition/rules.js";
 import { defaultCatalogPath } from "../paths.js";
 import { compileCallCheck } from "./call-check.js";
+import { missingBuiltIns } from "./references.js";
 import { type CatalogDocument, validateCatalog } from "./schema.js";
 import { text } from "./text.js";
 import type {
@@ -81,7 +82,12 @@ export function loadStoredCatalog(yamlText: string, documentJson: string | null)
   const key = createHash("sha256").update(yamlText).digest("hex");
   const cached = cache.get(key);
   if (cached) return { ok: true, catalog: cached };
-  const catalog = compile(JSON.parse(documentJson) as CatalogDocument, yamlText);
+  const document = JSON.parse(documentJson) as CatalogDocument;
+  // A version stored by an older release may lack what the code now requires (a built-in
+  // scheme or technique added since): it no longer validates, like a broken upload.
+  const problems = missingBuiltIns(document);
+  if (problems.length > 0) return { ok: false, problems };
+  const catalog = compile(document, yamlText);
   if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
   cache.set(key, catalog);
   return { ok: true, catalog };
@@ -185,6 +191,8 @@ function compile(doc: CatalogDocument, yamlText: string): Catalog {
       doc.version,
       active.map((s) => ({ id: s.id, ...s.signals })),
       TECHNIQUES.map((id) => ({ id, phrases: doc.techniques[id]?.phrases })),
+      // Documents stored before the section existed have none.
+      doc.everyday?.phrases,
     ));
 
   const catalog: Catalog = {

@@ -21,6 +21,18 @@ import {
 
 type Problems = string[];
 
+/**
+ * The built-in schemes and techniques a document lacks. Cheap enough for start-up, where a
+ * version stored by an older release (before a built-in id was added) must be told apart.
+ */
+export function missingBuiltIns(doc: Pick<CatalogDocument, "schemes" | "techniques">): Problems {
+  const schemeIds = new Set(doc.schemes.map((s) => s.id));
+  return [
+    ...SCHEME_IDS.filter((id) => !schemeIds.has(id)).map((id) => `schemes: built-in scheme "${id}" is missing`),
+    ...TECHNIQUES.filter((id) => !(id in doc.techniques)).map((id) => `techniques: technique "${id}" is missing`),
+  ];
+}
+
 /** Problems a shape check cannot see: ids that point nowhere, duplicates, bad patterns, order. */
 export function checkReferences(doc: CatalogDocument): Problems {
   const problems: Problems = [];
@@ -59,14 +71,14 @@ export function checkReferences(doc: CatalogDocument): Problems {
     checkPhrases(s.signals.phrases, ["schemes", i, "signals", "phrases"]);
     checkActions(s.urgent_steps, ["schemes", i, "urgent_steps"]);
   });
-  for (const id of SCHEME_IDS) if (!seen.has(id)) at(["schemes"], `built-in scheme "${id}" is missing`);
+  problems.push(...missingBuiltIns(doc).filter((p) => p.startsWith("schemes")));
 
   for (const [id, t] of Object.entries(doc.techniques)) {
     if (!known.techniques.has(id)) at(["techniques", id], "unknown technique id");
     checkActions(t.actions, ["techniques", id, "actions"]);
     checkPhrases(t.phrases, ["techniques", id, "phrases"]);
   }
-  for (const id of TECHNIQUES) if (!(id in doc.techniques)) at(["techniques"], `technique "${id}" is missing`);
+  problems.push(...missingBuiltIns(doc).filter((p) => p.startsWith("techniques")));
 
   for (const [id, a] of Object.entries(doc.actions)) {
     if (!SLUG.test(id)) at(["actions", id], "must be a lowercase id (a-z, 0-9, _)");
@@ -85,6 +97,15 @@ export function checkReferences(doc: CatalogDocument): Problems {
   checkCallCheck(doc, at, known.identities);
   checkActions(doc.dropper_check.actions, ["dropper_check", "actions"]);
   checkFacts(doc, at);
+
+  // Everyday phrases only ever weigh against the schemes.
+  const everyday = doc.everyday?.phrases ?? {};
+  checkPhrases(everyday, ["everyday", "phrases"]);
+  for (const lang of ["ru", "kk", "lat"] as const) {
+    for (const [pattern, weight] of Object.entries(everyday[lang] ?? {})) {
+      if (weight >= 0) at(["everyday", "phrases", lang, pattern], "must be below 0 (it weighs against every scheme)");
+    }
+  }
   return problems;
 }
 

@@ -19,6 +19,8 @@
  *                        verdict.call_back, table (identity → verdict → request ids), facts[]
  *   dropper_check        questions[], crime, refuse, money_came, actions[], facts[]
  *   awareness            after_report, recovery_scam, facts[]
+ *   everyday             phrases: ru / kk / lat: pattern → weight (-1..0) of everyday questions and
+ *                        events that are no fraud; each scales every scheme's evidence down
  *
  * Every person-facing text is {kk, ru}, both non-empty. A text that states a legal or numeric
  * fact names its source in `facts`, and only checked facts may be stated (see references.ts).
@@ -262,6 +264,7 @@ export const catalogSchema = z.strictObject({
   call_check: callCheck,
   dropper_check: dropperCheck,
   awareness: z.strictObject({ after_report: text, recovery_scam: text, facts }),
+  everyday: z.strictObject({ phrases: phrases.default({}) }).default({ phrases: {} }),
 });
 
 export type CatalogDocument = z.infer<typeof catalogSchema>;

@@ -94,12 +94,16 @@ describe("techniques", () => {
       contacts: [caller("bank", true)],
       cardData: ["number" as const, "cvv" as const],
       codesShared: ["bank" as const],
-      apps: ["anydesk" as const],
+      apps: ["anydesk" as const, "apk" as const],
       loanStatus: "on_instructions" as const,
       transfers: [{ method: "cash_courier" as const }, { method: "crypto" as const }],
       personalData: ["iin" as const],
     };
-    expect(signalsFromAnswers(answers).techniques).toEqual([...TECHNIQUES]);
+    // A frozen account is only ever told, never asked: no answer gives it.
+    expect(signalsFromAnswers(answers).techniques).toEqual(TECHNIQUES.filter((t) => t !== "account_frozen"));
+    expect(signalsFromAnswers({ ...emptyAnswers(), apps: ["anydesk"] }).techniques).toEqual([
+      "remote_access_installed",
+    ]);
     expect(signalsFromAnswers({ ...emptyAnswers(), loanStatus: "no", transfersMade: false }).techniques).toEqual([]);
     expect(signalsFromAnswers({ ...emptyAnswers(), loans: [{ lender: "МФО" }] }).techniques).toEqual([
       "loan_in_victim_name",

@@ -18,7 +18,7 @@
  * letters, anywhere inside a word; a shorter one only at the start. Words of one or two letters
  * (в, на, из) are skipped unless written with "=".
  */
-import { foldWord } from "./normalize.js";
+import { foldWord, WORD } from "./normalize.js";
 import { type PatternLang, stemWord } from "./stem.js";
 
 /**
@@ -56,7 +56,6 @@ const WINDOW = /\s+~(\d+)\s*$/;
 /** " | " with spaces separates whole phrases; "|" inside a word separates word alternatives. */
 const PHRASE_SEPARATOR = /\s+\|\s+/;
 const MAX_WINDOW = 30;
-const SUBWORD = /\p{L}+|\p{N}+/gu;
 
 function compileAlternative(alt: string, lang: PatternLang): Stem | "skip" | string {
   const exact = alt.startsWith("=");
@@ -80,7 +79,7 @@ function compileAlternative(alt: string, lang: PatternLang): Stem | "skip" | str
 
 /** Splits "kaspi.kz" into its words, keeping the "*" and "=" marks at the ends. */
 function splitWord(word: string): string[] | string {
-  const parts = [...word.replace(/^[=*]|\*$/g, "").matchAll(SUBWORD)].map((m) => m[0]);
+  const parts = [...word.replace(/^[=*]|\*$/g, "").matchAll(WORD)].map((m) => m[0]);
   if (parts.length <= 1) return [word];
   if (word.includes("|")) return `"${word}": use spaces, not "." or "-", inside alternatives`;
   return parts.map(

@@ -185,10 +185,12 @@ function transfers(report: SubmittedReport, w: Wording): Block[] {
   return [heading, transferTable(a.transfers, w)];
 }
 
+/** The recognised schemes, or "scheme not determined" when none reached the score to be named. */
 function schemes(report: SubmittedReport, w: Wording): Block[] {
   const r = report.recognition;
-  if (!r || (r.schemes.length === 0 && r.techniques.length === 0)) return [];
+  if (!r) return [];
   const blocks: Block[] = [{ type: "heading", text: w.t("report.section.schemes") }];
+  if (r.schemes.length === 0) blocks.push({ type: "paragraph", text: w.t("report.schemes.not_determined") });
   for (const s of r.schemes) {
     const percent = Math.round(s.score * 100);
     blocks.push({ type: "subheading", text: `${w.schemeTitle(s.id)} (${w.t("report.schemes.score", { percent })})` });
