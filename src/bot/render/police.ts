@@ -60,7 +60,7 @@ export function reportHeader(ctx: BaseContext, report: SubmittedReport, file?: C
     ctx.t("police:report.title", { number: report.number, version: report.version }),
     ctx.t("police:report.submitted", { at: almatyDateTime(report.submittedAt) }),
     report.version > 1 ? ctx.t("police:report.updated", { at: almatyDateTime(report.versionAt) }) : undefined,
-    `${ctx.t("police:report.schemes")}: ${schemes || ctx.t("police:unknown")}`,
+    `${ctx.t("police:report.schemes")}: ${schemes || ctx.t("police:report.no_scheme")}`,
     techniques.length > 0 ? `${ctx.t("police:report.techniques")}: ${escapeHtml(techniques.join(", "))}` : undefined,
     file ? caseLine(ctx, file) : undefined,
   ]
