@@ -32,6 +32,7 @@ export const TUNING_FILES = [
   "narratives-validation-2.jsonl",
   "narratives-validation-3.jsonl",
   "narratives-validation-4.jsonl",
+  "narratives-validation-5.jsonl",
 ].map((f) => resolve(FIXTURES, f));
 
 export const HOLDOUT_FILE = resolve(FIXTURES, "narratives-holdout.jsonl");

@@ -15,7 +15,7 @@
  * FITTED is a logistic regression on the tuning stories in test/fixtures, never the held-out
  * ones (`npx tsx test/tools/calibrate.ts` refits it and prints the fit beside the weights in use).
  * Of the fits made while the catalogue's phrases were being written, this one kept the most
- * stories right on the four validation rounds (narratives-validation*.jsonl, each read first
+ * stories right on the validation rounds (narratives-validation*.jsonl, each read first
  * before any phrase was written for it). It is divided by TEMPERATURE: the phrases were written
  * against those same stories, so evidence there is stronger than in stories nobody has seen yet;
  * dividing keeps the line between "named" and "no known scheme" (score 0.5) where it is and makes
