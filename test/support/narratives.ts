@@ -3,7 +3,8 @@
  *
  * - tuning: the sets patterns, weights and the calibration were adjusted against (the project's
  *   own, plus in-repo copies of the shared examples in test/fixtures/examples);
- * - held-out: narratives-holdout.jsonl, written before any tuning and only ever evaluated.
+ * - held-out: narratives-holdout-2.jsonl, written before the changes it is meant to judge and
+ *   only ever evaluated (the first held-out set, read once, has become a tuning set).
  *
  * `expect: "none"` means the story is no fraud and the scheme list must stay empty.
  */
@@ -33,9 +34,12 @@ export const TUNING_FILES = [
   "narratives-validation-3.jsonl",
   "narratives-validation-4.jsonl",
   "narratives-validation-5.jsonl",
+  // The first held-out set: read once (top-1 85.2 %, no scheme kept empty 91.7 %), then tuned on.
+  "narratives-holdout-1.jsonl",
 ].map((f) => resolve(FIXTURES, f));
 
-export const HOLDOUT_FILE = resolve(FIXTURES, "narratives-holdout.jsonl");
+/** Written before any change the first held-out set inspired; only ever evaluated. */
+export const HOLDOUT_FILE = resolve(FIXTURES, "narratives-holdout-2.jsonl");
 
 export function readNarratives(file: string): Narrative[] {
   return readFileSync(file, "utf8")

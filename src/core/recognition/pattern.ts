@@ -14,8 +14,9 @@
  *
  * A plain word is stemmed (Snowball for Russian and Latin-letter Russian, the Kazakh suffix
  * stripper for Kazakh) and folded (see normalize.ts). A root of five letters or more also
- * matches after a word prefix (по-, пере-, микро-, кибер-...; see matcher.ts) and, from seven
- * letters, anywhere inside a word; a shorter one only at the start. Words of one or two letters
+ * matches after a word prefix (по-, пере-, микро-, кибер-...; see matcher.ts), one of four letters
+ * after a prefix of three letters or more (микро-кредит), and from seven letters anywhere inside
+ * a word; a shorter one only at the start. Words of one or two letters
  * (в, на, из) are skipped unless written with "=".
  */
 import { foldWord, WORD } from "./normalize.js";
