@@ -3,7 +3,7 @@
  *
  * - tuning: the sets patterns, weights and the calibration were adjusted against (the project's
  *   own, plus in-repo copies of the shared examples in test/fixtures/examples);
- * - held-out: narratives-holdout-3.jsonl, written before the changes it is meant to judge and
+ * - held-out: narratives-holdout-4.jsonl, written before the changes it is meant to judge and
  *   only ever evaluated (the earlier held-out sets, each read once, have become tuning sets).
  *
  * `expect: "none"` means the story is no fraud and the scheme list must stay empty.
@@ -35,13 +35,14 @@ export const TUNING_FILES = [
   "narratives-validation-4.jsonl",
   "narratives-validation-5.jsonl",
   // Earlier held-out sets, each read once and then tuned on: the first (top-1 85.2 %, no scheme
-  // kept empty for 91.7 %), the second (93.2 %, 91.7 %).
+  // kept empty for 91.7 %), the second (93.2 %, 91.7 %), the third (94.3 %, 100 %).
   "narratives-holdout-1.jsonl",
   "narratives-holdout-2.jsonl",
+  "narratives-holdout-3.jsonl",
 ].map((f) => resolve(FIXTURES, f));
 
 /** Written before any change the earlier held-out sets inspired; only ever evaluated. */
-export const HOLDOUT_FILE = resolve(FIXTURES, "narratives-holdout-3.jsonl");
+export const HOLDOUT_FILE = resolve(FIXTURES, "narratives-holdout-4.jsonl");
 
 export function readNarratives(file: string): Narrative[] {
   return readFileSync(file, "utf8")
