@@ -2,7 +2,7 @@
  * The labelled stories recognition is measured on, in two parts kept apart on purpose:
  *
  * - tuning: the sets patterns, weights and the calibration were adjusted against (the project's
- *   own, plus in-repo copies of the shared examples in test/fixtures/examples);
+ *   own, plus in-repo copies of the brief's examples: narratives-seed*.jsonl);
  * - held-out: narratives-holdout-4.jsonl, written before the changes it is meant to judge and
  *   only ever evaluated (the earlier held-out sets, each read once, have become tuning sets).
  *
@@ -27,8 +27,9 @@ export const TUNING_FILES = [
   "narratives.jsonl",
   "narratives-extra.jsonl",
   "narratives-tuning.jsonl",
-  "examples/narratives.jsonl",
-  "examples/narratives-v2.jsonl",
+  // Copies of the project brief's examples (../shared/examples), kept in the repository.
+  "narratives-seed.jsonl",
+  "narratives-seed-v2.jsonl",
   "narratives-validation.jsonl",
   "narratives-validation-2.jsonl",
   "narratives-validation-3.jsonl",
