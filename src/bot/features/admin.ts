@@ -9,7 +9,7 @@ import { CatalogError } from "../../catalog/load.js";
 import { CatalogStore } from "../../catalog/store.js";
 import { audit, auditAll, auditPage } from "../../db/audit.js";
 import { listStaff } from "../../db/roles.js";
-import { almatyDateTime } from "../../documents/format.js";
+import { almatyDateTime, fileDate } from "../../documents/format.js";
 import { auditCsv } from "../../services/audit-export.js";
 import { grant, invite, isStaffRole, parseGrantArgs, readProfileWords, revoke } from "../../services/staff.js";
 import { ignoreStaleEdit } from "../api/expected-errors.js";
@@ -55,8 +55,7 @@ async function sendAuditCsv(ctx: BaseContext): Promise<void> {
   record(ctx, { action: "audit.export" });
   const rows = auditAll(ctx.deps.db);
   const csv = auditCsv(rows, (c) => ctx.deps.i18n.plain(ctx.lang, `admin:audit.columns.${c}`));
-  const day = ctx.deps.now().toISOString().slice(0, 10);
-  await ctx.replyWithDocument(new InputFile(csv, `saqbol_audit_${day}.csv`), {
+  await ctx.replyWithDocument(new InputFile(csv, `saqbol_audit_${fileDate(ctx.deps.now())}.csv`), {
     caption: ctx.t("admin:audit.exported", { n: rows.length }),
   });
 }

@@ -5,7 +5,6 @@
  */
 import { InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
-import type { Lang } from "../../core/model.js";
 import { optionsFor } from "../../core/questionnaire/answer.js";
 import type { QState } from "../../core/questionnaire/engine.js";
 import { SECTIONS, type Section, type StepDef, stepDef } from "../../core/questionnaire/steps.js";
@@ -117,26 +116,26 @@ function progress(t: T, section: Section | null): string {
   return `${t("questionnaire:progress", { n, total: SECTIONS.length, section: t(`questionnaire:sections.${section}`) })}\n\n`;
 }
 
-export function renderQuestion(t: T, state: Shown, lang: Lang): RenderedQuestion {
+export function renderQuestion(t: T, state: Shown): RenderedQuestion {
   const { step, item = 0 } = state.cursor;
   const def = stepDef(step);
   if (def.kind === "review") {
-    return { text: reviewSummary(t, state.answers, lang), keyboard: keyboardFor(t, state) };
+    return { text: reviewSummary(t, state.answers), keyboard: keyboardFor(t, state) };
   }
   const ctx = { ...behalf(state), n: item + 1 };
   const parts = [progress(t, def.section) + t(`questionnaire:steps.${step}.q`, ctx)];
-  const now = currentValue(t, step, state.answers, item, lang);
+  const now = currentValue(t, step, state.answers, item);
   if (now) parts.push(t("questionnaire:current", { value: now, interpolation: { escapeValue: false } }));
   if (step === "transfer_more" || step === "loan_more" || step === "contact_more") {
-    const summary = itemSummary(t, state, lang);
+    const summary = itemSummary(t, state);
     if (summary) parts.push(summary);
   }
   return { text: parts.join("\n\n"), keyboard: keyboardFor(t, state) };
 }
 
-function itemSummary(t: T, state: Shown, lang: Lang): string | undefined {
+function itemSummary(t: T, state: Shown): string | undefined {
   const { step } = state.cursor;
-  if (step === "transfer_more") return reviewSummary(t, state.answers, lang, ["transfers"]);
-  if (step === "loan_more") return reviewSummary(t, state.answers, lang, ["loans"]);
-  return reviewSummary(t, state.answers, lang, ["contacts"]);
+  if (step === "transfer_more") return reviewSummary(t, state.answers, ["transfers"]);
+  if (step === "loan_more") return reviewSummary(t, state.answers, ["loans"]);
+  return reviewSummary(t, state.answers, ["contacts"]);
 }
