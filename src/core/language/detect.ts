@@ -61,7 +61,6 @@ const WEIGHT = {
   ruEnding: 1,
   /** men, bar, be: Kazakh in Latin letters, or English */
   latinShort: 1,
-  latinRuLetter: 0.5,
 } as const;
 /** Russian endings count on words at least this long («вот» is no adjective). */
 const RU_ENDING_MIN_LENGTH = 5;
@@ -73,9 +72,10 @@ const CYRILLIC = /[а-яёәғқңөұүһі]/i;
 const LATIN = /^[a-zäğıñöūüşçǵńóúýáŋ']+$/i;
 
 /** A token that names no language: a link, an e-mail, an @name, anything with a digit left over. */
-const NOISE = /^(?:https?:|t\.me\/|www\.)|@|\d|^\S+\.(?:kz|com|ru|org|net|me|io)(?:\/|$)/iu;
+const NOISE = /^(?:https?:|t\.me\/|www\.)|:\/\/|[@_=&\d]|^\S+\.(?:kz|com|ru|org|net|me|io)(?:\/|$)/iu;
 const HYPHEN = /[-‐‑]/;
 const NOT_LETTERS = /[^\p{L}]+/u;
+const COMBINING = /\p{M}/gu;
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
 /** A Kazakh ending glued by a hyphen to a number, an acronym or a Latin word: «ҰҚК-дан», «102-ге», «eGov-қа». */
@@ -122,15 +122,13 @@ function latinWord(original: string): [number, number] {
   if (KAZAKH_LATIN_WORDS.has(lower)) return [WEIGHT.strong, 0];
   if (RUSSIAN_LATIN_WORDS.has(lower)) return [0, WEIGHT.ruFunction];
   if (KAZAKH_LATIN_SHORT.has(lower)) return [WEIGHT.latinShort, 0];
-  if (lower.length === 1 && RUSSIAN_LETTER_WORDS.has(translitLetter(lower))) return [0, WEIGHT.latinRuLetter];
   if (isCapitalised(original)) return [0, 0];
+  if (lower.length < 2) return [0, 0];
   if (KAZAKH_LATIN_LETTER.test(lower)) return [WEIGHT.strong, 0];
-  if (lower.includes("q") && !LATIN_Q_WORDS.has(lower)) return [WEIGHT.strong, 0];
+  // aqsha, joq, qazir; never the qu of English (quote, request)
+  if (lower.includes("q") && !lower.includes("qu") && !LATIN_Q_WORDS.has(lower)) return [WEIGHT.strong, 0];
   return [0, 0];
 }
-
-const LATIN_TO_RUSSIAN: Record<string, string> = { i: "и", v: "в", s: "с", k: "к", u: "у", o: "о", a: "а" };
-const translitLetter = (letter: string) => LATIN_TO_RUSSIAN[letter] ?? letter;
 
 /**
  * Weighs the evidence of a text for Kazakh and for Russian. One pass over the
@@ -149,7 +147,8 @@ export function guessLanguage(text: string): LanguageGuess {
     if (k === WEIGHT.name) names += WEIGHT.name;
     first = false;
   };
-  for (const token of text.split(/\s+/)) {
+  // Combining marks (Zalgo, stray accents) would split words into letters.
+  for (const token of text.normalize("NFC").replace(COMBINING, "").split(/\s+/)) {
     const parts = token.replace(EDGE_PUNCTUATION, "").split(HYPHEN);
     for (let i = 1; i < parts.length; i++) {
       const ending = parts[i]!.toLowerCase();
