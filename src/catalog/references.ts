@@ -8,9 +8,9 @@ import { CHANNELS, CLAIMED_IDENTITIES, SCHEME_IDS, TECHNIQUES } from "../core/mo
 import { parsePattern } from "../core/recognition/pattern.js";
 import { ANSWER_FACTS } from "../core/recognition/signals.js";
 import { statesFact, textsIn } from "./facts.js";
+import type { CatalogIssue } from "./problems.js";
 import {
   type CatalogDocument,
-  formatPath,
   NOTHING_REQUEST,
   OWN_BANK,
   REQUIRED_ACTIONS,
@@ -19,12 +19,11 @@ import {
   SLUG,
 } from "./schema.js";
 
-type Problems = string[];
 
 /** Problems a shape check cannot see: ids that point nowhere, duplicates, bad patterns, order. */
-export function checkReferences(doc: CatalogDocument): Problems {
-  const problems: Problems = [];
-  const at = (path: PropertyKey[], problem: string) => problems.push(`${formatPath(path)}: ${problem}`);
+export function checkReferences(doc: CatalogDocument): CatalogIssue[] {
+  const problems: CatalogIssue[] = [];
+  const at = (path: PropertyKey[], message: string) => problems.push({ path, message });
   const known = {
     identities: new Set<string>(CLAIMED_IDENTITIES),
     channels: new Set<string>(CHANNELS),

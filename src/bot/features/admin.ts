@@ -73,7 +73,10 @@ async function switchCatalog(ctx: BaseContext, version: string, how: "activate" 
     await ctx.reply(ctx.t("admin:catalog.switched", { from, to: catalog.version }));
   } catch (error) {
     if (!(error instanceof CatalogError)) throw error;
-    await ctx.reply(ctx.t("admin:catalog.cannot", { reason: error.message }));
+    const reason = error.refusal
+      ? ctx.t(`admin:catalog.cannot_because.${error.refusal.reason}`, { version: error.refusal.version })
+      : escapeHtml(error.message);
+    await ctx.reply(ctx.t("admin:catalog.cannot", { reason, interpolation: { escapeValue: false } }));
   }
 }
 
@@ -119,7 +122,7 @@ const isYaml = (name: string | undefined, mime: string | undefined) =>
 async function uploadCatalog(ctx: BaseContext, fileId: string, size: number | undefined): Promise<void> {
   const active = ctx.deps.catalogs.version;
   if ((size ?? 0) > CATALOG_MAX_BYTES) {
-    await ctx.reply(catalogProblemsText(ctx, ["file: too big for a catalogue"], active));
+    await ctx.reply(catalogProblemsText(ctx, [{ path: [], message: "too big for a catalogue" }], active));
     return;
   }
   const yaml = await download(ctx, fileId);
@@ -129,7 +132,7 @@ async function uploadCatalog(ctx: BaseContext, fileId: string, size: number | un
       action: "catalog.rejected",
       details: { problems: result.problems.length, first: result.problems[0] },
     });
-    await ctx.reply(catalogProblemsText(ctx, result.problems, active));
+    await ctx.reply(catalogProblemsText(ctx, result.issues, active));
     return;
   }
   const draft = result.catalog.status === "draft";
