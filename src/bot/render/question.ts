@@ -10,7 +10,7 @@ import type { QState } from "../../core/questionnaire/engine.js";
 import { SECTIONS, type Section, type StepDef, stepDef } from "../../core/questionnaire/steps.js";
 import { type QuestionAction, questionData } from "../callback-data/questionnaire.js";
 import { reviewSummary } from "./summary.js";
-import { currentValue, label, type T } from "./values.js";
+import { behalfT, currentValue, label, type T } from "./values.js";
 
 /** A question as shown: the state plus the draft's revision that its buttons carry. */
 export type Shown = QState & { rev: number };
@@ -74,16 +74,17 @@ function navigation(t: T, state: Shown, def: StepDef): InlineKeyboardButton[][] 
 
 function keyboardFor(t: T, state: Shown): InlineKeyboard {
   const def = stepDef(state.cursor.step);
+  const options = optionsFor(state.cursor.step, state.answers);
+  const optionT = behalfT(t, state.answers);
   const rows: InlineKeyboardButton[][] = [];
   const list = optionList(def);
-  const options = optionsFor(state.cursor.step, state.answers);
   if (def.kind === "info") rows.push([button(t, "questionnaire:steps.urgent.continue", "k", state)]);
   if (def.kind === "files") rows.push([button(t, "common:buttons.done", "d", state)]);
   if (list && (def.kind === "single" || def.kind === "text")) {
     const columns = def.kind === "single" ? (def.columns ?? 1) : 3;
     rows.push(
       ...chunk(
-        options.map((id, o) => InlineKeyboard.text(label(t, list, id), pack(state, "c", o))),
+        options.map((id, o) => InlineKeyboard.text(label(optionT, list, id), pack(state, "c", o))),
         columns,
       ),
     );
@@ -91,7 +92,7 @@ function keyboardFor(t: T, state: Shown): InlineKeyboard {
   if (list && def.kind === "multi") {
     const selected = selectedOf(state);
     const toggles = options.map((id, o) =>
-      InlineKeyboard.text(`${selected.includes(id) ? "✅ " : ""}${label(t, list, id)}`, pack(state, "t", o)),
+      InlineKeyboard.text(`${selected.includes(id) ? "✅ " : ""}${label(optionT, list, id)}`, pack(state, "t", o)),
     );
     rows.push(...chunk(toggles, def.columns ?? 1));
     const end: InlineKeyboardButton[] = [];

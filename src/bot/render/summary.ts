@@ -6,7 +6,7 @@ import { sumByCurrency } from "../../core/identifiers/money.js";
 import { SECTIONS, type Section } from "../../core/questionnaire/steps.js";
 import type { Answers, Contact } from "../../core/report/answers.js";
 import { maskedCard } from "../../documents/format.js";
-import { escapeHtml, formatDate, ident, label, labels, money, type T, transferLine } from "./values.js";
+import { behalfT, escapeHtml, formatDate, ident, label, labels, money, type T, transferLine } from "./values.js";
 
 const MAX = 3900;
 
@@ -23,7 +23,8 @@ function contactLine(t: T, c: Contact, n: number): string {
   return `${n}. <b>${who}</b>${bits.length ? ` — ${bits.join(", ")}` : ""}${c.handedOver ? " →" : ""}`;
 }
 
-function sectionLines(t: T, a: Answers, section: Section): string[] {
+function sectionLines(personT: T, a: Answers, section: Section): string[] {
+  const t = behalfT(personT, a);
   const line = (key: string, value: string | undefined) =>
     value ? [`${t(`questionnaire:summary.${key}`)}: ${value}`] : [];
   switch (section) {

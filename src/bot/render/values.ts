@@ -10,6 +10,13 @@ export type T = (key: string, options?: Record<string, unknown>) => string;
 
 export const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+/**
+ * `t` for a report filed for someone else: texts with a "_behalf" form use it
+ * («Оларға өзі жазды» instead of «Өзім оларға жаздым»), the rest are the same.
+ */
+export const behalfT = (t: T, answers: Pick<Answers, "filedFor">): T =>
+  answers.filedFor && answers.filedFor !== "self" ? (key, options) => t(key, { context: "behalf", ...options }) : t;
+
 /** A label for an option id from locales/common.json, e.g. label(t, "banks", "kaspi"). */
 export const label = (t: T, list: string, id: string) => t(`common:${list}.${id}`);
 export const labels = (t: T, list: string, ids: readonly string[] | undefined) =>
