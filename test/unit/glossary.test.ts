@@ -2,8 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadDefaultCatalog } from "../../src/catalog/load.js";
+import { REQUIRED_ACTIONS } from "../../src/catalog/schema.js";
 import { LANGS, type Lang } from "../../src/core/model.js";
-import { localesDir, readLocales } from "../../src/i18n.js";
+import { createI18n, localesDir, readLocales } from "../../src/i18n.js";
+import { documentDeps } from "../../src/services/documents.js";
 
 interface Concept {
   id: string;
@@ -126,5 +128,31 @@ describe("the glossary: one term per concept in each language", () => {
         .map(([key, text]) => `${lang} ${key}: ${text}`),
     );
     expect(found).toEqual([]);
+  });
+});
+
+describe("the police documents, as the bot fills them in", () => {
+  const deps = documentDeps({
+    i18n: createI18n(),
+    catalog: loadDefaultCatalog(),
+    signingKey: "k".repeat(32),
+    botUsername: "b",
+  });
+
+  it("name reasons, techniques and the steps done of the victim, not to them", () => {
+    expect(deps.describeReason({ source: "channel", value: "i_contacted_them" }, "kk")).toBe(
+      "байланыс тәсілі: зардап шеккен адамның өзі хабарласқан",
+    );
+    expect(deps.describeReason({ source: "technique", value: "loan_in_victim_name" }, "ru")).toBe(
+      "кредит на имя пострадавшего",
+    );
+    expect(deps.techniqueTitle?.("loan_in_victim_name", "kk")).toBe("зардап шеккен адамның атына несие");
+    expect(deps.stepTitle?.("block_card", "ru")).toBe("заблокировал(а) карту");
+    for (const step of REQUIRED_ACTIONS) {
+      for (const lang of LANGS)
+        expect(deps.stepTitle?.(step, lang), `${step} ${lang}`).not.toMatch(
+          /ңыз|ңіз|(?<![\p{L}])(вы|ваш\p{L}*)(?![\p{L}])|[йи]те(?![\p{L}])/u,
+        );
+    }
   });
 });
