@@ -16,7 +16,6 @@
  * is small beside it; mixed Kazakh-Russian speech is decided by the language that carries
  * the sentence (Kazakh verbs and endings with a Russian noun or two stay Kazakh).
  */
-import { foldKazakh } from "../identifiers/text.js";
 import type { Lang } from "../model.js";
 import {
   KAZAKH_ENDINGS,
@@ -75,7 +74,7 @@ const LATIN = /^[a-zäğıñöūüşçǵńóúýáŋ']+$/i;
 const NOISE = /^(?:https?:|t\.me\/|www\.)|:\/\/|[@_=&\d]|^\S+\.(?:kz|com|ru|org|net|me|io)(?:\/|$)/iu;
 const HYPHEN = /[-‐‑]/;
 const NOT_LETTERS = /[^\p{L}]+/u;
-const COMBINING = /\p{M}/gu;
+const COMBINING = /\p{M}/u;
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
 /** A Kazakh ending glued by a hyphen to a number, an acronym or a Latin word: «ҰҚК-дан», «102-ге», «eGov-қа». */
@@ -88,6 +87,10 @@ const isCapitalised = (word: string) =>
   word[0] !== word[0]!.toLowerCase() && word.slice(1) === word.slice(1).toLowerCase();
 const isAcronym = (word: string) => word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
 
+const FOLD: Record<string, string> = { ә: "а", ғ: "г", қ: "к", ң: "н", ө: "о", ұ: "у", ү: "у", һ: "х", і: "и", ё: "е" };
+/** foldKazakh for one lower-case word, on the hot path: most words have nothing to fold. */
+const fold = (lower: string) => lower.replace(/[әғқңөұүһіё]/g, (c) => FOLD[c] ?? c);
+
 function sharedStemWithKazakhEnding(word: string): boolean {
   for (const stem of SHARED_STEMS) {
     if (word.length > stem.length && word.startsWith(stem) && KAZAKH_ENDINGS.has(word.slice(stem.length))) return true;
@@ -98,8 +101,8 @@ function sharedStemWithKazakhEnding(word: string): boolean {
 /** Evidence one Cyrillic word gives: [kk, ru]. */
 function cyrillicWord(original: string, isFirst: boolean): [number, number] {
   const lower = original.toLowerCase();
-  const fold = foldKazakh(lower);
-  if (KAZAKH_WORDS.has(fold)) return [WEIGHT.strong, 0];
+  const folded = fold(lower);
+  if (KAZAKH_WORDS.has(folded)) return [WEIGHT.strong, 0];
   if (RUSSIAN_FUNCTION_WORDS.has(lower)) return [0, WEIGHT.ruFunction];
   if (RUSSIAN_LETTER_WORDS.has(lower)) return [0, WEIGHT.ruLetterWord];
   if (RUSSIAN_CONTENT_WORDS.has(lower)) return [0, WEIGHT.ruContent];
@@ -108,7 +111,7 @@ function cyrillicWord(original: string, isFirst: boolean): [number, number] {
     if (isCapitalised(original) && !KAZAKH_VERB_ENDINGS.some((e) => lower.endsWith(e))) return [WEIGHT.name, 0];
     return [WEIGHT.strong, 0];
   }
-  if (sharedStemWithKazakhEnding(fold)) return [WEIGHT.strong, 0];
+  if (sharedStemWithKazakhEnding(folded)) return [WEIGHT.strong, 0];
   if (isCapitalised(original) && !isFirst) return [0, 0];
   if (RUSSIAN_ONLY_LETTER.test(lower)) return [0, WEIGHT.ruOnlyLetters];
   if (lower.length >= RU_ENDING_MIN_LENGTH && RUSSIAN_ENDINGS.some((e) => lower.endsWith(e)))
@@ -148,11 +151,12 @@ export function guessLanguage(text: string): LanguageGuess {
     first = false;
   };
   // Combining marks (Zalgo, stray accents) would split words into letters.
-  for (const token of text.normalize("NFC").replace(COMBINING, "").split(/\s+/)) {
+  const clean = COMBINING.test(text) ? text.normalize("NFC").replace(/\p{M}/gu, "") : text;
+  for (const token of clean.split(/\s+/)) {
     const parts = token.replace(EDGE_PUNCTUATION, "").split(HYPHEN);
     for (let i = 1; i < parts.length; i++) {
       const ending = parts[i]!.toLowerCase();
-      if (takesHyphenEnding(parts[i - 1]!) && /^\p{L}{1,5}$/u.test(ending) && KAZAKH_ENDINGS.has(foldKazakh(ending))) {
+      if (takesHyphenEnding(parts[i - 1]!) && /^\p{L}{1,5}$/u.test(ending) && KAZAKH_ENDINGS.has(fold(ending))) {
         weigh([WEIGHT.strong, 0]);
         parts[i] = "";
       }
