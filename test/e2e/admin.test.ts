@@ -48,10 +48,10 @@ describe("admin: roles, invites and the audit log", () => {
     expect((await reply(officer, () => officer.command("reports")))[0]!.text).toContain("Заявления: 1");
     const [more] = await reply(ru, () => ru.command("grant", "701 police Караганда, Астана"));
     expect(more!.text).toBe(
-      `✅ Данные сотрудника 701 обновлены.\n• User701 (701) — полиция · УП Алмалинского района · Карагандинская обл., Астана`,
+      `✅ Данные сотрудника 701 обновлены.\n• User701 (701) — сотрудник полиции · УП Алмалинского района · Карагандинская обл., Астана`,
     );
     const [same] = await reply(ru, () => ru.command("grant", "701 police Караганда, Астана"));
-    expect(same!.text).toContain("У пользователя 701 уже есть роль «полиция» с этими данными");
+    expect(same!.text).toContain("У пользователя 701 уже есть роль «сотрудник полиции» с этими данными");
     const [bare] = await reply(ru, () => ru.command("grant", "708 police"));
     expect(bare!.text).toContain(
       label("ru", "admin:grant.no_regions")
