@@ -118,7 +118,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppConte
   guarded.use(sequentialize((ctx) => ctx.chat?.id.toString()));
   guarded.use(redactionNotice);
   guarded.use(staffPresence());
-  guarded.use(keepChatMenu);
+  guarded.use(keepChatMenu());
   const languageOffer = languageOfferFeature(pending);
   // Before the questionnaire and the features: what the person wrote is handled first.
   guarded.use(languageOffer.ask);

@@ -19,7 +19,6 @@ import {
   SLUG,
 } from "./schema.js";
 
-
 /** Problems a shape check cannot see: ids that point nowhere, duplicates, bad patterns, order. */
 export function checkReferences(doc: CatalogDocument): CatalogIssue[] {
   const problems: CatalogIssue[] = [];

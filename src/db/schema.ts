@@ -37,8 +37,6 @@ export const users = sqliteTable("users", {
   blockedBot: integer("blocked_bot", { mode: "boolean" }).notNull().default(false),
   /** The language the person said no to when the bot offered it (they write it, but keep theirs). */
   declinedLanguage: text("declined_language", { enum: ["kk", "ru"] }),
-  /** The «/» menu last set for the person's chat, "<lang>:<role>" (bot/commands.ts). */
-  commandsMenu: text("commands_menu"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

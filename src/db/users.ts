@@ -44,11 +44,6 @@ export function declineLanguage(db: Db, id: number, language: Lang): void {
   db.update(users).set({ declinedLanguage: language, updatedAt: nowIso() }).where(eq(users.id, id)).run();
 }
 
-/** Remembers which «/» menu the person's chat has, so it is set again only when it changes. */
-export function setCommandsMenu(db: Db, id: number, menu: string): void {
-  db.update(users).set({ commandsMenu: menu }).where(eq(users.id, id)).run();
-}
-
 export function setAlerts(db: Db, id: number, subscribed: boolean): void {
   db.update(users).set({ alertsSubscribed: subscribed, updatedAt: nowIso() }).where(eq(users.id, id)).run();
 }

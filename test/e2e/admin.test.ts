@@ -63,7 +63,9 @@ describe("admin: roles, invites and the audit log", () => {
     expect(admin!.text).toBe("✅ 702 пайдаланушысына «әкімші» рөлі берілді.\n• 702 — әкімші");
     const [staff] = await reply(kk, () => kk.command("staff"));
     expect(staff!.text).toContain("9000 — әкімші · ADMIN_IDS тізімінен");
-    expect(staff!.text).toContain("User701 (701) — полиция қызметкері · УП Алмалинского района · Қарағанды облысы, Астана");
+    expect(staff!.text).toContain(
+      "User701 (701) — полиция қызметкері · УП Алмалинского района · Қарағанды облысы, Астана",
+    );
     const second = h.user(702, "kk");
     expect((await reply(second, () => second.command("staff")))[0]!.text).toContain("Рөлдер");
 

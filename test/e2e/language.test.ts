@@ -26,8 +26,8 @@ describe("the language people write in", () => {
   const userRow = (id: number) => {
     const db = new Database(h.dbPath, { readonly: true });
     try {
-      return db.prepare("SELECT language, declined_language, commands_menu FROM users WHERE id = ?").get(id) as
-        | { language: Lang; declined_language: Lang | null; commands_menu: string | null }
+      return db.prepare("SELECT language, declined_language, menu FROM users WHERE id = ?").get(id) as
+        | { language: Lang; declined_language: Lang | null; menu: string | null }
         | undefined;
     } finally {
       db.close();
@@ -76,7 +76,7 @@ describe("the language people write in", () => {
 
       u.press(label(to, "start:offer.yes"));
       await u.waitFor((m) => m.text === label(to, "start:language_set"));
-      expect(userRow(id)).toMatchObject({ language: to, commands_menu: `${to}:citizen` });
+      expect(userRow(id)).toMatchObject({ language: to, menu: `citizen:${to}` });
       // the menu is set for this chat, whatever Telegram's language is
       expect(menuOf(u).slice(0, 3)).toEqual(menuIn(to));
       const chatScoped = h.emulator
@@ -178,9 +178,9 @@ describe("the language people write in", () => {
     const menu = admin.commandMenu().map((c) => c.command);
     expect(menu).toEqual(expect.arrayContaining(["report", "open", "reports", "export", "grant", "catalog", "alert"]));
     expect(admin.commandMenu().find((c) => c.command === "grant")?.description).toBe(
-      label("kk", "menu:commands.grant"),
+      label("kk", "staff:commands.grant"),
     );
-    expect(userRow(9107)?.commands_menu).toBe("kk:admin");
+    expect(userRow(9107)?.menu).toBe("admin:kk");
     const citizen = await consentedUser(h, 9108, "kk");
     expect(citizen.commandMenu().map((c) => c.command)).not.toContain("grant");
 

@@ -159,7 +159,12 @@ describe("techniques in documents only with evidence", () => {
       });
       const deps = documentDeps({ i18n, catalog, keys: TEST_KEYS, botUsername: "b" });
       const pdf = text(
-        await renderReportPdf(r, { ...deps, lang, verifyLink: "https://t.me/b", keyFingerprint: "3F2A 9C01 7B44 E0D2" }),
+        await renderReportPdf(r, {
+          ...deps,
+          lang,
+          verifyLink: "https://t.me/b",
+          keyFingerprint: "3F2A 9C01 7B44 E0D2",
+        }),
       );
       // documents name techniques of the victim, in the third person (documents:labels.techniques)
       const title = (id: "card_data_disclosed" | "sms_code_disclosed") => deps.techniqueTitle?.(id, lang) ?? id;

@@ -6,6 +6,7 @@ import { REQUIRED_ACTIONS } from "../../src/catalog/schema.js";
 import { LANGS, type Lang } from "../../src/core/model.js";
 import { createI18n, localesDir, readLocales } from "../../src/i18n.js";
 import { documentDeps } from "../../src/services/documents.js";
+import { TEST_KEYS } from "../support/keys.js";
 
 interface Concept {
   id: string;
@@ -135,7 +136,7 @@ describe("the police documents, as the bot fills them in", () => {
   const deps = documentDeps({
     i18n: createI18n(),
     catalog: loadDefaultCatalog(),
-    signingKey: "k".repeat(32),
+    keys: TEST_KEYS,
     botUsername: "b",
   });
 

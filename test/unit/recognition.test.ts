@@ -174,12 +174,15 @@ describe("describeReason", () => {
     const loan = { source: "answer" as const, value: "loanStatus:without_me" };
     const phrase = { source: "phrase" as const, value: "код айт" };
     expect(describeReason(own, "kk", catalog)).toBe("байланыс тәсілі: өзіңіз хабарластыңыз");
-    expect(describeReason(own, "kk", catalog, "document")).toBe("байланыс тәсілі: зардап шеккен адамның өзі хабарласқан");
+    expect(describeReason(own, "kk", catalog, "document")).toBe(
+      "байланыс тәсілі: зардап шеккен адамның өзі хабарласқан",
+    );
     expect(describeReason(own, "ru", catalog, "document")).toBe("способ связи: пострадавший обратился сам");
     expect(describeReason(loan, "ru", catalog, "document")).toBe("кредит: оформлен без участия пострадавшего");
     expect(describeReason(phrase, "kk", catalog, "document")).toBe("арыз берушінің баяндауында: «код айт»");
     for (const lang of ["kk", "ru"] as const) {
-      for (const r of [own, loan, phrase]) expect(describeReason(r, lang, catalog, "document")).not.toMatch(/сіз|ваш|вы /i);
+      for (const r of [own, loan, phrase])
+        expect(describeReason(r, lang, catalog, "document")).not.toMatch(/сіз|ваш|вы /i);
     }
   });
 });

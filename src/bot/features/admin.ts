@@ -14,6 +14,7 @@ import { auditCsv } from "../../services/audit-export.js";
 import { grant, invite, isStaffRole, parseGrantArgs, readProfileWords, revoke } from "../../services/staff.js";
 import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { auditExportData, auditPageData, catalogActivateData } from "../callback-data/admin.js";
+import { syncMenuOf } from "../commands.js";
 import type { AppContext, BaseContext } from "../context.js";
 import { actorOf, isAdmin, refuse } from "../filters/roles.js";
 import { activateKeyboard, auditKeyboard } from "../keyboards/admin.js";
@@ -27,7 +28,6 @@ import {
   grantText,
   staffText,
 } from "../render/admin.js";
-import { syncMenuOf } from "../render/command-menu.js";
 import { regionsText } from "../render/regions.js";
 import { escapeHtml } from "../render/values.js";
 
