@@ -1,11 +1,12 @@
 /**
  * Process wiring: config → database (migrated) → signing key → catalogue → bot →
- * commands → update pipeline (polling or webhook) → background jobs. `stop()`
+ * commands and descriptions → update pipeline (polling or webhook) → background jobs. `stop()`
  * finishes updates in flight before closing the database.
  */
 import type { RunnerHandle } from "@grammyjs/runner";
 import type { Bot } from "grammy";
 import { reachTelegram } from "./bot/api/reach.js";
+import { setDefaultMenus } from "./bot/commands.js";
 import type { AppContext } from "./bot/context.js";
 import { lateCallbackAnswers } from "./bot/delivery/callback-answers.js";
 import { UpdateInbox } from "./bot/delivery/inbox.js";
@@ -13,9 +14,9 @@ import { startPipeline } from "./bot/delivery/pipeline.js";
 import { pollingSupplier } from "./bot/delivery/polling.js";
 import { webhookReceiver } from "./bot/delivery/webhook.js";
 import type { BotDeps } from "./bot/deps.js";
+import { setDescriptions } from "./bot/descriptions.js";
 import { type BotOptions, createBot } from "./bot/index.js";
 import { startJobs } from "./bot/jobs/index.js";
-import { setDefaultMenus } from "./bot/render/command-menu.js";
 import { CatalogHolder } from "./catalog/holder.js";
 import { ensureDefaultCatalog } from "./catalog/store.js";
 import type { Config } from "./config.js";
@@ -68,6 +69,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const bot = createBot(deps, { ...options, transformers: [lateCallbackAnswers, ...(options.transformers ?? [])] });
   bot.botInfo = await reachTelegram(config.botToken, config.apiRoot);
   await setDefaultMenus(bot.api, deps.i18n);
+  await setDescriptions(bot.api, deps.i18n);
 
   const inbox = new UpdateInbox(deps.db, deps.now);
   let runner: RunnerHandle;

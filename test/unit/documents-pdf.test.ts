@@ -88,7 +88,7 @@ describe("pre-report PDF", () => {
       expect(text).toContain(label);
     }
     expect(text).toContain("KZ18722S000012345678");
-    expect(text).toContain("450 000 KZT");
+    expect(text).toContain("450 000 ₸");
     expect(text).toContain("•••• 4821");
     expect(text).not.toMatch(/[ӘҒҚҢӨҰҮҺ]/);
   });

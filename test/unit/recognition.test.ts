@@ -164,12 +164,29 @@ describe("describeReason", () => {
       "в рассказе: «код из смс»",
       "представились: банк",
       "способ связи: телефонный звонок",
-      "Передан код из SMS",
-      "передан код: от eGov (1414)",
+      "Сообщён код из SMS",
+      "сообщён код: от eGov (1414)",
       "передавали другому «сотруднику»",
     ]);
     expect(kk[0]).toBe("әңгімеңізде: «код из смс»");
-    expect(kk[3]).toBe("SMS-код берілді");
+    expect(kk[3]).toBe("SMS-код айтылды");
     for (const line of [...ru, ...kk]) expect(line).not.toMatch(/\{\{|undefined/);
+  });
+
+  it("speaks of the victim in the third person in documents, to them in the chat", () => {
+    const own = { source: "channel" as const, value: "i_contacted_them" };
+    const loan = { source: "answer" as const, value: "loanStatus:without_me" };
+    const phrase = { source: "phrase" as const, value: "код айт" };
+    expect(describeReason(own, "kk", catalog)).toBe("байланыс тәсілі: өзіңіз хабарластыңыз");
+    expect(describeReason(own, "kk", catalog, "document")).toBe(
+      "байланыс тәсілі: зардап шеккен адамның өзі хабарласқан",
+    );
+    expect(describeReason(own, "ru", catalog, "document")).toBe("способ связи: пострадавший обратился сам");
+    expect(describeReason(loan, "ru", catalog, "document")).toBe("кредит: оформлен без участия пострадавшего");
+    expect(describeReason(phrase, "kk", catalog, "document")).toBe("арыз берушінің баяндауында: «код айт»");
+    for (const lang of ["kk", "ru"] as const) {
+      for (const r of [own, loan, phrase])
+        expect(describeReason(r, lang, catalog, "document")).not.toMatch(/сіз|ваш|вы /i);
+    }
   });
 });
