@@ -20,8 +20,9 @@ const POSTGRES_ONLY = ["test/unit/migrations-dialects.test.ts", "test/e2e/deploy
 
 export default defineConfig({
   test: {
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Hang guards, sized for a loaded machine (CI runs next to other work); speed is measured by the bench.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     pool: "forks",
     projects: [
       { extends: true, test: { name: "sqlite", include: ["test/**/*.test.ts"], exclude: POSTGRES_ONLY } },

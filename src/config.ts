@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { SigningKeyConfig } from "./documents/signing-key.js";
 
 const telegramId = z.coerce.number().int().positive();
 
@@ -31,6 +32,11 @@ const envSchema = z
       .regex(/^postgres(ql)?:\/\/\S+$/, "must be a PostgreSQL URL: postgres://user:password@host:5432/database")
       .optional(),
     MIGRATE_AT_START: z.enum(["true", "false"], "must be true or false").default("true"),
+    SIGNING_PRIVATE_KEY: z
+      .string()
+      .regex(/-----BEGIN PRIVATE KEY-----/, "must be a PEM private key (-----BEGIN PRIVATE KEY-----)")
+      .optional(),
+    SIGNING_PRIVATE_KEY_PATH: z.string().min(1).optional(),
     SIGNING_KEY_PATH: z.string().min(1).optional(),
     SIGNING_KEY: z.string().min(32, "must be at least 32 characters").optional(),
     ADMIN_IDS: adminIds,
@@ -44,6 +50,8 @@ const envSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(8080),
     CATALOG_PATH: z.string().min(1).optional(),
     FONT_PATH: z.string().min(1).optional(),
+    DOCUMENT_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
+    MEMORY_LIMIT_MB: z.coerce.number().int().min(64).max(65536).default(256),
   })
   .superRefine((env, ctx) => {
     if (env.BOT_MODE !== "webhook") return;
@@ -61,15 +69,33 @@ export type Config = {
   databaseUrl: string | undefined;
   /** False: migrations are the deployment's job (`cli migrate`); start-up refuses a database that is behind. */
   migrateAtStart: boolean;
-  signingKeyPath: string;
-  signingKey: string | undefined;
+  /** The Ed25519 key that signs reports, and the HMAC secret of reports signed before it. */
+  signing: SigningKeyConfig;
   adminIds: number[];
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   mode: "polling" | "webhook";
   webhook: { url: string; secret: string; port: number } | undefined;
   catalogPath: string | undefined;
   fontPath: string | undefined;
+  /** Threads that make documents; by default as many as the cores, 2 to 4. */
+  documentWorkers: number | undefined;
+  /** Heap cap of the bot (set by npm start) and of each document worker, MB. */
+  memoryLimitMb: number;
 };
+
+type SigningEnv = Partial<
+  Record<"SIGNING_PRIVATE_KEY" | "SIGNING_PRIVATE_KEY_PATH" | "SIGNING_KEY" | "SIGNING_KEY_PATH", string>
+> & { DATABASE_PATH: string };
+
+/** Where the signing keys come from; the CLI uses the same rule without the bot's other variables. */
+export function signingConfig(env: SigningEnv): SigningKeyConfig {
+  return {
+    privateKey: env.SIGNING_PRIVATE_KEY || undefined,
+    privateKeyPath: env.SIGNING_PRIVATE_KEY_PATH || `${env.DATABASE_PATH}.ed25519.pem`,
+    legacyKey: env.SIGNING_KEY || undefined,
+    legacyKeyPath: env.SIGNING_KEY_PATH || `${env.DATABASE_PATH}.signing.key`,
+  };
+}
 
 export class ConfigError extends Error {}
 
@@ -91,8 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databasePath: e.DATABASE_PATH,
     databaseUrl: e.DATABASE_URL,
     migrateAtStart: e.MIGRATE_AT_START === "true",
-    signingKeyPath: e.SIGNING_KEY_PATH ?? `${e.DATABASE_PATH}.signing.key`,
-    signingKey: e.SIGNING_KEY,
+    signing: signingConfig(e),
     adminIds: e.ADMIN_IDS,
     logLevel: e.LOG_LEVEL,
     mode: e.BOT_MODE,
@@ -102,5 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     catalogPath: e.CATALOG_PATH,
     fontPath: e.FONT_PATH,
+    documentWorkers: e.DOCUMENT_WORKERS,
+    memoryLimitMb: e.MEMORY_LIMIT_MB,
   };
 }

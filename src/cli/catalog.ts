@@ -5,9 +5,10 @@
 import { readFileSync } from "node:fs";
 import { formatDiff } from "../catalog/diff.js";
 import { CatalogError, loadCatalog } from "../catalog/load.js";
-import { CatalogStore, CLI_ACTOR } from "../catalog/store.js";
+import { CatalogStore } from "../catalog/store.js";
 import type { CliCommand, CliIo } from "./command.js";
 import { withDatabase } from "./database.js";
+import { cliActor } from "./operator.js";
 
 const USAGE =
   "usage: cli catalog validate <file> | import <file> | export [--version v] | list | activate <version> | rollback <version>";
@@ -53,7 +54,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
       const yaml = readFile(arg, io);
       if (yaml === undefined) return 2;
       return withStore(io, async (store) => {
-        const result = await store.importVersion(yaml, CLI_ACTOR);
+        const result = await store.importVersion(yaml, cliActor(io.env));
         if (!result.ok) {
           for (const p of result.problems) out(p);
           return 1;
@@ -95,8 +96,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
         return 2;
       }
       return withStore(io, async (store) => {
-        const catalog =
-          sub === "activate" ? await store.activate(arg, CLI_ACTOR) : await store.rollback(arg, CLI_ACTOR);
+        const by = cliActor(io.env);
+        const catalog = sub === "activate" ? await store.activate(arg, by) : await store.rollback(arg, by);
         out(`active: ${catalog.version}`);
         return 0;
       });

@@ -78,6 +78,25 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+/**
+ * A connection of its own to a database the bot has opened (and migrated), for
+ * reading in another thread (a police export in a document worker): read-only
+ * on SQLite, one pooled connection on PostgreSQL.
+ */
+export async function openDatabaseReadOnly(target: DatabaseTarget): Promise<Db> {
+  if (target.url) {
+    const { openPostgres, PostgresInsertDialect } = await import("./postgres-engine.js");
+    return databaseOver(await openPostgres(target.url, { max: 1 }), new PostgresInsertDialect());
+  }
+  const [{ default: Database }, { sqliteEngine }] = await Promise.all([
+    import("better-sqlite3"),
+    import("./sqlite-engine.js"),
+  ]);
+  const connection = new Database(target.path, { readonly: true, fileMustExist: true });
+  connection.pragma("busy_timeout = 5000");
+  return databaseOver(sqliteEngine(connection, target.path));
+}
+
 /** Opens the database the configuration names, migrated (see OpenOptions). */
 export async function openDatabase(target: DatabaseTarget | string, options: OpenOptions = {}): Promise<Db> {
   const { url, path } = typeof target === "string" ? { url: undefined, path: target } : target;

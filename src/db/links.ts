@@ -9,7 +9,9 @@ import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { CARD_MASK } from "../core/identifiers/card.js";
 import type { IdentifierKind } from "../core/model.js";
 import type { Db } from "./client.js";
+import { jsonText } from "./json-sql.js";
 import { identifiers, reports } from "./schema.js";
+import { type Scope, scopeCondition } from "./scope.js";
 
 export interface Key {
   kind: IdentifierKind;
@@ -32,10 +34,7 @@ export interface HoldingReport {
 }
 
 /** The top recognised scheme of a report, as SQL (JSON is read differently by each engine). */
-export const topScheme = (db: Db): SQL<string | null> =>
-  db.$engine.kind === "postgres"
-    ? sql<string | null>`(${reports.recognition}::jsonb #>> '{schemes,0,id}')`
-    : sql<string | null>`json_extract(${reports.recognition}, '$.schemes[0].id')`;
+export const topScheme = (db: Db): SQL<string | null> => jsonText(db, reports.recognition, ["schemes", 0, "id"]);
 
 /** True for keys that may link reports. */
 export const isLinkable = (k: Key): boolean => k.kind !== "other" && !k.value.startsWith(CARD_MASK);
@@ -45,8 +44,15 @@ const linkable = (t: { kind: SQLiteColumn; value: SQLiteColumn }) =>
 
 const keyKey = (k: Key) => `${k.kind}\u0000${k.value}`;
 
-/** The other submitted reports sharing an identifier with this one, most shared first, then newest. */
-export async function linkedReports(db: Db, reportId: number): Promise<LinkedReport[]> {
+/**
+ * The other submitted reports sharing an identifier with this one, most shared first,
+ * then newest; those outside the scope are only counted.
+ */
+export async function linkedReports(
+  db: Db,
+  reportId: number,
+  scope: Scope,
+): Promise<{ linked: LinkedReport[]; elsewhere: number }> {
   const mine = alias(identifiers, "mine");
   const rows = await db
     .select({
@@ -55,6 +61,7 @@ export async function linkedReports(db: Db, reportId: number): Promise<LinkedRep
       submittedAt: reports.submittedAt,
       kind: mine.kind,
       value: mine.value,
+      visible: sql<number>`${scopeCondition(scope) ?? sql`1`}`,
     })
     .from(mine)
     .innerJoin(
@@ -65,8 +72,13 @@ export async function linkedReports(db: Db, reportId: number): Promise<LinkedRep
     .where(and(eq(mine.reportId, reportId), linkable(mine)))
     .all();
   const byReport = new Map<number, LinkedReport & { seen: Set<string> }>();
+  const elsewhere = new Set<number>();
   for (const r of rows) {
     if (!r.number || !r.submittedAt) continue;
+    if (!r.visible) {
+      elsewhere.add(r.id);
+      continue;
+    }
     const entry = byReport.get(r.id) ?? {
       id: r.id,
       number: r.number,
@@ -81,16 +93,22 @@ export async function linkedReports(db: Db, reportId: number): Promise<LinkedRep
     }
     byReport.set(r.id, entry);
   }
-  return [...byReport.values()]
-    .map(({ seen: _, ...linked }) => linked)
+  const linked = [...byReport.values()]
+    .map(({ seen: _, ...report }) => report)
     .sort((a, b) => b.shared.length - a.shared.length || b.submittedAt.localeCompare(a.submittedAt));
+  return { linked, elsewhere: elsewhere.size };
 }
 
 const anyKey = (keys: readonly Key[]) =>
   or(...keys.map((k) => and(eq(identifiers.kind, k.kind), eq(identifiers.value, k.value))));
 
-/** Submitted reports that hold any of the keys, newest first. */
-export async function reportsHolding(db: Db, keys: readonly Key[], limit = 200): Promise<HoldingReport[]> {
+/** Submitted reports within the scope that hold any of the keys, newest first. */
+export async function reportsHolding(
+  db: Db,
+  keys: readonly Key[],
+  scope: Scope,
+  limit = 200,
+): Promise<HoldingReport[]> {
   const usable = keys.filter(isLinkable);
   if (usable.length === 0) return [];
   return db
@@ -102,20 +120,24 @@ export async function reportsHolding(db: Db, keys: readonly Key[], limit = 200):
     })
     .from(identifiers)
     .innerJoin(reports, and(eq(reports.id, identifiers.reportId), eq(reports.status, "submitted")))
-    .where(anyKey(usable))
+    .where(and(anyKey(usable), scopeCondition(scope)))
     .orderBy(desc(reports.submittedAt))
     .limit(limit)
     .all();
 }
 
-/** How many submitted reports hold the key, and their top schemes with counts (for anyone to see). */
+/**
+ * For anyone's "has this been reported?": how many people filed submitted reports
+ * holding the key (reports of the same person count once), and the top schemes of
+ * those reports with counts.
+ */
 export async function keyCounts(
   db: Db,
   key: Key,
-): Promise<{ reports: number; schemes: { id: string; count: number }[] }> {
-  if (!isLinkable(key)) return { reports: 0, schemes: [] };
+): Promise<{ reporters: number; schemes: { id: string; count: number }[] }> {
+  if (!isLinkable(key)) return { reporters: 0, schemes: [] };
   const holding = await db
-    .selectDistinct({ id: reports.id, scheme: topScheme(db) })
+    .selectDistinct({ id: reports.id, userId: reports.userId, scheme: topScheme(db) })
     .from(identifiers)
     .innerJoin(reports, and(eq(reports.id, identifiers.reportId), eq(reports.status, "submitted")))
     .where(and(eq(identifiers.kind, key.kind), eq(identifiers.value, key.value)))
@@ -123,7 +145,7 @@ export async function keyCounts(
   const schemes = new Map<string, number>();
   for (const h of holding) if (h.scheme) schemes.set(h.scheme, (schemes.get(h.scheme) ?? 0) + 1);
   return {
-    reports: holding.length,
+    reporters: new Set(holding.map((h) => h.userId)).size,
     schemes: [...schemes.entries()]
       .map(([id, n]) => ({ id, count: n }))
       .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id)),

@@ -46,6 +46,12 @@ export async function clearPendingInput(db: Db, userId: number): Promise<void> {
 export const IDENTIFIER_INPUTS = new Set(["lookup", "add_transfer_recipient", "police_lookup"]);
 /** A report's ЕРДР number is awaited as "erdr:<report id>": a long number that is nobody's card. */
 export const ERDR_INPUT = "erdr:";
+/**
+ * An officer's answer for a case file, "case_erdr:<report id>" or "case_note:<report id>": a
+ * registration number, or a note about the recipients' cards — nobody's own card either.
+ */
+export const CASE_INPUTS = { erdr: "case_erdr:", note: "case_note:" } as const;
+const OTHERS_PREFIXES = [ERDR_INPUT, CASE_INPUTS.erdr, CASE_INPUTS.note];
 
 /**
  * True when a card number the person types now is a recipient's or a number to
@@ -54,7 +60,7 @@ export const ERDR_INPUT = "erdr:";
  */
 export async function expectsOthersIdentifier(db: Db, userId: number, now = new Date()): Promise<boolean> {
   const kind = await pendingInput(db, userId, now);
-  if (kind && (IDENTIFIER_INPUTS.has(kind) || kind.startsWith(ERDR_INPUT))) return true;
+  if (kind && (IDENTIFIER_INPUTS.has(kind) || OTHERS_PREFIXES.some((p) => kind.startsWith(p)))) return true;
   const statement = prepared(db, "pending-inputs.draft-cursor", () =>
     db
       .select({ cursor: reports.cursor })

@@ -25,9 +25,14 @@ export const users = pgTable("users", {
   role: text("role").notNull().default("citizen"),
   consentAt: text("consent_at"),
   policeUnit: text("police_unit"),
-  policeRegion: text("police_region"),
+  policeRegions: json("police_regions").notNull().default("[]"),
+  policeAllRegions: flag("police_all_regions").notNull().default(0),
+  reportNotices: flag("report_notices").notNull().default(1),
+  staffName: text("staff_name"),
+  menu: text("menu"),
   alertsSubscribed: flag("alerts_subscribed").notNull().default(0),
   blockedBot: flag("blocked_bot").notNull().default(0),
+  declinedLanguage: text("declined_language"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -77,12 +82,17 @@ export const reports = pgTable(
     withdrawnAt: text("withdrawn_at"),
     remindedAt: text("reminded_at"),
     erdrNumber: text("erdr_number"),
+    caseStatus: text("case_status").notNull().default("new"),
+    assigneeId: int("assignee_id"),
+    caseUpdatedAt: text("case_updated_at"),
   },
   (t) => [
     uniqueIndex("reports_number_idx").on(t.number),
     index("reports_user_idx").on(t.userId, t.status),
     index("reports_status_submitted_idx").on(t.status, t.submittedAt),
     index("reports_updated_idx").on(t.status, t.updatedAt),
+    index("reports_region_idx").on(t.status, t.region),
+    index("reports_incident_idx").on(t.status, t.incidentDate),
   ],
 );
 
@@ -191,6 +201,28 @@ export const reportVersions = pgTable(
   (t) => [primaryKey({ columns: [t.reportId, t.version] })],
 );
 
+export const caseEvents = pgTable(
+  "case_events",
+  {
+    id: serialId(),
+    reportId: int("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    value: text("value"),
+    actorId: int("actor_id"),
+    at: text("at").notNull(),
+  },
+  (t) => [index("case_events_report_idx").on(t.reportId, t.id)],
+);
+
+export const reportNotices = pgTable("report_notices", {
+  reportId: int("report_id")
+    .primaryKey()
+    .references(() => reports.id, { onDelete: "cascade" }),
+  noticedAt: text("noticed_at").notNull(),
+});
+
 export const withdrawnNumbers = pgTable("withdrawn_numbers", {
   number: text("number").primaryKey(),
   submittedAt: text("submitted_at").notNull(),
@@ -260,9 +292,10 @@ export const auditLog = pgTable(
     action: text("action").notNull(),
     reportNumber: text("report_number"),
     details: json("details"),
+    operator: text("operator"),
     at: createdAt("at"),
   },
-  (t) => [index("audit_log_at_idx").on(t.at)],
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_report_idx").on(t.reportNumber)],
 );
 
 export const invites = pgTable("invites", {
@@ -270,7 +303,8 @@ export const invites = pgTable("invites", {
   role: text("role").notNull(),
   createdBy: int("created_by").notNull(),
   unit: text("unit"),
-  region: text("region"),
+  regions: json("regions").notNull().default("[]"),
+  allRegions: flag("all_regions").notNull().default(0),
   expiresAt: text("expires_at").notNull(),
   usedBy: int("used_by"),
   usedAt: text("used_at"),
@@ -299,3 +333,9 @@ export const alertDeliveries = pgTable(
   },
   (t) => [primaryKey({ columns: [t.alertId, t.userId] }), index("alert_deliveries_status_idx").on(t.alertId, t.status)],
 );
+
+export const lookupQuota = pgTable("lookup_quota", {
+  userId: int("user_id").primaryKey(),
+  windowStart: text("window_start").notNull(),
+  count: int("count").notNull(),
+});

@@ -8,7 +8,7 @@ import type { Answers } from "../core/report/answers.js";
 import { canonicalJson } from "../core/report/canonical.js";
 import { toReportJson } from "../core/report/json.js";
 import type { Recognition, SubmittedReport } from "../core/report/report.js";
-import { signReport } from "../core/report/signature.js";
+import { type ReportKeys, signReport } from "../core/report/signature.js";
 import { type Db, inTransaction } from "../db/client.js";
 import { loadDraft } from "../db/drafts.js";
 import { counters, reports, reportVersions } from "../db/schema.js";
@@ -52,7 +52,7 @@ export function submitDraft(
   db: Db,
   draftId: number,
   recognise: Recognise,
-  signingKey: string,
+  keys: ReportKeys,
   now: Date,
 ): Promise<Submitted | undefined> {
   return inTransaction(db, async (): Promise<Submitted | undefined> => {
@@ -93,7 +93,7 @@ export function submitDraft(
       })
       .where(and(eq(reports.id, draftId), eq(reports.status, "draft")))
       .run();
-    await saveVersion(db, draftId, report, signingKey, null);
+    await saveVersion(db, draftId, report, keys, null);
     return { reportId: draftId, number, report };
   });
 }
@@ -103,10 +103,10 @@ export async function saveVersion(
   db: Db,
   reportId: number,
   report: SubmittedReport,
-  key: string,
+  keys: ReportKeys,
   note: string | null,
 ): Promise<void> {
-  const signed = signReport(toReportJson(report), key);
+  const signed = signReport(toReportJson(report), keys);
   await db
     .insert(reportVersions)
     .values({

@@ -15,7 +15,7 @@ const moves = Number(process.argv[3] ?? 2);
 const sqlite = (bench: FullStackBench) => sqliteConnection(bench.db)!;
 const count = (bench: FullStackBench, sql: string) => (sqlite(bench).prepare(sql).get() as { n: number }).n;
 
-const bench = new FullStackBench({ bare: false, movesPerUser: moves });
+const bench = new FullStackBench({ durable: false, movesPerUser: moves });
 await bench.start();
 const base = process.memoryUsage();
 const started = performance.now();

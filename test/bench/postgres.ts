@@ -22,7 +22,7 @@ export async function benchPostgres(options: {
     await admin.end();
     const url = new URL(cluster.url);
     url.pathname = "/bench";
-    return await benchFullStack({ ...options, bare: false, env: { DATABASE_URL: url.toString() } });
+    return await benchFullStack({ ...options, durable: false, env: { DATABASE_URL: url.toString() } });
   } finally {
     cluster.stop();
   }

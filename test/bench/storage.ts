@@ -45,7 +45,7 @@ export async function benchStorage(count: number): Promise<StorageFigures> {
       // One large report in five, as in the export: a police export is not only short stories.
       const fixture = makers[i % makers.length]!(i % 2 ? "kk" : "ru");
       const draft = await createDraft(db, 1 + i, fixture.lang, fixture.answers);
-      await submitDraft(db, draft.id, (a) => catalog.recognize(recognitionInput(a)), deps.signingKey, new Date());
+      await submitDraft(db, draft.id, (a) => catalog.recognize(recognitionInput(a)), deps.keys, new Date());
       ids.push(draft.id);
     }
     const submitMs = (performance.now() - started) / count;

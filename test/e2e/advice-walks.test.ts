@@ -138,7 +138,7 @@ async function file(h: Harness, u: UserHandle, id: number, lang: Lang, script: M
   expect(buttonTexts(review)).toContain(label(lang, "questionnaire:review.submit"));
   u.press(label(lang, "questionnaire:review.submit"));
   const checklist = await u.waitFor((m) => buttonTexts(m).includes(label(lang, "guidance:checklist.done")), {
-    timeoutMs: 20_000,
+    timeoutMs: 60_000,
   });
   const files = new Map(
     u
@@ -158,7 +158,7 @@ describe("advice a victim can trust, walked through the bot", () => {
     h = await Harness.create({ now: () => NOW });
     await h.start();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   for (const lang of ["kk", "ru"] as const) {
     it(`Halyk card, a Kaspi loan and transfers from Kaspi: Kaspi is called first; each letter holds its bank's facts (${lang})`, async () => {

@@ -13,7 +13,7 @@ describe("unfinished reports are kept and offered back", () => {
     h = await Harness.create({ now: () => now });
     await h.start();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   it("leaves with /cancel, keeps the answers, and continues at the same question from the menu", async () => {
     const u = await consentedUser(h, 901, "ru");
@@ -33,7 +33,13 @@ describe("unfinished reports are kept and offered back", () => {
   });
 
   it("asks whether to continue or start anew when /report finds a draft", async () => {
-    const u = h.user(901, "ru");
+    // Its own person with a draft of their own: no test leans on another's user.
+    const u = await consentedUser(h, 903, "ru");
+    u.press(label("ru", "menu:items.report"));
+    await nextQuestion(u);
+    await play(u, [{ press: label("ru", "questionnaire:steps.urgent.continue") }]);
+    u.command("cancel");
+    await u.waitFor((m) => buttonTexts(m).includes(label("ru", "menu:items.continue")));
     u.command("report");
     const offer = await u.waitFor((m) => m.buttons.length > 0);
     expect(buttonTexts(offer)).toEqual([

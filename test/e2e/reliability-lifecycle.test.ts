@@ -34,7 +34,7 @@ describe("consent before storage", () => {
     h = await Harness.create();
     await h.start();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   for (const [id, lang] of [
     [9901, "ru"],
@@ -91,7 +91,7 @@ describe("drafts untouched for 30 days", () => {
     h = await Harness.create();
     await h.start();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   it("are purged by the housekeeping job with everything they hold; younger drafts and submitted reports stay", async () => {
     // A draft with a story, a file and an answer to each of several questions; a younger draft; a submitted report.
@@ -107,7 +107,7 @@ describe("drafts untouched for 30 days", () => {
     await nextQuestion(filed);
     const review = await play(filed, scenarios[1]!.script("ru"));
     filed.press(label("ru", "questionnaire:review.submit"), review);
-    await filed.waitFor((m) => m.file?.file_name?.endsWith(".json") === true, { timeoutMs: 20_000 });
+    await filed.waitFor((m) => m.file?.file_name?.endsWith(".json") === true, { timeoutMs: 60_000 });
     await h.emulator.waitIdle();
     await h.stopBot();
 
@@ -142,7 +142,7 @@ describe("drafts untouched for 30 days", () => {
       expect(await rows(h, `SELECT id FROM ${table} WHERE report_id = ?`, staleDraft), table).toEqual([]);
     }
     expect(h.logs.join("")).toContain("stale drafts purged");
-  }, 60_000);
+  }, 240_000);
 
   it("the questionnaire's conversation state, with the messages in it, goes with the draft", async () => {
     const left = await rows<{ state: string }>(h, "SELECT state FROM conversations WHERE key = '9911'");

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { command as roleCli } from "../../src/cli/role.js";
@@ -26,9 +26,11 @@ const COMMANDS: [string, string][] = [
   ["export", "2026-11-01 2026-11-30"],
   ["stats", ""],
   ["lookup", "4400 4301 2345 6789"],
-  ["grant", "601 police"],
+  ["case", "SB-2026-000001"],
+  ["notices", "off"],
+  ["grant", "601 police Алматы"],
   ["revoke", "700"],
-  ["invite", "police"],
+  ["invite", "police все"],
   ["staff", ""],
   ["audit", ""],
   ["audit", "export"],
@@ -52,7 +54,7 @@ describe("roles: citizens are refused everything police and admins can do", () =
     reportId = a.reportId;
     number = a.number;
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   /** What the bot sent for one action, once it has gone quiet. */
   async function outcome(u: UserHandle, act: () => void) {
@@ -77,7 +79,7 @@ describe("roles: citizens are refused everything police and admins can do", () =
         expect(
           messages.map((m) => m.text),
           `/${name} ${args}`,
-        ).toEqual([refusal(lang)]);
+        ).toEqual([await refusal(lang)]);
         expect(messages[0]!.buttons).toEqual([]);
         expect(messages[0]!.file).toBeUndefined();
       }
@@ -91,8 +93,13 @@ describe("roles: citizens are refused everything police and admins can do", () =
       `pol:o:${reportId}:`,
       `pol:p:${reportId}:kk`,
       `pol:j:${reportId}:`,
-      "pls::::::0",
-      "preg:almaty",
+      `pol:e:${reportId}:`,
+      `pol:f:${reportId}:ru`,
+      `pol:c:${reportId}:`,
+      `cse:s:${reportId}:1`,
+      `cse:m:${reportId}:`,
+      `cse:e:${reportId}:`,
+      "pls::::::::::0",
       "aud:0",
       "audx",
       "adcat:2026.1",
@@ -100,7 +107,7 @@ describe("roles: citizens are refused everything police and admins can do", () =
     for (const data of presses) {
       const { messages, answers } = await outcome(u, () => u.pressData(anchor, data));
       expect(messages, data).toEqual([]);
-      expect(answers.map((a) => a.text)).toEqual([refusal("ru")]);
+      expect(answers.map((a) => a.text)).toEqual([await refusal("ru")]);
     }
     const sent = h.emulator.sentTo(603).map((m) => m.text);
     expect(sent.some((t) => t.includes(number) || t.includes("4400"))).toBe(false);
@@ -108,17 +115,20 @@ describe("roles: citizens are refused everything police and admins can do", () =
 
   it("lets a citizen check a report's QR only for validity, and refuses a forged invite", async () => {
     const u = h.user(604, "ru");
-    const { messages } = await outcome(u, () =>
-      u.command("start", verifyStartPayload(number, 1, depsOf(h).signingKey)),
+    const { messages } = await outcome(u, () => u.command("start", verifyStartPayload(number, 1, depsOf(h).keys)));
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.text).toMatch(
+      new RegExp(`^✅ Действительное заявление ${number}, подано 20.11.2026 11:00, версия 1\\.`),
     );
-    expect(messages.map((m) => m.text)).toEqual([`✅ Действительное заявление ${number}, подано 20.11.2026 11:00.`]);
+    // facts to compare with the paper, nothing of the person who filed it
+    expect(messages[0]!.text).not.toMatch(/4400|Данияр|\+7/);
     const invite = await outcome(u, () => u.command("start", "inv_AAAAAAAAAAAAAAAAAAAAAAAA"));
     expect(invite.messages.map((m) => m.text)).toEqual([label("ru", "admin:invite.unknown")]);
     expect(await sql("SELECT role FROM users WHERE id = 604")).toEqual([]);
   });
 
   it("checks the role on every call: a revoked officer is refused at once", async () => {
-    await grantRole(depsOf(h).db, 605, "police", { unit: "УП", region: "almaty" }, NOW);
+    await grantRole(depsOf(h).db, 605, "police", { unit: "УП", allRegions: true }, NOW);
     const u = h.user(605, "kk");
     const allowed = await outcome(u, () => u.command("reports"));
     expect(allowed.messages[0]!.text).toContain("Арыздар: 2");
@@ -126,10 +136,10 @@ describe("roles: citizens are refused everything police and admins can do", () =
     const revoked = await outcome(admin, () => admin.command("revoke", "605"));
     expect(revoked.messages[0]!.text).toBe("Роль пользователя 605 отозвана.");
     const refused = await outcome(u, () => u.command("reports"));
-    expect(refused.messages.map((m) => m.text)).toEqual([refusal("kk")]);
+    expect(refused.messages.map((m) => m.text)).toEqual([await refusal("kk")]);
     const button = await outcome(u, () => u.pressData(allowed.messages[0]!.message_id, `pol:o:${reportId}:`));
     expect(button.messages).toEqual([]);
-    expect(button.answers.map((a) => a.text)).toEqual([refusal("kk")]);
+    expect(button.answers.map((a) => a.text)).toEqual([await refusal("kk")]);
   });
 });
 
@@ -141,23 +151,30 @@ describe("cli role", () => {
     fresh = await freshDatabase(dir);
     env = { ...fresh.env, ADMIN_IDS: "42" };
   });
-  afterAll(() => fresh.drop());
+  afterAll(async () => fresh.drop());
 
   const cli = (...args: string[]) => runCli(roleCli, args, env);
 
   it("grants, lists and revokes roles on DATABASE_PATH, and audits each change", async () => {
-    expect(await cli("grant", "777", "police", "--unit", "УП Алмалинского района", "--region", "almaty")).toMatchObject(
-      {
-        code: 0,
-        out: "granted police to 777\n",
-      },
-    );
+    expect(
+      await cli(
+        "grant",
+        "777",
+        "police",
+        "--unit",
+        "УП Алмалинского района",
+        "--region",
+        "almaty",
+        "--region",
+        "Караганда",
+      ),
+    ).toMatchObject({ code: 0, out: "granted police to 777\n" });
     expect(await cli("grant", "778", "admin")).toMatchObject({ code: 0 });
     const list = await cli("list");
     expect(list.out.trim().split("\n")).toEqual([
-      "42\tadmin\t-\t-\tADMIN_IDS",
-      "778\tadmin\t-\t-\tdb",
-      "777\tpolice\tУП Алмалинского района\talmaty\tdb",
+      "42\tadmin\t-\t*\t-\tADMIN_IDS",
+      "778\tadmin\t-\t-\t-\tdb",
+      "777\tpolice\tУП Алмалинского района\talmaty,karaganda\t-\tdb",
     ]);
     expect(await cli("revoke", "777")).toMatchObject({ code: 0, out: "revoked 777\n" });
     expect(await cli("revoke", "777")).toMatchObject({ code: 1, out: "777 has no role\n" });
@@ -165,21 +182,35 @@ describe("cli role", () => {
     expect(await cli("grant", "779", "police", "--region", "atlantis")).toMatchObject({ code: 2 });
     expect(await cli("grant", "x", "police")).toMatchObject({ code: 2 });
     expect(await cli("promote", "1")).toMatchObject({ code: 2 });
-    const audit = await rows(fresh.target, "SELECT actor_id, actor_role, action, details FROM audit_log ORDER BY id");
-    expect(audit).toEqual([
+    const audit = await rows<{ actor_id: null; actor_role: string; operator: string; action: string; details: string }>(
+      fresh.target,
+      "SELECT actor_id, actor_role, operator, action, details FROM audit_log ORDER BY id",
+    );
+    // the operating-system user and host who ran the command
+    const operator = `${userInfo().username}@${hostname()}`;
+    expect(audit.map((a) => ({ ...a, details: JSON.parse(a.details) }))).toEqual([
       {
         actor_id: null,
         actor_role: "cli",
+        operator,
         action: "role.grant",
-        details: JSON.stringify({ target: 777, role: "police", unit: "УП Алмалинского района", region: "almaty" }),
+        details: {
+          target: 777,
+          role: "police",
+          previous: "citizen",
+          unit: "УП Алмалинского района",
+          regions: ["almaty", "karaganda"],
+          allRegions: null,
+        },
       },
       {
         actor_id: null,
         actor_role: "cli",
+        operator,
         action: "role.grant",
-        details: JSON.stringify({ target: 778, role: "admin", unit: null, region: null }),
+        details: { target: 778, role: "admin", previous: "citizen", unit: null, regions: null, allRegions: null },
       },
-      { actor_id: null, actor_role: "cli", action: "role.revoke", details: JSON.stringify({ target: 777 }) },
+      { actor_id: null, actor_role: "cli", operator, action: "role.revoke", details: { target: 777 } },
     ]);
   });
 

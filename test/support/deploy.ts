@@ -37,7 +37,7 @@ export function readUnit(instance: string): Unit {
 
 /** `npm run build` once: the unit starts the built bundle. */
 export function ensureBuilt(): void {
-  execFileSync(process.execPath, [join(ROOT, "test", "tools", "build.mjs")], { cwd: ROOT, stdio: "ignore" });
+  execFileSync(process.execPath, [join(ROOT, "scripts", "build.mjs")], { cwd: ROOT, stdio: "ignore" });
 }
 
 /**

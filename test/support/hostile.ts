@@ -5,7 +5,7 @@
  * group or channel, the groups left, the draft untouched where it must be.
  */
 import type { Update } from "grammy/types";
-import type { Lang } from "../../src/core/model.js";
+import { type Lang, otherLang } from "../../src/core/model.js";
 import type { Db } from "../../src/db/client.js";
 import type { BotMessage, UserHandle } from "../emulator/index.js";
 import type { HostileCase } from "../fixtures/hostile/corpus.js";
@@ -36,7 +36,7 @@ export interface CaseResult {
 export class HandledWatch {
   /** The running bot's own database handle (either engine). */
   constructor(readonly db: Db) {}
-  async wait(h: Harness, updateId: number, timeoutMs = 8000): Promise<"handled" | "never delivered"> {
+  async wait(h: Harness, updateId: number, timeoutMs = 30_000): Promise<"handled" | "never delivered"> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const handled = await rowsOf(
@@ -298,6 +298,8 @@ export function check(
   const problems: string[] = [];
   const echo = "text" in c && typeof c.text === "string" ? c.text : "";
   const inLanguage = (text: string) => {
+    // A text in the other language may be answered with the offer to continue in it, asked in it.
+    if (text === label(otherLang(lang), "start:offer.question")) return true;
     const own = echo ? text.split(echo).join("") : text;
     if (own.trim() === "") return true;
     return lang === "kk" ? KAZAKH.test(own) : !KAZAKH.test(own) || /[А-Яа-яЁё]/.test(own);

@@ -14,7 +14,8 @@ ADDED=""
 if [ ! -e "$NOSTART" ]; then
   printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$NOSTART" >/dev/null && $SUDO chmod 755 "$NOSTART" && ADDED=1
 fi
-install() { $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql nginx >/dev/null 2>&1; }
-(install || ($SUDO apt-get update -qq >/dev/null 2>&1 && install)) || true
+# The package lists first: a fresh machine has none, or old ones naming versions gone from the mirror.
+$SUDO apt-get update -qq >/dev/null 2>&1 || true
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql nginx >/dev/null 2>&1 || true
 [ -n "$ADDED" ] && $SUDO rm -f "$NOSTART"
 have || { echo "could not install postgresql and nginx; install them (apt-get install postgresql nginx) and run the tests again" >&2; exit 1; }

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from "../../src/config.js";
 const base = { BOT_TOKEN: "123456:ABC-def_ghi" };
 
 describe("configuration from the environment", () => {
-  it("fills in defaults", () => {
+  it("fills in defaults", async () => {
     const c = loadConfig(base);
     expect(c).toMatchObject({
       apiRoot: "https://api.telegram.org",
@@ -14,10 +14,15 @@ describe("configuration from the environment", () => {
       mode: "polling",
       webhook: undefined,
     });
-    expect(c.signingKeyPath).toBe("./data/saqbol.db.signing.key");
+    expect(c.signing).toEqual({
+      privateKey: undefined,
+      privateKeyPath: "./data/saqbol.db.ed25519.pem",
+      legacyKey: undefined,
+      legacyKeyPath: "./data/saqbol.db.signing.key",
+    });
   });
 
-  it("reads admin ids, the API root and webhook settings", () => {
+  it("reads admin ids, the API root and webhook settings", async () => {
     const c = loadConfig({
       ...base,
       ADMIN_IDS: " 11, 22 ,33",

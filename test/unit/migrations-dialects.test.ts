@@ -6,11 +6,18 @@
  * schema files; this compares what the migrations made of them. Runs in the
  * postgres project, which has a cluster.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
+import { drizzle as sqliteDrizzle } from "drizzle-orm/better-sqlite3";
+import { migrate as sqliteMigrate } from "drizzle-orm/better-sqlite3/migrator";
+import { drizzle as pgDrizzle } from "drizzle-orm/node-postgres";
+import { migrate as pgMigrate } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { closeDatabase, openDatabase } from "../../src/db/client.js";
+import { migrationsDir } from "../../src/paths.js";
 import { freshDatabase, query } from "../support/database.js";
 
 const NOW = "now (ISO-8601 UTC, milliseconds)";
@@ -175,6 +182,77 @@ describe("the migrations of both engines", () => {
       expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
       for (const table of Object.keys(a)) expect(b[table], table).toEqual(a[table]);
     } finally {
+      await postgres.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** A copy of an engine's migrations that stops after the one tagged `last`. */
+function migrationsUpTo(folder: string, last: string, into: string): string {
+  cpSync(folder, into, { recursive: true });
+  const journalPath = join(into, "meta", "_journal.json");
+  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
+  const end = journal.entries.findIndex((e) => e.tag === last);
+  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, end + 1) }));
+  return into;
+}
+
+describe("the data migration 0003 (an officer's one region becomes a list)", () => {
+  // Rows as a release before 0003 left them: an officer and an invite with one region, and one without.
+  const before = [
+    "INSERT INTO users (id, role, police_region) VALUES (701, 'police', 'almaty')",
+    "INSERT INTO users (id, role) VALUES (702, 'police')",
+    "INSERT INTO invites (token_hash, role, created_by, region, expires_at) VALUES ('a', 'police', 1, 'astana', 'x')",
+    "INSERT INTO invites (token_hash, role, created_by, expires_at) VALUES ('b', 'police', 1, 'x')",
+  ];
+  const after = [
+    "SELECT id, police_regions FROM users ORDER BY id",
+    "SELECT token_hash, regions FROM invites ORDER BY token_hash",
+  ];
+  const expected = [
+    [
+      { id: 701, police_regions: '["almaty"]' },
+      { id: 702, police_regions: "[]" },
+    ],
+    [
+      { token_hash: "a", regions: '["astana"]' },
+      { token_hash: "b", regions: "[]" },
+    ],
+  ];
+
+  it("writes the same JSON lists on SQLite (json_array) and on PostgreSQL (jsonb_build_array)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "saqbol-data-migration-"));
+    const postgres = await freshDatabase();
+    const client = new pg.Client({
+      connectionString: postgres.target.url,
+      types: { getTypeParser: (oid, format) => (oid === 20 ? Number : pg.types.getTypeParser(oid, format)) },
+    });
+    const sqlite = new Database(join(dir, "saqbol.db"));
+    try {
+      await client.connect();
+      // The tests' databases are copies of a migrated template: empty this one.
+      await client.query("DROP SCHEMA public CASCADE; DROP SCHEMA drizzle CASCADE; CREATE SCHEMA public");
+      sqliteMigrate(sqliteDrizzle(sqlite), {
+        migrationsFolder: migrationsUpTo(migrationsDir.sqlite, "0002_police_case_file", join(dir, "sqlite")),
+      });
+      await pgMigrate(pgDrizzle(client), {
+        migrationsFolder: migrationsUpTo(migrationsDir.postgres, "0002_police_case_file", join(dir, "pg")),
+      });
+      for (const statement of before) {
+        sqlite.prepare(statement).run();
+        await client.query(statement);
+      }
+      sqliteMigrate(sqliteDrizzle(sqlite), { migrationsFolder: migrationsDir.sqlite });
+      await pgMigrate(pgDrizzle(client), { migrationsFolder: migrationsDir.postgres });
+      const onSqlite = after.map((q) => sqlite.prepare(q).all());
+      const onPostgres: unknown[] = [];
+      for (const q of after) onPostgres.push((await client.query(q)).rows);
+      expect(onSqlite).toEqual(expected);
+      expect(onPostgres).toEqual(expected);
+    } finally {
+      sqlite.close();
+      await client.end();
       await postgres.drop();
       rmSync(dir, { recursive: true, force: true });
     }

@@ -13,8 +13,10 @@ import { computeStats } from "../../src/services/police-stats.js";
 import { submitDraft } from "../../src/services/submit.js";
 import { bankSecurityReport, marketplaceReport, relativeReport } from "../fixtures/reports/index.js";
 import { rowsOf, testDb } from "../support/database.js";
+import { TEST_KEYS } from "../support/keys.js";
 
-const KEY = "unit-test-signing-key-unit-test-signing-key";
+const KEY = TEST_KEYS;
+const ALL = { all: true } as const;
 const CARD = { kind: "card", value: "4400430123456789", raw: "4400 4301 2345 6789" } as const;
 const T0 = new Date("2026-11-26T09:00:00Z");
 
@@ -48,16 +50,19 @@ describe("linked reports and lookups", () => {
     const a = await submit(withCard, "bank_security", "2026-11-20T06:00:00Z");
     const b = await submit(marketplaceReport("ru").answers, "marketplace_seller", "2026-11-21T06:00:00Z");
     const c = await submit(relativeReport("ru").answers, "relative_in_trouble", "2026-11-22T06:00:00Z");
-    expect(await linkedReports(db, a.reportId)).toEqual([
-      {
-        id: b.reportId,
-        number: b.number,
-        submittedAt: "2026-11-21T06:00:00.000Z",
-        shared: [{ kind: "card", value: CARD.value }],
-      },
-    ]);
-    expect((await linkedReports(db, b.reportId)).map((l) => l.number)).toEqual([a.number]);
-    expect(await linkedReports(db, c.reportId)).toEqual([]);
+    expect(await linkedReports(db, a.reportId, ALL)).toEqual({
+      linked: [
+        {
+          id: b.reportId,
+          number: b.number,
+          submittedAt: "2026-11-21T06:00:00.000Z",
+          shared: [{ kind: "card", value: CARD.value }],
+        },
+      ],
+      elsewhere: 0,
+    });
+    expect((await linkedReports(db, b.reportId, ALL)).linked.map((l) => l.number)).toEqual([a.number]);
+    expect(await linkedReports(db, c.reportId, ALL)).toEqual({ linked: [], elsewhere: 0 });
   });
 
   it("never counts drafts or withdrawn reports, and never links masked cards", async () => {
@@ -72,13 +77,31 @@ describe("linked reports and lookups", () => {
     );
     await submit({ ...bank, transfers: [{ ...bank.transfers[0], recipient: masked }] }, "x", "2026-11-21T07:00:00Z");
     expect(await keyCounts(db, { kind: "card", value: CARD.value })).toEqual({
-      reports: 1,
+      reporters: 1,
       schemes: [{ id: "bank_security", count: 1 }],
     });
-    expect((await linkedReports(db, m1.reportId)).filter((l) => l.shared.some((k) => k.kind === "card"))).toEqual([]);
+    expect(
+      (await linkedReports(db, m1.reportId, ALL)).linked.filter((l) => l.shared.some((k) => k.kind === "card")),
+    ).toEqual([]);
     await rowsOf(db, "UPDATE reports SET status = 'withdrawn' WHERE id = ?", a.reportId);
-    expect((await keyCounts(db, { kind: "card", value: CARD.value })).reports).toBe(0);
-    expect(await reportsHolding(db, [{ kind: "card", value: CARD.value }])).toEqual([]);
+    expect((await keyCounts(db, { kind: "card", value: CARD.value })).reporters).toBe(0);
+    expect(await reportsHolding(db, [{ kind: "card", value: CARD.value }], ALL)).toEqual([]);
+  });
+
+  it("counts the people who reported a key, not their reports: one person twice is one", async () => {
+    await submit(withCard, "bank_security", "2026-11-20T06:00:00Z");
+    const same = user - 1;
+    const draft = await createDraft(db, same, "ru", withCard);
+    await submitDraft(
+      db,
+      draft.id,
+      () => ({ catalogVersion: "test", schemes: [], techniques: [] }),
+      KEY,
+      new Date("2026-11-21T06:00:00Z"),
+    );
+    expect((await keyCounts(db, { kind: "card", value: CARD.value })).reporters).toBe(1);
+    await submit(withCard, "bank_security", "2026-11-22T06:00:00Z");
+    expect((await keyCounts(db, { kind: "card", value: CARD.value })).reporters).toBe(2);
   });
 
   it("names recipients that recur across reports, most reports first", async () => {
@@ -94,28 +117,69 @@ describe("linked reports and lookups", () => {
 });
 
 describe("report lists and statistics", () => {
-  it("filters by range, region, scheme and status, newest first", async () => {
-    const a = await submit({ ...withCard, region: "almaty" }, "bank_security", "2026-11-20T06:00:00Z");
-    const b = await submit(
-      { ...marketplaceReport("ru").answers, region: "astana" },
-      "marketplace_seller",
-      "2026-11-21T06:00:00Z",
+  it("filters by incident date (not submission), region, scheme, bank, amount and case status, newest incident first", async () => {
+    // filed a week after the fraud, and the other way round
+    const a = await submit(
+      { ...withCard, region: "almaty", incidentDate: "2026-11-10" },
+      "bank_security",
+      "2026-11-20T06:00:00Z",
     );
-    const page = async (filter: Parameters<typeof listReports>[1]) =>
-      (await listReports(db, filter, { offset: 0, limit: 10 })).rows.map((r) => r.number);
+    const b = await submit(
+      { ...marketplaceReport("ru").answers, region: "astana", incidentDate: "2026-11-19" },
+      "marketplace_seller",
+      "2026-11-19T20:00:00Z",
+    );
+    const page = async (filter: Omit<Parameters<typeof listReports>[1], "scope">) =>
+      (await listReports(db, { scope: ALL, ...filter }, { offset: 0, limit: 10 })).rows.map((r) => r.number);
     expect(await page({})).toEqual([b.number, a.number]);
     expect(await page({ region: "almaty" })).toEqual([a.number]);
     expect(await page({ scheme: "marketplace_seller" })).toEqual([b.number]);
-    expect(await page({ from: new Date("2026-11-21T00:00:00Z") })).toEqual([b.number]);
+    expect(await page({ incidentFrom: "2026-11-10", incidentTo: "2026-11-10" })).toEqual([a.number]);
+    expect(await page({ incidentFrom: "2026-11-20", incidentTo: "2026-11-20" })).toEqual([]);
+    expect(await page({ submittedFrom: new Date("2026-11-20T00:00:00Z") })).toEqual([a.number]);
+    // 450 000 KZT went to the card, 120 000 KZT to the seller
+    expect(await page({ minAmountMinor: 450_000_00 })).toEqual([a.number]);
+    expect(await page({ minAmountMinor: 100_000_00, maxAmountMinor: 200_000_00 })).toEqual([b.number]);
+    expect(await page({ maxAmountMinor: 0 })).toEqual([]);
+    // money left Kaspi and went to Halyk in one, the other way round in the other
+    expect(await page({ bank: "kaspi" })).toEqual([b.number, a.number]);
+    expect(await page({ bank: "halyk" })).toEqual([b.number, a.number]);
+    expect(await page({ bank: "forte" })).toEqual([]);
+    expect(await page({ status: "new" })).toHaveLength(2);
+    expect(await page({ status: "registered" })).toEqual([]);
     expect(await page({ status: "updated" })).toEqual([]);
-    expect(await page({ status: "statement" })).toEqual([]);
-    expect(await page({ status: "no_statement" })).toHaveLength(2);
+    await rowsOf(db, "UPDATE reports SET case_status = 'registered' WHERE id = ?", a.reportId);
+    expect(await page({ status: "registered" })).toEqual([a.number]);
+  });
+
+  it("shows an officer the reports of their regions and the cases they took, and nothing else", async () => {
+    const almaty = await submit({ ...withCard, region: "almaty" }, "bank_security", "2026-11-20T06:00:00Z");
+    const karaganda = await submit(
+      { ...marketplaceReport("ru").answers, region: "karaganda" },
+      "marketplace_seller",
+      "2026-11-21T06:00:00Z",
+    );
+    const nowhere = await submit(relativeReport("ru").answers, "relative_in_trouble", "2026-11-22T06:00:00Z");
+    const officer = { all: false, regions: ["almaty"], officerId: 7 } as const;
+    const numbers = async (scope: Parameters<typeof listReports>[1]["scope"]) =>
+      (await listReports(db, { scope }, { offset: 0, limit: 10 })).rows.map((r) => r.number);
+    expect(await numbers(officer)).toEqual([almaty.number]);
+    expect(await numbers({ all: false, regions: [], officerId: 7 })).toEqual([]);
+    expect(await numbers(ALL)).toHaveLength(3);
+    expect(await linkedReports(db, almaty.reportId, officer)).toEqual({ linked: [], elsewhere: 1 });
+    expect((await reportsHolding(db, [{ kind: "card", value: CARD.value }], officer)).map((r) => r.number)).toEqual([
+      almaty.number,
+    ]);
+    expect((await computeStats(db, { scope: officer })).reports).toBe(1);
+    await rowsOf(db, "UPDATE reports SET assignee_id = 7 WHERE id = ?", nowhere.reportId);
+    expect(await numbers(officer)).toEqual([nowhere.number, almaty.number]);
+    expect(await numbers(officer)).not.toContain(karaganda.number);
   });
 
   it("sums losses by scheme, region and week per currency", async () => {
     await submit({ ...withCard, region: "almaty" }, "bank_security", "2026-11-20T06:00:00Z");
     await submit({ ...relativeReport("ru").answers, region: "almaty" }, "relative_in_trouble", "2026-11-24T06:00:00Z");
-    const stats = await computeStats(db, {});
+    const stats = await computeStats(db, { scope: ALL });
     expect(stats.reports).toBe(2);
     expect(stats.losses).toEqual([{ amountMinor: 45_000_000 + 8_000_050, currency: "KZT" }]);
     expect(stats.byRegion).toEqual([
@@ -143,15 +207,23 @@ describe("report lists and statistics", () => {
 });
 
 describe("roles, invites and the audit log", () => {
-  it("takes ADMIN_IDS first, then the stored role; revoking forgets unit and region", async () => {
-    await grantRole(db, 5, "police", { unit: "УП", region: "almaty" }, T0);
+  it("takes ADMIN_IDS first, then the stored role; revoking forgets unit and regions", async () => {
+    await grantRole(db, 5, "police", { unit: "УП", regions: ["almaty", "karaganda"] }, T0);
     expect(effectiveRole([9], await storedRole(db, 5), 5)).toBe("police");
     expect(effectiveRole([9], await storedRole(db, 9), 9)).toBe("admin");
     expect(effectiveRole([9], await storedRole(db, 6), 6)).toBe("citizen");
     await grantRole(db, 5, "police", {}, T0);
     expect(await listStaff(db, [9])).toEqual([
-      { id: 9, role: "admin", unit: null, region: null, configured: true },
-      { id: 5, role: "police", unit: "УП", region: "almaty", configured: false },
+      { id: 9, role: "admin", name: null, unit: null, regions: [], allRegions: true, configured: true },
+      {
+        id: 5,
+        role: "police",
+        name: null,
+        unit: "УП",
+        regions: ["almaty", "karaganda"],
+        allRegions: false,
+        configured: false,
+      },
     ]);
     expect(await revokeRole(db, 5, T0)).toBe(true);
     expect(await revokeRole(db, 5, T0)).toBe(false);
@@ -159,7 +231,7 @@ describe("roles, invites and the audit log", () => {
   });
 
   it("stores only a hash of an invite token, works once and not after 24 hours", async () => {
-    const { token, expiresAt } = await createInvite(db, { role: "police", createdBy: 9, region: "astana" }, T0);
+    const { token, expiresAt } = await createInvite(db, { role: "police", createdBy: 9, regions: ["astana"] }, T0);
     expect(expiresAt.toISOString()).toBe("2026-11-27T09:00:00.000Z");
     expect(JSON.stringify(await rowsOf(db, "SELECT * FROM invites"))).not.toContain(token);
     expect(inviteToken(`inv_${token}`)).toBe(token);
@@ -167,7 +239,8 @@ describe("roles, invites and the audit log", () => {
     expect(await redeemInvite(db, token, 5, new Date("2026-11-27T08:59:00Z"))).toMatchObject({
       ok: true,
       role: "police",
-      region: "astana",
+      regions: ["astana"],
+      allRegions: false,
     });
     expect(await redeemInvite(db, token, 6, T0)).toEqual({ ok: false, reason: "used" });
     const late = (await createInvite(db, { role: "police", createdBy: 9 }, T0)).token;

@@ -6,6 +6,7 @@ import { recordConsent } from "../../src/db/users.js";
 import { dataSummary, deletePersonalData, exportPersonalData } from "../../src/services/privacy.js";
 import { submitDraft } from "../../src/services/submit.js";
 import { rowsOf, testDb } from "../support/database.js";
+import { TEST_KEYS } from "../support/keys.js";
 
 const NOW = new Date("2026-11-26T09:00:00Z");
 const recognise = () => ({ catalogVersion: "test", schemes: [], techniques: [] });
@@ -16,7 +17,7 @@ async function person(db: Db, id: number, story: string): Promise<string> {
     narrative: story,
     evidence: [{ fileId: `f${id}`, fileUniqueId: `u${id}`, kind: "photo", receivedAt: NOW.toISOString() }],
   });
-  const number = (await submitDraft(db, draft.id, recognise, "key", new Date("2026-11-25T12:00:00Z")))!.number;
+  const number = (await submitDraft(db, draft.id, recognise, TEST_KEYS, new Date("2026-11-25T12:00:00Z")))!.number;
   await createDraft(db, id, "kk", { narrative: `${story} (draft)` });
   await setPendingInput(db, id, "add_transfer_recipient");
   await rowsOf(db, "INSERT INTO conversations (key, state) VALUES (?, '{}')", String(id));

@@ -77,7 +77,7 @@ const recipientInput = (conversation: Conv, open: boolean) =>
 async function showTransferStep(ctx: ConvContext, shown: Shown, noteKey?: string): Promise<void> {
   const { step, item = 0 } = shown.cursor;
   const note = noteKey ? `⚠️ ${ctx.t(noteKey, { defaultValue: ctx.t("questionnaire:errors.generic") })}` : undefined;
-  const now = currentValue(ctx.t, step, shown.answers, item, ctx.lang);
+  const now = currentValue(ctx.t, step, shown.answers, item);
   const parts = [
     note,
     ctx.t(`questionnaire:steps.${step}.q`, { ...behalf(shown), n: item + 1 }),
@@ -190,7 +190,7 @@ const save = (conversation: Conv, reportId: number, addition: Addition) =>
             reportId,
             userId: c.from.id,
             addition,
-            signingKey: c.deps.signingKey,
+            keys: c.deps.keys,
             now: c.deps.now(),
             updateId: c.update.update_id,
           })

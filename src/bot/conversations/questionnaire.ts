@@ -13,6 +13,7 @@ import type { Conversation } from "@grammyjs/conversations";
 import type { Input } from "../../core/questionnaire/inputs.js";
 import { wasUpdateHandled } from "../../db/handled-updates.js";
 import { answerStep, openDraft } from "../../services/questionnaire.js";
+import { ignoreStaleEdit } from "../api/expected-errors.js";
 import type { AppContext, ConvContext } from "../context.js";
 import { answeredLabel } from "../render/answered.js";
 import { warnIfLiveCall } from "../render/live-call.js";
@@ -32,14 +33,14 @@ export interface Submission {
 export type SubmitResult = { ok: true; reportId: number; number: string } | { ok: false; error: string };
 
 async function show(ctx: ConvContext, state: Shown, noteKey?: string): Promise<void> {
-  const q = renderQuestion(ctx.t, state, ctx.lang);
+  const q = renderQuestion(ctx.t, state);
   const note = noteKey ? `⚠️ ${ctx.t(noteKey, { defaultValue: ctx.t("questionnaire:errors.generic") })}\n\n` : "";
   await ctx.reply(note + q.text, { reply_markup: q.keyboard });
 }
 
 /** Removes the buttons of the question just answered, so it cannot be pressed again. */
 async function closeQuestion(ctx: ConvContext): Promise<void> {
-  if (ctx.callbackQuery?.message) await ctx.editMessageReplyMarkup().catch(() => undefined);
+  if (ctx.callbackQuery?.message) await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
 }
 
 /** The question just answered with a button keeps its text and shows the answer instead of buttons. */
@@ -47,13 +48,13 @@ async function closeAnswered(ctx: ConvContext, before: Shown, after: Shown, inpu
   if (!ctx.callbackQuery?.message) return;
   const answer = answeredLabel(ctx.t, before, after, input);
   if (!answer) return closeQuestion(ctx);
-  const q = renderQuestion(ctx.t, before, ctx.lang);
+  const q = renderQuestion(ctx.t, before);
   await ctx.editMessageText(`${q.text}\n\n<b>✓ ${answer}</b>`).catch(() => closeQuestion(ctx));
 }
 
 async function refresh(ctx: ConvContext, state: Shown): Promise<void> {
-  const q = renderQuestion(ctx.t, state, ctx.lang);
-  await ctx.editMessageText(q.text, { reply_markup: q.keyboard }).catch(() => undefined);
+  const q = renderQuestion(ctx.t, state);
+  await ctx.editMessageText(q.text, { reply_markup: q.keyboard }).catch(ignoreStaleEdit);
 }
 
 export function questionnaire(submission: Submission) {
@@ -85,18 +86,18 @@ export function questionnaire(submission: Submission) {
       return;
     }
     if (replayed) {
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery();
       await show(ctx, current);
       return;
     }
     const decoded = decodeUpdate(ctx, current);
     if (decoded.kind === "foreign") await conversation.skip({ next: true });
     if (decoded.kind === "repeat") {
-      await ctx.answerCallbackQuery().catch(() => undefined);
+      await ctx.answerCallbackQuery();
       return;
     }
     if (decoded.kind === "stale") {
-      await ctx.answerCallbackQuery({ text: ctx.t("common:stale") }).catch(() => undefined);
+      await ctx.answerCallbackQuery({ text: ctx.t("common:stale") });
       return;
     }
     if (decoded.kind !== "input") {
@@ -107,7 +108,7 @@ export function questionnaire(submission: Submission) {
     const result = await conversation.external((c) =>
       answerStep(c.deps.db, draftId, input, c.deps.now(), { lang: c.lang, updateId }),
     );
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery();
     if (result.kind === "duplicate") {
       await show(ctx, current);
       return;
