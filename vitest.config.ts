@@ -15,8 +15,12 @@ const SQLITE_ONLY = [
   "test/e2e/reliability-flood.test.ts",
 ];
 
-/** These need the cluster: both engines' migrations compared, several instances on one database. */
-const POSTGRES_ONLY = ["test/unit/migrations-dialects.test.ts", "test/e2e/deploy.test.ts"];
+/** These need the cluster: both engines' migrations compared, several instances on one database, job locks. */
+const POSTGRES_ONLY = [
+  "test/unit/migrations-dialects.test.ts",
+  "test/unit/job-lock.test.ts",
+  "test/e2e/deploy.test.ts",
+];
 
 export default defineConfig({
   test: {
@@ -32,7 +36,7 @@ export default defineConfig({
           name: "postgres",
           include: [
             "test/e2e/**/*.test.ts",
-            "test/unit/{drafts-db,police-db,privacy,versions,catalog-store,catalog-cli,database-engines,migrations-dialects}.test.ts",
+            "test/unit/{drafts-db,police-db,privacy,versions,catalog-store,catalog-cli,database-engines,migrations-dialects,job-lock}.test.ts",
           ],
           exclude: SQLITE_ONLY,
           env: { SAQBOL_TEST_DB: "postgres" },

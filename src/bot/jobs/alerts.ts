@@ -17,6 +17,7 @@ import {
   type Recipient,
   sendingAlerts,
 } from "../../db/alerts.js";
+import { runAlone } from "../../db/job-lock.js";
 import { getUser, markBlocked } from "../../db/users.js";
 import type { I18n } from "../../i18n.js";
 import type { BotDeps } from "../deps.js";
@@ -70,10 +71,13 @@ class Deliverer {
     this.running = (async () => {
       let sent = 0;
       try {
-        do {
-          this.again = false;
-          sent += await this.deliverAll();
-        } while (this.again && isOpen(this.deps));
+        // One deliverer across instances: its pace is the pace of all (the others skip; the next tick retries).
+        await runAlone(this.deps.db, "alert-delivery", async () => {
+          do {
+            this.again = false;
+            sent += await this.deliverAll();
+          } while (this.again && isOpen(this.deps));
+        });
       } catch (error) {
         // The database closed under a stopping bot, most likely; what is pending stays pending.
         this.deps.logger.warn({ err: (error as Error).message }, "alert delivery stopped");

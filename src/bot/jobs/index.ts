@@ -1,6 +1,7 @@
 import type { Bot } from "grammy";
 import { purgeIdleConversations } from "../../db/conversation-storage.js";
 import { purgeStaleDrafts } from "../../db/drafts.js";
+import { runAlone } from "../../db/job-lock.js";
 import type { AppContext } from "../context.js";
 import type { UpdateInbox } from "../delivery/inbox.js";
 import type { BotDeps } from "../deps.js";
@@ -17,13 +18,18 @@ export interface Jobs {
 const HOUR = 3600_000;
 export const DRAFT_RETENTION_DAYS = 30;
 
-/** Periodic housekeeping; each job runs once at start and then on its interval, and never throws. */
+/**
+ * Periodic housekeeping; each job runs once at start and then on its interval, and never throws.
+ * A job runs in one instance at a time (runAlone: on PostgreSQL the others skip that turn),
+ * except those that keep this instance's own state (`alone: false`).
+ */
 export function startJobs(bot: Bot<AppContext>, deps: BotDeps, inbox: UpdateInbox): Jobs {
   const timers: NodeJS.Timeout[] = [];
-  const every = (ms: number, name: string, job: () => unknown) => {
+  const every = (ms: number, name: string, job: () => unknown, { alone = true } = {}) => {
     const run = async () => {
       try {
-        await job();
+        if (alone) await runAlone(deps.db, name, async () => job());
+        else await job();
       } catch (error) {
         deps.logger.error({ job: name, err: (error as Error).message }, "job failed");
       }
@@ -41,9 +47,10 @@ export function startJobs(bot: Bot<AppContext>, deps: BotDeps, inbox: UpdateInbo
   });
   every(HOUR, "draft-reminders", () => remindDrafts(bot, deps));
   // Delivery starts at once when an admin presses Send; this picks up what a restart interrupted.
-  every(10_000, "alert-delivery", () => deliverAlerts(deps));
-  // A catalogue switched by the CLI or another instance reaches this bot within seconds.
-  every(2_000, "catalog-sync", () => syncCatalog(deps));
+  // The deliverer takes its lock itself (a Send pressed on any instance goes through it too).
+  every(10_000, "alert-delivery", () => deliverAlerts(deps), { alone: false });
+  // A catalogue switched by the CLI or another instance reaches this bot within seconds: every instance.
+  every(2_000, "catalog-sync", () => syncCatalog(deps), { alone: false });
   every(5_000, "report-notices", () => sendReportNotices(bot.api, deps));
   const menus = menuSync(bot.api, deps);
   void menus.adminsAtStart();
