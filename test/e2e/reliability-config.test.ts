@@ -19,7 +19,8 @@ interface Exit {
 }
 
 /**
- * Runs the entry point of `npm start` with exactly this environment (plus PATH).
+ * Runs the entry point of `npm start` with exactly this environment (plus PATH). It settles on
+ * "close", not "exit": on a loaded machine the last stderr chunk can arrive after the exit.
  * The bound only catches a start that hangs: several of these start at once, and
  * on a loaded machine compiling and starting one took over 30 s (the old bound,
  * which made "LOG_LEVEL unknown" fail under load while it passed alone).
@@ -43,7 +44,7 @@ function start(env: Record<string, string>, timeoutMs = 150_000): Promise<Exit> 
       child.kill("SIGKILL");
       reject(new Error(`still running after ${timeoutMs} ms:\n${stdout}\n${stderr}`));
     }, timeoutMs);
-    child.on("exit", (code) => {
+    child.on("close", (code) => {
       clearTimeout(timer);
       resolve({ code, stderr, stdout });
     });
