@@ -152,7 +152,7 @@ describe("admins keep the scheme catalogue current from the chat", () => {
         };
       }),
     );
-    const env = { DATABASE_PATH: h.dbPath };
+    const env = h.env();
     expect((await runCli(catalogCli, ["import", file], env)).code).toBe(0);
     expect(await runCli(catalogCli, ["activate", "2026.12.3"], env)).toMatchObject({
       code: 0,
