@@ -3,7 +3,7 @@
  * subscriber. A row is claimed (pending → sent) before its message goes out, so
  * nobody gets an alert twice, even when delivery resumes after a restart.
  */
-import { and, asc, count, desc, eq, isNotNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, max } from "drizzle-orm";
 import type { Lang } from "../core/model.js";
 import { type Db, inTransaction } from "./client.js";
 import { alertDeliveries, alerts, users } from "./schema.js";
@@ -111,6 +111,16 @@ export async function claimDelivery(db: Db, alertId: number, userId: number, now
     )
     .run();
   return result.changes > 0;
+}
+
+/** When the alert's last message was claimed for sending (by any instance), or undefined. */
+export async function lastSentAt(db: Db, alertId: number): Promise<string | undefined> {
+  const row = await db
+    .select({ at: max(alertDeliveries.at) })
+    .from(alertDeliveries)
+    .where(and(eq(alertDeliveries.alertId, alertId), eq(alertDeliveries.status, "sent")))
+    .get();
+  return row?.at ?? undefined;
 }
 
 /** Not delivered: the person blocked the bot, unsubscribed meanwhile, or Telegram refused. */

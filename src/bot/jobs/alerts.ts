@@ -12,6 +12,7 @@ import {
   claimDelivery,
   deliveryCounts,
   finishAlert,
+  lastSentAt,
   markUndelivered,
   pendingRecipients,
   type Recipient,
@@ -92,6 +93,9 @@ class Deliverer {
   private async deliverAll(): Promise<number> {
     const { db } = this.deps;
     let sent = 0;
+    // Another instance, or this one before a restart, may have sent a moment ago: its pace goes on.
+    const [first] = await sendingAlerts(db);
+    if (first) this.pacer.after(Date.parse((await lastSentAt(db, first.id)) ?? ""));
     for (;;) {
       if (!isOpen(this.deps)) return sent;
       const [alert] = await sendingAlerts(db);

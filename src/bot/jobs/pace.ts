@@ -16,6 +16,15 @@ export class Pacer {
     this.gapMs = 1000 / perSecond;
   }
 
+  /**
+   * The previous message went out at `at` (ms), from another instance or an earlier run:
+   * the next keeps the pace from it, with one gap to spare for the time between claiming a
+   * row and sending it. Never more than two gaps from now: a clock far off cannot stall it.
+   */
+  after(at: number): void {
+    if (Number.isFinite(at)) this.last = Math.max(this.last, Math.min(Date.now(), at) + this.gapMs);
+  }
+
   async turn(): Promise<void> {
     const wait = this.last + this.gapMs - Date.now();
     if (wait > 0) await sleep(wait);
