@@ -12,8 +12,12 @@ import pg from "pg";
 import { DatabaseOpenError, type Engine, type Execute } from "./client.js";
 
 const MAX_NAMED = 2000;
-/** A transaction that keeps failing to serialize is given up after this many runs. */
-const MAX_RUNS = 20;
+/**
+ * A transaction that keeps failing to serialize is given up after this many runs.
+ * Many people answering at once on small tables (whole-table read locks) conflict
+ * often; the waits between runs grow to about a second, so this is a minute at most.
+ */
+const MAX_RUNS = 60;
 
 interface Transaction {
   client: pg.PoolClient;
@@ -179,7 +183,7 @@ export function postgresEngine(pool: pg.Pool, url: string): PostgresEngine {
         } catch (error) {
           const code = codeOf(error);
           if (!code || !RETRYABLE.has(code) || run >= MAX_RUNS) throw error;
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** Math.min(run, 7)));
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** Math.min(run, 10)));
         }
       }
     },

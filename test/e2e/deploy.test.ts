@@ -3,7 +3,9 @@
  * three instances started from the systemd unit on one PostgreSQL database, nginx
  * with the shipped site in front of them as the webhook Telegram calls. People
  * talk to the bot; their updates land on different instances and every answer is
- * stored once, in order. (PostgreSQL project: one database for all instances.)
+ * stored once, in order: 50 people walk the whole questionnaire, and each report
+ * equals the one a single instance makes of the same answers. (PostgreSQL project:
+ * one database for all instances.)
  */
 import { generateKeyPairSync } from "node:crypto";
 import { join } from "node:path";
@@ -11,14 +13,70 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { command as migrateCli } from "../../src/cli/migrate.js";
 import type { Lang } from "../../src/core/model.js";
 import { runCli } from "../support/cli-in-process.js";
-import { rows } from "../support/db-reader.js";
+import { reportSnapshot, rows } from "../support/db-reader.js";
 import { ensureBuilt, type Nginx, startInstance, startNginx } from "../support/deploy.js";
 import { type BotProcess, buttonTexts, Harness, nextQuestion } from "../support/harness.js";
 import { waitStarted } from "../support/kill-switch.js";
 import { freePort } from "../support/ports.js";
-import { label } from "../support/scenarios.js";
+import { type Move, play } from "../support/questionnaire-driver.js";
+import { label, type Scenario, scenarios } from "../support/scenarios.js";
+import { consentedUser } from "../support/users.js";
 
 const PEOPLE = 6;
+/** People who walk the whole questionnaire over the instances, this many at a time. */
+const WALKERS = 50;
+const AT_ONCE = 10;
+
+/** Yesterday in Kazakhstan (UTC+5), typed: the instances run on the real clock, and "today 10:05" may be ahead of it. */
+const yesterday = (() => {
+  const d = new Date(Date.now() + 5 * 3600_000 - 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(d.getUTCDate())}.${pad(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
+})();
+
+/** The scenario with every "today" and "within the hour" made yesterday. */
+const clockFree = (lang: Lang, move: Move): Move => {
+  if ("press" in move && move.press === label(lang, "common:day.today")) return { type: yesterday };
+  if ("press" in move && move.press === label(lang, "common:transfer_when.within_hour"))
+    return { type: `${yesterday} 10:40` };
+  if ("type" in move && /^(бүгін|сегодня) (\d\d:\d\d)$/.test(move.type))
+    return { type: move.type.replace(/^\S+/, yesterday) };
+  return move;
+};
+
+/** One person walks a scenario to the end and submits; the stored report, minus what differs between runs. */
+async function walkAndSubmit(h: Harness, id: number, scenario: Scenario, lang: Lang): Promise<unknown> {
+  const u = await consentedUser(h, id, lang);
+  u.press(label(lang, "menu:items.report"));
+  await nextQuestion(u, 60_000);
+  const review = await play(
+    u,
+    scenario.script(lang).map((m) => clockFree(lang, m)),
+    60_000,
+  );
+  u.press(label(lang, "questionnaire:review.submit"), review);
+  await u.waitFor((m) => m.file?.file_name?.endsWith(".json") === true, { timeoutMs: 120_000 });
+  const [report] = await rows<{ id: number }>(
+    h,
+    "SELECT id FROM reports WHERE user_id = ? AND status = 'submitted'",
+    id,
+  );
+  return reportSnapshot(h, report!.id);
+}
+
+/** Runs `tasks` with at most `limit` at once. */
+async function pooled<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const out: T[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      out[i] = await tasks[i]!();
+    }
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
+  return out;
+}
 
 describe("three instances from deploy/ behind nginx on one PostgreSQL database", () => {
   let h: Harness;
@@ -85,4 +143,62 @@ describe("three instances from deploy/ behind nginx on one PostgreSQL database",
     await expect.poll(() => rows(h, "SELECT update_id FROM update_inbox"), { timeout: 10_000 }).toEqual([]);
     for (const b of instances) expect(b.output.join("")).not.toMatch(/"level":(50|60)/);
   }, 120_000);
+
+  it(`${WALKERS} people walk the whole questionnaire over the instances; every report equals one instance's, every update handled once`, async () => {
+    const cases = Array.from({ length: WALKERS }, (_, k) => ({
+      id: 9800 + k,
+      scenario: k % scenarios.length,
+      lang: (k % 2 ? "kk" : "ru") as Lang,
+    }));
+    // The reference: each scenario in each language once, on one instance in this process.
+    const one = await Harness.create();
+    const expected = new Map<string, unknown>();
+    try {
+      await one.start();
+      const kinds = [...new Set(cases.map((c) => `${c.scenario}:${c.lang}`))];
+      for (const [i, kind] of kinds.entries()) {
+        const [scenario, lang] = kind.split(":") as [string, Lang];
+        expected.set(kind, await walkAndSubmit(one, 9700 + i, scenarios[Number(scenario)]!, lang));
+      }
+    } finally {
+      await one.close();
+    }
+
+    // Every update the people send, by id, as the emulator queues it for the webhook.
+    const queue = h.emulator.bot().queue;
+    const pushed: number[] = [];
+    const push = queue.push.bind(queue);
+    queue.push = (update) => {
+      const stored = push(update);
+      pushed.push(stored.update_id);
+      return stored;
+    };
+    const got = await pooled(
+      cases.map((c) => () => walkAndSubmit(h, c.id, scenarios[c.scenario]!, c.lang)),
+      AT_ONCE,
+    );
+    for (const [i, c] of cases.entries())
+      expect(got[i], `person ${c.id}`).toEqual(expected.get(`${c.scenario}:${c.lang}`));
+
+    // Every instance served some of it, and each update was handled once: one handled row per update delivered.
+    const served = nginx
+      .accessLog()
+      .filter((l) => l.includes("POST /telegram/hook") && / 200 /.test(l))
+      .map((l) => l.split(" ")[0]);
+    expect(new Set(served).size).toBe(3);
+    await expect.poll(() => rows(h, "SELECT update_id FROM update_inbox"), { timeout: 30_000 }).toEqual([]);
+    queue.push = push;
+    const handled = await rows<{ update_id: number }>(
+      h,
+      `SELECT update_id FROM handled_updates WHERE update_id IN (${pushed.join(",")}) ORDER BY update_id`,
+    );
+    expect(handled.map((r) => r.update_id)).toEqual([...pushed].sort((a, b) => a - b));
+    expect(
+      await rows(
+        h,
+        "SELECT user_id FROM reports WHERE user_id BETWEEN 9800 AND 9899 GROUP BY user_id HAVING COUNT(*) <> 1",
+      ),
+    ).toEqual([]);
+    for (const b of instances) expect(b.output.join("")).not.toMatch(/"level":(50|60)|update failed/);
+  }, 900_000);
 });
