@@ -42,7 +42,7 @@ const envSchema = z
       .string()
       .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z, a-z, 0-9, _ and -")
       .optional(),
-    PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+    PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     CATALOG_PATH: z.string().min(1).optional(),
     FONT_PATH: z.string().min(1).optional(),
     DOCUMENT_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
@@ -65,7 +65,9 @@ export type Config = {
   adminIds: number[];
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   mode: "polling" | "webhook";
-  webhook: { url: string; secret: string; port: number } | undefined;
+  /** The HTTP server's port (health, readiness, and the webhook in webhook mode); 0 picks a free one. */
+  port: number;
+  webhook: { url: string; secret: string } | undefined;
   catalogPath: string | undefined;
   fontPath: string | undefined;
   /** Threads that make documents; by default as many as the cores, 2 to 4. */
@@ -110,9 +112,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminIds: e.ADMIN_IDS,
     logLevel: e.LOG_LEVEL,
     mode: e.BOT_MODE,
+    port: e.PORT,
     webhook:
       e.BOT_MODE === "webhook" && e.WEBHOOK_URL && e.WEBHOOK_SECRET
-        ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, port: e.PORT }
+        ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET }
         : undefined,
     catalogPath: e.CATALOG_PATH,
     fontPath: e.FONT_PATH,

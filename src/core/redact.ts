@@ -79,23 +79,23 @@ function apply(text: string, list: Replacement[]): Redaction {
 
 /**
  * Masks secrets and cuts the person's own cards, as `policy` says for what the person
- * is answering (by default free text: a story). Run before anything is stored or logged.
+ * is answering (by default: nothing known about it). Run before anything is stored or logged.
  */
-export function protectText(text: string, policy: SecretPolicy = policyFor("story")): Redaction {
+export function protectText(text: string, policy: SecretPolicy = policyFor(undefined)): Redaction {
   return apply(text, replacements(text, policy, { secrets: true, cards: true }));
 }
 
 /** Only the secret values (cards left alone): "код был 4821" → "код был •••". */
 export function redactSecrets(text: string): Redaction {
-  return apply(text, replacements(text, policyFor("numbers"), { secrets: true, cards: false }));
+  return apply(text, replacements(text, policyFor(undefined), { secrets: true, cards: false }));
 }
 
 /** Only the cards: the person's own cut to "•••• 1234", someone else's (as the words show) kept whole. */
 export function maskOwnCards(text: string): string {
-  return apply(text, replacements(text, policyFor("numbers"), { secrets: false, cards: true })).text;
+  return apply(text, replacements(text, policyFor(undefined), { secrets: false, cards: true })).text;
 }
 
 /** Free text as it should be stored: own cards cut, secrets masked. */
-export const redactForStorage = (text: string): Redaction => protectText(text, policyFor("numbers"));
+export const redactForStorage = (text: string): Redaction => protectText(text);
 
 export const containsSecret = (text: string): boolean => redactSecrets(text).found.length > 0;

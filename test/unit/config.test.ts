@@ -34,11 +34,8 @@ describe("configuration from the environment", () => {
     });
     expect(c.adminIds).toEqual([11, 22, 33]);
     expect(c.apiRoot).toBe("http://127.0.0.1:8081");
-    expect(c.webhook).toEqual({
-      url: "https://saqbol.example/telegram",
-      secret: "s3cret-token-0123456789",
-      port: 9000,
-    });
+    expect(c.webhook).toEqual({ url: "https://saqbol.example/telegram", secret: "s3cret-token-0123456789" });
+    expect(c.port).toBe(9000);
   });
 
   it.each([

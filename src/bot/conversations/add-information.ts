@@ -21,9 +21,9 @@ import { loadReport, reportOwner } from "../../services/reports.js";
 import { type Addition, type AddResult, addToReport, type Change } from "../../services/versions.js";
 import { additionControlData } from "../callback-data/my-reports.js";
 import type { AppContext, ConvContext } from "../context.js";
-import { sendReportFiles } from "../features/submission.js";
 import { controlKeyboard, transferQuestionKeyboard } from "../keyboards/my-reports.js";
 import { behalf, type Shown } from "../render/question.js";
+import { sendReportFiles } from "../render/report-files.js";
 import { currentValue, type T } from "../render/values.js";
 import { decodeUpdate, fileOf } from "./questionnaire-input.js";
 

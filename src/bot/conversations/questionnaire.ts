@@ -106,10 +106,15 @@ export function questionnaire(submission: Submission) {
     }
     const input = decoded.input;
     const result = await conversation.external((c) =>
-      answerStep(c.deps.db, draftId, input, c.deps.now(), { lang: c.lang, updateId }),
+      answerStep(c.deps.db, draftId, input, c.deps.now(), {
+        lang: c.lang,
+        updateId,
+        // When it was sent, on the app's clock (the draft's): its age as Telegram dates it.
+        ...(ctx.message ? { sentAt: new Date(c.deps.now().getTime() - (Date.now() - ctx.message.date * 1000)) } : {}),
+      }),
     );
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-    if (result.kind === "duplicate") {
+    if (result.kind === "duplicate" || result.kind === "stale") {
       await show(ctx, current);
       return;
     }

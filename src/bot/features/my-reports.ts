@@ -29,10 +29,10 @@ import { ensureConsent } from "../filters/consent.js";
 import { additionKeyboard, cardKeyboard, listKeyboard, versionsKeyboard } from "../keyboards/my-reports.js";
 import { applicantCaseLines } from "../render/case-file.js";
 import { documentContext, showUploading } from "../render/documents.js";
+import { sendReportFiles } from "../render/report-files.js";
 import { formatDate } from "../render/values.js";
 import { showChecklist } from "./checklist.js";
 import { enterQuestionnaire } from "./report.js";
-import { sendReportFiles } from "./submission.js";
 
 const localDate = (iso: string, ctx: BaseContext) => formatDate(todayIn(new Date(iso)), ctx.lang) ?? iso;
 const localDateTime = (iso: string, ctx: BaseContext) => `${localDate(iso, ctx)} ${timeIn(new Date(iso))}`;

@@ -45,7 +45,15 @@ export const SECRET_POLICIES: Record<AnswerKind, SecretPolicy> = {
   someone_elses: { othersCards: true, lone: [] },
 };
 
-export const policyFor = (kind: AnswerKind | undefined): SecretPolicy => SECRET_POLICIES[kind ?? "story"];
+/**
+ * Where nothing says what the person is answering (outside the questionnaire, a
+ * conversation that declares nothing), a bare number may be a sum or a reference:
+ * only secrets named by words are masked, and cards the words do not show to be
+ * someone else's are cut.
+ */
+const UNKNOWN: SecretPolicy = { othersCards: false, lone: [] };
+
+export const policyFor = (kind: AnswerKind | undefined): SecretPolicy => (kind ? SECRET_POLICIES[kind] : UNKNOWN);
 
 /** The whole message as one number ("417", "482 193", "48-21-93"), masked when the policy says it is a secret. */
 export function loneSecret(
