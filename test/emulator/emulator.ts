@@ -275,6 +275,14 @@ export class BotApiEmulator {
       sendJson(res, 401, new ApiError(401, "Unauthorized").toJSON());
       return;
     }
+    if (kind === "400") {
+      sendJson(res, 400, new ApiError(400, "Bad Request: file must be non-empty").toJSON());
+      return;
+    }
+    if (kind === "413") {
+      sendJson(res, 413, new ApiError(413, "Request Entity Too Large").toJSON());
+      return;
+    }
     if (kind === "429") {
       const retryAfter = this.faults.retryAfter;
       const body = new ApiError(429, `Too Many Requests: retry after ${retryAfter}`, { retry_after: retryAfter });

@@ -1,4 +1,5 @@
 import type { Bot } from "grammy";
+import { describeError } from "../../errors.js";
 import { purgeIdleConversations } from "../../db/conversation-storage.js";
 import { purgeStaleDrafts } from "../../db/drafts.js";
 import type { AppContext } from "../context.js";
@@ -11,7 +12,8 @@ import { menuSync } from "./menus.js";
 import { sendReportNotices } from "./report-notices.js";
 
 export interface Jobs {
-  stop(): void;
+  /** No job starts any more; resolves once the ones running have ended. */
+  stop(): Promise<void>;
 }
 
 const HOUR = 3600_000;
@@ -20,13 +22,21 @@ export const DRAFT_RETENTION_DAYS = 30;
 /** Periodic housekeeping; each job runs once at start and then on its interval, and never throws. */
 export function startJobs(bot: Bot<AppContext>, deps: BotDeps, inbox: UpdateInbox): Jobs {
   const timers: NodeJS.Timeout[] = [];
+  const running = new Set<Promise<void>>();
+  let stopped = false;
   const every = (ms: number, name: string, job: () => unknown) => {
     const run = async () => {
-      try {
-        await job();
-      } catch (error) {
-        deps.logger.error({ job: name, err: (error as Error).message }, "job failed");
-      }
+      if (stopped) return;
+      const done = (async () => {
+        try {
+          await job();
+        } catch (error) {
+          deps.logger.error({ job: name, err: describeError(error) }, "job failed");
+        }
+      })();
+      running.add(done);
+      await done;
+      running.delete(done);
     };
     void run();
     const timer = setInterval(run, ms);
@@ -49,8 +59,10 @@ export function startJobs(bot: Bot<AppContext>, deps: BotDeps, inbox: UpdateInbo
   void menus.adminsAtStart();
   every(10_000, "staff-menus", () => menus.run());
   return {
-    stop: () => {
+    stop: async () => {
+      stopped = true;
       for (const t of timers) clearInterval(t);
+      await Promise.allSettled([...running]);
     },
   };
 }
