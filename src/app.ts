@@ -124,6 +124,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const logger = options.logger ?? createLogger(config.logLevel);
   const deps = prepareDeps(config, logger, options.now);
   const pollTimeout = options.pollTimeout ?? 30;
+  const startedAt = Date.now();
   let fatal: (line: string) => void = () => undefined;
   const health = new TelegramHealth(logger, (line) => fatal(line));
   const bot = createBot(deps, {
@@ -157,14 +158,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       const busy = pipeline?.busy() ?? { handling: 0, queued: 0 };
       const t = health.status;
       const since = (ms: number | undefined) => (ms === undefined ? undefined : Math.round((Date.now() - ms) / 1000));
-      const updatesAge = since(t.lastUpdates);
+      const updatesAge = Math.round((Date.now() - (t.lastUpdates ?? startedAt)) / 1000);
       return {
         database: { ...file, path: config.databasePath },
         inbox: { ok: oldestSeconds <= 120, depth: depth.depth, oldestSeconds, ...busy },
         telegram: {
-          ok:
-            t.failingSince === undefined &&
-            (config.mode === "webhook" || (updatesAge !== undefined && updatesAge <= pollTimeout + 30)),
+          ok: t.failingSince === undefined && (config.mode === "webhook" || updatesAge <= pollTimeout + 30),
           mode: config.mode,
           lastUpdatesSecondsAgo: updatesAge,
           failingForSeconds: since(t.failingSince),

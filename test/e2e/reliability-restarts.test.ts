@@ -55,14 +55,22 @@ describe("SIGTERM while the backlog drains", () => {
     const codes: (number | null)[] = [];
     for (const at of [40, 90, 140]) {
       await waitStarted(proc);
-      await until(() => answered() >= at, 60_000, () => `only ${answered()} answers\n${proc.output.join("").slice(-2000)}`);
+      await until(
+        () => answered() >= at,
+        60_000,
+        () => `only ${answered()} answers\n${proc.output.join("").slice(-2000)}`,
+      );
       codes.push(await proc.kill("SIGTERM"));
       outputs.push(proc.output.join(""));
       await standby.ready();
       proc = standby.take();
     }
     await waitStarted(proc);
-    await until(() => answered() >= PEOPLE * EACH, 60_000, () => `only ${answered()} answers`);
+    await until(
+      () => answered() >= PEOPLE * EACH,
+      60_000,
+      () => `only ${answered()} answers`,
+    );
     await h.emulator.waitIdle({ quietMs: 500, timeoutMs: 30_000 });
     codes.push(await proc.kill("SIGTERM"));
     outputs.push(proc.output.join(""));
@@ -112,8 +120,13 @@ describe("SIGTERM while the backlog drains", () => {
     expect(await proc.kill("SIGTERM")).toBe(0);
     await standby.close();
 
-    const submitted = u.messages().filter((m) => m.text.startsWith(plain(label("ru", "report:submitted")).slice(0, 12)));
-    const files = u.messages().filter((m) => m.file).map((m) => m.file!.file_name);
+    const submitted = u
+      .messages()
+      .filter((m) => m.text.startsWith(plain(label("ru", "report:submitted")).slice(0, 12)));
+    const files = u
+      .messages()
+      .filter((m) => m.file)
+      .map((m) => m.file!.file_name);
     console.info(`SIGTERM during the documents: ${submitted.length} "report ready", files ${files.join(", ")}`);
     expect(submitted).toHaveLength(1);
     expect(files.filter((f) => f?.endsWith(".pdf") && f.includes("_v1_"))).toHaveLength(1);
@@ -143,7 +156,11 @@ describe("one bot per database", () => {
 
     const u = h.user(8361, "kk");
     for (let i = 0; i < 5; i++) u.command("help");
-    await until(() => u.messages().length >= 5, 20_000, () => `${u.messages().length} answers`);
+    await until(
+      () => u.messages().length >= 5,
+      20_000,
+      () => `${u.messages().length} answers`,
+    );
     await h.emulator.waitIdle({ quietMs: 500 });
     expect(u.messages()).toHaveLength(5);
     expect(await first.kill("SIGTERM")).toBe(0);

@@ -97,7 +97,11 @@ export class UserHandle {
     return Array.from({ length: count }, (_, i) => {
       const original = this.files.add("photos", { bytes: Buffer.concat([tinyJpeg, Buffer.from(`#${group}-${i}`)]) });
       const first = i === 0 ? caption(options.caption) : {};
-      return this.sendContent({ media_group_id: group, photo: photoSizesOf({ files: this.files }, original), ...first });
+      return this.sendContent({
+        media_group_id: group,
+        photo: photoSizesOf({ files: this.files }, original),
+        ...first,
+      });
     });
   }
 

@@ -66,7 +66,9 @@ export async function atStep(h: Harness, id: number, lang: Lang, step: string): 
   const u = await consentedUser(h, id, lang);
   u.press(label(lang, "menu:items.report"));
   let shown = await nextQuestion(u);
-  const question = label(lang, `questionnaire:steps.${step}.q`).replace(/<\/?b>/g, "").slice(0, 40);
+  const question = label(lang, `questionnaire:steps.${step}.q`)
+    .replace(/<\/?b>/g, "")
+    .slice(0, 40);
   for (const move of scenarios[0]!.script(lang)) {
     if (shown.text.includes(question)) return u;
     shown = await play(u, [move]);

@@ -1,7 +1,7 @@
 import type { Bot } from "grammy";
-import { describeError } from "../../errors.js";
 import { purgeIdleConversations } from "../../db/conversation-storage.js";
 import { purgeStaleDrafts } from "../../db/drafts.js";
+import { describeError } from "../../errors.js";
 import type { AppContext } from "../context.js";
 import type { UpdateInbox } from "../delivery/inbox.js";
 import type { BotDeps } from "../deps.js";
