@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { protectText } from "../../src/core/redact.js";
-import { INTACT, MASKED } from "../fixtures/secrets.js";
+import { CARDS, INTACT, MASKED } from "../fixtures/secrets.js";
 
 describe("secrets as victims type and paste them are masked", () => {
   it("the table holds at least 150 phrasings in both languages", () => {
@@ -30,5 +30,11 @@ describe("secrets as victims type and paste them are masked", () => {
 describe("the facts around secrets stay as typed", () => {
   it.each(INTACT)("(%s) %s", (_lang, text) => {
     expect(protectText(text)).toEqual({ text, found: [] });
+  });
+});
+
+describe("cards in a story: the person's own cut, a recipient's kept for the police", () => {
+  it.each(CARDS)("(%s) %s", (_lang, typed, stored) => {
+    expect(protectText(typed)).toEqual({ text: stored, found: [] });
   });
 });
