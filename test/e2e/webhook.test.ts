@@ -1,4 +1,4 @@
-import { createServer } from "node:net";
+import { connect, createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { Harness } from "../support/harness.js";
 
@@ -49,7 +49,61 @@ describe("webhook mode and shutdown", () => {
     const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
     expect(metrics.headers.get("content-type")).toContain("text/plain");
     expect(await metrics.text()).toMatch(/^saqbol_updates_total\{kind="message",outcome="ok"\} [1-9]/m);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`, { method: "HEAD" })).status).toBe(200);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ ready: true, telegram: { ok: true, mode: "webhook" } });
   });
+
+  it("a WEBHOOK_URL with a query string: updates still reach the bot", async () => {
+    const port = await freePort();
+    h = await Harness.create({
+      env: {
+        BOT_MODE: "webhook",
+        WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/hook?instance=kz-1&v=2`,
+        WEBHOOK_SECRET: "webhook-secret-0123456789",
+        PORT: String(port),
+      },
+    });
+    await h.start();
+    const u = h.user(3003, "kk");
+    u.command("start");
+    const consent = await u.waitFor((m) => m.buttons.length > 0, { timeoutMs: 60_000 });
+    expect(consent.buttons.length).toBeGreaterThan(0);
+    expect(h.logs.join("")).not.toContain("webhook request rejected");
+  });
+
+  it("SIGTERM with slow clients holding connections open: exits 0 in seconds, not after the forced 25 s", async () => {
+    const port = await freePort();
+    h = await Harness.create({
+      env: {
+        BOT_MODE: "webhook",
+        WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/hook`,
+        WEBHOOK_SECRET: "webhook-secret-0123456789",
+        PORT: String(port),
+      },
+    });
+    const bot = h.spawnBot(h.env());
+    const u = h.user(3004, "ru");
+    u.command("start");
+    await u.waitFor((m) => m.buttons.length > 0, { timeoutMs: 60_000 });
+    // Two slow clients: one never finishes its request, one keeps an idle connection open.
+    const slow = connect(port, "127.0.0.1");
+    slow.write("POST /telegram/hook HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{");
+    const idle = connect(port, "127.0.0.1");
+    idle.write("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n");
+    slow.on("error", () => undefined);
+    idle.on("error", () => undefined);
+    await new Promise((r) => setTimeout(r, 300));
+    const started = Date.now();
+    const code = await bot.kill("SIGTERM");
+    const seconds = (Date.now() - started) / 1000;
+    slow.destroy();
+    idle.destroy();
+    console.info(`webhook SIGTERM with two slow clients: exit ${code} after ${seconds.toFixed(1)} s`);
+    expect(code).toBe(0);
+    expect(bot.output.join("")).toContain("saqbol stopped");
+  }, 90_000);
 
   it("stops on SIGTERM with exit code 0 after finishing what it was doing", async () => {
     h = await Harness.create();

@@ -34,6 +34,21 @@ export interface Pipeline {
 /** The production flood limit: 20 updates per person per 10 s (files: three times as many, then queued). */
 export const DEFAULT_FLOOD: FloodLimits = { perWindow: 20, windowMs: 10_000 };
 
+/**
+ * The runner's signal comes from a polyfill: fetch and AbortSignal.any need a real one,
+ * or stopping would not end a long poll (the stop waited out the whole poll).
+ */
+function nativeSignal(signal: {
+  aborted: boolean;
+  addEventListener(type: "abort", fn: () => void): void;
+}): AbortSignal {
+  if (signal instanceof AbortSignal) return signal;
+  const controller = new AbortController();
+  if (signal.aborted) controller.abort();
+  else signal.addEventListener("abort", () => controller.abort());
+  return controller.signal;
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 export function startPipeline(
@@ -91,7 +106,7 @@ export function startPipeline(
   const admit = (update: Update): Promise<void> | undefined =>
     stopping || gate.admit(update) === "queued" ? undefined : handle(update);
 
-  const source = createSource({ supply: (batchSize, signal) => supplier(batchSize, signal as unknown as AbortSignal) });
+  const source = createSource({ supply: (batchSize, signal) => supplier(batchSize, nativeSignal(signal)) });
   const sink = createConcurrentSink<Update>(
     { consume: async (update) => admit(update) },
     async (error) => failed(error),
