@@ -47,7 +47,13 @@ async function main(): Promise<void> {
   }
   let app: App | undefined;
   let stopping = false;
+  let signalled: string | undefined;
   const shutdown = (why: string, code: number) => {
+    // A signal during the start is acted on once the app is up (its database is open by then).
+    if (!app && code === 0) {
+      signalled = why;
+      return;
+    }
     if (stopping) return;
     stopping = true;
     app?.deps.logger.info({ why }, "shutting down");
@@ -69,6 +75,8 @@ async function main(): Promise<void> {
     app?.deps.logger.fatal({ err: describeError(error) }, "unhandled rejection");
     fatal(`stopped on an unexpected error: ${describeError(error).message}`);
   });
+  process.once("SIGINT", () => shutdown("SIGINT", 0));
+  process.once("SIGTERM", () => shutdown("SIGTERM", 0));
   // The program is loaded only once the environment is known to be sound: a bad variable fails at once.
   try {
     const { startApp } = await import("./app.js");
@@ -76,8 +84,7 @@ async function main(): Promise<void> {
   } catch (error) {
     fail(error);
   }
-  process.once("SIGINT", () => shutdown("SIGINT", 0));
-  process.once("SIGTERM", () => shutdown("SIGTERM", 0));
+  if (signalled) shutdown(signalled, 0);
 }
 
 void main();

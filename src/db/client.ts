@@ -20,13 +20,7 @@ export class DatabaseOpenError extends Error {}
 export function openDatabase(path: string): Db {
   const inMemory = path === ":memory:";
   if (!inMemory) {
-    const folder = dirname(resolve(path));
-    try {
-      secureFolder(folder);
-      accessSync(folder, constants.W_OK);
-    } catch {
-      throw new DatabaseOpenError(`DATABASE_PATH folder ${folder} cannot be created or written to`);
-    }
+    ensureDatabaseFolder(path);
     // SQLite would quietly take a tiny file of something else for an empty database.
     if (existsSync(path) && statSync(path).size > 0 && !isSqliteFile(path)) {
       throw new DatabaseOpenError(`DATABASE_PATH ${path} is not a SQLite database`);
@@ -57,11 +51,26 @@ export function openDatabase(path: string): Db {
   return db;
 }
 
+/** The folder of DATABASE_PATH, created (0700) if needed and writable, or one clear line. */
+export function ensureDatabaseFolder(path: string): void {
+  const folder = dirname(resolve(path));
+  try {
+    secureFolder(folder);
+    if (!statSync(folder).isDirectory()) throw new Error("not a folder");
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new DatabaseOpenError(`DATABASE_PATH folder ${folder} cannot be created or written to`);
+  }
+}
+
 /** A damaged page found now is a clear line at start, not a strange error in someone's answer later. */
 function checkPages(sqlite: Database.Database, path: string): void {
   let problems: string[];
   try {
-    problems = (sqlite.pragma("quick_check(5)") as { quick_check: string }[]).map((r) => r.quick_check);
+    // SQLite's report may run over several lines: one line for the supervisor's log.
+    problems = (sqlite.pragma("quick_check(5)") as { quick_check: string }[]).map((r) =>
+      r.quick_check.replace(/\s+/g, " ").trim(),
+    );
   } catch (error) {
     sqlite.close();
     throw new DatabaseOpenError(`DATABASE_PATH ${path} is damaged: ${(error as Error).message}`);

@@ -7,9 +7,10 @@
  * there is never a stale lock to clean up. The CLI does not take it.
  */
 import Database from "better-sqlite3";
+import { DatabaseOpenError, ensureDatabaseFolder } from "./client.js";
 import { secureFile } from "./file-modes.js";
 
-export class DatabaseLockedError extends Error {}
+export class DatabaseLockedError extends DatabaseOpenError {}
 
 export interface InstanceLock {
   release(): void;
@@ -17,9 +18,15 @@ export interface InstanceLock {
 
 export function lockDatabase(path: string): InstanceLock {
   if (path === ":memory:") return { release: () => undefined };
+  ensureDatabaseFolder(path);
   const lockPath = `${path}.lock`;
-  const lock = new Database(lockPath);
-  secureFile(lockPath);
+  let lock: Database.Database;
+  try {
+    secureFile(lockPath);
+    lock = new Database(lockPath);
+  } catch (error) {
+    throw new DatabaseOpenError(`DATABASE_PATH lock ${lockPath} cannot be created: ${(error as Error).message}`);
+  }
   try {
     lock.pragma("busy_timeout = 0");
     lock.pragma("locking_mode = EXCLUSIVE");

@@ -5,12 +5,13 @@
  * good version: the bot starts on that one.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { type AddressInfo, createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Harness, ROOT } from "../support/harness.js";
 import { waitStarted } from "../support/kill-switch.js";
+import { withDb } from "../support/sqlite.js";
 
 interface Exit {
   code: number | null;
@@ -158,6 +159,55 @@ describe("bad configuration and environment", () => {
     },
     200_000,
   );
+
+  /** A database the bot made (started once and stopped), at its own path. */
+  async function madeDatabase(name: string): Promise<string> {
+    const path = join(h.dir, name, "saqbol.db");
+    const bot = h.spawnBot({ DATABASE_PATH: path });
+    await waitStarted(bot, 120_000);
+    expect(await bot.kill("SIGTERM")).toBe(0);
+    return path;
+  }
+
+  it("a database with damaged pages stops the start with one line naming the file", async () => {
+    const path = await madeDatabase("damaged");
+    const fd = openSync(path, "r+");
+    // Pages 3 to 6 overwritten: what a failing disk or a half-copied file leaves.
+    writeSync(fd, Buffer.alloc(4096 * 4, 0x5a), 0, 4096 * 4, 4096 * 2);
+    closeSync(fd);
+    const exit = await start({ ...good, DATABASE_PATH: path }, 120_000);
+    expect(exit.code).toBe(1);
+    expect(lines(exit.stderr)).toHaveLength(1);
+    expect(exit.stderr).toContain(`DATABASE_PATH ${path}`);
+    expect(exit.stderr).toMatch(/damaged|malformed/);
+  }, 240_000);
+
+  it("a damaged stored catalogue stops the start with one line naming the database file", async () => {
+    const path = await madeDatabase("bad-json");
+    withDb(path, (db) =>
+      db.exec("UPDATE catalog_versions SET document = '{\"version\": \"' || char(1) || '\"}', yaml = 'x: [' "),
+    );
+    const exit = await start({ ...good, DATABASE_PATH: path }, 120_000);
+    expect(exit.code).toBe(1);
+    expect(lines(exit.stderr)).toHaveLength(1);
+    expect(exit.stderr).toContain(`DATABASE_PATH ${path}`);
+  }, 240_000);
+
+  it("the files it writes are readable by its own user only: database, WAL, lock 0600, a new data folder 0700", async () => {
+    const folder = join(h.dir, "modes", "data");
+    const bot = h.spawnBot({ DATABASE_PATH: join(folder, "saqbol.db") });
+    await waitStarted(bot, 120_000);
+    const modes = Object.fromEntries(readdirSync(folder).map((f) => [f, statSync(join(folder, f)).mode & 0o777]));
+    expect(await bot.kill("SIGTERM")).toBe(0);
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    expect(modes).toMatchObject({
+      "saqbol.db": 0o600,
+      "saqbol.db-wal": 0o600,
+      "saqbol.db-shm": 0o600,
+      "saqbol.db.lock": 0o600,
+    });
+    expect(Object.values(modes).every((m) => (m & 0o077) === 0)).toBe(true);
+  }, 240_000);
 
   it("a broken catalogue file keeps the last good version from the database running", async () => {
     const bot = h.spawnBot();
