@@ -24,20 +24,22 @@ export function startJobs(bot: Bot<AppContext>, deps: BotDeps, inbox: UpdateInbo
   const timers: NodeJS.Timeout[] = [];
   const running = new Set<Promise<void>>();
   let stopped = false;
+  /** Runs a job now; a stop waits for it. */
+  const once = async (name: string, job: () => unknown) => {
+    if (stopped) return;
+    const done = (async () => {
+      try {
+        await job();
+      } catch (error) {
+        deps.logger.error({ job: name, err: describeError(error) }, "job failed");
+      }
+    })();
+    running.add(done);
+    await done;
+    running.delete(done);
+  };
   const every = (ms: number, name: string, job: () => unknown) => {
-    const run = async () => {
-      if (stopped) return;
-      const done = (async () => {
-        try {
-          await job();
-        } catch (error) {
-          deps.logger.error({ job: name, err: describeError(error) }, "job failed");
-        }
-      })();
-      running.add(done);
-      await done;
-      running.delete(done);
-    };
+    const run = () => once(name, job);
     void run();
     const timer = setInterval(run, ms);
     timer.unref();
@@ -56,7 +58,7 @@ export function startJobs(bot: Bot<AppContext>, deps: BotDeps, inbox: UpdateInbo
   every(2_000, "catalog-sync", () => syncCatalog(deps));
   every(5_000, "report-notices", () => sendReportNotices(bot.api, deps));
   const menus = menuSync(bot.api, deps);
-  void menus.adminsAtStart();
+  void once("staff-menus-at-start", () => menus.adminsAtStart());
   every(10_000, "staff-menus", () => menus.run());
   return {
     stop: async () => {
