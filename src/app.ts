@@ -1,13 +1,14 @@
 /**
  * Process wiring: config → database (locked, checked, migrated) → signing key →
- * catalogue → bot → commands → HTTP server (health, readiness, metrics, webhook) → update
- * pipeline (polling or webhook) → background jobs. `stop()` takes no new updates,
- * finishes those in flight (and their uploads) and the jobs, and only then closes
+ * catalogue → bot → commands and descriptions → HTTP server (health, readiness, metrics,
+ * webhook) → update pipeline (polling or webhook) → background jobs. `stop()` takes no new
+ * updates, finishes those in flight (and their uploads) and the jobs, and only then closes
  * the database.
  */
 import type { Bot } from "grammy";
 import { reachTelegram } from "./bot/api/reach.js";
 import { TelegramHealth } from "./bot/api/telegram-health.js";
+import { setDefaultMenus } from "./bot/commands.js";
 import type { AppContext } from "./bot/context.js";
 import { lateCallbackAnswers } from "./bot/delivery/callback-answers.js";
 import type { FloodLimits } from "./bot/delivery/flood.js";
@@ -16,9 +17,9 @@ import { type Pipeline, startPipeline } from "./bot/delivery/pipeline.js";
 import { pollingSupplier } from "./bot/delivery/polling.js";
 import { webhookReceiver } from "./bot/delivery/webhook.js";
 import type { BotDeps } from "./bot/deps.js";
+import { setDescriptions } from "./bot/descriptions.js";
 import { type BotOptions, createBot } from "./bot/index.js";
 import { startJobs } from "./bot/jobs/index.js";
-import { setDefaultMenus } from "./bot/render/command-menu.js";
 import { CatalogHolder } from "./catalog/holder.js";
 import { ensureDefaultCatalog } from "./catalog/store.js";
 import type { Config } from "./config.js";
@@ -138,6 +139,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   try {
     bot.botInfo = await reachTelegram(config.botToken, config.apiRoot);
     await setDefaultMenus(bot.api, deps.i18n);
+    await setDescriptions(bot.api, deps.i18n);
 
     const inbox = new UpdateInbox(deps.db, {
       source: botIdOf(config.botToken),

@@ -11,6 +11,7 @@ import type { Metrics } from "../metrics.js";
 import { apiMetrics } from "./api/metrics.js";
 import { retryTransformer } from "./api/retry.js";
 import type { TelegramHealth } from "./api/telegram-health.js";
+import { keepChatMenu } from "./commands.js";
 import type { AppContext, BaseContext, ConvContext } from "./context.js";
 import { QUESTIONNAIRE, questionnaire } from "./conversations/questionnaire.js";
 import type { BotDeps } from "./deps.js";
@@ -22,6 +23,7 @@ import { checklistFeature } from "./features/checklist.js";
 import { deepLinkHandlers } from "./features/deep-links.js";
 import { dropperFeature } from "./features/dropper.js";
 import { erdrFeature } from "./features/erdr.js";
+import { languageOfferFeature } from "./features/language-offer.js";
 import { lookupFeature } from "./features/lookup.js";
 import { myReportsFeature } from "./features/my-reports.js";
 import { policeFeature } from "./features/police.js";
@@ -125,6 +127,10 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppConte
   guarded.use(sequentialize((ctx) => ctx.chat?.id.toString()));
   guarded.use(redactionNotice);
   guarded.use(staffPresence());
+  guarded.use(keepChatMenu());
+  const languageOffer = languageOfferFeature(pending);
+  // Before the questionnaire and the features: what the person wrote is handled first.
+  guarded.use(languageOffer.ask);
   guarded.use(
     conversations<AppContext, ConvContext>({
       storage: {
@@ -145,6 +151,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppConte
   guarded.use(leaveConversationsOnNavigation);
   guarded.use(startFeature(pending, deepLinkHandlers));
   guarded.use(createConversation(questionnaire(submission), { id: QUESTIONNAIRE }));
+  guarded.use(languageOffer.answers);
   guarded.use(resumeQuestionnaire());
   guarded.use(reportFeature());
   guarded.use(checklistFeature());

@@ -11,6 +11,8 @@ import { catalogVersions } from "../db/schema.js";
 import type { Logger } from "../logger.js";
 import { type CatalogDiff, diffCatalogs } from "./diff.js";
 import { CatalogError, defaultCatalogPath, loadCatalog, loadStoredCatalog, readDefaultCatalogYaml } from "./load.js";
+import type { CatalogIssue } from "./problems.js";
+import { failure } from "./schema.js";
 import type { Catalog } from "./types.js";
 
 /** Who made a change, as the audit log records it (the CLI's carries the OS user and host). */
@@ -29,7 +31,7 @@ export interface CatalogVersionInfo {
 
 export type ImportResult =
   | { ok: true; version: string; catalog: Catalog; diff: CatalogDiff }
-  | { ok: false; problems: string[] };
+  | { ok: false; problems: string[]; issues: CatalogIssue[] };
 
 export class CatalogStore {
   constructor(
@@ -55,7 +57,9 @@ export class CatalogStore {
     if (!checked.ok) return checked;
     const { version } = checked;
     if (this.row(version)) {
-      return { ok: false, problems: [`version: "${version}" is already stored; give the new document a new version`] };
+      return failure([
+        { path: ["version"], message: `"${version}" is already stored; give the new document a new version` },
+      ]);
     }
     inTransaction(this.db, () => {
       this.db
@@ -81,7 +85,11 @@ export class CatalogStore {
 
   /** Returns to an earlier stored version (the same as activate, recorded as a rollback). */
   rollback(version: string, by: CatalogActor): Catalog {
-    if (version === this.activeVersion()) throw new CatalogError(`catalogue version "${version}" is already active`);
+    if (version === this.activeVersion())
+      throw new CatalogError(`catalogue version "${version}" is already active`, [], {
+        reason: "already_active",
+        version,
+      });
     return this.switchTo(version, by, "catalog.rollback");
   }
 
@@ -166,15 +174,21 @@ export class CatalogStore {
 
   private switchTo(version: string, by: CatalogActor, action: AuditAction): Catalog {
     const row = this.row(version);
-    if (!row) throw new CatalogError(`catalogue version "${version}" is not stored`);
+    if (!row)
+      throw new CatalogError(`catalogue version "${version}" is not stored`, [], { reason: "not_stored", version });
     const loaded = loadStoredCatalog(row.yaml, row.document);
     if (!loaded.ok)
       throw new CatalogError(
         `catalogue version "${version}" no longer validates: ${loaded.problems[0]}`,
         loaded.problems,
+        { reason: "invalid", version },
       );
     if (loaded.catalog.status === "draft") {
-      throw new CatalogError(`catalogue version "${version}" is a draft; upload it with status: active to activate it`);
+      throw new CatalogError(
+        `catalogue version "${version}" is a draft; upload it with status: active to activate it`,
+        [],
+        { reason: "draft", version },
+      );
     }
     const from = this.activeVersion();
     if (from === version) return loaded.catalog;

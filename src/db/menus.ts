@@ -1,8 +1,8 @@
 /**
- * Which command menu each chat shows, so the bot sets a staff member's menu when a
- * role is granted or revoked anywhere — in the chat, by invite, or from the CLI.
+ * Which command menu each chat shows (bot/commands.ts), so the bot sets a staff member's
+ * menu when a role is granted or revoked anywhere — in the chat, by invite, or from the CLI.
  */
-import { and, eq, isNotNull, ne, or, sql } from "drizzle-orm";
+import { and, eq, notInArray, sql } from "drizzle-orm";
 import type { Lang, Role } from "../core/model.js";
 import type { Db } from "./client.js";
 import { users } from "./schema.js";
@@ -13,21 +13,25 @@ export interface MenuTarget {
   lang: Lang;
 }
 
-/** What `menu` should say for a person: "role:lang" for staff, nothing for citizens (the default menu). */
-export const menuKey = (role: Role, lang: Lang): string | null => (role === "citizen" ? null : `${role}:${lang}`);
+/** What `menu` says of a chat's own menu: "police:kk"; null while the chat shows the default one. */
+export const menuKey = (role: Role, lang: Lang): string => `${role}:${lang}`;
 
-const wanted = sql`CASE WHEN ${users.role} = 'citizen' THEN NULL ELSE ${users.role} || ':' || coalesce(${users.language}, 'ru') END`;
-
-/** People whose chat shows another menu than their role and language call for. */
-export function menusOutOfDate(db: Db, limit = 50): MenuTarget[] {
+/**
+ * Staff whose chat's menu is not the one for their role and stored language, and former
+ * staff whose chat still shows staff tools. `except`: admins by ADMIN_IDS, whose role is
+ * not stored (the bot sets theirs at start and on their updates).
+ */
+export function menusOutOfDate(db: Db, except: readonly number[] = [], limit = 50): MenuTarget[] {
+  const wanted = sql`${users.role} || ':' || coalesce(${users.language}, 'ru')`;
   return db
     .select({ id: users.id, role: users.role, lang: users.language })
     .from(users)
     .where(
       and(
-        or(ne(users.role, "citizen"), isNotNull(users.menu)),
-        sql`${users.menu} IS NOT ${wanted}`,
+        sql`((${users.role} <> 'citizen' AND ${users.menu} IS NOT ${wanted})
+          OR (${users.role} = 'citizen' AND (${users.menu} LIKE 'police:%' OR ${users.menu} LIKE 'admin:%')))`,
         eq(users.blockedBot, false),
+        except.length > 0 ? notInArray(users.id, [...except]) : undefined,
       ),
     )
     .limit(limit)
@@ -40,6 +44,6 @@ export function menuTarget(db: Db, id: number): MenuTarget | undefined {
   return row && { id, role: row.role, lang: row.lang ?? "ru" };
 }
 
-export function setMenu(db: Db, id: number, menu: string | null): void {
+export function setMenu(db: Db, id: number, menu: string): void {
   db.update(users).set({ menu }).where(eq(users.id, id)).run();
 }

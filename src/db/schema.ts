@@ -35,6 +35,8 @@ export const users = sqliteTable("users", {
   menu: text("menu"),
   alertsSubscribed: integer("alerts_subscribed", { mode: "boolean" }).notNull().default(false),
   blockedBot: integer("blocked_bot", { mode: "boolean" }).notNull().default(false),
+  /** The language the person said no to when the bot offered it (they write it, but keep theirs). */
+  declinedLanguage: text("declined_language", { enum: ["kk", "ru"] }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

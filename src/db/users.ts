@@ -34,8 +34,14 @@ export function recordConsent(db: Db, id: number, language: Lang): User {
     .get();
 }
 
+/** The person's choice of language; an earlier «no, keep mine» to an offer no longer holds. */
 export function setLanguage(db: Db, id: number, language: Lang): void {
-  db.update(users).set({ language, updatedAt: nowIso() }).where(eq(users.id, id)).run();
+  db.update(users).set({ language, declinedLanguage: null, updatedAt: nowIso() }).where(eq(users.id, id)).run();
+}
+
+/** The person said no to continuing in `language`: the bot does not offer it again. */
+export function declineLanguage(db: Db, id: number, language: Lang): void {
+  db.update(users).set({ declinedLanguage: language, updatedAt: nowIso() }).where(eq(users.id, id)).run();
 }
 
 export function setAlerts(db: Db, id: number, subscribed: boolean): void {

@@ -60,15 +60,26 @@ export function catalogNames(catalog: Catalog): CatalogNames {
   return names;
 }
 
-/** DocumentDeps from the names alone (what a worker thread has). */
+/**
+ * DocumentDeps from the names alone (what a worker thread has). Documents speak of the
+ * victim in the third person: techniques and steps done are named by documents:labels
+ * («зардап шеккен адамның атына несие», «заблокировал(а) карту»), not by the catalogue's
+ * texts, which speak to the person («Кредит на ваше имя», «Заблокируйте карту…»); a
+ * technique or step the labels do not know falls back to the catalogue.
+ */
 export function namedDocumentDeps(i18n: I18n, names: CatalogNames): DocumentDeps {
-  const technique = (id: Technique) => (names.techniques[id] ? { title: names.techniques[id] } : undefined);
+  const labelOr = (key: string, lang: Lang, fallback: string) => (i18n.exists(key) ? i18n.plain(lang, key) : fallback);
+  const techniqueTitle = (id: Technique, lang: Lang) =>
+    labelOr(`documents:labels.techniques.${id}`, lang, names.techniques[id]?.[lang] ?? id);
+  const thirdPerson = {
+    technique: (id: Technique) => ({ title: { kk: techniqueTitle(id, "kk"), ru: techniqueTitle(id, "ru") } }),
+  };
   return {
     i18n,
     schemeTitle: (id, lang) => names.schemes[id]?.[lang] ?? id,
-    describeReason: (reason, lang) => describeReason(reason, lang, { technique }),
-    techniqueTitle: (id, lang) => names.techniques[id]?.[lang] ?? id,
-    stepTitle: (step, lang) => names.actions[step]?.[lang] ?? step,
+    describeReason: (reason, lang) => describeReason(reason, lang, thirdPerson, "document"),
+    techniqueTitle,
+    stepTitle: (step, lang) => labelOr(`documents:labels.steps.${step}`, lang, names.actions[step]?.[lang] ?? step),
     cite: citeWith(names),
   };
 }

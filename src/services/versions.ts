@@ -6,7 +6,6 @@
  * they were; the number never changes.
  */
 
-import { todayIn } from "../core/identifiers/dates.js";
 import type { AlreadyDone } from "../core/model.js";
 import { addEvidence } from "../core/questionnaire/answer.js";
 import { type Answers, type Evidence, emptyAnswers, type Transfer } from "../core/report/answers.js";
@@ -16,6 +15,7 @@ import type { Db } from "../db/client.js";
 import { markUpdateHandled } from "../db/handled-updates.js";
 import { rewriteSubmittedRows } from "../db/submitted-rows.js";
 import { versionsOf } from "../db/user-reports.js";
+import { almatyDate } from "../documents/format.js";
 import { loadReport, reportOwner } from "./reports.js";
 import { pruneEmpty, saveVersion } from "./submit.js";
 
@@ -64,7 +64,7 @@ export function applyAddition(before: Answers, addition: Addition, now: Date): {
   for (const file of addition.evidence ?? []) a = addEvidence(a, file) ?? a;
   if (a.evidence.length > evidenceBefore) changes.push("evidence");
   if (addition.note) {
-    const dated = `[${todayIn(now)}] ${addition.note}`;
+    const dated = `[${almatyDate(now.toISOString())}] ${addition.note}`;
     a.narrative = a.narrative ? `${a.narrative}\n\n${dated}` : dated;
     changes.push("note");
   }

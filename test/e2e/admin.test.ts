@@ -39,7 +39,7 @@ describe("admin: roles, invites and the audit log", () => {
       ru.command("grant", "701 police Карагандинская обл. УП Алмалинского района"),
     );
     expect(granted!.text).toBe(
-      "✅ Пользователю 701 выдана роль «полиция».\n• 701 — полиция · УП Алмалинского района · Карагандинская обл.",
+      "✅ Пользователю 701 выдана роль «сотрудник полиции».\n• 701 — сотрудник полиции · УП Алмалинского района · Карагандинская обл.",
     );
     expect(sql("SELECT role, police_unit, police_regions FROM users WHERE id = 701")).toEqual([
       { role: "police", police_unit: "УП Алмалинского района", police_regions: '["karaganda"]' },
@@ -48,10 +48,10 @@ describe("admin: roles, invites and the audit log", () => {
     expect((await reply(officer, () => officer.command("reports")))[0]!.text).toContain("Заявления: 1");
     const [more] = await reply(ru, () => ru.command("grant", "701 police Караганда, Астана"));
     expect(more!.text).toBe(
-      `✅ Данные сотрудника 701 обновлены.\n• User701 (701) — полиция · УП Алмалинского района · Карагандинская обл., Астана`,
+      `✅ Данные сотрудника 701 обновлены.\n• User701 (701) — сотрудник полиции · УП Алмалинского района · Карагандинская обл., Астана`,
     );
     const [same] = await reply(ru, () => ru.command("grant", "701 police Караганда, Астана"));
-    expect(same!.text).toContain("У пользователя 701 уже есть роль «полиция» с этими данными");
+    expect(same!.text).toContain("У пользователя 701 уже есть роль «сотрудник полиции» с этими данными");
     const [bare] = await reply(ru, () => ru.command("grant", "708 police"));
     expect(bare!.text).toContain(
       label("ru", "admin:grant.no_regions")
@@ -63,7 +63,9 @@ describe("admin: roles, invites and the audit log", () => {
     expect(admin!.text).toBe("✅ 702 пайдаланушысына «әкімші» рөлі берілді.\n• 702 — әкімші");
     const [staff] = await reply(kk, () => kk.command("staff"));
     expect(staff!.text).toContain("9000 — әкімші · ADMIN_IDS тізімінен");
-    expect(staff!.text).toContain("User701 (701) — полиция · УП Алмалинского района · Қарағанды облысы, Астана");
+    expect(staff!.text).toContain(
+      "User701 (701) — полиция қызметкері · УП Алмалинского района · Қарағанды облысы, Астана",
+    );
     const second = h.user(702, "kk");
     expect((await reply(second, () => second.command("staff")))[0]!.text).toContain("Рөлдер");
 
@@ -89,7 +91,7 @@ describe("admin: roles, invites and the audit log", () => {
     const [noRegion] = await reply(ru, () => ru.command("invite", "police"));
     expect(noRegion!.text).toContain("Для сотрудника полиции укажите регионы");
     const [created] = await reply(ru, () => ru.command("invite", "police Алматы"));
-    expect(created!.text).toContain("Одноразовая ссылка для роли «полиция»");
+    expect(created!.text).toContain("Одноразовая ссылка для роли «сотрудник полиции»");
     expect(created!.text).toContain("Регионы: Алматы.");
     const payload = linkIn(created!.text)!;
     expect(payload).toBeDefined();
@@ -100,7 +102,7 @@ describe("admin: roles, invites and the audit log", () => {
     const officer = h.user(703, "kk");
     const joined = await reply(officer, () => officer.command("start", payload));
     expect(joined.map((m) => m.text)).toEqual([
-      "✅ Сізге «полиция» рөлі берілді.",
+      "✅ Сізге «полиция қызметкері» рөлі берілді.",
       label("kk", "police:profile.ask_unit"),
     ]);
     const [saved] = await reply(officer, () => officer.send("Медеу ауданының полиция басқармасы"));
@@ -129,7 +131,7 @@ describe("admin: roles, invites and the audit log", () => {
     const inTime = h.user(705, "ru");
     const joined = await reply(inTime, () => inTime.command("start", linkIn(first!.text)!));
     expect(joined.map((m) => m.text)).toEqual([
-      "✅ Вам выдана роль «полиция».",
+      "✅ Вам выдана роль «сотрудник полиции».",
       "✅ Данные сохранены: УП Есильского района · регионы: Астана.\nКоманды — в меню «/» и в /help.",
     ]);
     now = new Date(START.getTime() + 24 * 3600_000 + 60_000);

@@ -246,7 +246,7 @@ describe("police tools", () => {
     );
 
     kk.command("export", "almaty");
-    expect((await kk.nextReply()).text).toContain("/export 2026-11-01 2026-11-30 Алматы");
+    expect((await kk.nextReply()).text).toContain("/export 01.11.2026 30.11.2026 Алматы");
   });
 
   it("finds every submitted report holding an identifier with /lookup", async () => {
@@ -266,8 +266,8 @@ describe("police tools", () => {
     const stats = await waitText(ru, "Статистика");
     expect(stats.text).toContain("Заявлений: 3");
     expect(stats.text).toContain("Алматы");
-    expect(stats.text).toContain("2026-W47");
-    expect(stats.text).toContain("2026-W48");
+    expect(stats.text).toContain("16.11.2026 – 22.11.2026");
+    expect(stats.text).toContain("23.11.2026 – 29.11.2026");
     expect(stats.text).toMatch(/карта 4400 4301 2345 6789 — заявлений: 2/);
     kk.command("stats");
     const all = await waitText(kk, "Статистика");

@@ -32,7 +32,7 @@ describe("a restart in the middle of the questionnaire", () => {
       { press: label("kk", "common:day.yesterday") },
       { type: "19:30" },
     ]);
-    expect(channelsQuestion.text).toContain("Сізбен қалай байланысты?");
+    expect(channelsQuestion.text).toContain("Сізге қалай хабарласты?");
 
     expect(await bot.kill("SIGKILL")).toBeNull();
     bot = h.spawnBot();
@@ -45,7 +45,7 @@ describe("a restart in the middle of the questionnaire", () => {
       timeoutMs: 60_000,
     });
     u.press(label("kk", "common:buttons.done"), toggled);
-    const next = await u.waitFor((m) => m.text.includes("1-әңгімелесуші"), { timeoutMs: 60_000 });
+    const next = await u.waitFor((m) => m.text.includes("1-хабарласқан адам"), { timeoutMs: 60_000 });
     expect(buttonTexts(next)).toContain(label("kk", "common:identities.bank"));
 
     await bot.kill("SIGTERM");

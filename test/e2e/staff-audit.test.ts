@@ -6,7 +6,7 @@
  * does not compile, and the test fails on any route it does not cover.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POLICE_MENU } from "../../src/bot/render/command-menu.js";
+import { POLICE_MENU } from "../../src/bot/commands.js";
 import { STAFF_ROUTE_IDS, STAFF_ROUTES, type StaffRouteId } from "../../src/bot/staff-routes.js";
 import { verifyStartPayload } from "../../src/core/report/signature.js";
 import { grantRole } from "../../src/db/roles.js";

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatMoney } from "../../src/core/identifiers/money.js";
 import { recipientsDigest } from "../../src/core/report/facts.js";
 import { publicKeyFingerprint, verifyStartPayload } from "../../src/core/report/signature.js";
 import { grantRole } from "../../src/db/roles.js";
-import { almatyDateTime } from "../../src/documents/format.js";
+import { almatyDateTime, formatMoney } from "../../src/documents/format.js";
 import type { UserHandle } from "../emulator/index.js";
 import { bankSecurityReport, marketplaceReport } from "../fixtures/reports/index.js";
 import { Harness } from "../support/harness.js";
@@ -55,7 +54,7 @@ describe("the verification deep link in the report's QR", () => {
         `✅ Действительное заявление ${valid.number}, подано ${almatyDateTime(SUBMITTED.toISOString())}, версия 1.`,
         "",
         "Сверьте с бумагой:",
-        `• сумма переводов: ${formatMoney({ amountMinor: 450_000_00, currency: "KZT" }, "ru")}`,
+        `• сумма переводов: ${formatMoney({ amountMinor: 450_000_00, currency: "KZT" })}`,
         "• переводов: 1",
         "• дата происшествия: 14.03.2026",
         `• код получателей: ${digest}`,

@@ -157,15 +157,17 @@ describe("techniques in documents only with evidence", () => {
         source: "technique",
         value: "card_data_disclosed",
       });
+      const deps = documentDeps({ i18n, catalog, keys: TEST_KEYS, botUsername: "b" });
       const pdf = text(
         await renderReportPdf(r, {
-          ...documentDeps({ i18n, catalog, keys: TEST_KEYS, botUsername: "b" }),
+          ...deps,
           lang,
           verifyLink: "https://t.me/b",
           keyFingerprint: "3F2A 9C01 7B44 E0D2",
         }),
       );
-      const title = (id: "card_data_disclosed" | "sms_code_disclosed") => catalog.technique(id).title[lang];
+      // documents name techniques of the victim, in the third person (documents:labels.techniques)
+      const title = (id: "card_data_disclosed" | "sms_code_disclosed") => deps.techniqueTitle?.(id, lang) ?? id;
       expect(pdf).toContain(
         i18n.plain(lang, "documents:report.schemes.from_answers", { technique: title("sms_code_disclosed") }),
       );

@@ -88,7 +88,7 @@ describe("pre-report PDF", () => {
       expect(text).toContain(label);
     }
     expect(text).toContain("KZ18722S000012345678");
-    expect(text).toContain("450 000 KZT");
+    expect(text).toContain("450 000 ₸");
     expect(text).toContain("•••• 4821");
     expect(text).not.toMatch(/[ӘҒҚҢӨҰҮҺ]/);
   });
@@ -135,6 +135,17 @@ describe("pre-report PDF", () => {
     expect(text.split("ЗАГОЛОВОК").length - 1).toBe(n);
     expect(text).toContain("строка 150");
   });
+
+  for (const lang of LANGS) {
+    it(`says "scheme not determined" when recognition named no scheme (${lang})`, async () => {
+      const report = marketplaceReport(lang);
+      report.recognition = { ...report.recognition!, schemes: [] };
+      const text = flat(pdftotext(await render(report)));
+      expect(text).toContain(i18n.plain(lang, "documents:report.section.schemes"));
+      expect(text).toContain(flat(i18n.plain(lang, "documents:report.schemes.not_determined")));
+      expect(text).not.toContain(schemeTitle("marketplace_seller", lang));
+    });
+  }
 
   it("marks fields never asked as not stated, and says when contact details were not shared", async () => {
     const report = marketplaceReport("ru");

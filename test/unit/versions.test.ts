@@ -58,7 +58,7 @@ describe("applyAddition", () => {
   it("appends a note to the account of events with the date in Kazakhstan", () => {
     const before = { ...emptyAnswers(), narrative: "Позвонили из банка." };
     const { answers } = applyAddition(before, { note: "Банк ответил отказом." }, NOW);
-    expect(answers.narrative).toBe("Позвонили из банка.\n\n[2026-11-26] Банк ответил отказом.");
+    expect(answers.narrative).toBe("Позвонили из банка.\n\n[26.11.2026] Банк ответил отказом.");
   });
 });
 

@@ -78,7 +78,7 @@ const recipientInput = (conversation: Conv, open: boolean) =>
 async function showTransferStep(ctx: ConvContext, shown: Shown, noteKey?: string): Promise<void> {
   const { step, item = 0 } = shown.cursor;
   const note = noteKey ? `⚠️ ${ctx.t(noteKey, { defaultValue: ctx.t("questionnaire:errors.generic") })}` : undefined;
-  const now = currentValue(ctx.t, step, shown.answers, item, ctx.lang);
+  const now = currentValue(ctx.t, step, shown.answers, item);
   const parts = [
     note,
     ctx.t(`questionnaire:steps.${step}.q`, { ...behalf(shown), n: item + 1 }),

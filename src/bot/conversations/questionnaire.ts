@@ -34,7 +34,7 @@ export interface Submission {
 export type SubmitResult = { ok: true; reportId: number; number: string } | { ok: false; error: string };
 
 async function show(ctx: ConvContext, state: Shown, noteKey?: string): Promise<void> {
-  const q = renderQuestion(ctx.t, state, ctx.lang);
+  const q = renderQuestion(ctx.t, state);
   const note = noteKey ? `⚠️ ${ctx.t(noteKey, { defaultValue: ctx.t("questionnaire:errors.generic") })}\n\n` : "";
   await ctx.reply(note + q.text, { reply_markup: q.keyboard });
 }
@@ -49,12 +49,12 @@ async function closeAnswered(ctx: ConvContext, before: Shown, after: Shown, inpu
   if (!ctx.callbackQuery?.message) return;
   const answer = answeredLabel(ctx.t, before, after, input);
   if (!answer) return closeQuestion(ctx);
-  const q = renderQuestion(ctx.t, before, ctx.lang);
+  const q = renderQuestion(ctx.t, before);
   await ctx.editMessageText(`${q.text}\n\n<b>✓ ${answer}</b>`).catch(() => closeQuestion(ctx));
 }
 
 async function refresh(ctx: ConvContext, state: Shown): Promise<void> {
-  const q = renderQuestion(ctx.t, state, ctx.lang);
+  const q = renderQuestion(ctx.t, state);
   await ctx.editMessageText(q.text, { reply_markup: q.keyboard }).catch(ignoreStaleEdit);
 }
 

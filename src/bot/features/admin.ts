@@ -9,11 +9,12 @@ import { CatalogError } from "../../catalog/load.js";
 import { CatalogStore } from "../../catalog/store.js";
 import { audit, auditAll, auditPage } from "../../db/audit.js";
 import { listStaff } from "../../db/roles.js";
-import { almatyDateTime } from "../../documents/format.js";
+import { almatyDateTime, fileDate } from "../../documents/format.js";
 import { auditCsv } from "../../services/audit-export.js";
 import { grant, invite, isStaffRole, parseGrantArgs, readProfileWords, revoke } from "../../services/staff.js";
 import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { auditExportData, auditPageData, catalogActivateData } from "../callback-data/admin.js";
+import { syncMenuOf } from "../commands.js";
 import type { AppContext, BaseContext } from "../context.js";
 import { actorOf, isAdmin, refuse } from "../filters/roles.js";
 import { activateKeyboard, auditKeyboard } from "../keyboards/admin.js";
@@ -27,7 +28,6 @@ import {
   grantText,
   staffText,
 } from "../render/admin.js";
-import { syncMenuOf } from "../render/command-menu.js";
 import { regionsText } from "../render/regions.js";
 import { escapeHtml } from "../render/values.js";
 
@@ -55,8 +55,7 @@ async function sendAuditCsv(ctx: BaseContext): Promise<void> {
   record(ctx, { action: "audit.export" });
   const rows = auditAll(ctx.deps.db);
   const csv = auditCsv(rows, (c) => ctx.deps.i18n.plain(ctx.lang, `admin:audit.columns.${c}`));
-  const day = ctx.deps.now().toISOString().slice(0, 10);
-  await ctx.replyWithDocument(new InputFile(csv, `saqbol_audit_${day}.csv`), {
+  await ctx.replyWithDocument(new InputFile(csv, `saqbol_audit_${fileDate(ctx.deps.now())}.csv`), {
     caption: ctx.t("admin:audit.exported", { n: rows.length }),
   });
 }
@@ -74,7 +73,10 @@ async function switchCatalog(ctx: BaseContext, version: string, how: "activate" 
     await ctx.reply(ctx.t("admin:catalog.switched", { from, to: catalog.version }));
   } catch (error) {
     if (!(error instanceof CatalogError)) throw error;
-    await ctx.reply(ctx.t("admin:catalog.cannot", { reason: error.message }));
+    const reason = error.refusal
+      ? ctx.t(`admin:catalog.cannot_because.${error.refusal.reason}`, { version: error.refusal.version })
+      : escapeHtml(error.message);
+    await ctx.reply(ctx.t("admin:catalog.cannot", { reason, interpolation: { escapeValue: false } }));
   }
 }
 
@@ -120,7 +122,7 @@ const isYaml = (name: string | undefined, mime: string | undefined) =>
 async function uploadCatalog(ctx: BaseContext, fileId: string, size: number | undefined): Promise<void> {
   const active = ctx.deps.catalogs.version;
   if ((size ?? 0) > CATALOG_MAX_BYTES) {
-    await ctx.reply(catalogProblemsText(ctx, ["file: too big for a catalogue"], active));
+    await ctx.reply(catalogProblemsText(ctx, [{ path: [], message: "too big for a catalogue" }], active));
     return;
   }
   const yaml = await download(ctx, fileId);
@@ -130,7 +132,7 @@ async function uploadCatalog(ctx: BaseContext, fileId: string, size: number | un
       action: "catalog.rejected",
       details: { problems: result.problems.length, first: result.problems[0] },
     });
-    await ctx.reply(catalogProblemsText(ctx, result.problems, active));
+    await ctx.reply(catalogProblemsText(ctx, result.issues, active));
     return;
   }
   const draft = result.catalog.status === "draft";

@@ -23,7 +23,9 @@ import { menuData } from "../callback-data/menu.js";
 import type { AppContext, BaseContext } from "../context.js";
 import { ensureConsent } from "../filters/consent.js";
 import { actorOf, isAdmin, refuse } from "../filters/roles.js";
-import { alertMessage, deliverAlerts } from "../jobs/alerts.js";
+import { alertMessage, alertText, deliverAlerts } from "../jobs/alerts.js";
+import { alertKeyboard, alertScheme } from "../keyboards/alerts.js";
+import { escapeHtml } from "../render/values.js";
 
 const ASK_KK = "alert_kk";
 const ASK_RU = "alert_ru";
@@ -54,10 +56,14 @@ async function showStatus(ctx: BaseContext): Promise<void> {
 
 function previewText(ctx: BaseContext, alert: { textKk: string; textRu: string }): string {
   const { i18n } = ctx.deps;
+  const scheme = alertScheme(ctx.deps.catalogs.current(), alertText(ctx.lang, alert));
   return [
     ctx.t("alerts:admin.preview"),
     `<b>${ctx.t("alerts:admin.lang_kk")}</b>\n${alertMessage(i18n, "kk", alert)}`,
     `<b>${ctx.t("alerts:admin.lang_ru")}</b>\n${alertMessage(i18n, "ru", alert)}`,
+    scheme
+      ? ctx.t("alerts:admin.linked", { title: escapeHtml(scheme.title[ctx.lang]) })
+      : ctx.t("alerts:admin.not_linked"),
   ].join("\n\n");
 }
 
@@ -86,10 +92,10 @@ export function alertsFeature(): Composer<AppContext> {
     await ctx.answerCallbackQuery({ text: ctx.t(subscribe ? "alerts:subscribed" : "alerts:unsubscribed") });
     if (data.id !== undefined) {
       // Under an alert: the alert stays, only its button turns into the other one.
-      const button = subscribe
-        ? InlineKeyboard.text(ctx.t("alerts:buttons.unsubscribe"), alertsData.pack({ a: "uns", id: data.id }))
-        : InlineKeyboard.text(ctx.t("alerts:buttons.subscribe_again"), alertsData.pack({ a: "sub", id: data.id }));
-      await ctx.editMessageReplyMarkup({ reply_markup: InlineKeyboard.from([[button]]) }).catch(ignoreStaleEdit);
+      const alert = getAlert(ctx.deps.db, data.id);
+      const text = alert ? alertText(ctx.lang, alert) : "";
+      const keyboard = alertKeyboard(ctx.t, ctx.deps.catalogs.current(), { id: data.id, text }, subscribe);
+      await ctx.editMessageReplyMarkup({ reply_markup: keyboard }).catch(ignoreStaleEdit);
       return;
     }
     await ctx

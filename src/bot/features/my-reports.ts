@@ -8,14 +8,14 @@
 import { createConversation } from "@grammyjs/conversations";
 import { Composer, type InlineKeyboard, InputFile } from "grammy";
 import { buildChecklist } from "../../core/advice/checklist.js";
-import { timeIn, todayIn } from "../../core/identifiers/dates.js";
-import { formatMoney } from "../../core/identifiers/money.js";
+import { sumByCurrency } from "../../core/identifiers/money.js";
 import type { Money } from "../../core/report/answers.js";
 import type { SubmittedReport } from "../../core/report/report.js";
 import { caseEventsOf, caseFile } from "../../db/case-file.js";
 import { deactivateDrafts } from "../../db/drafts.js";
 import { clearPendingInput } from "../../db/pending-inputs.js";
 import { submittedReportsOf, versionsOf } from "../../db/user-reports.js";
+import { almatyDate, almatyDateTime, formatMoney } from "../../documents/format.js";
 import { reportJsonFile, reportLetters } from "../../services/documents.js";
 import { currentDraft } from "../../services/questionnaire.js";
 import { loadReport, reportOwner } from "../../services/reports.js";
@@ -30,12 +30,8 @@ import { additionKeyboard, cardKeyboard, listKeyboard, versionsKeyboard } from "
 import { applicantCaseLines } from "../render/case-file.js";
 import { documentContext, showUploading } from "../render/documents.js";
 import { sendReportFiles } from "../render/report-files.js";
-import { formatDate } from "../render/values.js";
 import { showChecklist } from "./checklist.js";
 import { enterQuestionnaire } from "./report.js";
-
-const localDate = (iso: string, ctx: BaseContext) => formatDate(todayIn(new Date(iso)), ctx.lang) ?? iso;
-const localDateTime = (iso: string, ctx: BaseContext) => `${localDate(iso, ctx)} ${timeIn(new Date(iso))}`;
 
 const schemeTitle = (ctx: BaseContext, id: string | undefined) =>
   (id && ctx.deps.catalogs.current().scheme(id)?.title[ctx.lang]) || ctx.t("myreports:no_scheme");
@@ -68,7 +64,7 @@ async function showList(ctx: AppContext): Promise<void> {
   for (const r of items) {
     const item = ctx.t("myreports:list.item", {
       number: r.number,
-      date: localDate(r.submittedAt, ctx),
+      date: almatyDate(r.submittedAt),
       scheme: schemeTitle(ctx, r.topScheme),
       version: r.version,
     });
@@ -83,11 +79,7 @@ async function showList(ctx: AppContext): Promise<void> {
   await show(ctx, lines.join("\n\n"), listKeyboard(ctx.t, items, Boolean(draft)));
 }
 
-function totals(amounts: (Money | undefined)[], ctx: BaseContext): string {
-  const sums = new Map<Money["currency"], number>();
-  for (const m of amounts) if (m) sums.set(m.currency, (sums.get(m.currency) ?? 0) + m.amountMinor);
-  return [...sums].map(([currency, amountMinor]) => formatMoney({ currency, amountMinor }, ctx.lang)).join(" + ");
-}
+const totals = (amounts: (Money | undefined)[]): string => sumByCurrency(amounts).map(formatMoney).join(" + ");
 
 const hasChecklist = (report: SubmittedReport) => buildChecklist(report.answers).steps.length > 0;
 
@@ -95,15 +87,12 @@ function cardText(ctx: BaseContext, reportId: number, report: SubmittedReport): 
   const a = report.answers;
   const lines = [
     ctx.t("myreports:card.title", { number: report.number }),
-    ctx.t("myreports:card.submitted", { date: localDateTime(report.submittedAt, ctx) }),
-    ctx.t("myreports:card.version", { version: report.version, date: localDateTime(report.versionAt, ctx) }),
+    ctx.t("myreports:card.submitted", { date: almatyDateTime(report.submittedAt) }),
+    ctx.t("myreports:card.version", { version: report.version, date: almatyDateTime(report.versionAt) }),
     ctx.t("myreports:card.scheme", { scheme: schemeTitle(ctx, report.recognition?.schemes[0]?.id) }),
   ];
   if (a.transfers.length > 0) {
-    const total = totals(
-      a.transfers.map((t) => t.amount),
-      ctx,
-    );
+    const total = totals(a.transfers.map((t) => t.amount));
     lines.push(ctx.t("myreports:card.transfers", { count: a.transfers.length, total: total || "—" }));
   }
   if (a.statementNo) lines.push(ctx.t("myreports:card.statement_no", { value: a.statementNo }));
@@ -121,16 +110,12 @@ async function showVersions(ctx: AppContext, reportId: number, report: Submitted
   const lines = versions.map((v) =>
     ctx.t("myreports:versions.item", {
       version: v.version,
-      date: localDateTime(v.createdAt, ctx),
+      date: almatyDateTime(v.createdAt),
       change: changesText(ctx.t, changesOf(v.note)),
     }),
   );
   const text = `${ctx.t("myreports:versions.title", { number: report.number })}\n\n${lines.join("\n")}`;
-  await show(
-    ctx,
-    text,
-    versionsKeyboard(ctx.t, reportId, versions, (iso) => localDate(iso, ctx)),
-  );
+  await show(ctx, text, versionsKeyboard(ctx.t, reportId, versions, almatyDate));
 }
 
 async function sendJson(ctx: AppContext, report: SubmittedReport): Promise<void> {

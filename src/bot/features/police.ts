@@ -46,7 +46,7 @@ async function showReport(ctx: BaseContext, record: Recorder, reportId: number, 
     details: { via, version: report.version, linked: linked.map((l) => l.number), elsewhere },
   });
   const header = reportHeader(ctx, report, caseFile(db, reportId));
-  const summary = reviewSummary(ctx.t, report.answers, ctx.lang, [...SECTIONS]);
+  const summary = reviewSummary(ctx.t, report.answers, [...SECTIONS]);
   const links = `\n\n${linkedText(ctx, linked, elsewhere)}`;
   const inline = linked.length === 0 ? links : "";
   const freezeRequest = report.answers.transfers.some((t) => t.recipient);

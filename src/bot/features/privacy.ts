@@ -4,7 +4,7 @@
  * were before consent: the next /start asks for it again.
  */
 import { Composer, InputFile } from "grammy";
-import { timeIn, todayIn } from "../../core/identifiers/dates.js";
+import { almatyDateTime, fileDate } from "../../documents/format.js";
 import { dataSummary, deletePersonalData, exportPersonalData } from "../../services/privacy.js";
 import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { menuData } from "../callback-data/menu.js";
@@ -13,15 +13,12 @@ import type { AppContext, BaseContext } from "../context.js";
 import { backToMenu } from "../keyboards/menu.js";
 import { confirmDeleteKeyboard, dataKeyboard } from "../keyboards/privacy.js";
 import { regionsText } from "../render/regions.js";
-import { formatDate } from "../render/values.js";
 import { showMenu } from "./start.js";
 
 /** How long «Yes, delete» stays valid after it was offered. */
 const CONFIRM_SECONDS = 10 * 60;
 
 const seconds = (ctx: BaseContext) => Math.floor(ctx.deps.now().getTime() / 1000);
-const localDateTime = (iso: string, ctx: BaseContext) =>
-  `${formatDate(todayIn(new Date(iso)), ctx.lang)} ${timeIn(new Date(iso))}`;
 /** A stored police or admin role goes with the data (admins by ADMIN_IDS stay admins by configuration). */
 const isOfficial = (ctx: BaseContext) => ctx.user?.role === "police" || ctx.user?.role === "admin";
 const roleOf = (ctx: BaseContext) =>
@@ -52,7 +49,7 @@ async function showData(ctx: AppContext): Promise<void> {
   const lines = [
     ctx.t("privacy:summary.title"),
     user.consentAt
-      ? ctx.t("privacy:summary.consent", { date: localDateTime(user.consentAt, ctx) })
+      ? ctx.t("privacy:summary.consent", { date: almatyDateTime(user.consentAt) })
       : ctx.t("privacy:summary.no_consent"),
     ctx.t("privacy:summary.language", { language: ctx.t(`privacy:languages.${user.language ?? ctx.lang}`) }),
     ctx.t("privacy:summary.role", { role: ctx.t(`privacy:roles.${roleOf(ctx)}`) }),
@@ -73,7 +70,7 @@ async function sendExport(ctx: AppContext): Promise<void> {
     return;
   }
   const bytes = Buffer.from(`${JSON.stringify(data, null, 2)}\n`, "utf8");
-  await ctx.replyWithDocument(new InputFile(bytes, `saqbol-my-data-${todayIn(now)}.json`), {
+  await ctx.replyWithDocument(new InputFile(bytes, `saqbol-my-data-${fileDate(now)}.json`), {
     caption: ctx.t("privacy:export_caption"),
   });
 }

@@ -69,7 +69,7 @@ export async function startReport(ctx: AppContext, prefillNarrative?: string): P
         ),
       ],
     ]);
-    const date = formatDate(existing.answers.incidentDate, ctx.lang);
+    const date = formatDate(existing.answers.incidentDate);
     await ctx.reply(ctx.t("questionnaire:draft.found", { context: date ? "dated" : undefined, date }), {
       reply_markup: keyboard,
     });

@@ -1,13 +1,13 @@
 import { Composer } from "grammy";
 import { findDraft } from "../../db/drafts.js";
 import { clearPendingInput } from "../../db/pending-inputs.js";
-import { markBlocked, recordConsent, setLanguage } from "../../db/users.js";
+import { declineLanguage, markBlocked, recordConsent } from "../../db/users.js";
 import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { consentData, languageData, menuData } from "../callback-data/menu.js";
 import type { AppContext, BaseContext } from "../context.js";
 import { roleOf } from "../filters/roles.js";
 import { consentKeyboard, languageKeyboard, mainMenu } from "../keyboards/menu.js";
-import type { PendingLanguages } from "../middlewares/context.js";
+import { chooseLanguage, type PendingLanguages } from "../middlewares/context.js";
 
 export type DeepLinkHandler = (ctx: AppContext, payload: string) => Promise<boolean>;
 
@@ -66,15 +66,9 @@ export function startFeature(pending: PendingLanguages, deepLinks: DeepLinkHandl
   privateChat.callbackQuery(languageData.filter, async (ctx) => {
     const choice = languageData.unpack(ctx.callbackQuery.data);
     if (!choice) return ctx.answerCallbackQuery();
-    ctx.lang = choice.l;
-    ctx.langKnown = true;
     await ctx.answerCallbackQuery();
-    if (ctx.user?.consentAt) {
-      setLanguage(ctx.deps.db, ctx.from.id, choice.l);
-      ctx.user = { ...ctx.user, language: choice.l };
-      return showMenu(ctx, "start:language_set");
-    }
-    pending.set(ctx.from.id, choice.l);
+    await chooseLanguage(ctx, pending, choice.l);
+    if (ctx.user?.consentAt) return showMenu(ctx, "start:language_set");
     await askConsent(ctx);
   });
 
@@ -89,6 +83,8 @@ export function startFeature(pending: PendingLanguages, deepLinks: DeepLinkHandl
       return showMenu(ctx, "start:consent.declined");
     }
     ctx.user = recordConsent(ctx.deps.db, ctx.from.id, choice.l);
+    const declined = pending.declined(ctx.from.id);
+    if (declined) declineLanguage(ctx.deps.db, ctx.from.id, declined);
     pending.delete(ctx.from.id);
     await showMenu(ctx, "start:consent.thanks");
   });

@@ -32,9 +32,15 @@ export const submission: Submission = {
   },
 };
 
-/** "This looks like <scheme>: <why>", from the recognition fixed in the report. */
+/**
+ * "This looks like <scheme>: <why>", from the recognition fixed in the report; when no scheme
+ * was named, that is said plainly (the documents say "scheme not determined").
+ */
 function recognisedSummary(ctx: ConvContext, reportId: number): string | undefined {
-  const top = loadReport(ctx.deps.db, reportId)?.recognition?.schemes[0];
+  const recognition = loadReport(ctx.deps.db, reportId)?.recognition;
+  if (!recognition) return undefined;
+  if (recognition.schemes.length === 0) return `🔎 ${ctx.t("report:no_scheme")}`;
+  const top = recognition.schemes[0];
   const catalog = ctx.deps.catalogs.current();
   const scheme = top ? catalog.scheme(top.id) : undefined;
   if (!top || !scheme) return undefined;

@@ -1,27 +1,25 @@
 /**
  * Staff command menus follow role changes made anywhere (the CLI included): a chat
- * whose menu does not match its role and language gets the right one. A chat that
- * cannot be set (the person never opened the bot) is tried once per run of the
- * process; their next message sets it (middlewares/staff.ts).
+ * whose menu does not match its role and language gets the right one (bot/commands.ts).
+ * A chat that cannot be set (the person never opened the bot) is tried once per run of
+ * the process; their next update sets it (keepChatMenu).
  */
 import type { Api } from "grammy";
 import { menuKey, menusOutOfDate, setMenu } from "../../db/menus.js";
-import { effectiveRole } from "../../db/roles.js";
 import { getUser } from "../../db/users.js";
+import { setChatMenu } from "../commands.js";
 import type { BotDeps } from "../deps.js";
-import { applyChatMenu } from "../render/command-menu.js";
 
 export function menuSync(api: Api, deps: BotDeps): { run(): Promise<void>; adminsAtStart(): Promise<void> } {
   const tried = new Set<string>();
   return {
     async run() {
-      for (const target of menusOutOfDate(deps.db)) {
+      for (const target of menusOutOfDate(deps.db, deps.config.adminIds)) {
         const key = menuKey(target.role, target.lang);
         if (tried.has(`${target.id}:${key}`)) continue;
         tried.add(`${target.id}:${key}`);
-        const role = effectiveRole(deps.config.adminIds, target.role, target.id);
         try {
-          await applyChatMenu(api, deps.i18n, target.id, target.lang, role);
+          await setChatMenu(api, deps.i18n, target.id, target.lang, target.role);
           setMenu(deps.db, target.id, key);
         } catch (error) {
           deps.logger.info({ userId: target.id, err: (error as Error).message }, "staff menu not set");
@@ -32,7 +30,7 @@ export function menuSync(api: Api, deps: BotDeps): { run(): Promise<void>; admin
     async adminsAtStart() {
       for (const id of deps.config.adminIds) {
         try {
-          await applyChatMenu(api, deps.i18n, id, getUser(deps.db, id)?.language ?? "ru", "admin");
+          await setChatMenu(api, deps.i18n, id, getUser(deps.db, id)?.language ?? "ru", "admin");
         } catch (error) {
           deps.logger.info({ userId: id, err: (error as Error).message }, "admin menu not set");
         }

@@ -5,12 +5,12 @@
  * audit log under the officer's id, since it carries report data to them.
  */
 import { type Api, InlineKeyboard } from "grammy";
-import { formatMoney } from "../../core/identifiers/money.js";
 import type { Lang } from "../../core/model.js";
 import { audit } from "../../db/audit.js";
 import { claimNewReports, lossesOfReports, type NewReport } from "../../db/police-queries.js";
 import { officersToNotify } from "../../db/roles.js";
 import { getUser } from "../../db/users.js";
+import { formatMoney } from "../../documents/format.js";
 import { policeReportData } from "../callback-data/police.js";
 import type { BotDeps } from "../deps.js";
 import { formatDate } from "../render/values.js";
@@ -22,11 +22,11 @@ function noticeText(deps: BotDeps, lang: Lang, report: NewReport): string {
   const t = (key: string, options?: Record<string, unknown>) => deps.i18n.t(lang, key, options);
   const catalog = deps.catalogs.current();
   const money = lossesOfReports(deps.db, [report.id])
-    .map((l) => formatMoney({ amountMinor: l.amountMinor, currency: l.currency }, lang))
+    .map((l) => formatMoney({ amountMinor: l.amountMinor, currency: l.currency }))
     .join(" + ");
   const parts = [
     report.region ? t(`common:regions.${report.region}`) : t("police:unknown"),
-    formatDate(report.incidentDate ?? undefined, lang),
+    formatDate(report.incidentDate ?? undefined),
     report.scheme ? (catalog.scheme(report.scheme)?.title[lang] ?? report.scheme) : undefined,
     money || undefined,
   ].filter(Boolean);

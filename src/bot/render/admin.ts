@@ -1,5 +1,6 @@
 /** Texts of the admin tools: the catalogue summary and diff, the audit log, the staff list, /grant. HTML, escaped. */
 import type { CatalogDiff } from "../../catalog/diff.js";
+import { type CatalogIssue, formatPath, problemWords } from "../../catalog/problems.js";
 import type { CatalogVersionInfo } from "../../catalog/store.js";
 import type { Catalog } from "../../catalog/types.js";
 import type { AuditRow } from "../../db/audit.js";
@@ -53,10 +54,29 @@ export function catalogDiffText(ctx: BaseContext, diff: CatalogDiff, draft: bool
   return lines.join("\n");
 }
 
-export function catalogProblemsText(ctx: BaseContext, problems: readonly string[], active: string): string {
-  const shown = problems.slice(0, PROBLEMS_SHOWN).map((p) => `• <code>${escapeHtml(p)}</code>`);
-  const more = problems.length > PROBLEMS_SHOWN ? [ctx.t("admin:more", { n: problems.length - PROBLEMS_SHOWN })] : [];
-  return [ctx.t("admin:catalog.rejected", { n: problems.length, active }), ...shown, ...more].join("\n");
+/** One problem in the admin's language: the scheme's id, the field, the line, what is wrong. */
+export function catalogProblemLine(ctx: BaseContext, issue: CatalogIssue): string {
+  const { code, values } = problemWords(issue);
+  const raw = { interpolation: { escapeValue: false } };
+  const message = ctx.t(`admin:catalog.problems.${code}`, values);
+  const at = issue.line ? ctx.t("admin:catalog.problem.line", { line: issue.line }) : "";
+  const field = (path: readonly PropertyKey[]) => escapeHtml(formatPath(path));
+  if (issue.scheme !== undefined) {
+    const rest = issue.path.slice(2);
+    const scheme = escapeHtml(issue.scheme);
+    return rest.length > 0
+      ? ctx.t("admin:catalog.problem.scheme", { scheme, field: field(rest), at, message, ...raw })
+      : ctx.t("admin:catalog.problem.scheme_only", { scheme, at, message, ...raw });
+  }
+  if (issue.path.length > 0)
+    return ctx.t("admin:catalog.problem.field", { field: field(issue.path), at, message, ...raw });
+  return ctx.t("admin:catalog.problem.document", { at, message, ...raw });
+}
+
+export function catalogProblemsText(ctx: BaseContext, issues: readonly CatalogIssue[], active: string): string {
+  const shown = issues.slice(0, PROBLEMS_SHOWN).map((issue) => `• ${catalogProblemLine(ctx, issue)}`);
+  const more = issues.length > PROBLEMS_SHOWN ? [ctx.t("admin:more", { n: issues.length - PROBLEMS_SHOWN })] : [];
+  return [ctx.t("admin:catalog.rejected", { n: issues.length, active }), ...shown, ...more].join("\n");
 }
 
 export function catalogVersionsText(ctx: BaseContext, versions: readonly CatalogVersionInfo[]): string {

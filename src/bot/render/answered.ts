@@ -2,10 +2,11 @@ import type { QState } from "../../core/questionnaire/engine.js";
 import type { Input } from "../../core/questionnaire/inputs.js";
 import { stepDef } from "../../core/questionnaire/steps.js";
 import { selectedOf } from "./question.js";
-import { escapeHtml, label, type T } from "./values.js";
+import { behalfT, escapeHtml, label, type T } from "./values.js";
 
 /** What the person answered with a button, as a short label; undefined for navigation. */
-export function answeredLabel(t: T, before: QState, after: QState, input: Input): string | undefined {
+export function answeredLabel(personT: T, before: QState, after: QState, input: Input): string | undefined {
+  const t = behalfT(personT, before.answers);
   const def = stepDef(before.cursor.step);
   const list =
     def.kind === "single" || def.kind === "multi" ? def.options : def.kind === "text" ? def.quick : undefined;

@@ -10,7 +10,7 @@ import type { SubmittedReport } from "../../core/report/report.js";
 import type { CaseFile } from "../../db/case-file.js";
 import type { Key, LinkedReport } from "../../db/links.js";
 import type { ReportListRow, ReportLoss } from "../../db/police-queries.js";
-import { almatyDateTime } from "../../documents/format.js";
+import { almatyDateTime, formatMoney, formatWeek } from "../../documents/format.js";
 import type { Group, Stats } from "../../services/police-stats.js";
 import type { FilterSpec } from "../../services/report-filter.js";
 import type { BaseContext } from "../context.js";
@@ -34,8 +34,7 @@ export function keyText(t: T, key: Key): string {
 export const schemeName = (ctx: BaseContext, id: string | null): string =>
   id ? escapeHtml(ctx.deps.catalogs.current().scheme(id)?.title[ctx.lang] ?? id) : ctx.t("police:unknown");
 
-const moneyList = (ctx: BaseContext, list: readonly Money[]) =>
-  list.map((m) => money(m, ctx.lang)).join(" + ") || undefined;
+const moneyList = (list: readonly Money[]) => list.map(formatMoney).join(" + ") || undefined;
 
 /** «Дело: зарегистрировано · ЕРДР № … · ведёт Айдос Н.» */
 export function caseLine(ctx: BaseContext, file: CaseFile): string {
@@ -60,7 +59,7 @@ export function reportHeader(ctx: BaseContext, report: SubmittedReport, file?: C
     ctx.t("police:report.title", { number: report.number, version: report.version }),
     ctx.t("police:report.submitted", { at: almatyDateTime(report.submittedAt) }),
     report.version > 1 ? ctx.t("police:report.updated", { at: almatyDateTime(report.versionAt) }) : undefined,
-    `${ctx.t("police:report.schemes")}: ${schemes || ctx.t("police:unknown")}`,
+    `${ctx.t("police:report.schemes")}: ${schemes || ctx.t("police:report.no_scheme")}`,
     techniques.length > 0 ? `${ctx.t("police:report.techniques")}: ${escapeHtml(techniques.join(", "))}` : undefined,
     file ? caseLine(ctx, file) : undefined,
   ]
@@ -87,8 +86,7 @@ function linkedList(ctx: BaseContext, linked: readonly LinkedReport[]): string {
 }
 
 export function filterLine(ctx: BaseContext, spec: FilterSpec): string {
-  const tenge = (n: number | undefined) =>
-    n === undefined ? "…" : money({ amountMinor: n * 100, currency: "KZT" }, ctx.lang);
+  const tenge = (n: number | undefined) => (n === undefined ? "…" : money({ amountMinor: n * 100, currency: "KZT" }));
   const amount =
     spec.minAmount !== undefined || spec.maxAmount !== undefined
       ? `${tenge(spec.minAmount)} — ${tenge(spec.maxAmount)}`
@@ -96,8 +94,8 @@ export function filterLine(ctx: BaseContext, spec: FilterSpec): string {
   const parts = [
     spec.fromDay || spec.toDay
       ? ctx.t("police:filter_incident", {
-          from: formatDate(spec.fromDay, ctx.lang) ?? "…",
-          to: formatDate(spec.toDay, ctx.lang) ?? "…",
+          from: formatDate(spec.fromDay) ?? "…",
+          to: formatDate(spec.toDay) ?? "…",
         })
       : undefined,
     spec.region ? label(ctx.t, "regions", spec.region) : undefined,
@@ -118,12 +116,9 @@ export function reportLines(
   first: number,
 ): string[] {
   return rows.map((r, i) => {
-    const lost = moneyList(
-      ctx,
-      losses.filter((l) => l.reportId === r.id),
-    );
+    const lost = moneyList(losses.filter((l) => l.reportId === r.id));
     const bits = [
-      r.incidentDate ? formatDate(r.incidentDate, ctx.lang) : almatyDateTime(r.submittedAt),
+      r.incidentDate ? formatDate(r.incidentDate) : almatyDateTime(r.submittedAt),
       r.region ? label(ctx.t, "regions", r.region) : undefined,
       schemeName(ctx, r.scheme),
       lost,
@@ -136,7 +131,7 @@ export function reportLines(
 function groupLines(ctx: BaseContext, groups: readonly Group[], name: (key: string) => string): string {
   if (groups.length === 0) return ctx.t("police:stats.nothing");
   const lines = groups.slice(0, LIST_MAX).map((g) => {
-    const lost = moneyList(ctx, g.losses);
+    const lost = moneyList(g.losses);
     return `• ${name(g.key)} — ${ctx.t("police:stats.reports", { n: g.reports })}${lost ? ` · ${lost}` : ""}`;
   });
   if (groups.length > LIST_MAX) lines.push(ctx.t("police:more", { n: groups.length - LIST_MAX }));
@@ -154,7 +149,7 @@ export function statsText(ctx: BaseContext, stats: Stats, spec: FilterSpec): str
   return [
     ctx.t("police:stats.title"),
     filterLine(ctx, spec),
-    ctx.t("police:stats.total", { n: stats.reports, losses: moneyList(ctx, stats.losses) ?? "0" }),
+    ctx.t("police:stats.total", { n: stats.reports, losses: moneyList(stats.losses) ?? "0" }),
     "",
     `<b>${ctx.t("police:stats.by_scheme")}</b>`,
     groupLines(ctx, stats.byScheme, (k) => unknown(k, (id) => schemeName(ctx, id))),
@@ -163,7 +158,7 @@ export function statsText(ctx: BaseContext, stats: Stats, spec: FilterSpec): str
     groupLines(ctx, stats.byRegion, (k) => unknown(k, (id) => label(ctx.t, "regions", id))),
     "",
     `<b>${ctx.t("police:stats.by_week")}</b>`,
-    groupLines(ctx, stats.byWeek, (k) => k),
+    groupLines(ctx, stats.byWeek, formatWeek),
     "",
     `<b>${ctx.t("police:stats.recurring")}</b>`,
     recurring,

@@ -5,13 +5,12 @@
  */
 import { InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
-import type { Lang } from "../../core/model.js";
 import { optionsFor } from "../../core/questionnaire/answer.js";
 import type { QState } from "../../core/questionnaire/engine.js";
 import { SECTIONS, type Section, type StepDef, stepDef } from "../../core/questionnaire/steps.js";
 import { type QuestionAction, questionData } from "../callback-data/questionnaire.js";
 import { reviewSummary } from "./summary.js";
-import { currentValue, label, type T } from "./values.js";
+import { behalfT, currentValue, label, type T } from "./values.js";
 
 /** A question as shown: the state plus the draft's revision that its buttons carry. */
 export type Shown = QState & { rev: number };
@@ -75,16 +74,17 @@ function navigation(t: T, state: Shown, def: StepDef): InlineKeyboardButton[][] 
 
 function keyboardFor(t: T, state: Shown): InlineKeyboard {
   const def = stepDef(state.cursor.step);
+  const options = optionsFor(state.cursor.step, state.answers);
+  const optionT = behalfT(t, state.answers);
   const rows: InlineKeyboardButton[][] = [];
   const list = optionList(def);
-  const options = optionsFor(state.cursor.step, state.answers);
   if (def.kind === "info") rows.push([button(t, "questionnaire:steps.urgent.continue", "k", state)]);
   if (def.kind === "files") rows.push([button(t, "common:buttons.done", "d", state)]);
   if (list && (def.kind === "single" || def.kind === "text")) {
     const columns = def.kind === "single" ? (def.columns ?? 1) : 3;
     rows.push(
       ...chunk(
-        options.map((id, o) => InlineKeyboard.text(label(t, list, id), pack(state, "c", o))),
+        options.map((id, o) => InlineKeyboard.text(label(optionT, list, id), pack(state, "c", o))),
         columns,
       ),
     );
@@ -92,7 +92,7 @@ function keyboardFor(t: T, state: Shown): InlineKeyboard {
   if (list && def.kind === "multi") {
     const selected = selectedOf(state);
     const toggles = options.map((id, o) =>
-      InlineKeyboard.text(`${selected.includes(id) ? "✅ " : ""}${label(t, list, id)}`, pack(state, "t", o)),
+      InlineKeyboard.text(`${selected.includes(id) ? "✅ " : ""}${label(optionT, list, id)}`, pack(state, "t", o)),
     );
     rows.push(...chunk(toggles, def.columns ?? 1));
     const end: InlineKeyboardButton[] = [];
@@ -117,26 +117,26 @@ function progress(t: T, section: Section | null): string {
   return `${t("questionnaire:progress", { n, total: SECTIONS.length, section: t(`questionnaire:sections.${section}`) })}\n\n`;
 }
 
-export function renderQuestion(t: T, state: Shown, lang: Lang): RenderedQuestion {
+export function renderQuestion(t: T, state: Shown): RenderedQuestion {
   const { step, item = 0 } = state.cursor;
   const def = stepDef(step);
   if (def.kind === "review") {
-    return { text: reviewSummary(t, state.answers, lang), keyboard: keyboardFor(t, state) };
+    return { text: reviewSummary(t, state.answers), keyboard: keyboardFor(t, state) };
   }
   const ctx = { ...behalf(state), n: item + 1 };
   const parts = [progress(t, def.section) + t(`questionnaire:steps.${step}.q`, ctx)];
-  const now = currentValue(t, step, state.answers, item, lang);
+  const now = currentValue(t, step, state.answers, item);
   if (now) parts.push(t("questionnaire:current", { value: now, interpolation: { escapeValue: false } }));
   if (step === "transfer_more" || step === "loan_more" || step === "contact_more") {
-    const summary = itemSummary(t, state, lang);
+    const summary = itemSummary(t, state);
     if (summary) parts.push(summary);
   }
   return { text: parts.join("\n\n"), keyboard: keyboardFor(t, state) };
 }
 
-function itemSummary(t: T, state: Shown, lang: Lang): string | undefined {
+function itemSummary(t: T, state: Shown): string | undefined {
   const { step } = state.cursor;
-  if (step === "transfer_more") return reviewSummary(t, state.answers, lang, ["transfers"]);
-  if (step === "loan_more") return reviewSummary(t, state.answers, lang, ["loans"]);
-  return reviewSummary(t, state.answers, lang, ["contacts"]);
+  if (step === "transfer_more") return reviewSummary(t, state.answers, ["transfers"]);
+  if (step === "loan_more") return reviewSummary(t, state.answers, ["loans"]);
+  return reviewSummary(t, state.answers, ["contacts"]);
 }

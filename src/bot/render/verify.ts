@@ -12,14 +12,14 @@ import { formatDate, money } from "./values.js";
 
 export function verifiedText(ctx: BaseContext, report: SubmittedReport, currentVersion: number): string {
   const facts = checkFacts(report);
-  const total = facts.totals.map((m) => money(m, ctx.lang)).join(" + ");
+  const total = facts.totals.map((m) => money(m)).join(" + ");
   return [
     ctx.t("verify:valid", { number: report.number, at: almatyDateTime(report.submittedAt), version: report.version }),
     "",
     ctx.t("verify:compare"),
     ctx.t("verify:total", { total: total || ctx.t("verify:nothing") }),
     ctx.t("verify:transfers", { n: facts.transfers }),
-    ctx.t("verify:incident", { date: formatDate(facts.incidentDate, ctx.lang) ?? ctx.t("verify:not_stated") }),
+    ctx.t("verify:incident", { date: formatDate(facts.incidentDate) ?? ctx.t("verify:not_stated") }),
     ctx.t("verify:recipients", { digest: facts.recipientsDigest ?? ctx.t("verify:nothing") }),
     ctx.t("verify:key", { key: publicKeyFingerprint(ctx.deps.keys.publicKey) }),
     ...(currentVersion > report.version ? ["", ctx.t("verify:newer_exists", { current: currentVersion })] : []),

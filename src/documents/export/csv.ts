@@ -6,6 +6,7 @@
  * would start a formula (= + - @), which Excel then shows as it is.
  */
 import type { Lang } from "../../core/model.js";
+import { decimalComma, wallClockText } from "../format.js";
 import { type DocumentDeps, wording } from "../wording.js";
 import { type CellValue, type Column, type ExportRow, exportCurrencies, reportColumns } from "./columns.js";
 
@@ -13,7 +14,6 @@ export type ExportDeps = Pick<DocumentDeps, "i18n" | "schemeTitle">;
 
 const BOM = "\ufeff";
 const SEPARATOR = ";";
-const pad = (n: number) => String(n).padStart(2, "0");
 /** Excel's longest text in one formula string literal, and its longest formula. */
 const LITERAL_MAX = 250;
 const FORMULA_MAX = 8000;
@@ -23,8 +23,7 @@ const MANGLED_NUMBER = /^(?:\+\d+|0\d+|\d{11,})$/;
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** "430000,5" → "430000,50": Excel in kk/ru reads a decimal comma. */
-const decimal = (n: number, type: Column<unknown>["type"]) =>
-  type === "amount" && !Number.isInteger(n) ? n.toFixed(2).replace(".", ",") : String(n).replace(".", ",");
+const decimal = (n: number, type: Column<unknown>["type"]) => decimalComma(n, type === "amount");
 
 /** ="…"&"…": a formula whose value is exactly the text, in literals Excel accepts. */
 function asLiteral(text: string): string | undefined {
@@ -45,8 +44,7 @@ function cell(value: CellValue, type: Column<unknown>["type"]): string {
   if (value === undefined) return "";
   let text: string;
   if (value instanceof Date) {
-    const date = `${pad(value.getUTCDate())}.${pad(value.getUTCMonth() + 1)}.${value.getUTCFullYear()}`;
-    text = type === "date" ? date : `${date} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}`;
+    text = wallClockText(value, type !== "date");
   } else if (typeof value === "number") {
     text = decimal(value, type);
   } else {
