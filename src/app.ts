@@ -1,7 +1,8 @@
 /**
  * Process wiring: config → database (locked, checked, migrated) → signing key →
- * catalogue → bot → commands and descriptions → HTTP server (health, readiness, metrics,
- * webhook) → update pipeline (polling or webhook) → background jobs. `stop()` takes no new
+ * catalogue → bot → commands and descriptions → the operator's HTTP server (health,
+ * readiness, metrics) → update pipeline (polling, or the webhook's own HTTP server) →
+ * background jobs. `stop()` takes no new
  * updates, finishes those in flight (and their uploads) and the jobs, and only then closes
  * the database.
  */
@@ -31,7 +32,7 @@ import { type InstanceLock, lockDatabase } from "./db/lock.js";
 import { loadFonts } from "./documents/pdf/fonts.js";
 import { loadReportKeys } from "./documents/signing-key.js";
 import { describeError } from "./errors.js";
-import { serveHealth } from "./http/health.js";
+import { serveHealth, serveLiveness } from "./http/health.js";
 import { createHttpServer, type HttpServer } from "./http/server.js";
 import { createI18n } from "./i18n.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -44,7 +45,10 @@ import { alignReportCounters } from "./services/submit.js";
 export interface App {
   bot: Bot<AppContext>;
   deps: BotDeps;
-  http: HttpServer;
+  /** The operator's server on OPS_PORT: /healthz, /readyz, /metrics. */
+  ops: HttpServer;
+  /** The webhook's server on PORT (webhook mode): the webhook and /healthz, nothing else. */
+  webhook: HttpServer | undefined;
   /** Stops cleanly; true when every update in flight was finished. */
   stop(): Promise<boolean>;
 }
@@ -134,7 +138,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     callTimeoutSeconds: options.callTimeoutSeconds ?? pollTimeout + 10,
     transformers: [lateCallbackAnswers, ...(options.transformers ?? [])],
   });
-  const http = createHttpServer((error) => logger.error({ err: describeError(error) }, "HTTP request failed"));
+  const httpFailed = (error: unknown) => logger.error({ err: describeError(error) }, "HTTP request failed");
+  const ops = createHttpServer("OPS_PORT", httpFailed);
+  const hook = config.mode === "webhook" && config.webhook ? createHttpServer("PORT", httpFailed) : undefined;
   let pipeline: Pipeline | undefined;
   try {
     bot.botInfo = await reachTelegram(config.botToken, config.apiRoot);
@@ -152,8 +158,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       logger.fatal({ problem: check.problem }, `the database file ${config.databasePath}: ${check.detail}`);
       fatal(`the database file ${config.databasePath} was ${check.problem} while the bot ran`);
     });
-    http.route("GET", "/metrics", (_req, res) => deps.metrics.serve(res));
-    serveHealth(http, () => {
+    ops.route("GET", "/metrics", (_req, res) => deps.metrics.serve(res));
+    serveHealth(ops, () => {
       const file = watch.check();
       const depth = inboxStats(deps.db);
       const oldestSeconds = Math.round(depth.oldestSeconds);
@@ -172,18 +178,19 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         },
       };
     });
-    if (config.mode === "webhook" && config.webhook) {
-      const supplier = webhookReceiver(http, inbox, logger, {
+    await ops.listen(config.opsPort);
+    if (hook && config.webhook) {
+      serveLiveness(hook);
+      const supplier = webhookReceiver(hook, inbox, logger, {
         path: new URL(config.webhook.url).pathname,
         secret: config.webhook.secret,
         health,
         onStoreFailure,
       });
-      await http.listen(config.port);
+      await hook.listen(config.port);
       await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret });
       pipeline = startPipeline(bot, inbox, supplier, logger, options.rateLimit ? { flood: options.rateLimit } : {});
     } else {
-      await http.listen(config.port);
       await bot.api.deleteWebhook();
       const supplier = pollingSupplier(bot.api, inbox, logger, { timeoutSeconds: pollTimeout, health, onStoreFailure });
       pipeline = startPipeline(bot, inbox, supplier, logger, options.rateLimit ? { flood: options.rateLimit } : {});
@@ -197,17 +204,22 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       void deps.catalogs.current().rules;
       deps.documents.warm();
     }, 2000).unref();
-    logger.info({ mode: config.mode, username: bot.botInfo.username, port: http.port }, "saqbol started");
+    logger.info(
+      { mode: config.mode, username: bot.botInfo.username, opsPort: ops.port, webhookPort: hook?.port },
+      "saqbol started",
+    );
 
     let stopping: Promise<boolean> | undefined;
     const stop = () => {
       stopping ??= (async () => {
-        await http.close();
+        await hook?.close();
         const drained = await running.stop();
         await jobs.stop();
         watch.stop();
         await checkpoints.stop();
         await deps.documents.close();
+        // Readiness and metrics answer while the work drains; not once the database closes.
+        await ops.close();
         if (lost) {
           const at = await rescueDatabase(deps.db, config.databasePath, lost.problem).catch((error: unknown) => {
             logger.fatal({ err: describeError(error) }, "the database could not be saved from the open file");
@@ -230,10 +242,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       void running.stop(0);
       options.onFatal?.(line);
     };
-    return { bot, deps, http, stop };
+    return { bot, deps, ops, webhook: hook, stop };
   } catch (error) {
     await pipeline?.stop(0);
-    await http.close(0);
+    await hook?.close(0);
+    await ops.close(0);
     await deps.documents.close();
     deps.db.$client.close();
     deps.lock.release();

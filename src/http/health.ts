@@ -14,10 +14,16 @@ export interface Check {
 
 export type Readiness = () => Record<string, Check>;
 
-export function serveHealth(http: HttpServer, readiness: Readiness): void {
+/** /healthz alone: also on the webhook's port, where a proxy in front of it looks. */
+export function serveLiveness(http: HttpServer): void {
   http.route("GET", "/healthz", (_req, res) => {
     res.writeHead(200, { "content-type": "text/plain" }).end("ok");
   });
+}
+
+/** /healthz and /readyz: on the operator's port only (readiness names the database file). */
+export function serveHealth(http: HttpServer, readiness: Readiness): void {
+  serveLiveness(http);
   http.route("GET", "/readyz", (_req, res) => {
     const checks = readiness();
     const ready = Object.values(checks).every((c) => c.ok);

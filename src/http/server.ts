@@ -1,8 +1,8 @@
 /**
- * The bot's small HTTP server, on PORT in polling and webhook mode alike:
- * /healthz and /readyz for the supervisor, the webhook in webhook mode, and
- * whatever later needs a route (/metrics). Routes match the path only (a
- * query string is not part of it); HEAD is answered wherever GET is.
+ * The bot's small HTTP servers: the operator's on OPS_PORT (/healthz, /readyz,
+ * /metrics) in both modes, and the webhook's on PORT in webhook mode. Routes
+ * match the path only (a query string is not part of it); HEAD is answered
+ * wherever GET is.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -19,7 +19,8 @@ export interface HttpServer {
 
 export class ListenError extends Error {}
 
-export function createHttpServer(onError: (error: unknown) => void): HttpServer {
+/** `variable` names the port's setting in the one line a failed listen gives. */
+export function createHttpServer(variable: string, onError: (error: unknown) => void): HttpServer {
   const routes = new Map<string, Handler>();
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -54,7 +55,7 @@ export function createHttpServer(onError: (error: unknown) => void): HttpServer 
               : error.code === "EACCES"
                 ? "needs privileges this process lacks"
                 : `cannot be listened on (${error.code ?? error.message})`;
-          reject(new ListenError(`PORT ${wanted} ${why}`));
+          reject(new ListenError(`${variable} ${wanted} ${why}`));
         };
         server.once("error", failed);
         server.listen(wanted, () => {

@@ -99,6 +99,17 @@ describe("bad configuration and environment", () => {
       /WEBHOOK_URL is required/,
     ],
     ["PORT out of range", () => ({ PORT: "99999" }), /PORT/],
+    [
+      "webhook mode with OPS_PORT equal to PORT",
+      () => ({
+        BOT_MODE: "webhook",
+        WEBHOOK_URL: "https://saqbol.example.org/telegram",
+        WEBHOOK_SECRET: "s".repeat(24),
+        PORT: "8443",
+        OPS_PORT: "8443",
+      }),
+      /^saqbol: OPS_PORT must differ from PORT \(the webhook's port\)$/m,
+    ],
     ["SIGNING_KEY too short", () => ({ SIGNING_KEY: "short" }), /SIGNING_KEY must be at least 32 characters/],
     ["MEMORY_LIMIT_MB not a number", () => ({ MEMORY_LIMIT_MB: "lots" }), /MEMORY_LIMIT_MB/],
     [
@@ -115,6 +126,11 @@ describe("bad configuration and environment", () => {
         PORT: String((busy.address() as AddressInfo).port),
       }),
       /^saqbol: PORT \d+ is in use by another program$/m,
+    ],
+    [
+      "OPS_PORT another program holds",
+      () => ({ OPS_PORT: String((busy.address() as AddressInfo).port) }),
+      /^saqbol: OPS_PORT \d+ is in use by another program$/m,
     ],
     [
       "DATABASE_PATH in a folder that cannot be created",
@@ -146,10 +162,14 @@ describe("bad configuration and environment", () => {
 
   it.concurrent.each(cases)(
     "%s: one clear line and a non-zero exit",
-    async (_name, change, expected) => {
+    async (name, change, expected) => {
       mkdirSync(h.dir, { recursive: true });
+      // The cases run side by side: each its own database, or one would find another's lock.
+      const own = join(h.dir, `case-${cases.findIndex((c) => c[0] === name)}`, "saqbol.db");
       const env = Object.fromEntries(
-        Object.entries({ ...good, ...change() }).filter((e): e is [string, string] => e[1] !== undefined),
+        Object.entries({ ...good, DATABASE_PATH: own, ...change() }).filter(
+          (e): e is [string, string] => e[1] !== undefined,
+        ),
       );
       const exit = await start(env);
       expect(exit.code).not.toBe(0);

@@ -20,13 +20,13 @@ describe("Telegram not answering", () => {
   beforeAll(async () => {
     h = await Harness.create();
     const app = await h.start();
-    base = `http://127.0.0.1:${app.http.port}`;
+    base = `http://127.0.0.1:${app.ops.port}`;
   });
   afterAll(() => h.close());
 
   const warnings = () => h.logs.filter((l) => l.includes('"Telegram API call failed; retrying"'));
 
-  it("serves /healthz (GET and HEAD) and /readyz with what it checked, in polling mode", async () => {
+  it("serves /healthz (GET and HEAD), /readyz with what it checked and /metrics on OPS_PORT, in polling mode", async () => {
     const healthz = await fetch(`${base}/healthz`);
     expect([healthz.status, await healthz.text()]).toEqual([200, "ok"]);
     expect((await fetch(`${base}/healthz`, { method: "HEAD" })).status).toBe(200);
@@ -35,6 +35,9 @@ describe("Telegram not answering", () => {
     const body = (await ready.json()) as Record<string, { ok: boolean }>;
     expect(ready.status).toBe(200);
     expect(body).toMatchObject({ ready: true, database: { ok: true }, inbox: { ok: true }, telegram: { ok: true } });
+    const metrics = await fetch(`${base}/metrics`);
+    expect(metrics.headers.get("content-type")).toContain("text/plain");
+    expect(await metrics.text()).toMatch(/^saqbol_inbox_depth \d+$/m);
   });
 
   it("a getUpdates that is never answered is abandoned: the warning is logged and the reply comes", async () => {

@@ -115,7 +115,7 @@ describe("the database file deleted while the bot runs", () => {
 
   it("readiness fails at once, the bot keeps its data at the path and stops; after the restart numbers go on", async () => {
     const first = await fileReport(8511);
-    const port = h.app!.http.port;
+    const port = h.app!.ops.port;
     for (const suffix of ["", "-wal", "-shm"]) rmSync(h.dbPath + suffix, { force: true });
 
     let ready: Response | undefined;

@@ -55,8 +55,9 @@ export class Harness {
       LOG_LEVEL: "info",
       // A developer's own .env never leaks into a test.
       ENV_FILE: "",
-      // Health and readiness on a free port: test bots run side by side.
+      // Free ports for the operator's server and the webhook: test bots run side by side.
       PORT: "0",
+      OPS_PORT: "0",
       ...this.options.env,
       ...extra,
     };
