@@ -13,6 +13,9 @@ const SQLITE_ONLY = [
   "test/e2e/reliability-backup.test.ts",
   // Flood control is the same code on either engine; its test bounds the time of each answer (issue 19 reworks it).
   "test/e2e/reliability-flood.test.ts",
+  // A full disk (query_only, a trigger), a deleted file, and the bytes of the file and its WAL.
+  "test/e2e/reliability-storage.test.ts",
+  "test/e2e/security-secrets-steps.test.ts",
 ];
 
 /** These need the cluster: both engines' migrations compared, several instances on one database, job locks. */
@@ -36,7 +39,7 @@ export default defineConfig({
           name: "postgres",
           include: [
             "test/e2e/**/*.test.ts",
-            "test/unit/{drafts-db,police-db,privacy,versions,catalog-store,catalog-cli,database-engines,migrations-dialects,job-lock}.test.ts",
+            "test/unit/{drafts-db,police-db,privacy,versions,catalog-store,catalog-cli,database-engines,migrations-dialects,job-lock,delivery-inbox,report-numbers,questionnaire-stale}.test.ts",
           ],
           exclude: SQLITE_ONLY,
           env: { SAQBOL_TEST_DB: "postgres" },

@@ -27,10 +27,14 @@ const envSchema = z
     BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, "must look like 123456:ABC-DEF (from @BotFather)"),
     TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
     DATABASE_PATH: z.string().min(1).default("./data/saqbol.db"),
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\/\S+$/, "must be a PostgreSQL URL: postgres://user:password@host:5432/database")
-      .optional(),
+    // Empty (DATABASE_URL= in a .env file) is unset: the SQLite file.
+    DATABASE_URL: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\/\S+$/, "must be a PostgreSQL URL: postgres://user:password@host:5432/database")
+        .optional(),
+    ),
     MIGRATE_AT_START: z.enum(["true", "false"], "must be true or false").default("true"),
     SIGNING_PRIVATE_KEY: z
       .string()
@@ -47,7 +51,8 @@ const envSchema = z
       .string()
       .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z, a-z, 0-9, _ and -")
       .optional(),
-    PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+    PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    OPS_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
     CATALOG_PATH: z.string().min(1).optional(),
     FONT_PATH: z.string().min(1).optional(),
     DOCUMENT_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
@@ -59,6 +64,8 @@ const envSchema = z
       ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
     if (!env.WEBHOOK_SECRET)
       ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when BOT_MODE=webhook" });
+    if (env.OPS_PORT !== 0 && env.OPS_PORT === env.PORT)
+      ctx.addIssue({ code: "custom", path: ["OPS_PORT"], message: "must differ from PORT (the webhook's port)" });
   });
 
 export type Config = {
@@ -74,7 +81,11 @@ export type Config = {
   adminIds: number[];
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   mode: "polling" | "webhook";
-  webhook: { url: string; secret: string; port: number } | undefined;
+  /** The webhook's port (webhook mode only); 0 picks a free one. */
+  port: number;
+  /** The operator's port: /healthz, /readyz and /metrics, in both modes; 0 picks a free one. */
+  opsPort: number;
+  webhook: { url: string; secret: string } | undefined;
   catalogPath: string | undefined;
   fontPath: string | undefined;
   /** Threads that make documents; by default as many as the cores, 2 to 4. */
@@ -121,9 +132,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminIds: e.ADMIN_IDS,
     logLevel: e.LOG_LEVEL,
     mode: e.BOT_MODE,
+    port: e.PORT,
+    opsPort: e.OPS_PORT,
     webhook:
       e.BOT_MODE === "webhook" && e.WEBHOOK_URL && e.WEBHOOK_SECRET
-        ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, port: e.PORT }
+        ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET }
         : undefined,
     catalogPath: e.CATALOG_PATH,
     fontPath: e.FONT_PATH,

@@ -11,7 +11,7 @@ import { readMigrationFiles } from "drizzle-orm/migrator";
 import { drizzle as pgDrizzle } from "drizzle-orm/node-postgres";
 import { migrate as pgMigrate } from "drizzle-orm/node-postgres/migrator";
 import { migrationsDir } from "../paths.js";
-import type { Db } from "./client.js";
+import { DatabaseOpenError, type Db } from "./client.js";
 import type { PostgresEngine } from "./postgres-engine.js";
 import type { SqliteEngine } from "./sqlite-engine.js";
 
@@ -24,8 +24,12 @@ export type AfterMigrations = (db: Db) => Promise<void>;
 export async function migrateDatabase(db: Db, after?: AfterMigrations): Promise<void> {
   const engine = db.$engine;
   if (engine.kind === "sqlite") {
-    const { connection } = engine as SqliteEngine;
-    sqliteMigrate(sqliteDrizzle(connection), { migrationsFolder: migrationsDir.sqlite });
+    const { connection, path } = engine as SqliteEngine;
+    try {
+      sqliteMigrate(sqliteDrizzle(connection), { migrationsFolder: migrationsDir.sqlite });
+    } catch (error) {
+      throw new DatabaseOpenError(`DATABASE_PATH ${path} cannot be migrated: ${(error as Error).message}`);
+    }
     await after?.(db);
     return;
   }

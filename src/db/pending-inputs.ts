@@ -1,7 +1,8 @@
 /**
  * "The next message is an answer to X": set by features that ask for one piece of
- * text outside the questionnaire (a number to look up, a transfer to add). Also
- * tells the sanitiser that a card number typed now belongs to someone else.
+ * text outside the questionnaire (a number to look up, a transfer to add). What
+ * each kind takes is declared in services/expected-answer.ts, which the sanitiser
+ * asks before a message is stored.
  */
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
@@ -42,8 +43,6 @@ export async function clearPendingInput(db: Db, userId: number): Promise<void> {
   await db.delete(pendingInputs).where(eq(pendingInputs.userId, userId)).run();
 }
 
-/** Kinds of pending input whose answer is an identifier of someone else (kept whole, cards included). */
-export const IDENTIFIER_INPUTS = new Set(["lookup", "add_transfer_recipient", "police_lookup"]);
 /** A report's ЕРДР number is awaited as "erdr:<report id>": a long number that is nobody's card. */
 export const ERDR_INPUT = "erdr:";
 /**
@@ -51,16 +50,9 @@ export const ERDR_INPUT = "erdr:";
  * registration number, or a note about the recipients' cards — nobody's own card either.
  */
 export const CASE_INPUTS = { erdr: "case_erdr:", note: "case_note:" } as const;
-const OTHERS_PREFIXES = [ERDR_INPUT, CASE_INPUTS.erdr, CASE_INPUTS.note];
 
-/**
- * True when a card number the person types now is a recipient's or a number to
- * check, not their own: the questionnaire's recipient question, or a pending
- * identifier input.
- */
-export async function expectsOthersIdentifier(db: Db, userId: number, now = new Date()): Promise<boolean> {
-  const kind = await pendingInput(db, userId, now);
-  if (kind && (IDENTIFIER_INPUTS.has(kind) || OTHERS_PREFIXES.some((p) => kind.startsWith(p)))) return true;
+/** The step of the person's active draft (the question their next message answers), if they are in the questionnaire. */
+export async function activeDraftStep(db: Db, userId: number): Promise<string | undefined> {
   const statement = prepared(db, "pending-inputs.draft-cursor", () =>
     db
       .select({ cursor: reports.cursor })
@@ -68,6 +60,5 @@ export async function expectsOthersIdentifier(db: Db, userId: number, now = new 
       .where(and(eq(reports.userId, sql.placeholder("userId")), eq(reports.status, "draft"), eq(reports.active, true)))
       .prepare(),
   );
-  const draft = await statement.get({ userId });
-  return draft?.cursor.step === "transfer_recipient";
+  return (await statement.get({ userId }))?.cursor.step;
 }

@@ -263,6 +263,22 @@ export const inbox = pgTable("update_inbox", {
   receivedAt: createdAt("received_at"),
 });
 
+export const receivedUpdates = pgTable(
+  "received_updates",
+  {
+    source: text("source").notNull(),
+    telegramId: int("telegram_id").notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    updateId: int("update_id").notNull(),
+    receivedAt: createdAt("received_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.source, t.telegramId] }),
+    index("received_updates_at_idx").on(t.receivedAt),
+    index("received_updates_update_idx").on(t.updateId),
+  ],
+);
+
 export const handledUpdates = pgTable(
   "handled_updates",
   {

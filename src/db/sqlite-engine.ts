@@ -10,10 +10,11 @@
  * transaction is open run at once.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { DatabaseOpenError, type Db, type Engine, type Execute } from "./client.js";
+import { secureFile, secureFolder } from "./file-modes.js";
 
 /** Distinct statements kept compiled; queries built with a varying number of values are the rest. */
 const MAX_STATEMENTS = 1000;
@@ -31,22 +32,20 @@ export interface SqliteEngine extends Engine {
 
 /**
  * Opens (creating the folder and file if needed) the database file.
- * secure_delete makes deleted personal data unreadable in the file, not just unlinked.
+ * secure_delete makes deleted personal data unreadable in the file, not just
+ * unlinked. The file and its WAL are readable by the bot's user only; damaged
+ * pages are found at start (quick_check), with the file named.
  */
 export function openSqlite(path: string): SqliteEngine {
   const inMemory = path === ":memory:";
   if (!inMemory) {
-    const folder = dirname(resolve(path));
-    try {
-      mkdirSync(folder, { recursive: true });
-      accessSync(folder, constants.W_OK);
-    } catch {
-      throw new DatabaseOpenError(`DATABASE_PATH folder ${folder} cannot be created or written to`);
-    }
+    ensureDatabaseFolder(path);
     // SQLite would quietly take a tiny file of something else for an empty database.
     if (existsSync(path) && statSync(path).size > 0 && !isSqliteFile(path)) {
       throw new DatabaseOpenError(`DATABASE_PATH ${path} is not a SQLite database`);
     }
+    secureFile(path);
+    for (const suffix of ["-wal", "-shm"]) if (existsSync(path + suffix)) secureFile(path + suffix);
   }
   let connection: Database.Database;
   try {
@@ -59,7 +58,40 @@ export function openSqlite(path: string): SqliteEngine {
   connection.pragma("foreign_keys = ON");
   connection.pragma("busy_timeout = 5000");
   connection.pragma("secure_delete = ON");
+  if (!inMemory) checkPages(connection, path);
   return sqliteEngine(connection, path);
+}
+
+/** The folder of DATABASE_PATH, created (0700) if needed and writable, or one clear line. */
+export function ensureDatabaseFolder(path: string): void {
+  const folder = dirname(resolve(path));
+  try {
+    secureFolder(folder);
+    if (!statSync(folder).isDirectory()) throw new Error("not a folder");
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new DatabaseOpenError(`DATABASE_PATH folder ${folder} cannot be created or written to`);
+  }
+}
+
+/** A damaged page found now is a clear line at start, not a strange error in someone's answer later. */
+function checkPages(sqlite: Database.Database, path: string): void {
+  let problems: string[];
+  try {
+    // SQLite's report may run over several lines: one line for the supervisor's log.
+    problems = (sqlite.pragma("quick_check(5)") as { quick_check: string }[]).map((r) =>
+      r.quick_check.replace(/\s+/g, " ").trim(),
+    );
+  } catch (error) {
+    sqlite.close();
+    throw new DatabaseOpenError(`DATABASE_PATH ${path} is damaged: ${(error as Error).message}`);
+  }
+  if (problems.length !== 1 || problems[0] !== "ok") {
+    sqlite.close();
+    throw new DatabaseOpenError(
+      `DATABASE_PATH ${path} is damaged (quick_check: ${problems.join("; ")}); restore a backup (npm run cli -- restore <file>)`,
+    );
+  }
 }
 
 export function sqliteEngine(connection: Database.Database, path: string): SqliteEngine {

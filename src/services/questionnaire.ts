@@ -46,12 +46,21 @@ export async function startDraft(
   return view(await createDraft(db, userId, lang, prefill, now));
 }
 
-export type StepResult = { kind: "gone" } | { kind: "duplicate" } | (Outcome & { rev: number });
+export type StepResult = { kind: "gone" } | { kind: "duplicate" } | { kind: "stale" } | (Outcome & { rev: number });
+
+/**
+ * A typed answer sent this long before the draft last changed was written for an
+ * earlier question (it waited in the inbox through an outage, a full disk): it is
+ * not applied to the question the person is at now.
+ */
+const STALE_MS = 2 * 60_000;
 
 export interface StepOptions {
   lang?: Lang;
   /** The Telegram update carrying the answer: recorded with the answer, so a redelivery is not applied twice. */
   updateId?: number;
+  /** When the person sent a typed answer or a file (a button press is tied to its question by the revision). */
+  sentAt?: Date;
 }
 
 /**
@@ -68,11 +77,12 @@ export function answerStep(
   now: Date,
   options: StepOptions = {},
 ): Promise<StepResult> {
-  const { lang, updateId } = options;
+  const { lang, updateId, sentAt } = options;
   return inTransaction(db, async (): Promise<StepResult> => {
     if (updateId !== undefined && !(await markUpdateHandled(db, updateId))) return { kind: "duplicate" };
     const draft = await loadDraft(db, id);
     if (!draft) return { kind: "gone" };
+    if (sentAt && sentAt.getTime() + STALE_MS < Date.parse(draft.updatedAt)) return { kind: "stale" };
     const outcome = advance({ answers: draft.answers, cursor: draft.cursor }, input, { now });
     const rev = outcome.kind === "moved" ? (draft.rev + 1) % 1000 : draft.rev;
     if (outcome.kind === "moved" || outcome.kind === "updated") {

@@ -3,7 +3,7 @@
  * catalogue version used, and version 1 frozen and signed — all in one
  * transaction. Submitting the same draft twice returns the first result.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, like, sql } from "drizzle-orm";
 import type { Answers } from "../core/report/answers.js";
 import { canonicalJson } from "../core/report/canonical.js";
 import { toReportJson } from "../core/report/json.js";
@@ -11,23 +11,82 @@ import type { Recognition, SubmittedReport } from "../core/report/report.js";
 import { type ReportKeys, signReport } from "../core/report/signature.js";
 import { type Db, inTransaction } from "../db/client.js";
 import { loadDraft } from "../db/drafts.js";
-import { counters, reports, reportVersions } from "../db/schema.js";
+import { counters, reports, reportVersions, withdrawnNumbers } from "../db/schema.js";
 
 export type Recognise = (answers: Answers) => Recognition;
 
 const ALMATY_OFFSET_MS = 5 * 3600_000;
 
-/** SB-2026-004217: the year of submission (Kazakhstan time) and a yearly sequence. */
+const numberOf = (year: number, n: number) => `SB-${year}-${String(n).padStart(6, "0")}`;
+
+/** True when the database holds this report number (a submitted or a withdrawn report's). */
+async function numberTaken(db: Db, number: string): Promise<boolean> {
+  if (await db.select({ id: reports.id }).from(reports).where(eq(reports.number, number)).get()) return true;
+  const withdrawn = await db
+    .select({ number: withdrawnNumbers.number })
+    .from(withdrawnNumbers)
+    .where(eq(withdrawnNumbers.number, number))
+    .get();
+  return withdrawn !== undefined;
+}
+
+/**
+ * SB-2026-004217: the year of submission (Kazakhstan time) and a yearly sequence.
+ * The sequence comes from the database and skips any number the database already
+ * holds (a submitted or a withdrawn report's), so a number is never given twice.
+ */
 export async function nextReportNumber(db: Db, now: Date): Promise<string> {
   const year = new Date(now.getTime() + ALMATY_OFFSET_MS).getUTCFullYear();
   const name = `report_number_${year}`;
-  const row = await db
-    .insert(counters)
-    .values({ name, value: 1 })
-    .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + 1` } })
-    .returning({ value: counters.value })
-    .get();
-  return `SB-${year}-${String(row.value).padStart(6, "0")}`;
+  for (;;) {
+    const row = await db
+      .insert(counters)
+      .values({ name, value: 1 })
+      .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + 1` } })
+      .returning({ value: counters.value })
+      .get();
+    const number = numberOf(year, row.value);
+    if (!(await numberTaken(db, number))) return number;
+  }
+}
+
+/** The highest sequence per year among the numbers in `column` (SB-2026-004217: 2026 → 4217). */
+async function highestPerYear(db: Db, column: typeof reports.number | typeof withdrawnNumbers.number) {
+  const year = sql<number>`CAST(substr(${column}, 4, 4) AS INTEGER)`;
+  return db
+    .select({ year, n: sql<number>`MAX(CAST(substr(${column}, 9) AS INTEGER))` })
+    .from(column.table)
+    .where(like(column, "SB-____-%"))
+    .groupBy(year)
+    .all();
+}
+
+/**
+ * Checked at start: each year's counter stands at or above the highest number the
+ * database holds (a counter restored from an older copy, or lost, would otherwise
+ * hand out numbers again). Returns the counters it moved.
+ */
+export async function alignReportCounters(db: Db): Promise<{ year: number; from: number; to: number }[]> {
+  const highest = new Map<number, number>();
+  for (const column of [reports.number, withdrawnNumbers.number]) {
+    for (const { year, n } of await highestPerYear(db, column)) {
+      highest.set(Number(year), Math.max(highest.get(Number(year)) ?? 0, Number(n)));
+    }
+  }
+  const moved: { year: number; from: number; to: number }[] = [];
+  for (const [year, n] of highest) {
+    const name = `report_number_${year}`;
+    const current =
+      (await db.select({ value: counters.value }).from(counters).where(eq(counters.name, name)).get())?.value ?? 0;
+    if (current >= n) continue;
+    await db
+      .insert(counters)
+      .values({ name, value: n })
+      .onConflictDoUpdate({ target: counters.name, set: { value: n } })
+      .run();
+    moved.push({ year, from: current, to: n });
+  }
+  return moved;
 }
 
 /** Contacts, loans and transfers left empty (a button pressed, nothing told) are not part of a report. */

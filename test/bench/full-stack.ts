@@ -62,7 +62,7 @@ export class FullStackBench {
   private readonly fullQueue = new QueueSupplier();
   private readonly durableQueue = new QueueSupplier();
   private deps!: BotDeps;
-  private readonly runners: RunnerHandle[] = [];
+  private readonly runners: { stop(): Promise<unknown> }[] = [];
   private readonly population: Population;
   private nextDurableId = 900_000_000;
   private checkpoints?: Checkpointer;
@@ -85,8 +85,8 @@ export class FullStackBench {
 
   async start(): Promise<void> {
     this.deps = await prepareDeps(this.env.config, this.env.logger);
-    const bot = createBot(this.deps, { transformers: [this.fake.transformer], rateLimit: NO_FLOOD_LIMIT });
-    const inbox = new UpdateInbox(this.deps.db, this.deps.now);
+    const bot = createBot(this.deps, { transformers: [this.fake.transformer] });
+    const inbox = new UpdateInbox(this.deps.db, { source: "bench" });
     // The sink ends with inbox.done(): that is where handling of an update is over.
     const done = inbox.done.bind(inbox);
     inbox.done = async (updateId) => {
@@ -99,6 +99,7 @@ export class FullStackBench {
         inbox,
         this.fullQueue.supplier((u) => inbox.accept(u)),
         this.env.logger,
+        { flood: NO_FLOOD_LIMIT },
       ),
     );
     if (this.options.durable ?? true) this.runners.push(this.startDurable());
@@ -188,7 +189,7 @@ export class FullStackBench {
   }
 
   async close(): Promise<Omit<FullStackFigures, "full" | "durable" | "paced" | "pacedOffered" | "single">> {
-    for (const r of this.runners) if (r.isRunning()) await r.stop();
+    for (const r of this.runners) await r.stop();
     for (const close of this.closing) await close();
     await this.checkpoints?.stop();
     await closeDatabase(this.deps.db);

@@ -24,14 +24,16 @@ export async function remindDrafts(bot: Bot<AppContext>, deps: BotDeps): Promise
       [InlineKeyboard.text(i18n.t(lang, "questionnaire:draft.continue"), menuData.pack({ to: "continue" }))],
     ]);
     // The turn comes before the claim: a claimed reminder goes out at once.
-    await pacer.turn();
-    if (!(await claimReminder(db, d.id, deps.now()))) continue;
+    const done = await pacer.turn();
     try {
+      if (!(await claimReminder(db, d.id, deps.now()))) continue;
       await bot.api.sendMessage(d.userId, i18n.t(lang, "questionnaire:draft.reminder"), { reply_markup: keyboard });
       sent++;
     } catch (error) {
       if (error instanceof GrammyError && error.error_code === 403) await markBlocked(db, d.userId, true);
       else throw error;
+    } finally {
+      done();
     }
   }
   return sent;

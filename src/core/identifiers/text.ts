@@ -31,14 +31,18 @@ const KAZAKH_FOLD: Record<string, string> = {
  * has the same length as the input, so a match's position holds in the original.
  */
 export function foldKazakh(text: string): string {
+  const lower = text.toLowerCase();
+  // Lowercasing keeps the length for every letter people type here; one that does not ("İ") takes the slow path.
+  if (lower.length === text.length) return lower.replace(KAZAKH_LETTERS, (c) => KAZAKH_FOLD[c]!);
   let out = "";
   for (const char of text) {
-    const lower = char.toLowerCase();
-    // Positions in the folded text must match the original, so no letter may change length.
-    out += KAZAKH_FOLD[lower] ?? (lower.length === char.length ? lower : char);
+    const low = char.toLowerCase();
+    out += KAZAKH_FOLD[low] ?? (low.length === char.length ? low : char);
   }
   return out;
 }
+
+const KAZAKH_LETTERS = new RegExp(`[${Object.keys(KAZAKH_FOLD).join("")}]`, "g");
 
 /** A word boundary that also works for Cyrillic (JavaScript's \b only knows ASCII). */
 export const WORD_START = "(?<![\\p{L}\\p{N}_])";

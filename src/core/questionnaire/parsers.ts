@@ -7,7 +7,7 @@ import { extractIdentifiers, parseIdentifier } from "../identifiers/detect.js";
 import { parseAmount } from "../identifiers/money.js";
 import { parsePhone } from "../identifiers/phone.js";
 import type { Bank } from "../model.js";
-import { maskOwnCards, redactSecrets } from "../redact.js";
+import { protectText, SECRET_MASK } from "../redact.js";
 import type { Identifier, Money } from "../report/answers.js";
 import { fail, ok, type Result } from "./inputs.js";
 
@@ -19,7 +19,9 @@ export function cleanText(raw: string): string {
     .replace(/(?![\n\t])[\p{Cc}\p{Cf}]/gu, "")
     .replace(/[ \t]+/g, " ")
     .trim();
-  return maskOwnCards(redactSecrets(visible).text);
+  const clean = protectText(visible).text;
+  // An answer that was nothing but a secret (now "•••") is no answer.
+  return clean.replaceAll(SECRET_MASK, "").replace(/[\s.,:;!?«»"'()-]/g, "") === "" ? "" : clean;
 }
 
 export interface Recipient {
