@@ -67,7 +67,7 @@ export function answerStep(db: Db, id: number, input: Input, now: Date, options:
     if (updateId !== undefined && !markUpdateHandled(db, updateId)) return { kind: "duplicate" };
     const draft = loadDraft(db, id);
     if (!draft) return { kind: "gone" };
-    const outcome = advance({ answers: draft.answers, cursor: draft.cursor }, input, { now });
+    const outcome = advance({ answers: draft.answers, cursor: draft.cursor }, input, { now, lang: lang ?? draft.lang });
     const rev = outcome.kind === "moved" ? (draft.rev + 1) % 1000 : draft.rev;
     if (outcome.kind === "moved" || outcome.kind === "updated") {
       saveDraft(db, id, outcome.state.answers, outcome.state.cursor, {

@@ -13,7 +13,7 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { MAX_SHORT_TEXT } from "../../core/questionnaire/answer.js";
 import { advance } from "../../core/questionnaire/engine.js";
-import { cleanText } from "../../core/questionnaire/parsers.js";
+import { cleanText, parsers } from "../../core/questionnaire/parsers.js";
 import type { StepId } from "../../core/questionnaire/steps.js";
 import type { Answers } from "../../core/report/answers.js";
 import { clearPendingInput, setPendingInput } from "../../db/pending-inputs.js";
@@ -43,6 +43,8 @@ const TRANSFER_STEPS = new Set<StepId>([
   "transfer_recipient",
   "transfer_recipient_bank",
   "transfer_own_bank",
+  "transfer_receipt",
+  "transfer_crypto",
 ]);
 const ignore = () => undefined;
 
@@ -112,8 +114,17 @@ async function askTransfer(conversation: Conv, ctx: ConvContext, start: Start): 
       await showTransferStep(next, shown, "questionnaire:errors.unsupported");
       continue;
     }
+    // One transfer is added at a time: several sums typed here are a question back, not a silent pick.
+    if (input.type === "text" && shown.cursor.step === "transfer_amount") {
+      const sums = parsers.amounts(cleanText(input.text));
+      if (sums.ok && sums.value.length > 1) {
+        await settle(next);
+        await showTransferStep(next, shown, "questionnaire:errors.several_amounts");
+        continue;
+      }
+    }
     const now = new Date(await conversation.external((c) => c.deps.now().toISOString()));
-    const outcome = advance(shown, input, { now });
+    const outcome = advance(shown, input, { now, lang: next.lang });
     // The question just answered loses its buttons; an invalid answer keeps them to try again.
     await settle(next, { close: outcome.kind === "moved" });
     if (outcome.kind === "invalid") {

@@ -80,7 +80,7 @@ export function decodeUpdate(ctx: Context, state: Shown): Decoded {
     if (!sameCursor({ step: q.s, ...(q.i !== undefined ? { item: q.i } : {}) }, state.cursor)) return { kind: "stale" };
     const action = QUESTION_ACTIONS[q.a];
     if (action === "choose" || action === "toggle") {
-      const option = q.o === undefined ? undefined : optionsFor(state.cursor.step, state.answers)[q.o];
+      const option = q.o === undefined ? undefined : optionsFor(state.cursor.step, state.answers, state.cursor)[q.o];
       if (option === undefined) return { kind: "stale" };
       if (action === "toggle" && repeatedToggle(ctx, data, option, state)) return { kind: "repeat" };
       return { kind: "input", input: { type: action, option } };

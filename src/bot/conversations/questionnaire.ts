@@ -14,7 +14,7 @@ import type { Input } from "../../core/questionnaire/inputs.js";
 import { wasUpdateHandled } from "../../db/handled-updates.js";
 import { answerStep, openDraft } from "../../services/questionnaire.js";
 import type { AppContext, ConvContext } from "../context.js";
-import { answeredLabel } from "../render/answered.js";
+import { answeredLabel, typedEcho } from "../render/answered.js";
 import { warnIfLiveCall } from "../render/live-call.js";
 import { renderQuestion, type Shown } from "../render/question.js";
 import { decodeUpdate } from "./questionnaire-input.js";
@@ -31,10 +31,10 @@ export interface Submission {
 }
 export type SubmitResult = { ok: true; reportId: number; number: string } | { ok: false; error: string };
 
-async function show(ctx: ConvContext, state: Shown, noteKey?: string): Promise<void> {
+async function show(ctx: ConvContext, state: Shown, noteKey?: string, echo?: string): Promise<void> {
   const q = renderQuestion(ctx.t, state, ctx.lang);
   const note = noteKey ? `⚠️ ${ctx.t(noteKey, { defaultValue: ctx.t("questionnaire:errors.generic") })}\n\n` : "";
-  await ctx.reply(note + q.text, { reply_markup: q.keyboard });
+  await ctx.reply(note + (echo ? `${echo}\n\n` : "") + q.text, { reply_markup: q.keyboard });
 }
 
 /** Removes the buttons of the question just answered, so it cannot be pressed again. */
@@ -141,7 +141,7 @@ export function questionnaire(submission: Submission) {
         await closeAnswered(ctx, current, next, input);
         // A story of a call going on now: «hang up» before the next question.
         if (current.cursor.step === "narrative" && input.type === "text") await warnIfLiveCall(ctx, input.text);
-        await show(ctx, next);
+        await show(ctx, next, undefined, typedEcho(ctx.t, current, next, input, ctx.lang));
         return;
     }
   }

@@ -8,10 +8,14 @@ import type { InlineKeyboardButton } from "grammy/types";
 import type { Lang } from "../../core/model.js";
 import { optionsFor } from "../../core/questionnaire/answer.js";
 import type { QState } from "../../core/questionnaire/engine.js";
+import { selfWithContact } from "../../core/questionnaire/flow.js";
 import { SECTIONS, type Section, type StepDef, stepDef } from "../../core/questionnaire/steps.js";
+import { suggestionFor } from "../../core/questionnaire/suggestions.js";
 import { type QuestionAction, questionData } from "../callback-data/questionnaire.js";
+import { menuOptionLabel, menuText } from "./edit-menu.js";
+import { factsText } from "./story-facts.js";
 import { reviewSummary } from "./summary.js";
-import { currentValue, label, type T } from "./values.js";
+import { currentValue, escapeHtml, ident, label, type T } from "./values.js";
 
 /** A question as shown: the state plus the draft's revision that its buttons carry. */
 export type Shown = QState & { rev: number };
@@ -56,6 +60,7 @@ export function selectedOf(state: QState): readonly string[] {
     personal_data: a.personalData,
     already_done: a.alreadyDone,
     leak_sources: a.leakSources,
+    disclosure_way: a.disclosedVia,
   };
   return map[state.cursor.step] ?? [];
 }
@@ -73,11 +78,40 @@ function navigation(t: T, state: Shown, def: StepDef): InlineKeyboardButton[][] 
   return rows;
 }
 
-function keyboardFor(t: T, state: Shown): InlineKeyboard {
+const FACTS_PER_ROW = 5;
+
+function keyboardFor(t: T, state: Shown, lang: Lang): InlineKeyboard {
   const def = stepDef(state.cursor.step);
   const rows: InlineKeyboardButton[][] = [];
   const list = optionList(def);
-  const options = optionsFor(state.cursor.step, state.answers);
+  const options = optionsFor(state.cursor.step, state.answers, state.cursor);
+  if (def.kind === "facts") {
+    const off = state.answers.pending?.unticked ?? [];
+    const toggles = options.map((_fact, o) =>
+      InlineKeyboard.text(`${off.includes(o) ? "▫️" : "✅"} ${o + 1}`, pack(state, "t", o)),
+    );
+    rows.push(...chunk(toggles, FACTS_PER_ROW));
+    rows.push([button(t, "questionnaire:facts.confirm", "d", state)]);
+    rows.push([button(t, "questionnaire:facts.none", "n", state)]);
+    rows.push([button(t, "common:buttons.back", "b", state)]);
+    return InlineKeyboard.from(rows);
+  }
+  if (def.kind === "menu") {
+    rows.push(
+      ...options.map((id, o) => [InlineKeyboard.text(menuOptionLabel(t, state, id, lang), pack(state, "c", o))]),
+    );
+    rows.push([button(t, "common:buttons.back", "b", state)]);
+    return InlineKeyboard.from(rows);
+  }
+  const suggestion = suggestionFor(state.answers, state.cursor);
+  if (suggestion && list) {
+    rows.push([
+      InlineKeyboard.text(
+        t("questionnaire:suggest.yes", { value: label(t, list, suggestion.option) }),
+        pack(state, "a"),
+      ),
+    ]);
+  }
   if (def.kind === "info") rows.push([button(t, "questionnaire:steps.urgent.continue", "k", state)]);
   if (def.kind === "files") rows.push([button(t, "common:buttons.done", "d", state)]);
   if (list && (def.kind === "single" || def.kind === "text")) {
@@ -120,18 +154,46 @@ function progress(t: T, section: Section | null): string {
 export function renderQuestion(t: T, state: Shown, lang: Lang): RenderedQuestion {
   const { step, item = 0 } = state.cursor;
   const def = stepDef(step);
-  if (def.kind === "review") {
-    return { text: reviewSummary(t, state.answers, lang), keyboard: keyboardFor(t, state) };
-  }
+  const keyboard = keyboardFor(t, state, lang);
+  if (def.kind === "review") return { text: reviewSummary(t, state.answers, lang), keyboard };
+  if (def.kind === "menu") return { text: menuText(t, state), keyboard };
   const ctx = { ...behalf(state), n: item + 1 };
-  const parts = [progress(t, def.section) + t(`questionnaire:steps.${step}.q`, ctx)];
+  const parts = [progress(t, def.section) + questionText(t, state, ctx)];
+  if (def.kind === "facts") {
+    const a = state.answers;
+    parts.push(factsText(t, a.pending?.facts ?? [], a.pending?.unticked ?? [], lang));
+    parts.push(t("questionnaire:facts.hint"));
+  }
+  const suggestion = suggestionFor(state.answers, state.cursor);
+  const list = optionList(def);
+  if (suggestion && list) {
+    parts.push(
+      t(`questionnaire:suggest.${suggestion.from}`, {
+        value: escapeHtml(label(t, list, suggestion.option)),
+        interpolation: { escapeValue: false },
+      }),
+    );
+  }
   const now = currentValue(t, step, state.answers, item, lang);
   if (now) parts.push(t("questionnaire:current", { value: now, interpolation: { escapeValue: false } }));
   if (step === "transfer_more" || step === "loan_more" || step === "contact_more") {
     const summary = itemSummary(t, state, lang);
     if (summary) parts.push(summary);
   }
-  return { text: parts.join("\n\n"), keyboard: keyboardFor(t, state) };
+  return { text: parts.join("\n\n"), keyboard };
+}
+
+/** The question; filing for oneself with a name and phone given, consent shows exactly those. */
+function questionText(t: T, state: Shown, ctx: Record<string, unknown>): string {
+  const a = state.answers;
+  if (state.cursor.step === "contact_consent" && selfWithContact(a)) {
+    return t("questionnaire:steps.contact_consent.q_known", {
+      name: escapeHtml(a.victim!.name!),
+      phone: ident(a.victim!.phone!),
+      interpolation: { escapeValue: false },
+    });
+  }
+  return t(`questionnaire:steps.${state.cursor.step}.q`, ctx);
 }
 
 function itemSummary(t: T, state: Shown, lang: Lang): string | undefined {

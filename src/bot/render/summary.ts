@@ -6,18 +6,32 @@ import { sumByCurrency } from "../../core/identifiers/money.js";
 import type { Lang } from "../../core/model.js";
 import { SECTIONS, type Section } from "../../core/questionnaire/steps.js";
 import type { Answers, Contact } from "../../core/report/answers.js";
-import { escapeHtml, formatDate, ident, label, labels, money, type T, transferLine } from "./values.js";
+import {
+  callText,
+  deviceText,
+  escapeHtml,
+  formatDate,
+  ident,
+  label,
+  labels,
+  lenderText,
+  money,
+  type T,
+  transferLine,
+  victimText,
+} from "./values.js";
 
 const MAX = 3900;
 
 const yesNo = (t: T, v: boolean | undefined) => (v === undefined ? undefined : label(t, "yes_no", v ? "yes" : "no"));
 
-function contactLine(t: T, c: Contact, n: number): string {
+export function contactLine(t: T, c: Contact, n: number, lang: Lang): string {
   const who = c.claimedIdentity ? label(t, "identities", c.claimedIdentity) : t("questionnaire:summary.unknown");
   const bits = [
     c.claimedName ? `«${escapeHtml(c.claimedName)}»` : undefined,
     ...c.phones.map(ident),
     ...c.handles.map(ident),
+    callText(c, lang),
     c.showedDocuments === "yes" ? t("questionnaire:summary.showed_documents") : undefined,
   ].filter(Boolean);
   return `${n}. <b>${who}</b>${bits.length ? ` — ${bits.join(", ")}` : ""}${c.handedOver ? " →" : ""}`;
@@ -41,7 +55,7 @@ function sectionLines(t: T, a: Answers, section: Section, lang: Lang): string[] 
     case "channels":
       return line("channels", labels(t, "channels", a.channels));
     case "contacts":
-      return a.contacts.map((c, i) => contactLine(t, c, i + 1));
+      return a.contacts.map((c, i) => contactLine(t, c, i + 1, lang));
     case "card":
       return [
         ...line("card_data", a.cardData && (labels(t, "card_data", a.cardData) ?? t("common:buttons.none"))),
@@ -62,6 +76,7 @@ function sectionLines(t: T, a: Answers, section: Section, lang: Lang): string[] 
           "codes_shared",
           a.codesShared && (labels(t, "code_sources", a.codesShared) ?? t("common:buttons.none")),
         ),
+        ...line("disclosed_via", labels(t, "disclosure_ways", a.disclosedVia)),
       ];
     case "access":
       return [
@@ -76,7 +91,7 @@ function sectionLines(t: T, a: Answers, section: Section, lang: Lang): string[] 
         ...line("loan_status", a.loanStatus && label(t, "loan_statuses", a.loanStatus)),
         ...a.loans.map(
           (l, i) =>
-            `${i + 1}. ${[l.lender && escapeHtml(l.lender), money(l.amount, lang), formatDate(l.date, lang), l.biometrics === "no" ? t("questionnaire:summary.no_biometrics") : undefined].filter(Boolean).join(" · ") || t("questionnaire:summary.empty_item")}`,
+            `${i + 1}. ${[lenderText(t, l), money(l.amount, lang), formatDate(l.date, lang), l.biometrics === "no" ? t("questionnaire:summary.no_biometrics") : undefined].filter(Boolean).join(" · ") || t("questionnaire:summary.empty_item")}`,
         ),
       ];
     case "transfers": {
@@ -92,6 +107,12 @@ function sectionLines(t: T, a: Answers, section: Section, lang: Lang): string[] 
         [a.region && label(t, "regions", a.region), a.city && escapeHtml(a.city)].filter(Boolean).join(", ") ||
           undefined,
       );
+    case "victim":
+      return [
+        ...line("victim", victimText(t, a.victim, lang)),
+        ...line("own_iban", a.ownIban && ident(a.ownIban)),
+        ...line("device", deviceText(a)),
+      ];
     case "done":
       return [
         ...line("already_done", labels(t, "already_done", a.alreadyDone)),

@@ -30,7 +30,12 @@ const KAZAKH_FOLD: Record<string, string> = {
  * typed properly ("қаңтар"). Only for matching, never for what is stored; the result
  * has the same length as the input, so a match's position holds in the original.
  */
+const KAZAKH_LETTERS = /[әғқңөұүһіё]/g;
+
 export function foldKazakh(text: string): string {
+  // Fast path: lowercasing kept every position (almost always), so map the letters in one pass.
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower.replace(KAZAKH_LETTERS, (c) => KAZAKH_FOLD[c]!);
   let out = "";
   for (const char of text) {
     const lower = char.toLowerCase();

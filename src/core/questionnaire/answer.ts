@@ -3,6 +3,10 @@
  * answers or an error code for a kind re-ask. Free text is cleaned of secrets
  * here too, whatever the caller did before.
  */
+
+import { findIdentifiers } from "../identifiers/extract.js";
+import { bankFromIban } from "../identifiers/iban.js";
+import { findPlace } from "../identifiers/places.js";
 import type {
   AlreadyDone,
   Bank,
@@ -11,7 +15,9 @@ import type {
   Channel,
   ClaimedIdentity,
   CodeSource,
+  DisclosureWay,
   FiledFor,
+  Lang,
   LeakSource,
   LoanStatus,
   LossKind,
@@ -21,42 +27,42 @@ import type {
   TransferMethod,
 } from "../model.js";
 import { CITY_REGIONS } from "../model.js";
-import type { Answers, Contact, Evidence, Loan, Transfer } from "../report/answers.js";
-import { fail, type Input, ok, type Result } from "./inputs.js";
-import { cleanText, parseDayChoice, parseLast4, parsers } from "./parsers.js";
+import type { Answers, Contact, Evidence } from "../report/answers.js";
+import { applyText } from "./answer-text.js";
+import { editMenuOptions } from "./edit-menu.js";
+import { selfWithContact } from "./flow.js";
+import type { Input } from "./inputs.js";
+import { contactAt, GROUP_PREFIX, loanAt, newContact, transferAt } from "./items.js";
+import { parseDayChoice } from "./parsers.js";
+import { markAnswered, shiftItemKeys } from "./pending.js";
 import { type Cursor, OPTIONS, type OptionList, type StepId, stepDef } from "./steps.js";
+import { confirmFacts, declineFacts } from "./story-check.js";
+import { acceptSuggestion, suggestionFor } from "./suggestions.js";
+import { isNothing, optionsInText } from "./typed-options.js";
 
-export const MAX_TEXT = 4000;
-export const MAX_SHORT_TEXT = 300;
+export { MAX_SHORT_TEXT, MAX_TEXT } from "./answer-text.js";
 export const MAX_EVIDENCE = 50;
 
 export interface AnswerContext {
   now: Date;
+  /** The questionnaire's language: names read from text (a city) are kept in it. */
+  lang?: Lang;
 }
 
-/** The options a step offers now; some depend on earlier answers. */
-export function optionsFor(step: StepId, a: Answers): readonly string[] {
+/** The options a step offers now; some depend on earlier answers or on where in the review menu one is. */
+export function optionsFor(step: StepId, a: Answers, at?: Cursor): readonly string[] {
   const d = stepDef(step);
+  if (d.kind === "facts") return (a.pending?.facts ?? []).map((_, i) => String(i));
+  if (d.kind === "menu") return at ? editMenuOptions(a, at) : [];
   if (d.kind !== "single" && d.kind !== "multi") return d.kind === "text" && d.quick ? OPTIONS[d.quick] : [];
   if (step === "codes_shared") return a.codesReceived ?? [];
   return OPTIONS[d.options as OptionList];
 }
 
-const newContact = (): Contact => ({ phones: [], handles: [] });
-
-function item<T>(list: T[], index: number, make: () => T): T {
-  while (list.length <= index) list.push(make());
-  return list[index]!;
-}
-
-const contactAt = (a: Answers, i: number) => item(a.contacts, i, newContact);
-const loanAt = (a: Answers, i: number): Loan => item(a.loans, i, () => ({}));
-const transferAt = (a: Answers, i: number): Transfer => item(a.transfers, i, () => ({}));
-
 type Selected = { list: string[]; set: (list: string[]) => void };
 
 /** Where each multiple-choice step keeps its selection. */
-function selection(step: StepId, a: Answers): Selected | undefined {
+export function selection(step: StepId, a: Answers): Selected | undefined {
   switch (step) {
     case "channels":
       return { list: a.channels ?? [], set: (l) => (a.channels = l as Channel[]) };
@@ -72,6 +78,8 @@ function selection(step: StepId, a: Answers): Selected | undefined {
       };
     case "codes_shared":
       return { list: a.codesShared ?? [], set: (l) => (a.codesShared = l as CodeSource[]) };
+    case "disclosure_way":
+      return { list: a.disclosedVia ?? [], set: (l) => (a.disclosedVia = l as DisclosureWay[]) };
     case "apps":
       return { list: a.apps ?? [], set: (l) => (a.apps = l as RemoteApp[]) };
     case "personal_data":
@@ -106,6 +114,7 @@ const answered = (answers: Answers, jump?: "after_section"): Applied => ({
   answers,
   ...(jump ? { jump } : {}),
 });
+const invalid = (error: string): Applied => ({ kind: "invalid", error });
 
 /** Applies a choice, toggle, none, done, text or file at the cursor. */
 export function applyInput(answers: Answers, at: Cursor, input: Input, ctx: AnswerContext): Applied {
@@ -114,49 +123,138 @@ export function applyInput(answers: Answers, at: Cursor, input: Input, ctx: Answ
   const i = at.item ?? 0;
 
   if (input.type === "choose" || input.type === "toggle") {
-    if (!optionsFor(at.step, a).includes(input.option)) return { kind: "invalid", error: "unknown_option" };
+    if (!optionsFor(at.step, a, at).includes(input.option)) return invalid("unknown_option");
   }
 
   switch (d.kind) {
     case "info":
-      return input.type === "continue" ? answered(a) : { kind: "invalid", error: "choose_button" };
+      return input.type === "continue" ? answered(a) : invalid("choose_button");
     case "single":
-      if (input.type !== "choose") return { kind: "invalid", error: "choose_button" };
+      if (input.type === "text") return typedSingle(a, at, input.text);
+      if (input.type === "accept") return acceptHint(a, at);
+      if (input.type !== "choose") return invalid("choose_button");
       return chooseSingle(a, at.step, i, input.option);
-    case "multi": {
-      const sel = selection(at.step, a)!;
+    case "multi":
+      return multi(a, at, input);
+    case "facts":
       if (input.type === "toggle") {
-        sel.set(toggle(sel.list, input.option));
+        const n = Number(input.option);
+        const off = new Set(a.pending?.unticked ?? []);
+        if (off.has(n)) off.delete(n);
+        else off.add(n);
+        a.pending = { ...a.pending, unticked: [...off].sort((x, y) => x - y) };
         return { kind: "updated", answers: a };
       }
-      if (input.type === "none" && d.none) {
-        sel.set([]);
-        return answered(a);
-      }
-      if (input.type === "done") {
-        sel.set(sel.list);
-        return answered(a);
-      }
-      return { kind: "invalid", error: "choose_button" };
-    }
+      if (input.type === "done") return answered(confirmFacts(a));
+      if (input.type === "none") return answered(declineFacts(a));
+      return invalid("choose_button");
     case "text": {
       if (input.type === "choose") return applyQuick(a, at.step, i, input.option, ctx);
-      if (input.type !== "text") return { kind: "invalid", error: "send_text" };
+      if (input.type === "accept") return acceptHint(a, at);
+      if (input.type !== "text") return invalid("send_text");
       const result = applyText(a, at.step, i, input.text, ctx);
-      return result.ok ? answered(result.value) : { kind: "invalid", error: result.error };
+      return result.ok ? answered(result.value) : invalid(result.error);
     }
     case "files": {
       if (input.type === "done") return answered(a);
-      if (input.type !== "file") return { kind: "invalid", error: "send_file" };
+      if (input.type !== "file") return invalid("send_file");
       const added = addEvidence(a, input.file);
-      return added ? { kind: "updated", answers: added } : { kind: "invalid", error: "too_many_files" };
+      return added ? { kind: "updated", answers: added } : invalid("too_many_files");
     }
+    case "menu":
     case "review":
-      return { kind: "invalid", error: "choose_button" };
+      return invalid("choose_button");
   }
 }
 
-function chooseSingle(a: Answers, step: StepId, i: number, option: string): Applied {
+function multi(a: Answers, at: Cursor, input: Input): Applied {
+  const d = stepDef(at.step);
+  const sel = selection(at.step, a)!;
+  switch (input.type) {
+    case "toggle":
+      sel.set(toggle(sel.list, input.option));
+      return { kind: "updated", answers: a };
+    case "none":
+      if (d.kind !== "multi" || !d.none) return invalid("choose_button");
+      sel.set([]);
+      return answered(a);
+    case "done":
+      sel.set(sel.list);
+      return answered(a);
+    case "text":
+      return typedMulti(a, at, input.text);
+    default:
+      return invalid("choose_button");
+  }
+}
+
+/** A typed answer to a multiple-choice question: the options it names, or "none" for «нет», «жоқ». */
+function typedMulti(a: Answers, at: Cursor, text: string): Applied {
+  const d = stepDef(at.step);
+  if (d.kind !== "multi") return invalid("choose_button");
+  const sel = selection(at.step, a)!;
+  const allowed = optionsFor(at.step, a, at);
+  // «айтпады, сайтқа жазды»: a code given by typing it on a page, not by telling it.
+  if (at.step === "codes_shared" || at.step === "card_data") {
+    const ways = optionsInText("disclosure_ways", text, OPTIONS.disclosure_ways) as DisclosureWay[];
+    if (ways.length > 0) {
+      const named = optionsInText(d.options, text, allowed);
+      const given = named.length > 0 ? named : at.step === "codes_shared" && allowed.length === 1 ? [...allowed] : [];
+      if (given.length === 0) return invalid("choose_button");
+      sel.set(given);
+      a.disclosedVia = [...new Set([...(a.disclosedVia ?? []), ...ways])];
+      markAnswered(a, "disclosure_way");
+      return answered(a);
+    }
+  }
+  const named = optionsInText(d.options, text, allowed);
+  if (named.length > 0) {
+    sel.set(named.some((o) => EXCLUSIVE.has(o)) ? named.filter((o) => EXCLUSIVE.has(o)).slice(0, 1) : named);
+    return answered(a);
+  }
+  if (isNothing(text) && d.none) {
+    sel.set([]);
+    return answered(a);
+  }
+  return invalid("choose_button");
+}
+
+/** A typed answer to a one-choice question: «да», «жоқ», «Шымкент», «каспи». */
+function typedSingle(a: Answers, at: Cursor, text: string): Applied {
+  const d = stepDef(at.step);
+  if (d.kind !== "single") return invalid("choose_button");
+  const i = at.item ?? 0;
+  const allowed = optionsFor(at.step, a, at);
+  const [option] = optionsInText(d.options, text, allowed);
+  if (at.step === "transfer_own_bank") {
+    const own = ownAccountIn(a, text);
+    if (own) return chooseSingle(a, at.step, i, own);
+  }
+  if (option) {
+    const chosen = chooseSingle(a, at.step, i, option);
+    if (chosen.kind === "answered" && at.step === "region") cityFromText(chosen.answers, text);
+    return chosen;
+  }
+  return invalid("choose_button");
+}
+
+/** An IBAN typed where the bank the money left from is asked: the victim's own account, and its bank. */
+function ownAccountIn(a: Answers, text: string): Bank | undefined {
+  const iban = findIdentifiers(text).find((s) => s.identifier.kind === "iban")?.identifier;
+  if (!iban) return undefined;
+  a.ownIban ??= iban;
+  return bankFromIban(iban.value);
+}
+
+/** «в Темиртау» at the region question: Karaganda region, and the town is kept as the city. */
+function cityFromText(a: Answers, text: string): void {
+  const place = findPlace(text);
+  if (!place?.city || place.region !== a.region) return;
+  a.city = place.city.ru;
+  markAnswered(a, "city");
+}
+
+export function chooseSingle(a: Answers, step: StepId, i: number, option: string): Applied {
   switch (step) {
     case "filed_for":
       a.filedFor = option as FiledFor;
@@ -221,10 +319,14 @@ function chooseSingle(a: Answers, step: StepId, i: number, option: string): Appl
       if (!a.contactConsent) {
         delete a.applicantName;
         delete a.applicantPhone;
+      } else if (selfWithContact(a)) {
+        // The question showed the victim's own name and phone: "yes" gives those.
+        a.applicantName = a.victim!.name!;
+        a.applicantPhone = a.victim!.phone!;
       }
       break;
     default:
-      return { kind: "invalid", error: "choose_button" };
+      return invalid("choose_button");
   }
   return answered(a);
 }
@@ -237,6 +339,12 @@ function applyQuick(a: Answers, step: StepId, i: number, option: string, ctx: An
     case "incident_time":
       a.incidentTime = option;
       return answered(a);
+    case "loan_lender": {
+      const loan = loanAt(a, i);
+      loan.lenderBank = option as Bank;
+      delete loan.lender;
+      return answered(a);
+    }
     case "loan_date":
       loanAt(a, i).date = parseDayChoice(option, ctx.now).date;
       return answered(a);
@@ -249,85 +357,15 @@ function applyQuick(a: Answers, step: StepId, i: number, option: string, ctx: An
       return answered(a);
     }
     default:
-      return { kind: "invalid", error: "send_text" };
+      return invalid("send_text");
   }
 }
 
-function applyText(a: Answers, step: StepId, i: number, raw: string, ctx: AnswerContext): Result<Answers> {
-  const long = step === "narrative";
-  const text = cleanText(raw);
-  if (!text) return fail("empty");
-  if (text.length > (long ? MAX_TEXT : MAX_SHORT_TEXT)) return fail("too_long");
-  const set = <T>(r: Result<T>, put: (v: T) => void): Result<Answers> => {
-    if (!r.ok) return r;
-    put(r.value);
-    return ok(a);
-  };
-  switch (step) {
-    case "narrative":
-      a.narrative = text;
-      return ok(a);
-    case "incident_date":
-      return set(parsers.date(text, ctx.now), (v) => (a.incidentDate = v));
-    case "incident_time":
-      return set(parsers.time(text), (v) => (a.incidentTime = v));
-    case "contact_name":
-      contactAt(a, i).claimedName = text;
-      return ok(a);
-    case "contact_phones":
-      return set(parsers.phones(text), (v) => (contactAt(a, i).phones = v));
-    case "contact_handles":
-      return set(parsers.handles(text), (v) => (contactAt(a, i).handles = v));
-    case "own_card_last4":
-      return set(parseLast4(raw), (v) => (a.ownCardLast4 = v));
-    case "loan_lender":
-      loanAt(a, i).lender = text;
-      return ok(a);
-    case "loan_amount":
-      return set(parsers.amount(text), (v) => (loanAt(a, i).amount = v));
-    case "loan_date":
-      return set(parsers.date(text, ctx.now), (v) => (loanAt(a, i).date = v));
-    case "transfer_amount":
-      return set(parsers.amount(text), (v) => (transferAt(a, i).amount = v));
-    case "transfer_when":
-      return set(parsers.dateTime(text, ctx.now), (v) => {
-        const t = transferAt(a, i);
-        t.date = v.date;
-        if (v.time) t.time = v.time;
-        else delete t.time;
-      });
-    case "transfer_recipient": {
-      const t = transferAt(a, i);
-      if (t.method === "cash_courier") {
-        t.recipientName = text;
-        delete t.recipient;
-        return ok(a);
-      }
-      return set(parsers.recipient(raw), (v) => {
-        if (v.identifier) t.recipient = v.identifier;
-        else delete t.recipient;
-        if (v.name) t.recipientName = v.name;
-        else delete t.recipientName;
-        if (v.bank) t.recipientBank = v.bank;
-      });
-    }
-    case "city":
-      a.city = text;
-      return ok(a);
-    case "bank_request_no":
-      a.bankRequestNo = text;
-      return ok(a);
-    case "statement_no":
-      a.statementNo = text;
-      return ok(a);
-    case "applicant_name":
-      a.applicantName = text;
-      return ok(a);
-    case "applicant_phone":
-      return set(parsers.phone(text), (v) => (a.applicantPhone = v));
-    default:
-      return fail("choose_button");
-  }
+/** The one-tap "yes, that's right" under a question that shows a value read elsewhere. */
+function acceptHint(a: Answers, at: Cursor): Applied {
+  const suggestion = suggestionFor(a, at);
+  if (!suggestion) return invalid("choose_button");
+  return answered(acceptSuggestion(a, at, suggestion));
 }
 
 /** Keeps a file as evidence (once per file); undefined when the limit is reached. */
@@ -346,6 +384,7 @@ export function removeItem(answers: Answers, at: Cursor): Answers | undefined {
   const list: unknown[] = a[group];
   if (i >= list.length) return undefined;
   list.splice(i, 1);
+  shiftItemKeys(a, GROUP_PREFIX[group], i + 1, -1);
   if (group === "transfers" && list.length === 0) a.transfersMade = false;
   if (group === "loans" && list.length === 0) a.loanStatus = "no";
   return a;

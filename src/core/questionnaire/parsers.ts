@@ -2,30 +2,39 @@
  * The questionnaire's view of the identifier, money and date parsers: each
  * returns a Result with an error code the bot can explain.
  */
-import { parseDate, parseDateTime, parseTime, todayIn } from "../identifiers/dates.js";
+import { type DateTime, type PartOfDay, parseDate, parseDateTime, parseTime, todayIn } from "../identifiers/dates.js";
 import { extractIdentifiers, parseIdentifier } from "../identifiers/detect.js";
-import { parseAmount } from "../identifiers/money.js";
+import { parseAmount, parseAmounts } from "../identifiers/money.js";
 import { parsePhone } from "../identifiers/phone.js";
 import type { Bank } from "../model.js";
 import { maskOwnCards, redactSecrets } from "../redact.js";
 import type { Identifier, Money } from "../report/answers.js";
+import { maskOwnCardsInStory } from "../story/cards.js";
 import { fail, ok, type Result } from "./inputs.js";
 
-/** Trims, drops control and zero-width characters, masks secrets and own card numbers. */
-export function cleanText(raw: string): string {
-  const visible = raw
+const visible = (raw: string) =>
+  raw
     .normalize("NFC")
     // Control and invisible format characters (zero-width, RTL overrides, BOM), keeping new lines and tabs.
     .replace(/(?![\n\t])[\p{Cc}\p{Cf}]/gu, "")
     .replace(/[ \t]+/g, " ")
     .trim();
-  return maskOwnCards(redactSecrets(visible).text);
+
+/** Trims, drops control and zero-width characters, masks secrets and own card numbers. */
+export function cleanText(raw: string): string {
+  return maskOwnCards(redactSecrets(visible(raw)).text);
+}
+
+/** As cleanText, but a recipient's card named in the story («на карту 4400 …») stays whole for the police. */
+export function cleanNarrative(raw: string): string {
+  return maskOwnCardsInStory(redactSecrets(visible(raw)).text);
 }
 
 export interface Recipient {
   identifier?: Identifier;
   name?: string;
   bank?: Bank;
+  more?: Identifier[];
 }
 
 const phonesIn = (text: string): Result<Identifier[]> => {
@@ -43,13 +52,23 @@ const handlesIn = (text: string): Result<Identifier[]> => {
   return ok(found.length > 0 ? found : [{ kind: "other", value: text, raw: text }]);
 };
 
+/** Phones where one is asked: all that are typed, so that a second one is a question, not a silent pick. */
+const phonesStrict = (text: string): Result<Identifier[]> => {
+  const found = extractIdentifiers(text).filter((i) => i.kind === "phone");
+  if (found.length > 0) return ok(found);
+  const single = parsePhone(text);
+  return single.ok ? ok([single.value]) : fail(single.error);
+};
+
 export const parsers = {
   date: (text: string, now: Date): Result<string> => parseDate(text, now),
-  time: (text: string): Result<string> => parseTime(text),
-  dateTime: (text: string, now: Date): Result<{ date: string; time?: string }> => parseDateTime(text, now),
+  time: (text: string, context?: PartOfDay): Result<string> => parseTime(text, context),
+  dateTime: (text: string, now: Date, context?: PartOfDay): Result<DateTime> => parseDateTime(text, now, context),
   amount: (text: string): Result<Money> => parseAmount(text),
+  amounts: (text: string): Result<Money[]> => parseAmounts(text),
   phone: (text: string): Result<Identifier> => parsePhone(text),
   phones: phonesIn,
+  phonesStrict,
   handles: handlesIn,
   recipient: (raw: string): Result<Recipient> => parseIdentifier(raw),
 };
