@@ -39,6 +39,8 @@ const envSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(8080),
     CATALOG_PATH: z.string().min(1).optional(),
     FONT_PATH: z.string().min(1).optional(),
+    EVIDENCE_DIR: z.string().min(1).optional(),
+    EVIDENCE_MAX_MB: z.coerce.number().positive().max(2000).default(20),
   })
   .superRefine((env, ctx) => {
     if (env.BOT_MODE !== "webhook") return;
@@ -60,6 +62,8 @@ export type Config = {
   webhook: { url: string; secret: string; port: number } | undefined;
   catalogPath: string | undefined;
   fontPath: string | undefined;
+  /** Where copies of evidence files are kept, and the largest file copied. */
+  evidence: { dir: string; maxBytes: number };
 };
 
 export class ConfigError extends Error {}
@@ -91,5 +95,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     catalogPath: e.CATALOG_PATH,
     fontPath: e.FONT_PATH,
+    evidence: {
+      dir: e.EVIDENCE_DIR ?? `${e.DATABASE_PATH}.evidence`,
+      maxBytes: Math.round(e.EVIDENCE_MAX_MB * 1024 * 1024),
+    },
   };
 }

@@ -41,13 +41,13 @@ export const IDENTIFIER_INPUTS = new Set(["lookup", "add_transfer_recipient", "p
 export const ERDR_INPUT = "erdr:";
 
 /**
- * True when a card number the person types now is a recipient's or a number to
- * check, not their own: the questionnaire's recipient question, or a pending
- * identifier input.
+ * How card numbers typed now are kept: whole when they are someone else's ("keep"), by
+ * the words around each in the story ("story": «на карту 4400 …» stays, «моя карта» is
+ * cut), otherwise cut to the last four digits ("mask").
  */
-export function expectsOthersIdentifier(db: Db, userId: number, now = new Date()): boolean {
+export function cardPolicy(db: Db, userId: number, now = new Date()): "keep" | "story" | "mask" {
   const kind = pendingInput(db, userId, now);
-  if (kind && (IDENTIFIER_INPUTS.has(kind) || kind.startsWith(ERDR_INPUT))) return true;
+  if (kind && (IDENTIFIER_INPUTS.has(kind) || kind.startsWith(ERDR_INPUT))) return "keep";
   const statement = prepared(db, "pending-inputs.draft-cursor", () =>
     db
       .select({ cursor: reports.cursor })
@@ -55,6 +55,6 @@ export function expectsOthersIdentifier(db: Db, userId: number, now = new Date()
       .where(and(eq(reports.userId, sql.placeholder("userId")), eq(reports.status, "draft"), eq(reports.active, true)))
       .prepare(),
   );
-  const draft = statement.get({ userId });
-  return draft?.cursor.step === "transfer_recipient";
+  const step = statement.get({ userId })?.cursor.step;
+  return step === "transfer_recipient" ? "keep" : step === "narrative" ? "story" : "mask";
 }

@@ -19,6 +19,7 @@ import type { Answers } from "../../core/report/answers.js";
 import { clearPendingInput, setPendingInput } from "../../db/pending-inputs.js";
 import { loadReport, reportOwner } from "../../services/reports.js";
 import { type Addition, type AddResult, addToReport, type Change } from "../../services/versions.js";
+import { receivedEvidence } from "../api/evidence-file.js";
 import { additionControlData } from "../callback-data/my-reports.js";
 import type { AppContext, ConvContext } from "../context.js";
 import { sendReportFiles } from "../features/submission.js";
@@ -238,7 +239,8 @@ async function collectFiles(conversation: Conv, ctx: ConvContext, reportId: numb
       await next.reply(next.t("myreports:add.send_file"), { reply_markup: controlKeyboard(next.t, ["done"]) });
       continue;
     }
-    const result = await save(conversation, reportId, { evidence: [file] });
+    const kept = await conversation.external((c) => receivedEvidence(c, reportId, file));
+    const result = await save(conversation, reportId, { evidence: [kept] });
     if (!result.ok && result.reason === "not_found") return announce(next, reportId, result);
     if (result.ok) last = result;
     const key = result.ok ? "myreports:add.file_saved" : "myreports:add.file_not_added";

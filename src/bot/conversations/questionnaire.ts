@@ -13,6 +13,7 @@ import type { Conversation } from "@grammyjs/conversations";
 import type { Input } from "../../core/questionnaire/inputs.js";
 import { wasUpdateHandled } from "../../db/handled-updates.js";
 import { answerStep, openDraft } from "../../services/questionnaire.js";
+import { receivedEvidence } from "../api/evidence-file.js";
 import type { AppContext, ConvContext } from "../context.js";
 import { answeredLabel, typedEcho } from "../render/answered.js";
 import { warnIfLiveCall } from "../render/live-call.js";
@@ -103,7 +104,12 @@ export function questionnaire(submission: Submission) {
       await show(ctx, current, "questionnaire:errors.unsupported");
       return;
     }
-    const input = decoded.input;
+    // A file is hashed and copied into storage as it arrives, before the answer is saved.
+    const received = decoded.input;
+    const input =
+      received.type === "file"
+        ? { ...received, file: await conversation.external((c) => receivedEvidence(c, draftId, received.file)) }
+        : received;
     const result = await conversation.external((c) =>
       answerStep(c.deps.db, draftId, input, c.deps.now(), { lang: c.lang, updateId }),
     );

@@ -6,7 +6,7 @@
  */
 import type { Update } from "grammy/types";
 import type { Db } from "../../db/client.js";
-import { expectsOthersIdentifier } from "../../db/pending-inputs.js";
+import { cardPolicy } from "../../db/pending-inputs.js";
 import { sanitizeUpdate } from "./sanitize.js";
 
 /** An update that crashed the process this many times is given up (logged), not retried forever. */
@@ -23,13 +23,13 @@ export class UpdateInbox {
   private readonly bumpAttempts;
   private readonly pruneHandled;
 
-  private readonly othersIdentifier: (userId: number) => boolean;
+  private readonly cards: (userId: number) => "keep" | "story" | "mask";
 
   constructor(
     private readonly db: Db,
     now: () => Date = () => new Date(),
   ) {
-    this.othersIdentifier = (userId) => expectsOthersIdentifier(db, userId, now());
+    this.cards = (userId) => cardPolicy(db, userId, now());
     const c = db.$client;
     this.insert = c.prepare<[number, string]>("INSERT OR IGNORE INTO update_inbox (update_id, payload) VALUES (?, ?)");
     this.seenInbox = c.prepare<[number], { one: number }>("SELECT 1 AS one FROM update_inbox WHERE update_id = ?");
@@ -51,12 +51,15 @@ export class UpdateInbox {
         const id = update.update_id;
         if (this.seenInbox.get(id) || this.seenHandled.get(id)) continue;
         const from = update.message?.from?.id;
-        // A number to look up or a recipient's card is someone else's: kept whole. Own cards are cut to 4 digits.
-        const keepCards =
-          from !== undefined &&
-          update.message?.chat.type === "private" &&
-          (/^\/lookup(@\w+)?\s/.test(update.message.text ?? "") || this.othersIdentifier(from));
-        const clean = sanitizeUpdate(update, { keepCards });
+        // A number to look up or a recipient's card is someone else's: kept whole. Own cards are cut to 4 digits;
+        // in the story, each card by the words around it.
+        const policy =
+          from !== undefined && update.message?.chat.type === "private"
+            ? /^\/lookup(@\w+)?\s/.test(update.message.text ?? "")
+              ? "keep"
+              : this.cards(from)
+            : "mask";
+        const clean = sanitizeUpdate(update, { keepCards: policy === "keep", storyCards: policy === "story" });
         this.insert.run(id, JSON.stringify(clean));
         this.bumpAttempts.run(id);
         fresh.push(clean);

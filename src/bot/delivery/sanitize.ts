@@ -5,6 +5,7 @@
  */
 import type { Message, Update } from "grammy/types";
 import { maskOwnCards, redactSecrets } from "../../core/redact.js";
+import { maskOwnCardsInStory } from "../../core/story/cards.js";
 
 /** Set on an update whose text had a code, CVV, PIN or password masked. */
 export const REDACTED = "saqbol_redacted";
@@ -14,12 +15,15 @@ type Mutable = Record<string, unknown>;
 interface Options {
   /** The person is answering with someone else's identifiers (a recipient, a number to check). */
   keepCards: boolean;
+  /** The person is telling the story: a recipient's card («на карту …») stays whole, their own is cut. */
+  storyCards?: boolean;
 }
 
 function cleanText(text: string, found: Set<string>, options: Options): string {
   const r = redactSecrets(text);
   for (const kind of r.found) found.add(kind);
-  return options.keepCards ? r.text : maskOwnCards(r.text);
+  if (options.keepCards) return r.text;
+  return options.storyCards ? maskOwnCardsInStory(r.text) : maskOwnCards(r.text);
 }
 
 function cleanUser(u: unknown): void {

@@ -190,7 +190,7 @@ async function sendReportEvidence(ctx: BaseContext, reportId: number): Promise<v
     reportNumber: report.number,
     details: { version: report.version, files: report.answers.evidence.length },
   });
-  await sendEvidence(ctx, report);
+  await sendEvidence(ctx, report, reportId);
 }
 
 /** After joining by invite: ask the unit, then the region, whichever is still missing. */
