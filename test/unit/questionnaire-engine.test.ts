@@ -237,7 +237,7 @@ describe("questionnaire engine", () => {
       codesReceived: ["bank" as const],
       loanStatus: "without_me" as const,
       transfersMade: true,
-      transfers: [{ method: "card_to_card" as const }, { method: "crypto" as const }],
+      transfers: [{ method: "card_to_card" as const, recipientName: "Айгүл" }, { method: "crypto" as const }],
       contacts: [{ phones: [], handles: [] }],
       region: "karaganda" as const,
       alreadyDone: ["called_bank" as const, "statement_filed" as const],

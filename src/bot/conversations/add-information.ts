@@ -79,7 +79,9 @@ const recipientInput = (conversation: Conv, open: boolean) =>
 
 async function showTransferStep(ctx: ConvContext, shown: Shown, noteKey?: string): Promise<void> {
   const { step, item = 0 } = shown.cursor;
-  const note = noteKey ? `⚠️ ${ctx.t(noteKey, { defaultValue: ctx.t("questionnaire:errors.generic") })}` : undefined;
+  // A notice ("file kept") is good news; only an answer to give again gets the warning sign.
+  const text = noteKey && ctx.t(noteKey, { defaultValue: ctx.t("questionnaire:errors.generic") });
+  const note = text && (noteKey.includes(":notices.") ? text : `⚠️ ${text}`);
   const now = currentValue(ctx.t, step, shown.answers, item, ctx.lang);
   const parts = [
     note,

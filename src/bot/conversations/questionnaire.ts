@@ -32,10 +32,20 @@ export interface Submission {
 }
 export type SubmitResult = { ok: true; reportId: number; number: string } | { ok: false; error: string };
 
-async function show(ctx: ConvContext, state: Shown, noteKey?: string, echo?: string): Promise<void> {
+/** The question, after a warning (an answer to give again), a notice (a file kept) or what an answer was read as. */
+async function show(
+  ctx: ConvContext,
+  state: Shown,
+  above: { error?: string; notice?: string; echo?: string | undefined } = {},
+): Promise<void> {
   const q = renderQuestion(ctx.t, state, ctx.lang);
-  const note = noteKey ? `⚠️ ${ctx.t(noteKey, { defaultValue: ctx.t("questionnaire:errors.generic") })}\n\n` : "";
-  await ctx.reply(note + (echo ? `${echo}\n\n` : "") + q.text, { reply_markup: q.keyboard });
+  const lines = [
+    above.error && `⚠️ ${ctx.t(above.error, { defaultValue: ctx.t("questionnaire:errors.generic") })}`,
+    above.notice && ctx.t(above.notice),
+    above.echo,
+    q.text,
+  ];
+  await ctx.reply(lines.filter(Boolean).join("\n\n"), { reply_markup: q.keyboard });
 }
 
 /** Removes the buttons of the question just answered, so it cannot be pressed again. */
@@ -101,7 +111,7 @@ export function questionnaire(submission: Submission) {
       return;
     }
     if (decoded.kind !== "input") {
-      await show(ctx, current, "questionnaire:errors.unsupported");
+      await show(ctx, current, { error: "questionnaire:errors.unsupported" });
       return;
     }
     // A file is hashed and copied into storage as it arrives, before the answer is saved.
@@ -125,18 +135,18 @@ export function questionnaire(submission: Submission) {
     const next: Shown = { ...result.state, rev: result.rev };
     switch (result.kind) {
       case "updated":
-        if (result.notice) await show(ctx, next, `questionnaire:notices.${result.notice}`);
+        if (result.notice) await show(ctx, next, { notice: `questionnaire:notices.${result.notice}` });
         else if (ctx.callbackQuery) await refresh(ctx, next);
-        else await show(ctx, next, "questionnaire:notices.file_added");
+        else await show(ctx, next, { notice: "questionnaire:notices.file_added" });
         return;
       case "invalid":
         await closeQuestion(ctx);
-        await show(ctx, next, `questionnaire:errors.${result.error}`);
+        await show(ctx, next, { error: `questionnaire:errors.${result.error}` });
         return;
       case "submit": {
         const submitted = await conversation.external((c) => submission.submit(c, draftId));
         if (!submitted.ok) {
-          await show(ctx, next, `questionnaire:errors.${submitted.error}`);
+          await show(ctx, next, { error: `questionnaire:errors.${submitted.error}` });
           return;
         }
         await closeQuestion(ctx);
@@ -147,7 +157,7 @@ export function questionnaire(submission: Submission) {
         await closeAnswered(ctx, current, next, input);
         // A story of a call going on now: «hang up» before the next question.
         if (current.cursor.step === "narrative" && input.type === "text") await warnIfLiveCall(ctx, input.text);
-        await show(ctx, next, undefined, typedEcho(ctx.t, current, next, input, ctx.lang));
+        await show(ctx, next, { echo: typedEcho(ctx.t, current, next, input, ctx.lang) });
         return;
     }
   }

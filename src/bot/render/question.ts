@@ -8,14 +8,14 @@ import type { InlineKeyboardButton } from "grammy/types";
 import type { Lang } from "../../core/model.js";
 import { optionsFor } from "../../core/questionnaire/answer.js";
 import type { QState } from "../../core/questionnaire/engine.js";
-import { selfWithContact } from "../../core/questionnaire/flow.js";
+import { passed, selfWithContact } from "../../core/questionnaire/flow.js";
 import { SECTIONS, type Section, type StepDef, stepDef } from "../../core/questionnaire/steps.js";
 import { suggestionFor } from "../../core/questionnaire/suggestions.js";
 import { type QuestionAction, questionData } from "../callback-data/questionnaire.js";
 import { menuOptionLabel, menuText } from "./edit-menu.js";
 import { factsText } from "./story-facts.js";
-import { reviewSummary } from "./summary.js";
-import { currentValue, escapeHtml, ident, label, type T } from "./values.js";
+import { contactLine, reviewSummary } from "./summary.js";
+import { currentValue, escapeHtml, ident, label, lenderText, money, type T, transferLine } from "./values.js";
 
 /** A question as shown: the state plus the draft's revision that its buttons carry. */
 export type Shown = QState & { rev: number };
@@ -158,7 +158,8 @@ export function renderQuestion(t: T, state: Shown, lang: Lang): RenderedQuestion
   if (def.kind === "review") return { text: reviewSummary(t, state.answers, lang), keyboard };
   if (def.kind === "menu") return { text: menuText(t, state), keyboard };
   const ctx = { ...behalf(state), n: item + 1 };
-  const parts = [progress(t, def.section) + questionText(t, state, ctx)];
+  const header = itemHeader(t, state, lang);
+  const parts = [progress(t, def.section) + (header ? `${header}\n` : "") + questionText(t, state, ctx)];
   if (def.kind === "facts") {
     const a = state.answers;
     parts.push(factsText(t, a.pending?.facts ?? [], a.pending?.unticked ?? [], lang));
@@ -181,6 +182,28 @@ export function renderQuestion(t: T, state: Shown, lang: Lang): RenderedQuestion
     if (summary) parts.push(summary);
   }
   return { text: parts.join("\n\n"), keyboard };
+}
+
+const FIRST_OF = { contacts: "contact_identity", loans: "loan_lender", transfers: "transfer_amount" } as const;
+
+/**
+ * Which caller, loan or transfer a question is about, when that is not obvious: there
+ * are several, or its first question was answered by the story and not shown.
+ */
+function itemHeader(t: T, state: Shown, lang: Lang): string | undefined {
+  const { step, item = 0 } = state.cursor;
+  const group = stepDef(step).repeated;
+  if (!group || step === FIRST_OF[group]) return undefined;
+  const a = state.answers;
+  const firstPassed = passed(a, { step: FIRST_OF[group], item });
+  if (a[group].length < 2 && !firstPassed) return undefined;
+  const summary =
+    group === "contacts"
+      ? contactLine(t, a.contacts[item] ?? { phones: [], handles: [] }, item + 1, lang).replace(/^\d+\. /, "")
+      : group === "transfers"
+        ? transferLine(t, a.transfers[item] ?? {}, lang)
+        : [lenderText(t, a.loans[item]), money(a.loans[item]?.amount, lang)].filter(Boolean).join(" · ");
+  return t(`questionnaire:item.${group}`, { n: item + 1, summary, interpolation: { escapeValue: false } });
 }
 
 /** The question; filing for oneself with a name and phone given, consent shows exactly those. */

@@ -35,10 +35,12 @@ function* repeatedFull(steps: StepId[], count: number): Generator<Position> {
   for (let item = 0; item < Math.max(count, 1); item++) for (const step of steps) yield { step, item };
 }
 
+/** The recipient's bank is asked for a card, phone or IBAN transfer whose recipient was described at all. */
 const needsRecipientBank = (a: Answers, item: number) => {
   const t = a.transfers[item];
   if (!t) return false;
   if (t.recipient?.kind === "iban" && t.recipientBank) return false;
+  if (!t.recipient && !t.recipientName && !t.recipientBank) return false;
   return t.method === "card_to_card" || t.method === "phone_number" || t.method === "iban";
 };
 

@@ -306,7 +306,7 @@ function evidence(report: SubmittedReport, w: Wording): Block[] {
   const stored = files.some((e) => e.stored);
   return [
     { type: "heading", text: w.t("report.section.evidence") },
-    { type: "list", items },
+    ...items.map((text): Block => ({ type: "paragraph", text })),
     { type: "paragraph", text: w.t(stored ? "report.evidence.note_stored" : "report.evidence.note"), small: true },
   ];
 }
