@@ -45,7 +45,7 @@ const TXID = /(?<![A-Za-z0-9])(?:0x[0-9a-fA-F]{64}|[0-9a-fA-F]{64}|[1-9A-HJ-NP-Z
 
 /** Words that only label the parts. */
 const LABELS = new RegExp(
-  `${WORD_START}(?:сеть|сети|желi|желиси|network|биржа|биржи|биржасы|exchange|txid|tx|хеш\\p{L}*|hash|транзакци\\p{L}*|через|аркылы|в|на|и|жане)${WORD_END}[.:]?`,
+  `${WORD_START}(?:сеть|сети|желі\\p{L}*|network|биржа|биржи|биржасы|exchange|txid|tx|хеш\\p{L}*|hash|транзакци\\p{L}*|через|арқылы|в|на|и|және)${WORD_END}[.:]?`,
   "giu",
 );
 

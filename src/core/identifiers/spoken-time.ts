@@ -48,6 +48,16 @@ const RU_HOURS: Record<string, number> = {
   десять: 10,
   одиннадцать: 11,
   двенадцать: 12,
+  // the genitive after «около», «к»: «около восьми вечера»
+  двух: 2,
+  трех: 3,
+  четырех: 4,
+  шести: 6,
+  семи: 7,
+  восьми: 8,
+  девяти: 9,
+  одиннадцати: 11,
+  двенадцати: 12,
 };
 
 /** «без четверти», «без пяти», «без двадцати пяти»: minutes before the hour. */
@@ -108,7 +118,7 @@ const BEFORE = re(
 const RU_WORD_HOUR = re(
   `(?:в|около|примерно в|к)\\s+(${keys(RU_HOURS)})(?:\\s+час\\p{L}*)?(?:\\s+(${keys(RU_PART_AFTER)}))?`,
 );
-const NOON = re("(?:в\\s+)?(полдень|полночь|тал\\s+тусте)");
+const NOON = re("(?:(?:в|около|к)\\s+)?(полдень|полудня|полночь|полуночи|тал\\s+тусте)");
 const KK_HOUR = re(
   `(?:(${KK_PART})\\s+)?(?:сагат\\s+)?(${KK_HOUR_WORD})(\\s+жарым)?${KK_ENDING}(?:\\s+шамасы\\p{L}*)?`,
 );
@@ -155,7 +165,9 @@ export function findSpokenTimes(folded: string): SpokenTime[] {
     }),
     ...collect(folded, RU_WORD_HOUR, (m) => withPart({ hour: RU_HOURS[m[1]!]!, minute: 0 }, RU_PART_AFTER[m[2] ?? ""])),
     ...collect(folded, NOON, (m) =>
-      m[1] === "полночь" ? { hour: 0, minute: 0, part: "night" } : { hour: 12, minute: 0, part: "afternoon" },
+      m[1]!.startsWith("полн") || m[1] === "полуночи"
+        ? { hour: 0, minute: 0, part: "night" }
+        : { hour: 12, minute: 0, part: "afternoon" },
     ),
     ...collect(folded, KK_HOUR, (m) => {
       const part = kkPart(m[1]);
@@ -164,7 +176,10 @@ export function findSpokenTimes(folded: string): SpokenTime[] {
       // «сағат», a locative ending, or to be the whole answer.
       const marked = part !== undefined || /^сагат/u.test(said) || /(?:да|де|та|те)$/u.test(said);
       if (!marked && folded.trim() !== said) return undefined;
-      if (!part && !/^сагат/u.test(said) && /^(?:он|бес|уш|бир)(?:да|де|те|та)$/u.test(said)) return undefined;
+      // «онда» is "there" even alone; «бесте», «үште» alone are times.
+      const alone = folded.trim() === said;
+      const bare = !part && !/^сагат/u.test(said);
+      if (bare && (said === "онда" || (!alone && /^(?:он|бес|уш|бир)(?:да|де|те|та)$/u.test(said)))) return undefined;
       return withPart({ hour: kkHour(m[2]!), minute: m[3] ? 30 : 0 }, part);
     }),
     ...collect(folded, KK_RELATIVE, (m) => {

@@ -83,7 +83,8 @@ export function parseVictim(raw: string, now: Date): Parsed<VictimParse, VictimE
   }
   const parts = blankFolded(rest, LABELS)
     .split(/[\n;,]+/)
-    .map((p) => squeezeSpaces(p).replace(/^[-–:.\s]+|[-–:\s]+$/g, ""))
+    // A stop left alone by a blanked label ("Ким Ольга.  .") is not part of a value.
+    .map((p) => squeezeSpaces(p.replace(/\s+\.(?=\s|$)/g, " ")).replace(/^[-–:.\s]+|[-–:\s]+$/g, ""))
     .filter((p) => /[\p{L}\p{N}]/u.test(p));
   const address: string[] = [];
   for (const part of parts) {
@@ -91,7 +92,7 @@ export function parseVictim(raw: string, now: Date): Parsed<VictimParse, VictimE
     const at = ADDRESS_START.exec(folded)?.index ?? (findPlace(part) ? 0 : -1);
     const head = at > 0 ? squeezeSpaces(part.slice(0, at)) : at === 0 ? "" : part;
     if (head && !victim.name && looksLikeName(head)) {
-      victim.name = head;
+      victim.name = head.replace(/(\p{L}{2,})\.$/u, "$1");
       if (at > 0) address.push(squeezeSpaces(part.slice(at)));
       continue;
     }
@@ -104,7 +105,7 @@ export function parseVictim(raw: string, now: Date): Parsed<VictimParse, VictimE
 
 /** Words around a device's name that are not the name. */
 const DEVICE_LABELS = new RegExp(
-  `${WORD_START}(?:звонили|звонил\\p{L}*|на|номер\\p{L}*|мой|мо[йея]|телефон\\p{L}*|тел\\.?|с|смартфон\\p{L}*|модель|устройств\\p{L}*|курылгы\\p{L}*|маган|менин|нөмир\\p{L}*|номир\\p{L}*|хабарласты|конырау шалды|аркылы|был|была|было|и|жане)${WORD_END}[.:]?`,
+  `${WORD_START}(?:звонили|звонил\\p{L}*|на|номер\\p{L}*|мой|мо[йея]|телефон\\p{L}*|тел\\.?|с|смартфон\\p{L}*|модель|устройств\\p{L}*|курылгы\\p{L}*|маган|менин|нөмир\\p{L}*|номир\\p{L}*|хабарласты|конырау шалды|аркылы|анамнын|акемнин|онын|был|была|было|и|жане)${WORD_END}[.:]?`,
   "giu",
 );
 
