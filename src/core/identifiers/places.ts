@@ -90,33 +90,30 @@ const TOWNS: [Region, string, string, string][] = [
   ["almaty_region", "Каскелен", "Қаскелең", "каскелен\\p{L}*"],
 ];
 
-const pattern = (stems: string) => new RegExp(`${WORD_START}(?:${stems})${WORD_END}`, "u");
-
 interface Entry {
-  re: RegExp;
+  stems: string;
   place: Place;
 }
 
 // Oblasts first: «Алматы облысы» is the region, not the city; then towns, then the big cities.
-// Compiled on first use: start-up does not pay for it.
-let entries: Entry[] | undefined;
-const ENTRIES = (): Entry[] =>
-  (entries ??= [
-    ...OBLASTS.map(([region, stems]) => ({ re: pattern(stems), place: { region } })),
-    ...TOWNS.map(([region, ru, kk, stems]) => ({ re: pattern(stems), place: { region, city: { ru, kk } } })),
-    ...BIG_CITIES.map(([region, stems]) => ({ re: pattern(stems), place: { region } })),
-  ]);
+const ENTRIES: Entry[] = [
+  ...OBLASTS.map(([region, stems]) => ({ stems, place: { region } })),
+  ...TOWNS.map(([region, ru, kk, stems]) => ({ stems, place: { region, city: { ru, kk } } })),
+  ...BIG_CITIES.map(([region, stems]) => ({ stems, place: { region } })),
+];
+
+/**
+ * One pattern for all names, each in its own group: the leftmost name wins, and at the
+ * same place the earlier entry (an oblast before its centre). Compiled on first use.
+ */
+let combined: RegExp | undefined;
+const pattern = () =>
+  (combined ??= new RegExp(`${WORD_START}(?:${ENTRIES.map((e) => `(${e.stems})`).join("|")})${WORD_END}`, "u"));
 
 /** The place named in the text, or undefined; the earliest mention wins, oblasts over their centres. */
 export function findPlace(text: string): Place | undefined {
-  const folded = foldKazakh(text);
-  let best: { place: Place; index: number; rank: number } | undefined;
-  ENTRIES().forEach((entry, rank) => {
-    const m = entry.re.exec(folded);
-    if (!m) return;
-    if (!best || m.index < best.index || (m.index === best.index && rank < best.rank)) {
-      best = { place: entry.place, index: m.index, rank };
-    }
-  });
-  return best?.place;
+  const m = pattern().exec(foldKazakh(text));
+  if (!m) return undefined;
+  const index = m.findIndex((group, i) => i > 0 && group !== undefined);
+  return ENTRIES[index - 1]?.place;
 }

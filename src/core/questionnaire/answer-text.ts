@@ -18,7 +18,7 @@ import type { AnswerContext } from "./answer.js";
 import { checkBirthDate, checkCall, checkIncident, checkLoanDate, checkTransfer } from "./checks.js";
 import { fail, ok, type Result } from "./inputs.js";
 import { contactAt, insertItems, loanAt, transferAt } from "./items.js";
-import { cleanNarrative, cleanText, parseLast4, parsers } from "./parsers.js";
+import { cleanKeepingCards, cleanNarrative, cleanText, parseLast4, parsers } from "./parsers.js";
 import { markAnswered, setHint, unmarkAnswered } from "./pending.js";
 import type { StepId } from "./steps.js";
 import { isNothing, optionsInText } from "./typed-options.js";
@@ -56,6 +56,9 @@ function spread<T extends { amount?: Money }>(
     i,
     more.map((amount) => ({ amount })),
   );
+  // The new items' sums are answered: their other questions come next, not the sum again.
+  const step = group === "loans" ? "loan_amount" : "transfer_amount";
+  more.forEach((_, k) => markAnswered(a, `${step}#${i + 1 + k}`));
 }
 
 export function applyText(a: Answers, step: StepId, i: number, raw: string, ctx: AnswerContext): Result<Answers> {
@@ -333,7 +336,8 @@ function recipient(a: Answers, i: number, raw: string, text: string, nothing: bo
     return ok(a);
   }
   if (t.method === "cash_courier") {
-    t.recipientName = text;
+    // Who took the cash is someone else: a card number in the description stays whole.
+    t.recipientName = cleanKeepingCards(raw);
     delete t.recipient;
     return ok(a);
   }

@@ -27,7 +27,7 @@ import type {
   TransferMethod,
 } from "../model.js";
 import { CITY_REGIONS } from "../model.js";
-import type { Answers, Contact, Evidence } from "../report/answers.js";
+import { type Answers, type Contact, copyAnswers, type Evidence } from "../report/answers.js";
 import { applyText } from "./answer-text.js";
 import { editMenuOptions } from "./edit-menu.js";
 import { selfWithContact } from "./flow.js";
@@ -118,7 +118,7 @@ const invalid = (error: string): Applied => ({ kind: "invalid", error });
 
 /** Applies a choice, toggle, none, done, text or file at the cursor. */
 export function applyInput(answers: Answers, at: Cursor, input: Input, ctx: AnswerContext): Applied {
-  const a = structuredClone(answers);
+  const a = copyAnswers(answers);
   const d = stepDef(at.step);
   const i = at.item ?? 0;
 
@@ -380,7 +380,7 @@ export function removeItem(answers: Answers, at: Cursor): Answers | undefined {
   const group = stepDef(at.step).repeated;
   const i = at.item ?? 0;
   if (!group) return undefined;
-  const a = structuredClone(answers);
+  const a = copyAnswers(answers);
   const list: unknown[] = a[group];
   if (i >= list.length) return undefined;
   list.splice(i, 1);

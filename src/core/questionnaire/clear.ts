@@ -2,13 +2,13 @@
  * "Skip" leaves a question empty: whatever it held (a value read elsewhere, an answer
  * given before going back) is removed. "Keep as it is", while editing, changes nothing.
  */
-import type { Answers } from "../report/answers.js";
+import { type Answers, copyAnswers } from "../report/answers.js";
 import { selection } from "./answer.js";
 import { setHint, unmarkAnswered } from "./pending.js";
 import { type Cursor, stepDef, stepKey } from "./steps.js";
 
 export function clearAt(answers: Answers, at: Cursor): Answers {
-  const a = structuredClone(answers);
+  const a = copyAnswers(answers);
   const i = at.item ?? 0;
   const c = a.contacts[i];
   const l = a.loans[i];

@@ -3,7 +3,7 @@
  * cursor, or a reason to ask again. The bot persists the result and renders the
  * cursor; nothing here knows about Telegram or the database.
  */
-import type { Answers } from "../report/answers.js";
+import { type Answers, copyAnswers } from "../report/answers.js";
 import { type AnswerContext, addEvidence, applyInput, optionsFor, removeItem } from "./answer.js";
 import { clearAt } from "./clear.js";
 import { chooseInMenu, openSection } from "./edit-menu.js";
@@ -108,7 +108,7 @@ export function advance(state: QState, input: Input, ctx: AnswerContext): Outcom
 
 /** "Add another" from the review's menu: the empty item the next questions fill. */
 function withNewItem(answers: Answers, at: Cursor): Answers {
-  const a = structuredClone(answers);
+  const a = copyAnswers(answers);
   if (at.editing === "contacts") a.contacts.push(newContact());
   if (at.editing === "loans") a.loans.push({});
   if (at.editing === "transfers") a.transfers.push({});

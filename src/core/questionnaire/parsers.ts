@@ -25,6 +25,11 @@ export function cleanText(raw: string): string {
   return maskOwnCards(redactSecrets(visible(raw)).text);
 }
 
+/** As cleanText, but card numbers stay whole: the answer is about someone else (a courier, a recipient). */
+export function cleanKeepingCards(raw: string): string {
+  return redactSecrets(visible(raw)).text;
+}
+
 /** As cleanText, but a recipient's card named in the story («на карту 4400 …») stays whole for the police. */
 export function cleanNarrative(raw: string): string {
   return maskOwnCardsInStory(redactSecrets(visible(raw)).text);
