@@ -66,6 +66,14 @@ export class FileStore {
     return this.byPath.get(path);
   }
 
+  /** Telegram no longer has the file: its id and its download path stop working. */
+  forget(fileId: string): void {
+    const file = this.byId.get(fileId);
+    if (!file) return;
+    this.byId.delete(fileId);
+    this.byPath.delete(file.file_path);
+  }
+
   /** The bytes a download returns; a size-only file reads as zeros. */
   bytesOf(file: StoredFile): Buffer {
     return file.bytes ?? Buffer.alloc(file.file_size);

@@ -100,10 +100,26 @@ export function findTime(text: string, context?: PartOfDay): Parsed<TimeMatch, T
   readings.sort((a, b) => a.start - b.start || b.end - a.end);
   const first = readings[0]!;
   // "вечером в 9", "түнде 2-де": a part of the day said apart from the hour still counts.
-  const part = first.part ?? parsePartOfDay(text) ?? context ?? (first.spoken ? spokenDefault(first.hour) : undefined);
-  const hour = hour24(first.hour, part);
+  const said = first.part ?? parsePartOfDay(text);
+  const hour = said
+    ? hour24(first.hour, said)
+    : context
+      ? fromContext(first.hour, context)
+      : hour24(first.hour, first.spoken ? spokenDefault(first.hour) : undefined);
   if (hour > 23 || first.minute > 59) return fail("invalid_time");
   return ok({ time: `${pad(hour)}:${pad(first.minute)}`, start: first.start, end: first.end });
+}
+
+/**
+ * An hour read in the part of the day known from elsewhere, where it fits that part:
+ * «жетіде» on an evening is 19:00, but «в 10» on an afternoon stays 10:00.
+ */
+function fromContext(hour: number, part: PartOfDay): number {
+  if (part === "afternoon" && hour >= 1 && hour <= 6) return hour + 12;
+  if (part === "evening" && hour >= 4 && hour <= 11) return hour + 12;
+  if (part === "night" && hour >= 9 && hour <= 11) return hour + 12;
+  if (part === "night" && hour === 12) return 0;
+  return hour;
 }
 
 /**
