@@ -12,19 +12,8 @@ import type { Input } from "../../src/core/questionnaire/inputs.js";
 import { SECTIONS, type StepId, stepDef } from "../../src/core/questionnaire/steps.js";
 import { suggestionFor } from "../../src/core/questionnaire/suggestions.js";
 import { emptyAnswers } from "../../src/core/report/answers.js";
+import { mulberry32 } from "../emulator/faults.js";
 import { KK_STORY, RU_STORY } from "./walks.js";
-
-/** mulberry32: small, fast, good enough to pick answers. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STORIES = [
   RU_STORY,
@@ -184,7 +173,7 @@ function inputFor(rnd: () => number, state: QState): Input {
 
 /** Walks from the first question; at the review, goes on editing a few times, then stops. */
 export function walk(seed: number, maxInputs = 160): Walked {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   let state: QState = { answers: emptyAnswers(), cursor: firstCursor() };
   const transitions: Transition[] = [];
   let reviews = 0;
