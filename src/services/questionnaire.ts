@@ -4,10 +4,11 @@
  * JSON, so conversations can keep it in their replay log.
  */
 import type { Lang } from "../core/model.js";
+import { offerFacts } from "../core/questionnaire/answer-text.js";
 import { advance, type Outcome, type QState } from "../core/questionnaire/engine.js";
 import { resumeCursor } from "../core/questionnaire/flow.js";
 import type { Input } from "../core/questionnaire/inputs.js";
-import type { Answers } from "../core/report/answers.js";
+import { type Answers, emptyAnswers } from "../core/report/answers.js";
 import type { Db } from "../db/client.js";
 import { createDraft, type Draft, findDraft, loadDraft, saveDraft } from "../db/drafts.js";
 import { markUpdateHandled } from "../db/handled-updates.js";
@@ -43,7 +44,10 @@ export function startDraft(
   prefill: Partial<Answers> = {},
   now = new Date(),
 ): DraftView {
-  return view(createDraft(db, userId, lang, prefill, now));
+  const answers = { ...emptyAnswers(), ...prefill };
+  // A story told before the questionnaire: its facts wait at the story check.
+  if (answers.narrative) offerFacts(answers, { now, lang });
+  return view(createDraft(db, userId, lang, answers, now));
 }
 
 export type StepResult = { kind: "gone" } | { kind: "duplicate" } | (Outcome & { rev: number });

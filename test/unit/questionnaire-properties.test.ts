@@ -14,6 +14,7 @@ import { describe, expect, it } from "vitest";
 import { findIdentifiers } from "../../src/core/identifiers/extract.js";
 import { bankFromIban } from "../../src/core/identifiers/iban.js";
 import { findAmounts } from "../../src/core/identifiers/money.js";
+import { hasAnswer } from "../../src/core/questionnaire/clear.js";
 import { flow, selfWithContact } from "../../src/core/questionnaire/flow.js";
 import type { Input } from "../../src/core/questionnaire/inputs.js";
 import { type StepId, stepKey } from "../../src/core/questionnaire/steps.js";
@@ -276,7 +277,8 @@ function typedValues(transitions: Transition[]): Typed[] {
 /** The questions a transition answers: its own, and the phone when it is typed with the name. */
 function answered(t: Transition): string[] {
   const key = stepKey(t.before.cursor);
-  if (t.input.type === "skip" && t.before.cursor.editing) return [];
+  // «Keep as it is» (editing, or an answer saved) lets nothing go.
+  if (t.input.type === "skip" && (t.before.cursor.editing || hasAnswer(t.before.answers, t.before.cursor))) return [];
   const withPhone = key === "applicant_name" && t.input.type === "text" && findIdentifiers(t.input.text).length > 0;
   return withPhone ? [key, "applicant_phone"] : [key];
 }

@@ -34,11 +34,12 @@ export function startJobs(bot: Bot<AppContext>, deps: BotDeps, inbox: UpdateInbo
   every(HOUR, "prune-handled-updates", () => inbox.prune());
   every(6 * HOUR, "purge-stale-drafts", async () => {
     const purged = purgeStaleDrafts(deps.db, DRAFT_RETENTION_DAYS, deps.now());
-    await deleteEvidence(deps.config.evidence, purged);
     const conversations = purgeIdleConversations(deps.db, DRAFT_RETENTION_DAYS, deps.now());
     if (purged.length + conversations > 0) {
       deps.logger.info({ purged: purged.length, conversations }, "stale drafts purged");
     }
+    // Their evidence files go too.
+    await deleteEvidence(deps.config.evidence, purged);
   });
   every(HOUR, "draft-reminders", () => remindDrafts(bot, deps));
   // Delivery starts at once when an admin presses Send; this picks up what a restart interrupted.

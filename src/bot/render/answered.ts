@@ -1,4 +1,5 @@
 import type { Lang } from "../../core/model.js";
+import { hasAnswer } from "../../core/questionnaire/clear.js";
 import type { QState } from "../../core/questionnaire/engine.js";
 import type { Input } from "../../core/questionnaire/inputs.js";
 import { stepDef } from "../../core/questionnaire/steps.js";
@@ -31,9 +32,11 @@ export function answeredLabel(t: T, before: QState, after: QState, input: Input)
       const chosen = selectedOf({ ...after, cursor: before.cursor });
       return escapeHtml(chosen.length ? chosen.map((id) => label(t, list, id)).join(", ") : t("common:buttons.none"));
     }
-    case "skip":
-      // While editing the button reads «Keep as it is»: nothing was erased.
-      return escapeHtml(t(before.cursor.editing ? "questionnaire:kept" : "questionnaire:skipped"));
+    case "skip": {
+      // The button read «Keep as it is» (editing, or an answer saved): nothing was erased.
+      const kept = before.cursor.editing || hasAnswer(before.answers, before.cursor);
+      return escapeHtml(t(kept ? "questionnaire:kept" : "questionnaire:skipped"));
+    }
     default:
       return undefined;
   }

@@ -7,6 +7,7 @@ import { InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Lang } from "../../core/model.js";
 import { optionsFor } from "../../core/questionnaire/answer.js";
+import { hasAnswer } from "../../core/questionnaire/clear.js";
 import type { QState } from "../../core/questionnaire/engine.js";
 import { passed, selfWithContact } from "../../core/questionnaire/flow.js";
 import { SECTIONS, type Section, type StepDef, stepDef } from "../../core/questionnaire/steps.js";
@@ -69,7 +70,10 @@ function navigation(t: T, state: Shown, def: StepDef): InlineKeyboardButton[][] 
   const { step, item, editing } = state.cursor;
   const row: InlineKeyboardButton[] = [];
   if (step !== "urgent") row.push(button(t, "common:buttons.back", "b", state));
-  if (def.skippable) row.push(button(t, editing ? "common:buttons.keep" : "common:buttons.skip", "s", state));
+  if (def.skippable) {
+    const keep = editing || hasAnswer(state.answers, state.cursor);
+    row.push(button(t, keep ? "common:buttons.keep" : "common:buttons.skip", "s", state));
+  }
   const rows = row.length > 0 ? [row] : [];
   const group = def.repeated;
   if (editing && group && item !== undefined && item < state.answers[group].length) {

@@ -366,7 +366,7 @@ function recipient(a: Answers, i: number, raw: string, text: string, nothing: bo
 }
 
 /** After the story: the facts found in it for questions not answered yet, to confirm in one tap. */
-function offerFacts(a: Answers, ctx: AnswerContext): void {
+export function offerFacts(a: Answers, ctx: AnswerContext): void {
   const facts = extractFacts(a.narrative ?? "", ctx.now, a);
   a.pending = { ...a.pending };
   delete a.pending.unticked;

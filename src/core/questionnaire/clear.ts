@@ -1,11 +1,19 @@
 /**
- * "Skip" leaves a question empty: whatever it held (a value read elsewhere, an answer
- * given before going back) is removed. "Keep as it is", while editing, changes nothing.
+ * "Skip" leaves a question empty: a value only read elsewhere (a hint) is dropped with it.
+ * A question that already holds an answer offers «Keep as it is» instead, which changes
+ * nothing; typing «нет» or «-» empties it.
  */
 import { type Answers, copyAnswers } from "../report/answers.js";
 import { selection } from "./answer.js";
 import { setHint, unmarkAnswered } from "./pending.js";
 import { type Cursor, stepDef, stepKey } from "./steps.js";
+
+/** Whether the question holds an answer now (what "skip" would remove). */
+export function hasAnswer(answers: Answers, at: Cursor): boolean {
+  const { pending: _before, ...kept } = answers;
+  const { pending: _after, ...cleared } = clearAt(answers, at);
+  return JSON.stringify(kept) !== JSON.stringify(cleared);
+}
 
 export function clearAt(answers: Answers, at: Cursor): Answers {
   const a = copyAnswers(answers);

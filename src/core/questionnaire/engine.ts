@@ -5,7 +5,7 @@
  */
 import { type Answers, copyAnswers } from "../report/answers.js";
 import { type AnswerContext, addEvidence, applyInput, optionsFor, removeItem } from "./answer.js";
-import { clearAt } from "./clear.js";
+import { clearAt, hasAnswer } from "./clear.js";
 import { chooseInMenu, openSection } from "./edit-menu.js";
 import { afterSection, nextCursor, previousCursor, resumeCursor } from "./flow.js";
 import type { AnswerError, Input } from "./inputs.js";
@@ -43,8 +43,8 @@ export function advance(state: QState, input: Input, ctx: AnswerContext): Outcom
       return moved(answers, previousCursor(answers, at));
     case "skip": {
       if (!def.skippable) return invalid("not_skippable");
-      // While editing the button reads «Keep as it is»: nothing changes.
-      if (at.editing) return moved(answers, nextCursor(answers, at, answers));
+      // While editing, or where an answer is saved, the button reads «Keep as it is»: nothing changes.
+      if (at.editing || hasAnswer(answers, at)) return moved(answers, nextCursor(answers, at, answers));
       // Skipping the first contact when there is none means "no contacts".
       if (at.step === "contact_identity" && (at.item ?? 0) >= answers.contacts.length) {
         return moved(answers, afterSection(answers, at));
