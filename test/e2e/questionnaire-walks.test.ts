@@ -92,6 +92,8 @@ describe("issue 15's walks: the story first, then only what is missing", () => {
     const { json, pdf, letters } = filed.kk!;
     for (const t of json.transfers.items) expect(t.recipientBank).toBeUndefined();
     expect(json.transfers.items.map((t: { ownBank?: string }) => t.ownBank)).toEqual(["kaspi", "kaspi"]);
+    // «шешіліп кетті»: taken without her, as the story said and she confirmed.
+    expect(json.transfers.items.map((t: { lossKind?: string }) => t.lossKind)).toEqual(["taken", "taken"]);
     // Kaspi is named where the data says so (the card's bank and each transfer's source), nowhere else.
     const kaspi = label("kk", "documents:labels.banks.kaspi");
     const confirmed = 1 + json.transfers.items.length;
@@ -140,6 +142,7 @@ describe("issue 15's walks: the story first, then only what is missing", () => {
       callsReceivedOn: { value: "+77051112233" },
       device: "Samsung A52",
     });
+    expect(json.transfers.items.map((t: { lossKind?: string }) => t.lossKind)).toEqual(["sent", "sent"]);
     expect(json.transfers.items[1]).toMatchObject({
       recipient: { kind: "iban", value: "KZ73601A012345678901" },
       recipientBank: "halyk",

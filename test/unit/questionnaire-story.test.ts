@@ -104,7 +104,7 @@ describe("typed answers: several values, nothing, suggestions", () => {
   it("«20 000 и 15 000 тенге» is two transfers, and the second one's sum is not asked again", () => {
     const s = run(atTransfers(), text("20 000 и 15 000 тенге"));
     expect(s.answers.transfers.map((t) => t.amount?.amountMinor)).toEqual([2_000_000, 1_500_000]);
-    const later = run(s, skip, choose("other"), skip, skip, skip);
+    const later = run(s, skip, choose("other"), choose("taken"), skip, skip, skip);
     expect(later.cursor).toEqual({ step: "transfer_when", item: 1 });
   });
 
@@ -114,6 +114,7 @@ describe("typed answers: several values, nothing, suggestions", () => {
       text("15 000"),
       skip,
       choose("card_to_card"),
+      choose("taken"),
       text("білмеймін, каспиде тек «аударым» деп тұр"),
     );
     expect(s.cursor).toEqual({ step: "transfer_recipient_bank", item: 0 });
@@ -125,7 +126,7 @@ describe("typed answers: several values, nothing, suggestions", () => {
   });
 
   it("two recipients where one is asked is a question back, not a silent pick", () => {
-    const s = run(atTransfers(), text("15 000"), skip, choose("card_to_card"));
+    const s = run(atTransfers(), text("15 000"), skip, choose("card_to_card"), choose("sent"));
     expect(advance(s, text("4400 4301 2345 6789 и +7 777 123 45 67"), { now })).toMatchObject({
       kind: "invalid",
       error: "several_recipients",

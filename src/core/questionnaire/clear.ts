@@ -90,6 +90,9 @@ export function clearAt(answers: Answers, at: Cursor): Answers {
     case "loan_date":
       if (l) delete l.date;
       break;
+    case "loan_biometrics":
+      if (l) delete l.biometrics;
+      break;
     case "transfer_amount":
       if (t) delete t.amount;
       break;
@@ -101,6 +104,9 @@ export function clearAt(answers: Answers, at: Cursor): Answers {
       break;
     case "transfer_method":
       if (t) delete t.method;
+      break;
+    case "transfer_loss_kind":
+      if (t) delete t.lossKind;
       break;
     case "transfer_recipient":
       if (t) {

@@ -87,6 +87,7 @@ function apply(a: Answers, fact: StoryFact): void {
       // A day alone still leaves the time to ask.
       if (t.date && t.time) mark(`transfer_when#${k}`);
       if (t.method) mark(`transfer_method#${k}`);
+      if (t.lossKind) mark(`transfer_loss_kind#${k}`);
       if (t.recipient) mark(`transfer_recipient#${k}`);
       if (t.recipientBank) mark(`transfer_recipient_bank#${k}`);
       if (t.ownBank) mark(`transfer_own_bank#${k}`);

@@ -40,6 +40,8 @@ import {
   LIVES,
   LOAN_WORD,
   NAME_PATTERNS,
+  SENT_WORD,
+  TAKEN_WORD,
   TRANSFER_WORD,
   WITHOUT_ME,
   YOURSELF,
@@ -235,6 +237,9 @@ function readMoney(s: Sentence, all: string, found: Found, usedRecipients: Set<s
       if (fromIban) t.recipientBank = fromIban;
     }
     if (ownBank) t.ownBank = ownBank;
+    // «шешіліп кетті», «списали»: taken without the person; «перевела», «аудардым»: sent by them.
+    if (has(TAKEN_WORD, s.text)) t.lossKind = "taken";
+    else if (has(SENT_WORD, s.text)) t.lossKind = "sent";
     // The day the story tells of, and the time said right before the sum: «в 15:10 перевела 300 000».
     if (day) t.date = day;
     const time = timesIn(s.text)
