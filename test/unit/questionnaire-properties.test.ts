@@ -263,13 +263,13 @@ function typedValues(transitions: Transition[]): Typed[] {
     if (sums.ok) {
       // Several sums at once: the k-th fills the k-th item from here.
       const { step, item = 0 } = t.before.cursor;
-      sums.value.forEach((s, k) =>
+      for (const [k, s] of sums.value.entries()) {
         values.push({
           key: /_amount$/.test(step) ? `${step}#${item + k}` : key,
           text: text.slice(s.start, s.end),
           value: String(s.money.amountMinor / 100),
-        }),
-      );
+        });
+      }
     }
     if (values.length) out.push({ at, values });
   });

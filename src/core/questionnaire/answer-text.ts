@@ -14,7 +14,7 @@ import { findTime } from "../identifiers/time.js";
 import { parseDevice, parseVictim } from "../identifiers/victim.js";
 import type { Answers, Money } from "../report/answers.js";
 import { extractFacts } from "../story/facts.js";
-import type { AnswerContext } from "./answer.js";
+import type { AnswerContext } from "./applied.js";
 import { checkBirthDate, checkCall, checkIncident, checkLoanDate, checkTransfer } from "./checks.js";
 import { fail, ok, type Result } from "./inputs.js";
 import { contactAt, insertItems, loanAt, transferAt } from "./items.js";
@@ -58,7 +58,7 @@ function spread<T extends { amount?: Money }>(
   );
   // The new items' sums are answered: their other questions come next, not the sum again.
   const step = group === "loans" ? "loan_amount" : "transfer_amount";
-  more.forEach((_, k) => markAnswered(a, `${step}#${i + 1 + k}`));
+  for (let k = 1; k <= more.length; k++) markAnswered(a, `${step}#${i + k}`);
 }
 
 export function applyText(a: Answers, step: StepId, i: number, raw: string, ctx: AnswerContext): Result<Answers> {

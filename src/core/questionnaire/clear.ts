@@ -4,8 +4,8 @@
  * nothing; typing «нет» or «-» empties it.
  */
 import { type Answers, copyAnswers } from "../report/answers.js";
-import { selection } from "./answer.js";
 import { setHint, unmarkAnswered } from "./pending.js";
+import { selection } from "./selection.js";
 import { type Cursor, stepDef, stepKey } from "./steps.js";
 
 /** Whether the question holds an answer now (what "skip" would remove). */

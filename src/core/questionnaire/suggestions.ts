@@ -4,7 +4,7 @@
  * taken with one tap, and never stored before that tap.
  */
 import type { Answers } from "../report/answers.js";
-import { chooseSingle } from "./answer.js";
+import { chooseSingle } from "./choose.js";
 import { hintAt, setHint } from "./pending.js";
 import { type Cursor, stepKey } from "./steps.js";
 
