@@ -33,9 +33,16 @@ function blankNonAmounts(folded: string, original: string): string {
   return text;
 }
 
-/** What may stand between two sums of one list: «и», «және», «+», «,», «тағы», «потом», a new line. */
+/**
+ * What may stand between two sums of one list: «и», «және», «+», «,», «тағы», «потом», a new line,
+ * and the phrases made of these words («и ещё одну», «а потом», «тағы да», «тағы бір», «содан кейін»).
+ * One word per turn and each word ends the turn, so a phrase is read one way only (linear time).
+ */
 const JOINER =
-  /^[\s,;+/&]*(?:(?:и|и ещ[её]|ещ[её]|плюс|потом|затем|и потом|а потом|жане|тагы|тагы да|тагы бир|сосын|содан кейин|кейин|and|then)(?![\p{L}\p{N}])[\s,;+/&]*)*$/u;
+  /^[\s,;+/&]*(?:(?:и|ещ[её]|плюс|потом|затем|а|жане|тагы|да|бир|одн[уа]|один|сосын|содан|кейин|and|then)(?![\p{L}\p{N}])[\s,;+/&]*)*$/u;
+/** «тағы бір 15 000», «ещё одну 15 000»: a number word just before a sum counts that sum, it is none itself. */
+const countsTheNext = (c: AmountCandidate, next: AmountCandidate | undefined, folded: string) =>
+  c.wordsOnly && !c.marked && next !== undefined && folded.slice(c.end, next.start).trim() === "";
 /** «3 раза по 50 000», «үш рет 50 мыңнан»: the same sum several times. */
 const TIMES_BEFORE = /(?<![\p{L}\p{N}])(\d{1,2}|[\p{L}]+)\s*(?:раза?|раз|рет)\s+(?:по\s+)?$/u;
 const MAX_TIMES = 10;
@@ -68,7 +75,8 @@ function joinLists(found: AmountCandidate[], folded: string): (AmountCandidate &
 }
 
 /** Keeps the candidates that can be the sum the person meant, in reading order. */
-function plausible(found: AmountCandidate[], folded: string): (AmountCandidate & { joined: boolean })[] {
+function plausible(read: AmountCandidate[], folded: string): (AmountCandidate & { joined: boolean })[] {
+  const found = read.filter((c, i) => !countsTheNext(c, read[i + 1], folded));
   const listed = joinLists(found, folded);
   const marked = listed.filter((c) => c.marked);
   if (marked.length) return marked;
