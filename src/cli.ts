@@ -3,6 +3,7 @@
  * Each command lives in src/cli/<name>.ts and exports a CliCommand.
  */
 import type { CliCommand } from "./cli/command.js";
+import { loadEnvFile } from "./env-file.js";
 
 const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   // one line per command, e.g.  classify: () => import("./cli/classify.js"),
@@ -23,6 +24,8 @@ async function main(argv: string[]): Promise<number> {
     return name ? 2 : 0;
   }
   const { command } = await load();
+  // DATABASE_PATH and the signing key from the same .env as the bot's.
+  loadEnvFile();
   return command.run(args, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { SigningKeyConfig } from "./documents/signing-key.js";
 
 const telegramId = z.coerce.number().int().positive();
 
@@ -26,6 +27,11 @@ const envSchema = z
     BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, "must look like 123456:ABC-DEF (from @BotFather)"),
     TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
     DATABASE_PATH: z.string().min(1).default("./data/saqbol.db"),
+    SIGNING_PRIVATE_KEY: z
+      .string()
+      .regex(/-----BEGIN PRIVATE KEY-----/, "must be a PEM private key (-----BEGIN PRIVATE KEY-----)")
+      .optional(),
+    SIGNING_PRIVATE_KEY_PATH: z.string().min(1).optional(),
     SIGNING_KEY_PATH: z.string().min(1).optional(),
     SIGNING_KEY: z.string().min(32, "must be at least 32 characters").optional(),
     ADMIN_IDS: adminIds,
@@ -41,6 +47,8 @@ const envSchema = z
     FONT_PATH: z.string().min(1).optional(),
     EVIDENCE_DIR: z.string().min(1).optional(),
     EVIDENCE_MAX_MB: z.coerce.number().positive().max(2000).default(20),
+    DOCUMENT_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
+    MEMORY_LIMIT_MB: z.coerce.number().int().min(64).max(65536).default(256),
   })
   .superRefine((env, ctx) => {
     if (env.BOT_MODE !== "webhook") return;
@@ -54,8 +62,8 @@ export type Config = {
   botToken: string;
   apiRoot: string;
   databasePath: string;
-  signingKeyPath: string;
-  signingKey: string | undefined;
+  /** The Ed25519 key that signs reports, and the HMAC secret of reports signed before it. */
+  signing: SigningKeyConfig;
   adminIds: number[];
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   mode: "polling" | "webhook";
@@ -64,7 +72,25 @@ export type Config = {
   fontPath: string | undefined;
   /** Where copies of evidence files are kept, and the largest file copied. */
   evidence: { dir: string; maxBytes: number };
+  /** Threads that make documents; by default as many as the cores, 2 to 4. */
+  documentWorkers: number | undefined;
+  /** Heap cap of the bot (set by npm start) and of each document worker, MB. */
+  memoryLimitMb: number;
 };
+
+type SigningEnv = Partial<
+  Record<"SIGNING_PRIVATE_KEY" | "SIGNING_PRIVATE_KEY_PATH" | "SIGNING_KEY" | "SIGNING_KEY_PATH", string>
+> & { DATABASE_PATH: string };
+
+/** Where the signing keys come from; the CLI uses the same rule without the bot's other variables. */
+export function signingConfig(env: SigningEnv): SigningKeyConfig {
+  return {
+    privateKey: env.SIGNING_PRIVATE_KEY || undefined,
+    privateKeyPath: env.SIGNING_PRIVATE_KEY_PATH || `${env.DATABASE_PATH}.ed25519.pem`,
+    legacyKey: env.SIGNING_KEY || undefined,
+    legacyKeyPath: env.SIGNING_KEY_PATH || `${env.DATABASE_PATH}.signing.key`,
+  };
+}
 
 export class ConfigError extends Error {}
 
@@ -84,8 +110,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     botToken: e.BOT_TOKEN,
     apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
     databasePath: e.DATABASE_PATH,
-    signingKeyPath: e.SIGNING_KEY_PATH ?? `${e.DATABASE_PATH}.signing.key`,
-    signingKey: e.SIGNING_KEY,
+    signing: signingConfig(e),
     adminIds: e.ADMIN_IDS,
     logLevel: e.LOG_LEVEL,
     mode: e.BOT_MODE,
@@ -99,5 +124,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dir: e.EVIDENCE_DIR ?? `${e.DATABASE_PATH}.evidence`,
       maxBytes: Math.round(e.EVIDENCE_MAX_MB * 1024 * 1024),
     },
+    documentWorkers: e.DOCUMENT_WORKERS,
+    memoryLimitMb: e.MEMORY_LIMIT_MB,
   };
 }

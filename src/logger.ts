@@ -1,34 +1,49 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { hostname } from "node:os";
 import { type DestinationStream, type Logger, pino } from "pino";
 
 /**
  * Logs carry ids, never personal data. The paths below catch the places where a
- * Telegram update or a report could slip into a log line by accident.
+ * Telegram update or a report could slip into a log line by accident, at the top
+ * level and one or two levels down.
  */
-const personalPaths = [
+const PERSONAL_FIELDS = [
   "text",
   "caption",
-  "*.text",
-  "*.caption",
-  "*.first_name",
-  "*.last_name",
-  "*.username",
-  "*.phone_number",
+  "first_name",
+  "last_name",
+  "username",
+  "phone_number",
+  "narrative",
+  "answers",
+  "applicantName",
+  "applicantPhone",
+];
+const personalPaths = [
+  ...PERSONAL_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
   "update.message",
   "update.edited_message",
   "update.callback_query.message",
   "update.callback_query.from",
-  "narrative",
-  "*.narrative",
-  "answers",
-  "*.answers",
 ];
+
+/** The update being handled in this async context (set by middlewares/observe.ts). */
+export const updateScope = new AsyncLocalStorage<{ updateId: number }>();
 
 export type { Logger };
 
+/**
+ * JSON lines with the instance (pid, hostname) on every line, and the update id on
+ * every line written while an update is handled.
+ */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options = {
     level,
-    base: { app: "saqbol" },
+    base: { app: "saqbol", pid: process.pid, hostname: hostname() },
+    mixin: () => {
+      const scope = updateScope.getStore();
+      return scope ? { updateId: scope.updateId } : {};
+    },
     redact: { paths: personalPaths, censor: "[redacted]" },
   };
   return destination ? pino(options, destination) : pino(options);

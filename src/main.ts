@@ -4,6 +4,7 @@
  */
 import type { App } from "./app.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
+import { loadEnvFile } from "./env-file.js";
 
 /** One line, because a supervisor's log shows the last line of a failed start. */
 const NO_TOKEN =
@@ -20,6 +21,11 @@ function fail(error: unknown): never {
 }
 
 async function main(): Promise<void> {
+  try {
+    loadEnvFile();
+  } catch (error) {
+    fail(new ConfigError(`.env cannot be read: ${(error as Error).message}`));
+  }
   if (!process.env.BOT_TOKEN) {
     process.stderr.write(`saqbol: ${NO_TOKEN}\n`);
     process.exitCode = 1;

@@ -2,27 +2,32 @@
  * createBot(deps): the plugins, the error boundary and every feature, in order.
  * The process wiring (polling, webhook, shutdown) lives in app.ts.
  */
-import { AsyncLocalStorage } from "node:async_hooks";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { type Api, Bot, type Transformer } from "grammy";
 import { conversationStorage } from "../db/conversation-storage.js";
+import { updateScope } from "../logger.js";
+import type { Metrics } from "../metrics.js";
+import { apiMetrics } from "./api/metrics.js";
 import { RETRY, replayRetry } from "./api/replay-retry.js";
+import { keepChatMenu } from "./commands.js";
 import type { AppContext, BaseContext, ConvContext } from "./context.js";
 import { QUESTIONNAIRE, questionnaire } from "./conversations/questionnaire.js";
 import type { BotDeps } from "./deps.js";
 import { adminFeature } from "./features/admin.js";
 import { alertsFeature } from "./features/alerts.js";
+import { caseFileFeature } from "./features/case-file.js";
 import { checkFeature } from "./features/check.js";
 import { checklistFeature } from "./features/checklist.js";
 import { deepLinkHandlers } from "./features/deep-links.js";
 import { dropperFeature } from "./features/dropper.js";
 import { erdrFeature } from "./features/erdr.js";
+import { languageOfferFeature } from "./features/language-offer.js";
 import { lookupFeature } from "./features/lookup.js";
 import { myReportsFeature } from "./features/my-reports.js";
 import { policeFeature } from "./features/police.js";
+import { policeListsFeature } from "./features/police-lists.js";
 import { privacyFeature } from "./features/privacy.js";
 import { reportFeature, resumeQuestionnaire } from "./features/report.js";
 import { reportFilesFeature } from "./features/report-files.js";
@@ -34,15 +39,15 @@ import { unhandledFeature } from "./features/unhandled.js";
 import { contextMiddleware, PendingLanguages } from "./middlewares/context.js";
 import { errorHandler } from "./middlewares/errors.js";
 import { leaveConversationsOnNavigation } from "./middlewares/interrupt.js";
+import { observeUpdates } from "./middlewares/observe.js";
 import { privateOnly } from "./middlewares/private-only.js";
 import { rateLimit } from "./middlewares/rate-limit.js";
 import { redactionNotice } from "./middlewares/redaction-notice.js";
+import { staffPresence } from "./middlewares/staff.js";
 
 export interface BotOptions {
   /** Updates per person per window before flood control drops them. */
   rateLimit?: { perWindow: number; windowMs: number };
-  /** Outgoing calls per second for the whole bot (Telegram allows about 30). */
-  maxPerSecond?: number;
   /**
    * Extra API transformers, outermost, on the bot's API and inside conversations
    * (the benchmark answers calls locally with one).
@@ -64,30 +69,31 @@ const htmlByDefault: Transformer = (prev, method, payload, signal) => {
 
 const retry = () => autoRetry(RETRY);
 
-/** The update being handled right now, so conversation plugins can tell it from replayed ones. */
-const liveUpdate = new AsyncLocalStorage<number>();
+/** The update being handled right now (middlewares/observe.ts), so conversation plugins can tell it from replayed ones. */
+const isLive = (ctx: BaseContext) => updateScope.getStore()?.updateId === ctx.update.update_id;
 
-/** The bot's own API: HTML by default, throttled to Telegram's limits, 429/5xx/network errors retried. */
-function installTransformers(api: Api, maxPerSecond: number): void {
+/**
+ * The bot's own API: HTML by default; 429 (Telegram's "too many", with the wait it
+ * asks for), 5xx and network errors retried. Answers to people are not paced: they
+ * go out as fast as Telegram takes them, and a person's messages stay in order
+ * because their updates are handled one at a time (sequentialize) and each handler
+ * awaits its replies. Only broadcasts (alerts, reminders) are paced (jobs/pace.ts).
+ */
+function installTransformers(api: Api, metrics: Metrics): void {
+  // Innermost first: every attempt is counted, retries included.
+  api.config.use(apiMetrics(metrics));
   api.config.use(htmlByDefault);
-  api.config.use(
-    apiThrottler({
-      global: { reservoir: maxPerSecond, reservoirRefreshAmount: maxPerSecond, reservoirRefreshInterval: 1000 },
-      // One call at a time per chat keeps a person's messages in order.
-      out: { maxConcurrent: 1, minTime: 0 },
-    }),
-  );
   api.config.use(retry());
 }
 
 /**
  * Inside conversations the plugin replays earlier API calls through the whole
- * transformer chain on every update, so a throttler there would queue every
- * replayed call again. Conversation replies are already one at a time per chat
- * (sequentialize), and a 429 is still retried — waited out only on the live
- * update, never again on replay (see api/replay-retry.ts).
+ * transformer chain on every update; a 429 is retried — waited out only on the
+ * live update, never again on replay (see api/replay-retry.ts).
  */
-function installConversationTransformers(api: Api, live: boolean): void {
+function installConversationTransformers(api: Api, live: boolean, metrics: Metrics): void {
+  // A replayed call never reaches Telegram: only live ones are counted.
+  if (live) api.config.use(apiMetrics(metrics));
   api.config.use(htmlByDefault);
   api.config.use(live ? retry() : replayRetry());
 }
@@ -95,21 +101,27 @@ function installConversationTransformers(api: Api, live: boolean): void {
 export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppContext> {
   const { config } = deps;
   const bot = new Bot<AppContext>(config.botToken, { client: { apiRoot: config.apiRoot } });
-  installTransformers(bot.api, options.maxPerSecond ?? 30);
+  installTransformers(bot.api, deps.metrics);
   const extra = options.transformers ?? [];
   bot.api.config.use(...extra);
 
   const pending = new PendingLanguages();
   const withContext = contextMiddleware(deps, pending);
 
-  bot.use(privateOnly);
-  bot.use(withContext);
-  bot.use(rateLimit(options.rateLimit?.perWindow ?? 20, options.rateLimit?.windowMs ?? 10_000));
-  bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
-
-  const guarded = bot.errorBoundary(errorHandler);
-  guarded.use((ctx, next) => liveUpdate.run(ctx.update.update_id, next));
+  // Outermost: the update's id on every log line, its count and time. Everything else, context
+  // loading and flood control included, is under the error boundary.
+  bot.use(observeUpdates(deps.metrics));
+  const guarded = bot.errorBoundary(errorHandler(deps));
+  guarded.use(privateOnly(deps.logger));
+  guarded.use(withContext);
+  guarded.use(rateLimit(options.rateLimit?.perWindow ?? 20, options.rateLimit?.windowMs ?? 10_000));
+  guarded.use(sequentialize((ctx) => ctx.chat?.id.toString()));
   guarded.use(redactionNotice);
+  guarded.use(staffPresence());
+  guarded.use(keepChatMenu());
+  const languageOffer = languageOfferFeature(pending);
+  // Before the questionnaire and the features: what the person wrote is handled first.
+  guarded.use(languageOffer.ask);
   guarded.use(
     conversations<AppContext, ConvContext>({
       storage: {
@@ -119,7 +131,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppConte
       },
       plugins: [
         async (ctx, next) => {
-          installConversationTransformers(ctx.api, liveUpdate.getStore() === ctx.update.update_id);
+          installConversationTransformers(ctx.api, isLive(ctx), deps.metrics);
           ctx.api.config.use(...extra);
           await next();
         },
@@ -130,6 +142,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppConte
   guarded.use(leaveConversationsOnNavigation);
   guarded.use(startFeature(pending, deepLinkHandlers));
   guarded.use(createConversation(questionnaire(submission), { id: QUESTIONNAIRE }));
+  guarded.use(languageOffer.answers);
   guarded.use(resumeQuestionnaire());
   guarded.use(reportFeature());
   guarded.use(checklistFeature());
@@ -142,7 +155,10 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppConte
   guarded.use(alertsFeature());
   guarded.use(dropperFeature());
   guarded.use(lookupFeature());
+  // Before the police feature: it takes the «Case file» press under a report.
+  guarded.use(caseFileFeature());
   guarded.use(policeFeature());
+  guarded.use(policeListsFeature());
   guarded.use(adminFeature());
   // Free text nobody else took: recognise the story. Last but one.
   guarded.use(storyFeature());

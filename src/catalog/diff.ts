@@ -58,6 +58,7 @@ const SECTIONS = [
   "call_check",
   "dropper_check",
   "awareness",
+  "everyday",
 ] as const;
 
 function schemeFields(a: SchemeDocument, b: SchemeDocument): string[] {

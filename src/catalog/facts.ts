@@ -14,8 +14,11 @@ const LEGAL_WORDS =
   /(?<![\p{L}])(?:ст\.|стать[яиеюй]|кодекс\p{L}*|закон(?:а|е|у|ом|ы|ов)?|заң(?:ы|ына|ының|ның|ға|да|нан|дар\p{L}*)?)(?![\p{L}])/iu;
 const LEGAL_CODES = /(?<![\p{L}])(?:УК|УПК|ГК|ҚК|ҚПК|КоАП|АК|ӘҚБтК)(?![\p{L}])/u;
 
+/** A digit, except one inside a name between letters on both sides ("P2P"). */
+const DIGIT = /(?<!\p{L})\d|\d(?!\p{L})/u;
+
 export const statesFact = (text: string): boolean =>
-  /\d/.test(text) || LEGAL_WORDS.test(text) || LEGAL_CODES.test(text);
+  DIGIT.test(text) || LEGAL_WORDS.test(text) || LEGAL_CODES.test(text);
 
 type TextLike = { kk: string; ru: string };
 const isText = (v: unknown): v is TextLike =>

@@ -11,6 +11,8 @@ import { recognize } from "../core/recognition/recognize.js";
 import { buildRules, type RecognitionRules } from "../core/recognition/rules.js";
 import { defaultCatalogPath } from "../paths.js";
 import { compileCallCheck } from "./call-check.js";
+import { type CatalogIssue, issueText, locateIssues } from "./problems.js";
+import { missingBuiltIns } from "./references.js";
 import { type CatalogDocument, validateCatalog } from "./schema.js";
 import { text } from "./text.js";
 import type {
@@ -25,12 +27,16 @@ import type {
 
 export { defaultCatalogPath };
 
-export type LoadResult = { ok: true; catalog: Catalog } | { ok: false; problems: string[] };
+export type LoadResult = { ok: true; catalog: Catalog } | { ok: false; problems: string[]; issues: CatalogIssue[] };
+
+/** Why a stored version cannot be switched to, for the admin's language (admin:catalog.cannot_because). */
+export type CatalogRefusal = "already_active" | "not_stored" | "invalid" | "draft";
 
 export class CatalogError extends Error {
   constructor(
     message: string,
     readonly problems: readonly string[] = [],
+    readonly refusal?: { reason: CatalogRefusal; version: string },
   ) {
     super(message);
   }
@@ -43,19 +49,31 @@ const MAX_CACHED = 8;
 const requireLazily = createRequire(import.meta.url);
 const yaml = () => requireLazily("yaml") as typeof import("yaml");
 
-/** Parses and validates YAML; problems are "<path>: <problem>" lines. */
+/**
+ * Parses and validates YAML; problems are "<path>: <problem>" lines, and the same as data
+ * with the line in the file and the scheme's id (problems.ts).
+ */
 export function parseCatalog(
   yamlText: string,
-): { ok: true; document: CatalogDocument } | { ok: false; problems: string[] } {
-  const doc = yaml().parseDocument(yamlText, { uniqueKeys: true, prettyErrors: true });
+): { ok: true; document: CatalogDocument } | { ok: false; problems: string[]; issues: CatalogIssue[] } {
+  const { parseDocument, LineCounter } = yaml();
+  const lines = new LineCounter();
+  const doc = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: true, lineCounter: lines });
   if (doc.errors.length > 0) {
     return {
       ok: false,
       problems: doc.errors.map((e) => `yaml line ${e.linePos?.[0]?.line ?? "?"}: ${e.message.split("\n")[0]}`),
+      issues: doc.errors.map((e) => ({
+        path: [],
+        message: e.message.split("\n")[0] ?? "",
+        yaml: e.code,
+        ...(e.linePos?.[0] ? { line: e.linePos[0].line } : {}),
+      })),
     };
   }
   const validation = validateCatalog(doc.toJS());
-  return validation.ok ? { ok: true, document: validation.document } : { ok: false, problems: validation.problems };
+  if (validation.ok) return { ok: true, document: validation.document };
+  return { ...validation, issues: locateIssues(validation.issues, doc, lines) };
 }
 
 /** Validates and compiles; never throws for a bad document. */
@@ -81,7 +99,12 @@ export function loadStoredCatalog(yamlText: string, documentJson: string | null)
   const key = createHash("sha256").update(yamlText).digest("hex");
   const cached = cache.get(key);
   if (cached) return { ok: true, catalog: cached };
-  const catalog = compile(JSON.parse(documentJson) as CatalogDocument, yamlText);
+  const document = JSON.parse(documentJson) as CatalogDocument;
+  // A version stored by an older release may lack what the code now requires (a built-in
+  // scheme or technique added since): it no longer validates, like a broken upload.
+  const issues = missingBuiltIns(document);
+  if (issues.length > 0) return { ok: false, problems: issues.map(issueText), issues };
+  const catalog = compile(document, yamlText);
   if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
   cache.set(key, catalog);
   return { ok: true, catalog };
@@ -185,6 +208,8 @@ function compile(doc: CatalogDocument, yamlText: string): Catalog {
       doc.version,
       active.map((s) => ({ id: s.id, ...s.signals })),
       TECHNIQUES.map((id) => ({ id, phrases: doc.techniques[id]?.phrases })),
+      // Documents stored before the section existed have none.
+      doc.everyday?.phrases,
     ));
 
   const catalog: Catalog = {

@@ -8,9 +8,9 @@ import { CHANNELS, CLAIMED_IDENTITIES, SCHEME_IDS, TECHNIQUES } from "../core/mo
 import { parsePattern } from "../core/recognition/pattern.js";
 import { ANSWER_FACTS } from "../core/recognition/signals.js";
 import { statesFact, textsIn } from "./facts.js";
+import type { CatalogIssue } from "./problems.js";
 import {
   type CatalogDocument,
-  formatPath,
   NOTHING_REQUEST,
   OWN_BANK,
   REQUIRED_ACTIONS,
@@ -19,12 +19,28 @@ import {
   SLUG,
 } from "./schema.js";
 
-type Problems = string[];
+/**
+ * The built-in schemes and techniques a document lacks. Cheap enough for start-up, where a
+ * version stored by an older release (before a built-in id was added) must be told apart.
+ */
+export function missingBuiltIns(doc: Pick<CatalogDocument, "schemes" | "techniques">): CatalogIssue[] {
+  const schemeIds = new Set(doc.schemes.map((s) => s.id));
+  return [
+    ...SCHEME_IDS.filter((id) => !schemeIds.has(id)).map((id) => ({
+      path: ["schemes"],
+      message: `built-in scheme "${id}" is missing`,
+    })),
+    ...TECHNIQUES.filter((id) => !(id in doc.techniques)).map((id) => ({
+      path: ["techniques"],
+      message: `technique "${id}" is missing`,
+    })),
+  ];
+}
 
 /** Problems a shape check cannot see: ids that point nowhere, duplicates, bad patterns, order. */
-export function checkReferences(doc: CatalogDocument): Problems {
-  const problems: Problems = [];
-  const at = (path: PropertyKey[], problem: string) => problems.push(`${formatPath(path)}: ${problem}`);
+export function checkReferences(doc: CatalogDocument): CatalogIssue[] {
+  const problems: CatalogIssue[] = [];
+  const at = (path: PropertyKey[], message: string) => problems.push({ path, message });
   const known = {
     identities: new Set<string>(CLAIMED_IDENTITIES),
     channels: new Set<string>(CHANNELS),
@@ -59,14 +75,13 @@ export function checkReferences(doc: CatalogDocument): Problems {
     checkPhrases(s.signals.phrases, ["schemes", i, "signals", "phrases"]);
     checkActions(s.urgent_steps, ["schemes", i, "urgent_steps"]);
   });
-  for (const id of SCHEME_IDS) if (!seen.has(id)) at(["schemes"], `built-in scheme "${id}" is missing`);
 
   for (const [id, t] of Object.entries(doc.techniques)) {
     if (!known.techniques.has(id)) at(["techniques", id], "unknown technique id");
     checkActions(t.actions, ["techniques", id, "actions"]);
     checkPhrases(t.phrases, ["techniques", id, "phrases"]);
   }
-  for (const id of TECHNIQUES) if (!(id in doc.techniques)) at(["techniques"], `technique "${id}" is missing`);
+  problems.push(...missingBuiltIns(doc));
 
   for (const [id, a] of Object.entries(doc.actions)) {
     if (!SLUG.test(id)) at(["actions", id], "must be a lowercase id (a-z, 0-9, _)");
@@ -85,6 +100,15 @@ export function checkReferences(doc: CatalogDocument): Problems {
   checkCallCheck(doc, at, known.identities);
   checkActions(doc.dropper_check.actions, ["dropper_check", "actions"]);
   checkFacts(doc, at);
+
+  // Everyday phrases only ever weigh against the schemes.
+  const everyday = doc.everyday?.phrases ?? {};
+  checkPhrases(everyday, ["everyday", "phrases"]);
+  for (const lang of ["ru", "kk", "lat"] as const) {
+    for (const [pattern, weight] of Object.entries(everyday[lang] ?? {})) {
+      if (weight >= 0) at(["everyday", "phrases", lang, pattern], "must be below 0 (it weighs against every scheme)");
+    }
+  }
   return problems;
 }
 

@@ -19,13 +19,17 @@
  *                        verdict.call_back, table (identity → verdict → request ids), facts[]
  *   dropper_check        questions[], crime, refuse, money_came, actions[], facts[]
  *   awareness            after_report, recovery_scam, facts[]
+ *   everyday             phrases: ru / kk / lat: pattern → weight (-1..0) of everyday questions and
+ *                        events that are no fraud; each scales every scheme's evidence down
  *
  * Every person-facing text is {kk, ru}, both non-empty. A text that states a legal or numeric
  * fact names its source in `facts`, and only checked facts may be stated (see references.ts).
- * validateCatalog returns problems as "<path>: <problem>" lines, e.g. "schemes[3].summary.kk: empty".
+ * validateCatalog returns problems as "<path>: <problem>" lines, e.g. "schemes[3].summary.kk: empty",
+ * and as data (problems.ts).
  */
 import { z } from "zod";
 import { BANKS, CALL_VERDICTS } from "../core/model.js";
+import { type CatalogIssue, formatPath, issueText } from "./problems.js";
 import { checkReferences } from "./references.js";
 
 /** Action ids the guidance relies on; a catalogue must keep them. */
@@ -262,38 +266,40 @@ export const catalogSchema = z.strictObject({
   call_check: callCheck,
   dropper_check: dropperCheck,
   awareness: z.strictObject({ after_report: text, recovery_scam: text, facts }),
+  everyday: z.strictObject({ phrases: phrases.default({}) }).default({ phrases: {} }),
 });
 
 export type CatalogDocument = z.infer<typeof catalogSchema>;
 export type SchemeDocument = CatalogDocument["schemes"][number];
 
-/** ["schemes", 3, "title", "kk"] → "schemes[3].title.kk"; keys with spaces are quoted. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(String(key))) out += out ? `.${String(key)}` : String(key);
-    else out += `[${JSON.stringify(String(key))}]`;
+export { formatPath };
+
+function issueOf(issue: z.core.$ZodIssue): CatalogIssue {
+  if (issue.code === "unrecognized_keys") {
+    const message = `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+    return { path: issue.path, message, keys: issue.keys };
   }
-  return out || "(document)";
+  if (issue.code === "invalid_type" && /received undefined/.test(issue.message))
+    return { path: issue.path, message: "missing" };
+  return { path: issue.path, message: issue.message };
 }
 
-function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === "unrecognized_keys")
-    return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
-  if (issue.code === "invalid_type" && /received undefined/.test(issue.message)) return "missing";
-  return issue.message;
-}
+/** A failure lists each problem twice: as data (issues) and as English lines (problems). */
+export type Validation =
+  | { ok: true; document: CatalogDocument }
+  | { ok: false; problems: string[]; issues: CatalogIssue[] };
 
-export type Validation = { ok: true; document: CatalogDocument } | { ok: false; problems: string[] };
+/** The failure for these issues, each problem once. */
+export function failure(issues: readonly CatalogIssue[]): { ok: false; problems: string[]; issues: CatalogIssue[] } {
+  const seen = new Map<string, CatalogIssue>();
+  for (const issue of issues) if (!seen.has(issueText(issue))) seen.set(issueText(issue), issue);
+  return { ok: false, problems: [...seen.keys()], issues: [...seen.values()] };
+}
 
 /** Checks a parsed YAML value; every problem names its place in the document. */
 export function validateCatalog(value: unknown): Validation {
   const parsed = catalogSchema.safeParse(value);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${formatPath(i.path)}: ${issueMessage(i)}`);
-    return { ok: false, problems: [...new Set(problems)] };
-  }
-  const problems = checkReferences(parsed.data);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, document: parsed.data };
+  if (!parsed.success) return failure(parsed.error.issues.map(issueOf));
+  const issues = checkReferences(parsed.data);
+  return issues.length > 0 ? failure(issues) : { ok: true, document: parsed.data };
 }

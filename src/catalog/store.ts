@@ -5,21 +5,20 @@
  * changes on an explicit activate or rollback.
  */
 import { desc, eq } from "drizzle-orm";
+import { type Actor, type AuditAction, audit } from "../db/audit.js";
 import { type Db, inTransaction } from "../db/client.js";
-import { auditLog, catalogVersions } from "../db/schema.js";
+import { catalogVersions } from "../db/schema.js";
 import type { Logger } from "../logger.js";
 import { type CatalogDiff, diffCatalogs } from "./diff.js";
 import { CatalogError, defaultCatalogPath, loadCatalog, loadStoredCatalog, readDefaultCatalogYaml } from "./load.js";
+import type { CatalogIssue } from "./problems.js";
+import { failure } from "./schema.js";
 import type { Catalog } from "./types.js";
 
-/** Who made a change, as the audit log records it. */
-export interface CatalogActor {
-  id: number | null;
-  role: string;
-}
+/** Who made a change, as the audit log records it (the CLI's carries the OS user and host). */
+export type CatalogActor = Actor;
 
 export const SYSTEM_ACTOR: CatalogActor = { id: null, role: "system" };
-export const CLI_ACTOR: CatalogActor = { id: null, role: "cli" };
 
 export interface CatalogVersionInfo {
   version: string;
@@ -32,7 +31,7 @@ export interface CatalogVersionInfo {
 
 export type ImportResult =
   | { ok: true; version: string; catalog: Catalog; diff: CatalogDiff }
-  | { ok: false; problems: string[] };
+  | { ok: false; problems: string[]; issues: CatalogIssue[] };
 
 export class CatalogStore {
   constructor(
@@ -58,7 +57,9 @@ export class CatalogStore {
     if (!checked.ok) return checked;
     const { version } = checked;
     if (this.row(version)) {
-      return { ok: false, problems: [`version: "${version}" is already stored; give the new document a new version`] };
+      return failure([
+        { path: ["version"], message: `"${version}" is already stored; give the new document a new version` },
+      ]);
     }
     inTransaction(this.db, () => {
       this.db
@@ -84,7 +85,11 @@ export class CatalogStore {
 
   /** Returns to an earlier stored version (the same as activate, recorded as a rollback). */
   rollback(version: string, by: CatalogActor): Catalog {
-    if (version === this.activeVersion()) throw new CatalogError(`catalogue version "${version}" is already active`);
+    if (version === this.activeVersion())
+      throw new CatalogError(`catalogue version "${version}" is already active`, [], {
+        reason: "already_active",
+        version,
+      });
     return this.switchTo(version, by, "catalog.rollback");
   }
 
@@ -167,17 +172,23 @@ export class CatalogStore {
     );
   }
 
-  private switchTo(version: string, by: CatalogActor, action: string): Catalog {
+  private switchTo(version: string, by: CatalogActor, action: AuditAction): Catalog {
     const row = this.row(version);
-    if (!row) throw new CatalogError(`catalogue version "${version}" is not stored`);
+    if (!row)
+      throw new CatalogError(`catalogue version "${version}" is not stored`, [], { reason: "not_stored", version });
     const loaded = loadStoredCatalog(row.yaml, row.document);
     if (!loaded.ok)
       throw new CatalogError(
         `catalogue version "${version}" no longer validates: ${loaded.problems[0]}`,
         loaded.problems,
+        { reason: "invalid", version },
       );
     if (loaded.catalog.status === "draft") {
-      throw new CatalogError(`catalogue version "${version}" is a draft; upload it with status: active to activate it`);
+      throw new CatalogError(
+        `catalogue version "${version}" is a draft; upload it with status: active to activate it`,
+        [],
+        { reason: "draft", version },
+      );
     }
     const from = this.activeVersion();
     if (from === version) return loaded.catalog;
@@ -197,11 +208,8 @@ export class CatalogStore {
     return this.db.select().from(catalogVersions).where(eq(catalogVersions.version, version)).get();
   }
 
-  private audit(by: CatalogActor, action: string, details: Record<string, unknown>): void {
-    this.db
-      .insert(auditLog)
-      .values({ actorId: by.id, actorRole: by.role, action, details, at: this.now().toISOString() })
-      .run();
+  private audit(by: CatalogActor, action: AuditAction, details: Record<string, unknown>): void {
+    audit(this.db, { actor: by, action, details, at: this.now() });
   }
 }
 

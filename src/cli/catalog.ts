@@ -5,9 +5,10 @@
 import { readFileSync } from "node:fs";
 import { formatDiff } from "../catalog/diff.js";
 import { CatalogError, loadCatalog } from "../catalog/load.js";
-import { CatalogStore, CLI_ACTOR } from "../catalog/store.js";
+import { CatalogStore } from "../catalog/store.js";
 import { openDatabase } from "../db/client.js";
 import type { CliCommand, CliIo } from "./command.js";
+import { cliActor } from "./operator.js";
 
 const USAGE =
   "usage: cli catalog validate <file> | import <file> | export [--version v] | list | activate <version> | rollback <version>";
@@ -49,7 +50,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     case "import": {
       const yaml = readFile(arg, io);
       if (yaml === undefined) return 2;
-      const result = openStore(io).importVersion(yaml, CLI_ACTOR);
+      const result = openStore(io).importVersion(yaml, cliActor(io.env));
       if (!result.ok) {
         for (const p of result.problems) out(p);
         return 1;
@@ -85,7 +86,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
         return 2;
       }
       const store = openStore(io);
-      const catalog = sub === "activate" ? store.activate(arg, CLI_ACTOR) : store.rollback(arg, CLI_ACTOR);
+      const by = cliActor(io.env);
+      const catalog = sub === "activate" ? store.activate(arg, by) : store.rollback(arg, by);
       out(`active: ${catalog.version}`);
       return 0;
     }

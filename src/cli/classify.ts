@@ -3,6 +3,10 @@
  * rely on). Each input line {"id", "lang": "kk"|"ru", "text"} gives one output line
  * {"id", "schemes": [{"id", "score", "reasons": [...]}], "techniques": [...]}, schemes best
  * first; a bad line gives {"id", "error"} and the run goes on. Only results go to stdout.
+ *
+ * A scheme is listed only when its calibrated score (the chance it is right, see
+ * core/recognition/calibration.ts) reaches RECOGNISED_SCORE: an empty list means "no known
+ * scheme", and is the answer for stories that are no fraud.
  */
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
@@ -12,8 +16,6 @@ import { LANGS, type Lang } from "../core/model.js";
 import { describeReason } from "../core/recognition/describe.js";
 import type { CliCommand } from "./command.js";
 
-/** Schemes below this score are noise, not a recognition. */
-const MIN_SCORE = 0.25;
 const MAX_SCHEMES = 5;
 
 type Output =
@@ -34,7 +36,7 @@ export function classifyLine(line: string, catalog: Catalog): Output {
   if (typeof text !== "string" || text.trim() === "") return { id, error: "text must be a non-empty string" };
   if (lang !== undefined && !LANGS.includes(lang as Lang)) return { id, error: 'lang must be "kk" or "ru"' };
   const reasonLang: Lang = (lang as Lang | undefined) ?? "ru";
-  const result = catalog.recognize({ text }, { minScore: MIN_SCORE, limit: MAX_SCHEMES });
+  const result = catalog.recognize({ text }, { limit: MAX_SCHEMES });
   return {
     id,
     schemes: result.schemes.map((s) => ({

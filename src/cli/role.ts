@@ -1,17 +1,20 @@
 /**
- * `cli role grant <id> police|admin [--unit …] [--region …] | revoke <id> | list` over the
- * database at DATABASE_PATH (default ./data/saqbol.db). Changes are audited as role "cli".
+ * `cli role grant <id> police|admin [--unit …] [--region … (repeatable, or a comma list)]
+ * [--all-regions] | revoke <id> | list` over the database at DATABASE_PATH (default
+ * ./data/saqbol.db). Changes are audited as role "cli" with the OS user and host.
  * ADMIN_IDS, when set, is shown in the list and cannot be revoked here.
  */
 import { parseArgs } from "node:util";
+import { readRegion } from "../core/identifiers/regions.js";
+import type { Region } from "../core/model.js";
 import { type Db, openDatabase } from "../db/client.js";
 import { listStaff } from "../db/roles.js";
-import { cleanUnit, grant, isRegion, isStaffRole, revoke } from "../services/staff.js";
+import { cleanUnit, grant, isStaffRole, revoke } from "../services/staff.js";
 import type { CliCommand, CliIo } from "./command.js";
+import { cliActor } from "./operator.js";
 
 const USAGE =
-  "usage: cli role grant <telegram id> police|admin [--unit <unit>] [--region <region id>] | revoke <telegram id> | list";
-const CLI = { id: null, role: "cli" } as const;
+  "usage: cli role grant <telegram id> police|admin [--unit <unit>] [--region <region>]… [--all-regions] | revoke <telegram id> | list";
 
 const adminIdsOf = (env: CliIo["env"]) =>
   (env.ADMIN_IDS ?? "")
@@ -30,35 +33,50 @@ function run(db: Db, args: string[], io: CliIo): number {
   };
   const { values, positionals } = parseArgs({
     args,
-    options: { unit: { type: "string" }, region: { type: "string" } },
+    options: {
+      unit: { type: "string" },
+      region: { type: "string", multiple: true },
+      "all-regions": { type: "boolean" },
+    },
     allowPositionals: true,
     strict: true,
   });
   const [sub, idText, role] = positionals;
   const now = new Date();
+  const actor = cliActor(io.env);
   switch (sub) {
     case "grant": {
       const id = telegramId(idText);
       if (id === undefined || !isStaffRole(role) || positionals.length > 3) return fail();
-      if (values.region !== undefined && !isRegion(values.region)) return fail(`unknown region: ${values.region}`);
+      const names = (values.region ?? []).flatMap((r) => r.split(",")).filter((r) => r.trim());
+      const regions: Region[] = [];
+      for (const name of names) {
+        const region = readRegion(name);
+        if (!region) return fail(`unknown region: ${name}`);
+        if (!regions.includes(region)) regions.push(region);
+      }
       const unit = values.unit === undefined ? undefined : cleanUnit(values.unit);
-      grant(
-        db,
-        CLI,
-        {
-          id,
-          role,
-          ...(role === "police" ? { unit, region: isRegion(values.region) ? values.region : undefined } : {}),
-        },
-        now,
-      );
-      out(`granted ${role} to ${id}`);
+      const police = {
+        unit,
+        ...(regions.length ? { regions } : {}),
+        ...(values["all-regions"] ? { allRegions: true } : {}),
+      };
+      const result = grant(db, actor, { id, role, ...(role === "police" ? police : {}) }, adminIdsOf(io.env), now);
+      if (!result.ok) {
+        io.stderr.write(
+          result.reason === "configured"
+            ? `${id} is listed in ADMIN_IDS; change it there\n`
+            : `${id} is an admin; revoke the role first to make them police\n`,
+        );
+        return 1;
+      }
+      out(result.change === "unchanged" ? `${id} already has ${role}` : `granted ${role} to ${id}`);
       return 0;
     }
     case "revoke": {
       const id = telegramId(idText);
       if (id === undefined || positionals.length > 2) return fail();
-      const result = revoke(db, CLI, id, adminIdsOf(io.env), now);
+      const result = revoke(db, actor, id, adminIdsOf(io.env), now);
       if (result === "configured") {
         io.stderr.write(`${id} is listed in ADMIN_IDS; remove it there\n`);
         return 1;
@@ -68,7 +86,8 @@ function run(db: Db, args: string[], io: CliIo): number {
     }
     case "list": {
       for (const s of listStaff(db, adminIdsOf(io.env))) {
-        out([s.id, s.role, s.unit ?? "-", s.region ?? "-", s.configured ? "ADMIN_IDS" : "db"].join("\t"));
+        const regions = s.allRegions ? "*" : s.regions.join(",") || "-";
+        out([s.id, s.role, s.unit ?? "-", regions, s.name ?? "-", s.configured ? "ADMIN_IDS" : "db"].join("\t"));
       }
       return 0;
     }

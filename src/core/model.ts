@@ -24,6 +24,10 @@ export const SCHEME_IDS = [
   "romance",
   "account_takeover",
   "phishing_link",
+  "malicious_app",
+  "fake_charity",
+  "crypto_p2p",
+  "mistaken_transfer",
 ] as const;
 export type BuiltInSchemeId = (typeof SCHEME_IDS)[number];
 /** Admins may add schemes beyond the built-in ones, so a scheme id is any slug. */
@@ -40,6 +44,8 @@ export const TECHNIQUES = [
   "crypto_purchased",
   "spoofed_number",
   "personal_data_disclosed",
+  "apk_installed",
+  "account_frozen",
 ] as const;
 export type Technique = (typeof TECHNIQUES)[number];
 

@@ -3,7 +3,7 @@
  * which report, when, with details. Append-only; admins read it with /audit.
  * Citizens' actions are never written here (nothing is stored about them).
  */
-import { count, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { auditLog } from "./schema.js";
 
@@ -13,6 +13,13 @@ export const AUDIT_ACTIONS = [
   "report.pdf",
   "report.json",
   "report.evidence",
+  "report.freeze_request",
+  "report.notice",
+  "case.view",
+  "case.status",
+  "case.erdr",
+  "case.assign",
+  "case.note",
   "reports.list",
   "reports.export",
   "identifier.lookup",
@@ -23,6 +30,7 @@ export const AUDIT_ACTIONS = [
   "invite.create",
   "invite.accept",
   "police.profile",
+  "police.notices",
   "audit.view",
   "audit.export",
   "catalog.view",
@@ -35,6 +43,8 @@ export const AUDIT_ACTIONS = [
   "alert.create",
   "alert.send",
   "alert.cancel",
+  "backup.create",
+  "backup.restore",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -42,6 +52,8 @@ export interface Actor {
   /** Telegram id; null for the CLI and the system. */
   id: number | null;
   role: string;
+  /** Who ran the command line: "user@host" of the operating system. */
+  operator?: string | undefined;
 }
 
 export interface AuditEntry {
@@ -62,6 +74,7 @@ export function audit(db: Db, entry: AuditEntry): void {
       action: entry.action,
       reportNumber: entry.reportNumber ?? null,
       details: entry.details ?? null,
+      operator: entry.actor.operator ?? null,
       at: entry.at.toISOString(),
     })
     .run();
@@ -93,4 +106,25 @@ export function auditOfReport(db: Db, reportNumber: string): AuditRow[] {
     .where(eq(auditLog.reportNumber, reportNumber))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .all();
+}
+
+/**
+ * True when this officer opened the report by the QR code on its paper: holding the
+ * document lets them work on it outside their regions (the victim brought it to them).
+ */
+export function openedByQr(db: Db, actorId: number, reportNumber: string): boolean {
+  return (
+    db
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.reportNumber, reportNumber),
+          eq(auditLog.actorId, actorId),
+          eq(auditLog.action, "report.view"),
+          sql`json_extract(${auditLog.details}, '$.route') = 'qr'`,
+        ),
+      )
+      .get() !== undefined
+  );
 }

@@ -47,6 +47,16 @@ export function openDatabase(path: string): Db {
 }
 
 /**
+ * A read-only connection to a database the bot has opened (and migrated), for
+ * reading in another thread (a police export in a document worker).
+ */
+export function openDatabaseReadOnly(path: string): Db {
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  sqlite.pragma("busy_timeout = 5000");
+  return drizzle(sqlite, { schema }) as Db;
+}
+
+/**
  * Every transaction takes the write lock at BEGIN (IMMEDIATE). A deferred one that
  * reads first and then writes fails with SQLITE_BUSY at once, without waiting
  * busy_timeout, when another connection wrote or holds the lock meanwhile (the CLI

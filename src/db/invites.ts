@@ -22,7 +22,8 @@ export interface NewInvite {
   role: StaffRole;
   createdBy: number;
   unit?: string | undefined;
-  region?: Region | undefined;
+  regions?: Region[] | undefined;
+  allRegions?: boolean | undefined;
 }
 
 export function createInvite(db: Db, invite: NewInvite, now: Date): { token: string; expiresAt: Date } {
@@ -34,7 +35,8 @@ export function createInvite(db: Db, invite: NewInvite, now: Date): { token: str
       role: invite.role,
       createdBy: invite.createdBy,
       unit: invite.unit ?? null,
-      region: invite.region ?? null,
+      regions: invite.regions ?? [],
+      allRegions: invite.allRegions ?? false,
       expiresAt: expiresAt.toISOString(),
       createdAt: now.toISOString(),
     })
@@ -47,7 +49,14 @@ export const inviteToken = (payload: string): string | undefined =>
   payload.startsWith(INVITE_PREFIX) ? payload.slice(INVITE_PREFIX.length) : undefined;
 
 export type Redeemed =
-  | { ok: true; role: StaffRole; unit: string | null; region: string | null; createdBy: number }
+  | {
+      ok: true;
+      role: StaffRole;
+      unit: string | null;
+      regions: Region[];
+      allRegions: boolean;
+      createdBy: number;
+    }
   | { ok: false; reason: "unknown" | "used" | "expired" };
 
 /** Uses the invite for `userId`; a second use, or a use after expiry, fails. */
@@ -65,6 +74,13 @@ export function redeemInvite(db: Db, token: string, userId: number, now: Date): 
       .where(and(eq(invites.tokenHash, hash), isNull(invites.usedBy)))
       .run();
     if (claimed.changes === 0) return { ok: false, reason: "used" };
-    return { ok: true, role: row.role, unit: row.unit, region: row.region, createdBy: row.createdBy };
+    return {
+      ok: true,
+      role: row.role,
+      unit: row.unit,
+      regions: row.regions,
+      allRegions: row.allRegions,
+      createdBy: row.createdBy,
+    };
   })();
 }

@@ -10,6 +10,7 @@ import { CARD_MASK } from "../core/identifiers/card.js";
 import type { IdentifierKind } from "../core/model.js";
 import type { Db } from "./client.js";
 import { identifiers, reports } from "./schema.js";
+import { type Scope, scopeCondition } from "./scope.js";
 
 export interface Key {
   kind: IdentifierKind;
@@ -42,8 +43,11 @@ const linkable = (t: { kind: SQLiteColumn; value: SQLiteColumn }) =>
 
 const keyKey = (k: Key) => `${k.kind}\u0000${k.value}`;
 
-/** The other submitted reports sharing an identifier with this one, most shared first, then newest. */
-export function linkedReports(db: Db, reportId: number): LinkedReport[] {
+/**
+ * The other submitted reports sharing an identifier with this one, most shared first,
+ * then newest; those outside the scope are only counted.
+ */
+export function linkedReports(db: Db, reportId: number, scope: Scope): { linked: LinkedReport[]; elsewhere: number } {
   const mine = alias(identifiers, "mine");
   const rows = db
     .select({
@@ -52,6 +56,7 @@ export function linkedReports(db: Db, reportId: number): LinkedReport[] {
       submittedAt: reports.submittedAt,
       kind: mine.kind,
       value: mine.value,
+      visible: sql<number>`${scopeCondition(scope) ?? sql`1`}`,
     })
     .from(mine)
     .innerJoin(
@@ -62,8 +67,13 @@ export function linkedReports(db: Db, reportId: number): LinkedReport[] {
     .where(and(eq(mine.reportId, reportId), linkable(mine)))
     .all();
   const byReport = new Map<number, LinkedReport & { seen: Set<string> }>();
+  const elsewhere = new Set<number>();
   for (const r of rows) {
     if (!r.number || !r.submittedAt) continue;
+    if (!r.visible) {
+      elsewhere.add(r.id);
+      continue;
+    }
     const entry = byReport.get(r.id) ?? {
       id: r.id,
       number: r.number,
@@ -78,16 +88,17 @@ export function linkedReports(db: Db, reportId: number): LinkedReport[] {
     }
     byReport.set(r.id, entry);
   }
-  return [...byReport.values()]
-    .map(({ seen: _, ...linked }) => linked)
+  const linked = [...byReport.values()]
+    .map(({ seen: _, ...report }) => report)
     .sort((a, b) => b.shared.length - a.shared.length || b.submittedAt.localeCompare(a.submittedAt));
+  return { linked, elsewhere: elsewhere.size };
 }
 
 const anyKey = (keys: readonly Key[]) =>
   or(...keys.map((k) => and(eq(identifiers.kind, k.kind), eq(identifiers.value, k.value))));
 
-/** Submitted reports that hold any of the keys, newest first. */
-export function reportsHolding(db: Db, keys: readonly Key[], limit = 200): HoldingReport[] {
+/** Submitted reports within the scope that hold any of the keys, newest first. */
+export function reportsHolding(db: Db, keys: readonly Key[], scope: Scope, limit = 200): HoldingReport[] {
   const usable = keys.filter(isLinkable);
   if (usable.length === 0) return [];
   return db
@@ -99,17 +110,21 @@ export function reportsHolding(db: Db, keys: readonly Key[], limit = 200): Holdi
     })
     .from(identifiers)
     .innerJoin(reports, and(eq(reports.id, identifiers.reportId), eq(reports.status, "submitted")))
-    .where(anyKey(usable))
+    .where(and(anyKey(usable), scopeCondition(scope)))
     .orderBy(desc(reports.submittedAt))
     .limit(limit)
     .all();
 }
 
-/** How many submitted reports hold the key, and their top schemes with counts (for anyone to see). */
-export function keyCounts(db: Db, key: Key): { reports: number; schemes: { id: string; count: number }[] } {
-  if (!isLinkable(key)) return { reports: 0, schemes: [] };
+/**
+ * For anyone's "has this been reported?": how many people filed submitted reports
+ * holding the key (reports of the same person count once), and the top schemes of
+ * those reports with counts.
+ */
+export function keyCounts(db: Db, key: Key): { reporters: number; schemes: { id: string; count: number }[] } {
+  if (!isLinkable(key)) return { reporters: 0, schemes: [] };
   const holding = db
-    .selectDistinct({ id: reports.id, scheme: topScheme })
+    .selectDistinct({ id: reports.id, userId: reports.userId, scheme: topScheme })
     .from(identifiers)
     .innerJoin(reports, and(eq(reports.id, identifiers.reportId), eq(reports.status, "submitted")))
     .where(and(eq(identifiers.kind, key.kind), eq(identifiers.value, key.value)))
@@ -117,7 +132,7 @@ export function keyCounts(db: Db, key: Key): { reports: number; schemes: { id: s
   const schemes = new Map<string, number>();
   for (const h of holding) if (h.scheme) schemes.set(h.scheme, (schemes.get(h.scheme) ?? 0) + 1);
   return {
-    reports: holding.length,
+    reporters: new Set(holding.map((h) => h.userId)).size,
     schemes: [...schemes.entries()]
       .map(([id, n]) => ({ id, count: n }))
       .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id)),

@@ -39,6 +39,12 @@ export function clearPendingInput(db: Db, userId: number): void {
 export const IDENTIFIER_INPUTS = new Set(["lookup", "add_transfer_recipient", "police_lookup"]);
 /** A report's ЕРДР number is awaited as "erdr:<report id>": a long number that is nobody's card. */
 export const ERDR_INPUT = "erdr:";
+/**
+ * An officer's answer for a case file, "case_erdr:<report id>" or "case_note:<report id>": a
+ * registration number, or a note about the recipients' cards — nobody's own card either.
+ */
+export const CASE_INPUTS = { erdr: "case_erdr:", note: "case_note:" } as const;
+const OTHERS_PREFIXES = [ERDR_INPUT, CASE_INPUTS.erdr, CASE_INPUTS.note];
 
 /**
  * How card numbers typed now are kept: whole when they are someone else's ("keep"), by
@@ -47,7 +53,7 @@ export const ERDR_INPUT = "erdr:";
  */
 export function cardPolicy(db: Db, userId: number, now = new Date()): "keep" | "story" | "mask" {
   const kind = pendingInput(db, userId, now);
-  if (kind && (IDENTIFIER_INPUTS.has(kind) || kind.startsWith(ERDR_INPUT))) return "keep";
+  if (kind && (IDENTIFIER_INPUTS.has(kind) || OTHERS_PREFIXES.some((p) => kind.startsWith(p)))) return "keep";
   const statement = prepared(db, "pending-inputs.draft-cursor", () =>
     db
       .select({ cursor: reports.cursor })

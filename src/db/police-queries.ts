@@ -1,26 +1,39 @@
 /**
- * What police tools read: submitted reports by date range, region, scheme and
- * status; money lost per report; a report by its number. Drafts and withdrawn
- * reports never appear.
+ * What police tools read: submitted reports within an officer's scope (their
+ * regions and the cases they took, or everything), filtered by incident date,
+ * region, scheme, bank, amount and case status; money lost per report; a report
+ * by its number. Drafts and withdrawn reports never appear.
  */
-import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, type SQL } from "drizzle-orm";
-import type { Currency, Region } from "../core/model.js";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { CASE_STATUSES, type CaseStatus } from "../core/case/status.js";
+import type { Bank, Currency, Region } from "../core/model.js";
 import type { Db } from "./client.js";
 import { topScheme } from "./links.js";
-import { reports, transfers, withdrawnNumbers } from "./schema.js";
+import { reportNotices, reports, transfers, withdrawnNumbers } from "./schema.js";
+import { type Scope, scopeCondition } from "./scope.js";
 
-/** new: never changed since submission; updated: information added later; statement / no_statement: a police statement number is recorded or not. */
-export const REPORT_STATUSES = ["new", "updated", "statement", "no_statement"] as const;
+/** The case statuses, and "updated": the person added information after submitting. */
+export const REPORT_STATUSES = [...CASE_STATUSES, "updated"] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 export interface ReportFilter {
-  /** Submitted at or after (inclusive). */
-  from?: Date | undefined;
-  /** Submitted before (exclusive). */
-  to?: Date | undefined;
+  scope: Scope;
+  /** Incident days in Kazakhstan, inclusive (YYYY-MM-DD); a report without one counts by its submission day. */
+  incidentFrom?: string | undefined;
+  incidentTo?: string | undefined;
+  /** Submitted at or after / before (exclusive). */
+  submittedFrom?: Date | undefined;
+  submittedTo?: Date | undefined;
   region?: Region | undefined;
   scheme?: string | undefined;
+  /** Money went to, or left from, this bank. */
+  bank?: Bank | undefined;
+  /** Sum of the transfers in tenge, minor units, inclusive. */
+  minAmountMinor?: number | undefined;
+  maxAmountMinor?: number | undefined;
   status?: ReportStatus | undefined;
+  /** Only the cases this officer took. */
+  assignee?: number | undefined;
 }
 
 export interface ReportListRow {
@@ -28,27 +41,46 @@ export interface ReportListRow {
   number: string;
   version: number;
   submittedAt: string;
+  incidentDate: string | null;
   region: string | null;
   scheme: string | null;
+  caseStatus: CaseStatus;
+  erdrNumber: string | null;
 }
 
-const STATUS: Record<ReportStatus, SQL> = {
-  new: eq(reports.version, 1),
-  updated: gt(reports.version, 1),
-  statement: isNotNull(reports.statementNo),
-  no_statement: isNull(reports.statementNo),
-};
+/** The incident day, or the submission day in Kazakhstan when the person gave none. */
+const incidentDay = sql`coalesce(${reports.incidentDate}, date(${reports.submittedAt}, '+5 hours'))`;
+
+const kztTotal = sql`(SELECT coalesce(sum(${transfers.amountMinor}), 0) FROM ${transfers}
+  WHERE ${transfers.reportId} = ${reports.id} AND ${transfers.currency} = 'KZT')`;
+
+const involvesBank = (bank: Bank) =>
+  or(
+    eq(reports.ownBank, bank),
+    sql`EXISTS (SELECT 1 FROM ${transfers} WHERE ${transfers.reportId} = ${reports.id}
+      AND (${transfers.recipientBank} = ${bank} OR ${transfers.ownBank} = ${bank}))`,
+  );
+
+const statusCondition = (status: ReportStatus): SQL =>
+  status === "updated" ? gt(reports.version, 1) : eq(reports.caseStatus, status);
 
 /** The SQL condition of a filter on `reports`, submitted reports only. */
 export function reportConditions(filter: ReportFilter): SQL {
   return and(
     eq(reports.status, "submitted"),
     isNotNull(reports.number),
-    filter.from ? gte(reports.submittedAt, filter.from.toISOString()) : undefined,
-    filter.to ? lt(reports.submittedAt, filter.to.toISOString()) : undefined,
+    scopeCondition(filter.scope),
+    filter.incidentFrom ? sql`${incidentDay} >= ${filter.incidentFrom}` : undefined,
+    filter.incidentTo ? sql`${incidentDay} <= ${filter.incidentTo}` : undefined,
+    filter.submittedFrom ? gte(reports.submittedAt, filter.submittedFrom.toISOString()) : undefined,
+    filter.submittedTo ? lt(reports.submittedAt, filter.submittedTo.toISOString()) : undefined,
     filter.region ? eq(reports.region, filter.region) : undefined,
     filter.scheme ? eq(topScheme, filter.scheme) : undefined,
-    filter.status ? STATUS[filter.status] : undefined,
+    filter.bank ? involvesBank(filter.bank) : undefined,
+    filter.minAmountMinor !== undefined ? sql`${kztTotal} >= ${filter.minAmountMinor}` : undefined,
+    filter.maxAmountMinor !== undefined ? sql`${kztTotal} <= ${filter.maxAmountMinor}` : undefined,
+    filter.status ? statusCondition(filter.status) : undefined,
+    filter.assignee !== undefined ? eq(reports.assigneeId, filter.assignee) : undefined,
   ) as SQL;
 }
 
@@ -57,14 +89,17 @@ const listColumns = {
   number: reports.number,
   version: reports.version,
   submittedAt: reports.submittedAt,
+  incidentDate: reports.incidentDate,
   region: reports.region,
   scheme: topScheme,
+  caseStatus: reports.caseStatus,
+  erdrNumber: reports.erdrNumber,
 };
 
 const complete = (r: { number: string | null; submittedAt: string | null }): boolean =>
   r.number !== null && r.submittedAt !== null;
 
-/** One page, newest first, and the number of matching reports. */
+/** One page, newest incident first, and the number of matching reports. */
 export function listReports(
   db: Db,
   filter: ReportFilter,
@@ -75,7 +110,7 @@ export function listReports(
     .select(listColumns)
     .from(reports)
     .where(where)
-    .orderBy(desc(reports.submittedAt), desc(reports.id))
+    .orderBy(desc(incidentDay), desc(reports.submittedAt), desc(reports.id))
     .limit(page.limit)
     .offset(page.offset)
     .all()
@@ -94,6 +129,17 @@ export function allReports(db: Db, filter: ReportFilter, limit = 100_000): Repor
     .limit(limit)
     .all()
     .filter(complete) as ReportListRow[];
+}
+
+/** True when the report is submitted and within the scope. */
+export function inScope(db: Db, scope: Scope, reportId: number): boolean {
+  return (
+    db
+      .select({ id: reports.id })
+      .from(reports)
+      .where(and(eq(reports.id, reportId), eq(reports.status, "submitted"), scopeCondition(scope)))
+      .get() !== undefined
+  );
 }
 
 export interface ReportLoss {
@@ -171,4 +217,47 @@ export function numberState(db: Db, number: string): NumberState {
     return { state: "withdrawn", submittedAt: row.submittedAt, withdrawnAt: row.withdrawnAt ?? row.submittedAt };
   if (row.status !== "submitted") return { state: "unknown" };
   return { state: "submitted", id: row.id, submittedAt: row.submittedAt, version: row.version };
+}
+
+export type { Scope };
+
+export interface NewReport {
+  id: number;
+  number: string;
+  region: Region | null;
+  incidentDate: string | null;
+  scheme: string | null;
+}
+
+/**
+ * Reports submitted within the last `withinMs` whose region's officers were not told
+ * yet, claimed (marked told) in the same transaction: a notice goes out at most once.
+ */
+export function claimNewReports(db: Db, now: Date, withinMs: number, limit = 20): NewReport[] {
+  return db.$client.transaction(() => {
+    const rows = db
+      .select({
+        id: reports.id,
+        number: reports.number,
+        region: reports.region,
+        incidentDate: reports.incidentDate,
+        scheme: topScheme,
+      })
+      .from(reports)
+      .leftJoin(reportNotices, eq(reportNotices.reportId, reports.id))
+      .where(
+        and(
+          eq(reports.status, "submitted"),
+          isNull(reportNotices.reportId),
+          gte(reports.submittedAt, new Date(now.getTime() - withinMs).toISOString()),
+        ),
+      )
+      .orderBy(asc(reports.submittedAt))
+      .limit(limit)
+      .all();
+    for (const r of rows) {
+      db.insert(reportNotices).values({ reportId: r.id, noticedAt: now.toISOString() }).onConflictDoNothing().run();
+    }
+    return rows.filter((r): r is NewReport => r.number !== null) as NewReport[];
+  })();
 }

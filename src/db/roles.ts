@@ -1,9 +1,9 @@
 /**
- * Who is police or admin. Admins listed in ADMIN_IDS are admins by configuration
- * and need no row; everyone else's role is in users.role, read afresh on every
- * update, so a revoke takes effect at once.
+ * Who is police or admin, and which regions an officer works in. Admins listed in
+ * ADMIN_IDS are admins by configuration and need no row; everyone else's role is
+ * in users.role, read afresh on every update, so a revoke takes effect at once.
  */
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Region, Role } from "../core/model.js";
 import type { Db } from "./client.js";
 import { users } from "./schema.js";
@@ -12,14 +12,18 @@ export type StaffRole = Exclude<Role, "citizen">;
 
 export interface PoliceProfile {
   unit?: string | null | undefined;
-  region?: Region | null | undefined;
+  /** Replaces the officer's regions when given. */
+  regions?: Region[] | undefined;
+  allRegions?: boolean | undefined;
 }
 
 export interface StaffMember {
   id: number;
   role: StaffRole;
+  name: string | null;
   unit: string | null;
-  region: string | null;
+  regions: Region[];
+  allRegions: boolean;
   /** Listed in ADMIN_IDS (not stored, cannot be revoked here). */
   configured: boolean;
 }
@@ -34,31 +38,38 @@ export function storedRole(db: Db, id: number): Role | undefined {
   return db.select({ role: users.role }).from(users).where(eq(users.id, id)).get()?.role;
 }
 
+const profileFields = (profile: PoliceProfile) => ({
+  ...(profile.unit !== undefined ? { policeUnit: profile.unit } : {}),
+  ...(profile.regions !== undefined ? { policeRegions: profile.regions } : {}),
+  ...(profile.allRegions !== undefined ? { policeAllRegions: profile.allRegions } : {}),
+});
+
 /**
  * Grants a role; creates the row when the person has not used the bot yet (a
  * role is not personal data of a victim, and consent is still asked before any).
- * Unit and region are kept when not given again.
+ * Unit and regions are kept when not given again.
  */
 export function grantRole(db: Db, id: number, role: StaffRole, profile: PoliceProfile, now: Date): void {
   const at = now.toISOString();
-  const police =
-    role === "police"
-      ? {
-          ...(profile.unit !== undefined ? { policeUnit: profile.unit } : {}),
-          ...(profile.region !== undefined ? { policeRegion: profile.region } : {}),
-        }
-      : {};
+  const police = role === "police" ? profileFields(profile) : {};
   db.insert(users)
     .values({ id, role, ...police, updatedAt: at })
     .onConflictDoUpdate({ target: users.id, set: { role, ...police, updatedAt: at } })
     .run();
 }
 
-/** Back to citizen; unit and region are forgotten. False when there was no role to revoke. */
+/** Back to citizen; unit, regions and name are forgotten. False when there was no role to revoke. */
 export function revokeRole(db: Db, id: number, now: Date): boolean {
   const result = db
     .update(users)
-    .set({ role: "citizen", policeUnit: null, policeRegion: null, updatedAt: now.toISOString() })
+    .set({
+      role: "citizen",
+      policeUnit: null,
+      policeRegions: [],
+      policeAllRegions: false,
+      staffName: null,
+      updatedAt: now.toISOString(),
+    })
     .where(and(eq(users.id, id), ne(users.role, "citizen")))
     .run();
   return result.changes > 0;
@@ -66,39 +77,86 @@ export function revokeRole(db: Db, id: number, now: Date): boolean {
 
 export function setPoliceProfile(db: Db, id: number, profile: PoliceProfile, now: Date): void {
   db.update(users)
-    .set({
-      ...(profile.unit !== undefined ? { policeUnit: profile.unit } : {}),
-      ...(profile.region !== undefined ? { policeRegion: profile.region } : {}),
-      updatedAt: now.toISOString(),
-    })
+    .set({ ...profileFields(profile), updatedAt: now.toISOString() })
     .where(and(eq(users.id, id), eq(users.role, "police")))
     .run();
 }
 
-export function policeProfile(db: Db, id: number): { unit: string | null; region: string | null } | undefined {
+export function policeProfile(
+  db: Db,
+  id: number,
+): { unit: string | null; regions: Region[]; allRegions: boolean } | undefined {
   return db
-    .select({ unit: users.policeUnit, region: users.policeRegion })
+    .select({ unit: users.policeUnit, regions: users.policeRegions, allRegions: users.policeAllRegions })
     .from(users)
     .where(and(eq(users.id, id), eq(users.role, "police")))
     .get();
 }
 
-/** Stored police and admins, plus the configured admins. */
+/** A staff member's Telegram name, kept for /staff; written only when it changed. */
+export function rememberStaffName(db: Db, id: number, name: string): void {
+  db.update(users)
+    .set({ staffName: name })
+    .where(and(eq(users.id, id), ne(users.role, "citizen"), sql`${users.staffName} IS NOT ${name}`))
+    .run();
+}
+
+/** An officer turns new-report notices on or off. */
+export function setReportNotices(db: Db, id: number, on: boolean): void {
+  db.update(users).set({ reportNotices: on }).where(eq(users.id, id)).run();
+}
+
+/** Stored police and admins, plus the configured admins (with their name when they have a row). */
 export function listStaff(db: Db, adminIds: readonly number[]): StaffMember[] {
-  const stored = db
-    .select({ id: users.id, role: users.role, unit: users.policeUnit, region: users.policeRegion })
+  const rows = db
+    .select({
+      id: users.id,
+      role: users.role,
+      name: users.staffName,
+      unit: users.policeUnit,
+      regions: users.policeRegions,
+      allRegions: users.policeAllRegions,
+    })
     .from(users)
     .where(ne(users.role, "citizen"))
     .orderBy(users.role, users.id)
-    .all()
+    .all();
+  const stored = rows
     .filter((r) => !adminIds.includes(r.id))
     .map((r) => ({ ...r, role: r.role as StaffRole, configured: false }));
   const configured = adminIds.map((id) => ({
     id,
     role: "admin" as const,
+    name: rows.find((r) => r.id === id)?.name ?? null,
     unit: null,
-    region: null,
+    regions: [],
+    allRegions: true,
     configured: true,
   }));
   return [...configured, ...stored];
+}
+
+/** Officers to tell of a new report in `region`: police of that region or of all regions, notices on, bot not blocked. */
+export function officersToNotify(db: Db, region: Region | null): number[] {
+  const inRegion = region
+    ? sql`(${users.policeAllRegions} = 1 OR EXISTS (SELECT 1 FROM json_each(${users.policeRegions}) WHERE value = ${region}))`
+    : sql`${users.policeAllRegions} = 1`;
+  return db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "police"), eq(users.reportNotices, true), eq(users.blockedBot, false), inRegion))
+    .orderBy(users.id)
+    .all()
+    .map((r) => r.id);
+}
+
+/** The names staff members have in Telegram, by id (for case histories). */
+export function staffNames(db: Db, ids: readonly number[]): Map<number, string> {
+  if (ids.length === 0) return new Map();
+  const rows = db
+    .select({ id: users.id, name: users.staffName })
+    .from(users)
+    .where(inArray(users.id, [...new Set(ids)]))
+    .all();
+  return new Map(rows.filter((r) => r.name).map((r) => [r.id, r.name!] as const));
 }

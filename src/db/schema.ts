@@ -7,6 +7,8 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { CASE_EVENT_KINDS, CASE_STATUSES } from "../core/case/status.js";
+import type { Region } from "../core/model.js";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 const createdAt = (name = "created_at") => text(name).notNull().default(now);
@@ -21,9 +23,20 @@ export const users = sqliteTable("users", {
     .default("citizen"),
   consentAt: text("consent_at"),
   policeUnit: text("police_unit"),
-  policeRegion: text("police_region"),
+  /** The regions whose reports a police officer sees and exports. */
+  policeRegions: json<Region[]>("police_regions").notNull().default(sql`'[]'`),
+  /** A national unit: sees every region. */
+  policeAllRegions: integer("police_all_regions", { mode: "boolean" }).notNull().default(false),
+  /** Officers are told of each new report in their regions unless they turned it off. */
+  reportNotices: integer("report_notices", { mode: "boolean" }).notNull().default(true),
+  /** A staff member's name in Telegram, for /staff (never kept for citizens). */
+  staffName: text("staff_name"),
+  /** The command menu this person's chat shows now, "role:lang"; null for the default one. */
+  menu: text("menu"),
   alertsSubscribed: integer("alerts_subscribed", { mode: "boolean" }).notNull().default(false),
   blockedBot: integer("blocked_bot", { mode: "boolean" }).notNull().default(false),
+  /** The language the person said no to when the bot offered it (they write it, but keep theirs). */
+  declinedLanguage: text("declined_language", { enum: ["kk", "ru"] }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -92,12 +105,19 @@ export const reports = sqliteTable(
     remindedAt: text("reminded_at"),
     /** The report's registration number in ЕРДР, once the police registered it (given by the person or an officer). */
     erdrNumber: text("erdr_number"),
+    /** The rest of the case file, kept by police; not part of the signed report. */
+    caseStatus: text("case_status", { enum: CASE_STATUSES }).notNull().default("new"),
+    /** The officer who took the case (Telegram id). */
+    assigneeId: integer("assignee_id"),
+    caseUpdatedAt: text("case_updated_at"),
   },
   (t) => [
     uniqueIndex("reports_number_idx").on(t.number),
     index("reports_user_idx").on(t.userId, t.status),
     index("reports_status_submitted_idx").on(t.status, t.submittedAt),
     index("reports_updated_idx").on(t.status, t.updatedAt),
+    index("reports_region_idx").on(t.status, t.region),
+    index("reports_incident_idx").on(t.status, t.incidentDate),
   ],
 );
 
@@ -234,6 +254,31 @@ export const reportVersions = sqliteTable(
   (t) => [primaryKey({ columns: [t.reportId, t.version] })],
 );
 
+/** Every change of a report's case file, oldest first: the history police and the person see. */
+export const caseEvents = sqliteTable(
+  "case_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: CASE_EVENT_KINDS }).notNull(),
+    /** The new status, number or assignee id, or the note's text; null when cleared. */
+    value: text("value"),
+    actorId: integer("actor_id"),
+    at: text("at").notNull(),
+  },
+  (t) => [index("case_events_report_idx").on(t.reportId, t.id)],
+);
+
+/** Reports whose officers were told of them (new-report notices), so each is announced once. */
+export const reportNotices = sqliteTable("report_notices", {
+  reportId: integer("report_id")
+    .primaryKey({ autoIncrement: false })
+    .references(() => reports.id, { onDelete: "cascade" }),
+  noticedAt: text("noticed_at").notNull(),
+});
+
 /** Numbers of withdrawn reports, so a QR still verifies as "withdrawn by the applicant". */
 export const withdrawnNumbers = sqliteTable("withdrawn_numbers", {
   number: text("number").primaryKey(),
@@ -315,9 +360,11 @@ export const auditLog = sqliteTable(
     action: text("action").notNull(),
     reportNumber: text("report_number"),
     details: json<Record<string, unknown>>("details"),
+    /** Who ran the command line: the operating-system user and host ("alice@host"). */
+    operator: text("operator"),
     at: createdAt("at"),
   },
-  (t) => [index("audit_log_at_idx").on(t.at)],
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_report_idx").on(t.reportNumber)],
 );
 
 export const invites = sqliteTable("invites", {
@@ -325,7 +372,8 @@ export const invites = sqliteTable("invites", {
   role: text("role", { enum: ["police", "admin"] }).notNull(),
   createdBy: integer("created_by").notNull(),
   unit: text("unit"),
-  region: text("region"),
+  regions: json<Region[]>("regions").notNull().default(sql`'[]'`),
+  allRegions: integer("all_regions", { mode: "boolean" }).notNull().default(false),
   expiresAt: text("expires_at").notNull(),
   usedBy: integer("used_by"),
   usedAt: text("used_at"),
@@ -358,3 +406,13 @@ export const alertDeliveries = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.alertId, t.userId] }), index("alert_deliveries_status_idx").on(t.alertId, t.status)],
 );
+
+/**
+ * How many "has this been reported?" checks a person made in the current window:
+ * the limit holds across restarts and instances. Deleted with the person's data.
+ */
+export const lookupQuota = sqliteTable("lookup_quota", {
+  userId: integer("user_id").primaryKey({ autoIncrement: false }),
+  windowStart: text("window_start").notNull(),
+  count: integer("count").notNull(),
+});

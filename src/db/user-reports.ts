@@ -2,6 +2,7 @@
  * A person's reports as «My reports» lists them, and the versions of one report.
  */
 import { and, asc, desc, eq } from "drizzle-orm";
+import type { CaseStatus } from "../core/case/status.js";
 import type { Recognition } from "../core/report/report.js";
 import type { Db } from "./client.js";
 import { reports, reportVersions } from "./schema.js";
@@ -13,6 +14,8 @@ export interface ReportListItem {
   version: number;
   /** The scheme recognised with the highest score, if any. */
   topScheme: string | undefined;
+  /** Where the police case stands. */
+  caseStatus: CaseStatus;
 }
 
 /** Submitted reports of the person, newest first. */
@@ -24,6 +27,7 @@ export function submittedReportsOf(db: Db, userId: number, limit = 30): ReportLi
       submittedAt: reports.submittedAt,
       version: reports.version,
       recognition: reports.recognition,
+      caseStatus: reports.caseStatus,
     })
     .from(reports)
     .where(and(eq(reports.userId, userId), eq(reports.status, "submitted")))
@@ -37,6 +41,7 @@ export function submittedReportsOf(db: Db, userId: number, limit = 30): ReportLi
       submittedAt: r.submittedAt!,
       version: r.version,
       topScheme: (r.recognition as Recognition | null)?.schemes[0]?.id,
+      caseStatus: r.caseStatus,
     }));
 }
 
@@ -54,4 +59,15 @@ export function versionsOf(db: Db, reportId: number): VersionListItem[] {
     .where(eq(reportVersions.reportId, reportId))
     .orderBy(asc(reportVersions.version))
     .all();
+}
+
+/** True when the person has filed at least one report that stands (submitted, not withdrawn). */
+export function hasSubmittedReport(db: Db, userId: number): boolean {
+  return (
+    db
+      .select({ id: reports.id })
+      .from(reports)
+      .where(and(eq(reports.userId, userId), eq(reports.status, "submitted")))
+      .get() !== undefined
+  );
 }

@@ -3,7 +3,7 @@
  * consent: language choices before that travel in callback data only.
  */
 import { eq, sql } from "drizzle-orm";
-import type { Lang, Role } from "../core/model.js";
+import type { Lang } from "../core/model.js";
 import type { Db } from "./client.js";
 import { prepared } from "./prepared.js";
 import { users } from "./schema.js";
@@ -34,23 +34,14 @@ export function recordConsent(db: Db, id: number, language: Lang): User {
     .get();
 }
 
+/** The person's choice of language; an earlier «no, keep mine» to an offer no longer holds. */
 export function setLanguage(db: Db, id: number, language: Lang): void {
-  db.update(users).set({ language, updatedAt: nowIso() }).where(eq(users.id, id)).run();
+  db.update(users).set({ language, declinedLanguage: null, updatedAt: nowIso() }).where(eq(users.id, id)).run();
 }
 
-export function setRole(
-  db: Db,
-  id: number,
-  role: Role,
-  police?: { unit?: string | null; region?: string | null },
-): void {
-  const at = nowIso();
-  const policeFields =
-    role === "police" ? { policeUnit: police?.unit ?? null, policeRegion: police?.region ?? null } : {};
-  db.insert(users)
-    .values({ id, role, ...policeFields })
-    .onConflictDoUpdate({ target: users.id, set: { role, ...policeFields, updatedAt: at } })
-    .run();
+/** The person said no to continuing in `language`: the bot does not offer it again. */
+export function declineLanguage(db: Db, id: number, language: Lang): void {
+  db.update(users).set({ declinedLanguage: language, updatedAt: nowIso() }).where(eq(users.id, id)).run();
 }
 
 export function setAlerts(db: Db, id: number, subscribed: boolean): void {

@@ -11,7 +11,7 @@ import type { Lang, Technique } from "../core/model.js";
 import type { Money } from "../core/report/answers.js";
 import type { Reason } from "../core/report/report.js";
 import type { I18n } from "../i18n.js";
-import { almatyDateTime, fileSizeKb, formatMoney, localDate } from "./format.js";
+import { almatyDateTime, fileSizeKb, formatDate, formatMoney } from "./format.js";
 
 export interface DocumentDeps {
   i18n: I18n;
@@ -96,12 +96,12 @@ export function wording(lang: Lang, deps: DocumentDeps) {
     orNotStated: (value: string | undefined | null): string => (value?.trim() ? value : notStated),
     money: (money: Money | undefined): string => (money ? formatMoney(money) : notStated),
     moment: almatyDateTime,
-    date: (ymd: string | undefined): string => (ymd ? localDate(ymd) : notStated),
+    date: (ymd: string | undefined): string => (ymd ? formatDate(ymd) : notStated),
     /** "14.03.2026 11:40", "14.03.2026, evening", or whichever part is known. */
     when(date: string | undefined, time: string | undefined): string {
       const partOfDay =
         time && /^[a-z]+$/.test(time) && i18n.exists(`documents:day_parts.${time}`) ? t(`day_parts.${time}`) : time;
-      const parts = [date && localDate(date), partOfDay].filter(Boolean);
+      const parts = [date && formatDate(date), partOfDay].filter(Boolean);
       return parts.length ? parts.join(partOfDay === time ? " " : ", ") : notStated;
     },
     kb: (bytes: number) => t("report.evidence.size_kb", { kb: fileSizeKb(bytes) }),

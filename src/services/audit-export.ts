@@ -1,12 +1,18 @@
-/** The audit log as a CSV document for admins (UTF-8 with a BOM so Excel reads Cyrillic). */
+/** The audit log as a CSV document for admins, in the same Excel-ready format as report exports. */
 import type { AuditRow } from "../db/audit.js";
-import { toCsv } from "../documents/export/csv.js";
+import { csvBytes } from "../documents/export/csv.js";
 import type { Column } from "../documents/index.js";
 
-const BOM = "\ufeff";
-
 /** Headers are given by the caller (in the admin's language), in this order. */
-export const AUDIT_COLUMNS = ["at", "actor_id", "actor_role", "action", "report_number", "details"] as const;
+export const AUDIT_COLUMNS = [
+  "at",
+  "actor_id",
+  "actor_role",
+  "operator",
+  "action",
+  "report_number",
+  "details",
+] as const;
 export type AuditColumn = (typeof AUDIT_COLUMNS)[number];
 
 export function auditCsv(rows: readonly AuditRow[], header: (column: AuditColumn) => string): Buffer {
@@ -14,6 +20,7 @@ export function auditCsv(rows: readonly AuditRow[], header: (column: AuditColumn
     at: (r) => r.at,
     actor_id: (r) => r.actorId ?? undefined,
     actor_role: (r) => r.actorRole,
+    operator: (r) => r.operator ?? undefined,
     action: (r) => r.action,
     report_number: (r) => r.reportNumber ?? undefined,
     details: (r) => (r.details ? JSON.stringify(r.details) : undefined),
@@ -24,5 +31,5 @@ export function auditCsv(rows: readonly AuditRow[], header: (column: AuditColumn
     width: 20,
     value: value[c],
   }));
-  return Buffer.from(BOM + toCsv(columns, rows), "utf8");
+  return csvBytes(columns, rows);
 }

@@ -1,11 +1,20 @@
 /**
  * Reading what a person typed to check ("has this been reported?") or what an
  * officer looks up: a phone, card, IBAN, wallet, link or username, normalised
- * as reports store it.
+ * as reports store it; and what the public check may say.
+ *
+ * The public check helps someone about to send money, not the owner of a mule
+ * card testing whether they are known: it needs consent, counts a key only once
+ * two different people reported it (one report could be a mistake or a grudge,
+ * and "one report" tells a mule owner exactly who), names schemes only to people
+ * who filed a report of their own, and is limited per person in the database.
  */
 import { parseIdentifier } from "../core/identifiers/detect.js";
+import type { Db } from "../db/client.js";
 import type { Key } from "../db/links.js";
-import { isLinkable } from "../db/links.js";
+import { isLinkable, keyCounts } from "../db/links.js";
+import { type QuotaRule, takeLookup } from "../db/lookup-quota.js";
+import { hasSubmittedReport } from "../db/user-reports.js";
 
 export type LookupInput =
   | { ok: true; keys: Key[] }
@@ -29,4 +38,32 @@ function dedupe(keys: Key[]): Key[] {
     seen.add(id);
     return true;
   });
+}
+
+/** Fewer people than this is answered as "not found". */
+export const MIN_REPORTERS = 2;
+/** Checks per person per day. */
+export const PUBLIC_LOOKUP_QUOTA: QuotaRule = { limit: 10, windowMs: 24 * 3600_000 };
+
+export interface PublicAnswer {
+  key: Key;
+  /** 0 when fewer than MIN_REPORTERS people reported it. */
+  reporters: number;
+  /** Top schemes, only for someone with a report of their own. */
+  schemes: { id: string; count: number }[];
+}
+
+export type PublicLookup = { ok: true; answers: PublicAnswer[] } | { ok: false; reason: "limit" };
+
+export function publicLookup(db: Db, askerId: number, keys: readonly Key[], now: Date): PublicLookup {
+  if (!takeLookup(db, askerId, now, PUBLIC_LOOKUP_QUOTA)) return { ok: false, reason: "limit" };
+  const victim = hasSubmittedReport(db, askerId);
+  return {
+    ok: true,
+    answers: keys.map((key) => {
+      const counts = keyCounts(db, key);
+      const known = counts.reporters >= MIN_REPORTERS;
+      return { key, reporters: known ? counts.reporters : 0, schemes: known && victim ? counts.schemes : [] };
+    }),
+  };
 }

@@ -1,35 +1,48 @@
 /**
- * /export: the submitted reports of a date range (and region) as CSV and XLSX,
- * built from the frozen latest versions — the same facts the PDF and JSON hold.
+ * /export: the submitted reports a filter selects (within the officer's scope) as CSV
+ * and XLSX, built from the frozen latest versions — the same facts the PDF and JSON
+ * hold — with each report's case file. Reading and writing 10,000 reports takes
+ * seconds, so a document worker does both (document-jobs.ts), on its own read-only
+ * connection: the bot goes on answering meanwhile.
  */
 import type { Lang } from "../core/model.js";
-import type { SubmittedReport } from "../core/report/report.js";
+import { caseFiles, notesOf } from "../db/case-file.js";
 import type { Db } from "../db/client.js";
 import { allReports, type ReportFilter } from "../db/police-queries.js";
-import { type ExportDeps, exportCsv } from "../documents/export/csv.js";
-import { exportXlsx } from "../documents/export/xlsx.js";
+import type { ExportRow } from "../documents/export/columns.js";
+import type { ExportFiles } from "./document-jobs.js";
+import { catalogNames, type DocumentContext, renderDocument } from "./documents.js";
 import { loadReport } from "./reports.js";
 
-export interface ExportFiles {
-  reports: number;
-  numbers: string[];
-  csv: Buffer;
-  xlsx: Buffer;
-}
+export type { ExportFiles } from "./document-jobs.js";
 
 /** At most this many reports in one export: a bigger range is split by the officer. */
 export const EXPORT_LIMIT = 20_000;
 
-export async function exportReports(db: Db, filter: ReportFilter, lang: Lang, deps: ExportDeps): Promise<ExportFiles> {
-  const list: SubmittedReport[] = [];
-  for (const row of allReports(db, filter, EXPORT_LIMIT)) {
-    const report = loadReport(db, row.id);
-    if (report) list.push(report);
+/** The rows of an export: each report with its case file and notes. */
+export function exportRows(db: Db, filter: ReportFilter): ExportRow[] {
+  const ids = allReports(db, filter, EXPORT_LIMIT).map((r) => r.id);
+  const files = caseFiles(db, ids);
+  const notes = notesOf(db, ids);
+  const rows: ExportRow[] = [];
+  for (const id of ids) {
+    const report = loadReport(db, id);
+    if (report) rows.push({ report, file: files.get(id), notes: notes.get(id) });
   }
-  return {
-    reports: list.length,
-    numbers: list.map((r) => r.number),
-    csv: exportCsv(list, lang, deps),
-    xlsx: await exportXlsx(list, lang, deps),
-  };
+  return rows;
+}
+
+export function exportReports(
+  c: DocumentContext,
+  databasePath: string,
+  filter: ReportFilter,
+  lang: Lang,
+): Promise<ExportFiles> {
+  return renderDocument(c.renderer, c.i18n, {
+    kind: "export",
+    databasePath,
+    filter,
+    lang,
+    names: catalogNames(c.catalog),
+  });
 }

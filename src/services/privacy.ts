@@ -2,8 +2,8 @@
  * What Saqbol keeps about a person, as a summary, as a download, and deleted on
  * request. Deleting withdraws the person's submitted reports (their numbers
  * then verify as "withdrawn by the applicant"), removes reports, drafts,
- * evidence references, conversation state, pending inputs, alert deliveries
- * and the person's row, and checkpoints the WAL so nothing deleted lingers in
+ * evidence references, conversation state, pending inputs, alert deliveries,
+ * the count of their lookups and the person's row, and checkpoints the WAL so nothing deleted lingers in
  * it (secure_delete already zeroes freed pages). The audit log of police and
  * admin actions is kept: it holds Telegram ids and actions, not personal data.
  */
@@ -14,6 +14,7 @@ import {
   alertDeliveries,
   conversations,
   evidence,
+  lookupQuota,
   pendingInputs,
   reports,
   reportVersions,
@@ -75,6 +76,8 @@ export function exportPersonalData(db: Db, userId: number, now: Date): Record<st
       status: r.status,
       submittedAt: r.submittedAt,
       currentVersion: r.version,
+      /** Where the police case stands (police notes are theirs, not part of the person's data). */
+      police: { status: r.caseStatus, erdrNumber: r.erdrNumber },
       stepsDone: db
         .select({ step: stepsDone.step, doneAt: stepsDone.doneAt })
         .from(stepsDone)
@@ -112,7 +115,9 @@ export function exportPersonalData(db: Db, userId: number, now: Date): Record<st
       consentAt: user.consentAt,
       alertsSubscribed: user.alertsSubscribed,
       policeUnit: user.policeUnit,
-      policeRegion: user.policeRegion,
+      policeRegions: user.policeRegions,
+      policeAllRegions: user.policeAllRegions,
+      reportNotices: user.reportNotices,
       createdAt: user.createdAt,
       updatedAt: user.updatedAt,
     },
@@ -162,6 +167,7 @@ export function deletePersonalData(db: Db, userId: number, chatId: number, now: 
       .where(eq(conversations.key, String(chatId)))
       .run();
     db.delete(alertDeliveries).where(eq(alertDeliveries.userId, userId)).run();
+    db.delete(lookupQuota).where(eq(lookupQuota.userId, userId)).run();
     db.delete(users).where(eq(users.id, userId)).run();
     return { withdrawn, reportIds: rows.map((r) => r.id), drafts: rows.filter((r) => r.status === "draft").length };
   })();

@@ -1,22 +1,28 @@
 /**
- * The filters police type after /reports, /export and /stats: dates (one day, or
- * a range), a region id, a scheme id and a status, in any order, also as
- * key=value. Days are calendar days in Kazakhstan (UTC+5).
+ * The filters police type after /reports, /export and /stats, in any order: incident
+ * dates (one day, or a range), a region in any language or case («Алматы»,
+ * «Қарағандыда», «karaganda»), a scheme id, a bank («kaspi», «Халык»), an amount in
+ * tenge («>100000», «сумма=50000..200000»), a case status, and «mine» for the cases
+ * the officer took; also as key=value. Days are calendar days in Kazakhstan.
  */
+import { findBank } from "../core/identifiers/banks.js";
 import { isRealDate } from "../core/identifiers/dates.js";
-import { REGIONS, type Region } from "../core/model.js";
+import { findRegions, readRegion } from "../core/identifiers/regions.js";
+import type { Bank, Region } from "../core/model.js";
 import { REPORT_STATUSES, type ReportFilter, type ReportStatus } from "../db/police-queries.js";
+import type { Scope } from "../db/scope.js";
 
-const KZ_OFFSET_MS = 5 * 3600_000;
-const DAY_MS = 24 * 3600_000;
-
-/** A filter as typed and as packed into buttons: days as YYYY-MM-DD, both inclusive. */
+/** A filter as typed and as packed into buttons: incident days as YYYY-MM-DD, both inclusive; amounts in whole tenge. */
 export interface FilterSpec {
   fromDay?: string | undefined;
   toDay?: string | undefined;
   region?: Region | undefined;
   scheme?: string | undefined;
+  bank?: Bank | undefined;
+  minAmount?: number | undefined;
+  maxAmount?: number | undefined;
   status?: ReportStatus | undefined;
+  mine?: boolean | undefined;
 }
 
 export interface ParsedFilter {
@@ -36,44 +42,93 @@ export function parseDay(text: string): string | undefined {
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-/** The first moment of a Kazakhstan calendar day, in UTC. */
-export const dayStart = (day: string): Date => new Date(Date.parse(`${day}T00:00:00Z`) - KZ_OFFSET_MS);
-
-export function toReportFilter(spec: FilterSpec): ReportFilter {
+export function toReportFilter(spec: FilterSpec, scope: Scope): ReportFilter {
   return {
-    from: spec.fromDay ? dayStart(spec.fromDay) : undefined,
-    to: spec.toDay ? new Date(dayStart(spec.toDay).getTime() + DAY_MS) : undefined,
+    scope,
+    incidentFrom: spec.fromDay,
+    incidentTo: spec.toDay,
     region: spec.region,
     scheme: spec.scheme,
+    bank: spec.bank,
+    minAmountMinor: spec.minAmount === undefined ? undefined : spec.minAmount * 100,
+    maxAmountMinor: spec.maxAmount === undefined ? undefined : spec.maxAmount * 100,
     status: spec.status,
+    assignee: spec.mine && !scope.all ? scope.officerId : undefined,
   };
 }
 
-const isRegion = (s: string): s is Region => (REGIONS as readonly string[]).includes(s);
 const isStatus = (s: string): s is ReportStatus => (REPORT_STATUSES as readonly string[]).includes(s);
+const MINE = /^(?:mine|мои|моё|мое|менің|менiң)$/iu;
+const AMOUNT_KEYS = /^(?:amount|sum|сумма|сома)$/iu;
+/** Whole tenge, at most 12 digits. */
+const TENGE = /^\d{1,12}$/;
+
+/** ">100000", "<=5000", "50000..200000": the bounds it sets, or undefined when it is not an amount. */
+function readAmount(text: string, keyed: boolean): Pick<FilterSpec, "minAmount" | "maxAmount"> | undefined {
+  const compare = /^(>=?|<=?)(\d{1,12})$/.exec(text);
+  if (compare) {
+    const n = Number(compare[2]) + (compare[1] === ">" ? 1 : compare[1] === "<" ? -1 : 0);
+    return compare[1]!.startsWith(">") ? { minAmount: n } : { maxAmount: Math.max(0, n) };
+  }
+  if (!keyed) return undefined;
+  const [a, b] = text.split("..");
+  if (b !== undefined && TENGE.test(a!) && TENGE.test(b)) {
+    const [lo, hi] = [Number(a), Number(b)].sort((x, y) => x - y);
+    return { minAmount: lo, maxAmount: hi };
+  }
+  return TENGE.test(text) ? { minAmount: Number(text), maxAmount: Number(text) } : undefined;
+}
+
+/** Region names may span words («Алматы облысы», «Шығыс Қазақстан»): they are read from the whole text first. */
+function takeRegions(args: string): { regions: Region[]; rest: string } {
+  const regions: Region[] = [];
+  let rest = "";
+  let at = 0;
+  for (const m of findRegions(args)) {
+    // a region inside a key=value word is read with its key below
+    if (/=\S*$/.test(args.slice(at, m.start))) continue;
+    regions.push(m.region);
+    rest += `${args.slice(at, m.start)} `;
+    at = m.end;
+  }
+  return { regions, rest: rest + args.slice(at) };
+}
 
 export function parseFilterArgs(args: string, schemeIds: readonly string[]): ParsedFilter {
   const spec: FilterSpec = {};
   const unknown: string[] = [];
   const days: string[] = [];
-  for (const word of args.split(/\s+/).filter(Boolean)) {
-    const [key, value] = word.includes("=") ? (word.split("=", 2) as [string, string]) : [undefined, word];
+  const { regions, rest } = takeRegions(args);
+  if (regions[0]) spec.region = regions[0];
+  for (const extra of regions.slice(1)) unknown.push(extra);
+  for (const word of rest.split(/\s+/).filter(Boolean)) {
+    const eq = word.indexOf("=");
+    const cmp = word.search(/[<>]/);
+    const [key, value] =
+      eq > 0 && (cmp < 0 || eq < cmp)
+        ? [word.slice(0, eq).toLowerCase(), word.slice(eq + 1)]
+        : cmp > 0
+          ? [word.slice(0, cmp).toLowerCase(), word.slice(cmp)]
+          : [undefined, word];
     const token = value.toLowerCase();
     const range = token.split("..");
-    if (range.length === 2 && (!key || key === "date")) {
-      const [a, b] = range.map((d) => parseDay(d));
-      if (a && b) days.push(a, b);
-      else unknown.push(word);
+    if (range.length === 2 && (!key || key === "date") && range.every((d) => parseDay(d))) {
+      days.push(parseDay(range[0]!)!, parseDay(range[1]!)!);
       continue;
     }
     const day = parseDay(token);
+    const amount = !key || AMOUNT_KEYS.test(key) ? readAmount(token, key !== undefined) : undefined;
+    const bank = findBank(value);
     if (day && (!key || key === "from" || key === "to" || key === "date")) {
       if (key === "from") spec.fromDay = day;
       else if (key === "to") spec.toDay = day;
       else days.push(day);
-    } else if (isRegion(token) && (!key || key === "region")) spec.region = token;
+    } else if (amount) Object.assign(spec, amount);
+    else if (key === "region" && readRegion(value)) spec.region = readRegion(value);
     else if (schemeIds.includes(token) && (!key || key === "scheme")) spec.scheme = token;
     else if (isStatus(token) && (!key || key === "status")) spec.status = token;
+    else if (bank && bank.start === 0 && bank.end === value.length && (!key || key === "bank")) spec.bank = bank.bank;
+    else if (!key && MINE.test(token)) spec.mine = true;
     else unknown.push(word);
   }
   if (days.length === 1) {

@@ -1,12 +1,23 @@
 /**
- * Granting and revoking police and admin roles, and invite links — each change
- * written to the audit log in the same transaction. Used by the bot and the CLI.
+ * Granting and revoking police and admin roles, officers' regions, and invite
+ * links — each change written to the audit log in the same transaction. Used by
+ * the bot and the CLI.
  */
-import { REGIONS, type Region } from "../core/model.js";
+import { readLeadingRegions } from "../core/identifiers/regions.js";
+import { REGIONS, type Region, type Role } from "../core/model.js";
 import { type Actor, audit } from "../db/audit.js";
 import { type Db, inTransaction } from "../db/client.js";
 import { createInvite, type Redeemed, redeemInvite } from "../db/invites.js";
-import { grantRole, type PoliceProfile, revokeRole, type StaffRole, setPoliceProfile } from "../db/roles.js";
+import {
+  effectiveRole,
+  grantRole,
+  type PoliceProfile,
+  policeProfile,
+  revokeRole,
+  type StaffRole,
+  setPoliceProfile,
+  storedRole,
+} from "../db/roles.js";
 
 export const UNIT_MAX = 120;
 const STAFF_ROLES: readonly StaffRole[] = ["police", "admin"];
@@ -15,7 +26,9 @@ export interface GrantRequest {
   id: number;
   role: StaffRole;
   unit?: string | undefined;
-  region?: Region | undefined;
+  /** Given regions replace the officer's; none given keeps them. */
+  regions?: Region[] | undefined;
+  allRegions?: boolean | undefined;
 }
 
 export const isStaffRole = (s: string | undefined): s is StaffRole => STAFF_ROLES.includes(s as StaffRole);
@@ -26,33 +39,72 @@ export const cleanUnit = (text: string): string | undefined => {
   return unit || undefined;
 };
 
-/** Unit words and an optional region id as the last word: "ДП г. Алматы, УПП almaty". */
-export function readProfileWords(words: readonly string[]): { unit?: string; region?: Region } {
-  const last = words.at(-1)?.toLowerCase();
-  const region = isRegion(last) ? last : undefined;
-  const unit = cleanUnit((region ? words.slice(0, -1) : words).join(" "));
-  return { ...(unit ? { unit } : {}), ...(region ? { region } : {}) };
+/**
+ * Regions first (any language or case, "all" for every region), then the unit:
+ * «Алматы, Алматы облысы УП Медеуского района» → almaty, almaty_region and the unit.
+ */
+export function readProfileWords(text: string): Pick<GrantRequest, "unit" | "regions" | "allRegions"> {
+  const { regions, all, rest } = readLeadingRegions(text);
+  const unit = cleanUnit(rest);
+  return {
+    ...(unit ? { unit } : {}),
+    ...(regions.length ? { regions } : {}),
+    ...(all ? { allRegions: true } : {}),
+  };
 }
 
-/** `<telegram id> police|admin [unit…] [region id]`; undefined when it does not read. */
+/** `<telegram id> police|admin [regions…] [unit…]`; undefined when it does not read. */
 export function parseGrantArgs(args: string): GrantRequest | undefined {
-  const [idText, role, ...rest] = args.trim().split(/\s+/);
-  const id = Number(idText);
-  if (!idText || !/^\d{1,15}$/.test(idText) || !Number.isSafeInteger(id) || id <= 0) return undefined;
-  const lowered = role?.toLowerCase();
-  if (!isStaffRole(lowered)) return undefined;
-  return { id, role: lowered, ...(lowered === "police" ? readProfileWords(rest) : {}) };
+  const m = /^\s*(\d{1,15})\s+(\S+)\s*([\s\S]*)$/.exec(args);
+  const id = Number(m?.[1]);
+  if (!m || !Number.isSafeInteger(id) || id <= 0) return undefined;
+  const role = m[2]!.toLowerCase();
+  if (!isStaffRole(role)) return undefined;
+  return { id, role, ...(role === "police" ? readProfileWords(m[3]!) : {}) };
 }
 
-export function grant(db: Db, actor: Actor, request: GrantRequest, now: Date): void {
-  inTransaction(db, () => {
-    grantRole(db, request.id, request.role, { unit: request.unit, region: request.region }, now);
+export type GrantResult =
+  /** granted: a new role; updated: the same role with a new unit or regions; unchanged: nothing new. */
+  | { ok: true; change: "granted" | "updated" | "unchanged"; role: StaffRole; previous: Role }
+  /** configured: an admin by ADMIN_IDS; outranked: an admin asked to be made police (revoke first). */
+  | { ok: false; reason: "configured" | "outranked"; role: Role };
+
+const changesProfile = (before: ReturnType<typeof policeProfile>, request: GrantRequest): boolean =>
+  !before ||
+  (request.unit !== undefined && request.unit !== before.unit) ||
+  (request.regions !== undefined && request.regions.join() !== before.regions.join()) ||
+  (request.allRegions !== undefined && request.allRegions !== before.allRegions);
+
+export function grant(
+  db: Db,
+  actor: Actor,
+  request: GrantRequest,
+  adminIds: readonly number[],
+  now: Date,
+): GrantResult {
+  return inTransaction(db, (): GrantResult => {
+    const previous = effectiveRole(adminIds, storedRole(db, request.id), request.id);
+    if (adminIds.includes(request.id)) return { ok: false, reason: "configured", role: previous };
+    if (previous === "admin" && request.role === "police") return { ok: false, reason: "outranked", role: previous };
+    const sameRole = previous === request.role;
+    if (sameRole && (request.role === "admin" || !changesProfile(policeProfile(db, request.id), request))) {
+      return { ok: true, change: "unchanged", role: request.role, previous };
+    }
+    grantRole(db, request.id, request.role, request, now);
     audit(db, {
       actor,
       action: "role.grant",
-      details: { target: request.id, role: request.role, unit: request.unit ?? null, region: request.region ?? null },
+      details: {
+        target: request.id,
+        role: request.role,
+        previous,
+        unit: request.unit ?? null,
+        regions: request.regions ?? null,
+        allRegions: request.allRegions ?? null,
+      },
       at: now,
     });
+    return { ok: true, change: sameRole ? "updated" : "granted", role: request.role, previous };
   });
 }
 
@@ -71,7 +123,7 @@ export function revoke(db: Db, actor: Actor, id: number, adminIds: readonly numb
 export function invite(
   db: Db,
   actor: Actor & { id: number },
-  request: { role: StaffRole; unit?: string | undefined; region?: Region | undefined },
+  request: Omit<GrantRequest, "id">,
   now: Date,
 ): { token: string; expiresAt: Date } {
   return inTransaction(db, () => {
@@ -82,7 +134,8 @@ export function invite(
       details: {
         role: request.role,
         unit: request.unit ?? null,
-        region: request.region ?? null,
+        regions: request.regions ?? [],
+        allRegions: request.allRegions ?? false,
         expiresAt: created.expiresAt.toISOString(),
       },
       at: now,
@@ -91,14 +144,15 @@ export function invite(
   });
 }
 
-/** Uses an invite: the role is granted to `userId` with the unit and region the invite carried. */
+/** Uses an invite: the role is granted to `userId` with the unit and regions the invite carried. */
 export function acceptInvite(db: Db, userId: number, token: string, now: Date): Redeemed {
   return inTransaction(db, () => {
     const redeemed = redeemInvite(db, token, userId, now);
     if (!redeemed.ok) return redeemed;
     const profile: PoliceProfile = {
       ...(redeemed.unit ? { unit: redeemed.unit } : {}),
-      ...(isRegion(redeemed.region ?? undefined) ? { region: redeemed.region as Region } : {}),
+      regions: redeemed.regions.filter(isRegion),
+      allRegions: redeemed.allRegions,
     };
     grantRole(db, userId, redeemed.role, profile, now);
     audit(db, {
@@ -111,10 +165,10 @@ export function acceptInvite(db: Db, userId: number, token: string, now: Date): 
   });
 }
 
-/** An officer names their unit or region after joining by invite. */
-export function updatePoliceProfile(db: Db, actor: Actor & { id: number }, profile: PoliceProfile, now: Date): void {
+/** An officer names their unit after joining by invite (their regions are set by an admin only). */
+export function updatePoliceUnit(db: Db, actor: Actor & { id: number }, unit: string, now: Date): void {
   inTransaction(db, () => {
-    setPoliceProfile(db, actor.id, profile, now);
-    audit(db, { actor, action: "police.profile", details: { ...profile }, at: now });
+    setPoliceProfile(db, actor.id, { unit }, now);
+    audit(db, { actor, action: "police.profile", details: { unit }, at: now });
   });
 }

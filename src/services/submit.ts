@@ -8,7 +8,7 @@ import type { Answers } from "../core/report/answers.js";
 import { canonicalJson } from "../core/report/canonical.js";
 import { toReportJson } from "../core/report/json.js";
 import type { Recognition, SubmittedReport } from "../core/report/report.js";
-import { signReport } from "../core/report/signature.js";
+import { type ReportKeys, signReport } from "../core/report/signature.js";
 import type { Db } from "../db/client.js";
 import { loadDraft } from "../db/drafts.js";
 import { counters, reports, reportVersions } from "../db/schema.js";
@@ -56,7 +56,7 @@ export function submitDraft(
   db: Db,
   draftId: number,
   recognise: Recognise,
-  signingKey: string,
+  keys: ReportKeys,
   now: Date,
 ): Submitted | undefined {
   return db.$client.transaction((): Submitted | undefined => {
@@ -96,14 +96,20 @@ export function submitDraft(
       })
       .where(and(eq(reports.id, draftId), eq(reports.status, "draft")))
       .run();
-    saveVersion(db, draftId, report, signingKey, null);
+    saveVersion(db, draftId, report, keys, null);
     return { reportId: draftId, number, report };
   })();
 }
 
 /** Freezes one version: the report as it was, and the signed canonical police JSON. */
-export function saveVersion(db: Db, reportId: number, report: SubmittedReport, key: string, note: string | null): void {
-  const signed = signReport(toReportJson(report), key);
+export function saveVersion(
+  db: Db,
+  reportId: number,
+  report: SubmittedReport,
+  keys: ReportKeys,
+  note: string | null,
+): void {
+  const signed = signReport(toReportJson(report), keys);
   db.insert(reportVersions)
     .values({
       reportId,

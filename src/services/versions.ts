@@ -6,15 +6,16 @@
  * they were; the number never changes.
  */
 
-import { todayIn } from "../core/identifiers/dates.js";
 import type { AlreadyDone } from "../core/model.js";
 import { addEvidence } from "../core/questionnaire/answer.js";
 import { type Answers, type Evidence, emptyAnswers, type Transfer } from "../core/report/answers.js";
 import type { SubmittedReport } from "../core/report/report.js";
+import type { ReportKeys } from "../core/report/signature.js";
 import type { Db } from "../db/client.js";
 import { markUpdateHandled } from "../db/handled-updates.js";
 import { rewriteSubmittedRows } from "../db/submitted-rows.js";
 import { versionsOf } from "../db/user-reports.js";
+import { almatyDate } from "../documents/format.js";
 import { loadReport, reportOwner } from "./reports.js";
 import { pruneEmpty, saveVersion } from "./submit.js";
 
@@ -63,7 +64,7 @@ export function applyAddition(before: Answers, addition: Addition, now: Date): {
   for (const file of addition.evidence ?? []) a = addEvidence(a, file) ?? a;
   if (a.evidence.length > evidenceBefore) changes.push("evidence");
   if (addition.note) {
-    const dated = `[${todayIn(now)}] ${addition.note}`;
+    const dated = `[${almatyDate(now.toISOString())}] ${addition.note}`;
     a.narrative = a.narrative ? `${a.narrative}\n\n${dated}` : dated;
     changes.push("note");
   }
@@ -81,7 +82,7 @@ export interface AddRequest {
   /** Who asks: only the person who filed the report may add to it. */
   userId: number;
   addition: Addition;
-  signingKey: string;
+  keys: ReportKeys;
   now: Date;
   /** The update carrying the addition: a redelivered update adds nothing twice. */
   updateId?: number;
@@ -89,7 +90,7 @@ export interface AddRequest {
 
 /** Saves the addition as the next version, in one transaction with the typed rows. */
 export function addToReport(db: Db, request: AddRequest): AddResult {
-  const { reportId, userId, addition, signingKey, now, updateId } = request;
+  const { reportId, userId, addition, keys, now, updateId } = request;
   return db.$client.transaction((): AddResult => {
     const owner = reportOwner(db, reportId);
     if (!owner || owner.userId !== userId || owner.status !== "submitted") return { ok: false, reason: "not_found" };
@@ -103,7 +104,7 @@ export function addToReport(db: Db, request: AddRequest): AddResult {
     if (changes.length === 0) return { ok: false, reason: "nothing" };
     const at = now.toISOString();
     const next: SubmittedReport = { ...current, version: current.version + 1, versionAt: at, answers };
-    saveVersion(db, reportId, next, signingKey, changes.join(","));
+    saveVersion(db, reportId, next, keys, changes.join(","));
     rewriteSubmittedRows(db, reportId, answers, { version: next.version, at });
     return { ok: true, number: current.number, version: next.version, changes };
   })();

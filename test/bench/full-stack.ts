@@ -1,12 +1,11 @@
 /**
  * Piece 1: the real bot (real deps on a temp SQLite database, the real inbox and
  * pipeline) under N simulated people walking the questionnaire, with Telegram
- * answered in-process; then the same updates against a bare grammY echo bot with
- * the same runner shape, which is the ceiling.
+ * answered in-process; then the same updates against the minimal durable grammY
+ * bot (durable-bot.ts) with the same runner shape, which is the floor of a bot
+ * that loses nothing.
  */
-import { createConcurrentSink, createRunner, createSource, type RunnerHandle, sequentialize } from "@grammyjs/runner";
-import { Bot } from "grammy";
-import type { Update } from "grammy/types";
+import type { RunnerHandle } from "@grammyjs/runner";
 import { prepareDeps } from "../../src/app.js";
 import { UpdateInbox } from "../../src/bot/delivery/inbox.js";
 import { startPipeline } from "../../src/bot/delivery/pipeline.js";
@@ -14,6 +13,7 @@ import type { BotDeps } from "../../src/bot/deps.js";
 import { createBot } from "../../src/bot/index.js";
 import { type Checkpointer, startCheckpointer } from "../../src/db/checkpointer.js";
 import { recordConsent } from "../../src/db/users.js";
+import { startDurableBot } from "./durable-bot.js";
 import { type BenchEnv, benchEnv } from "./env.js";
 import { BENCH_BOT, FakeTelegram } from "./fake-api.js";
 import { ClosedLoop, type LoadResult, type Recorded, replayUser, UpdateFactory } from "./load.js";
@@ -33,7 +33,8 @@ export const PACED_SHARE = 0.5;
 export interface FullStackFigures {
   /** People acting as soon as their previous update was handled: the bot saturated. */
   full: LoadResult[];
-  bare: LoadResult[];
+  /** The minimal durable grammY bot, run right after each of Saqbol's runs. */
+  durable: LoadResult[];
   /** People pausing between moves so that they offer half of the saturated throughput. */
   paced: LoadResult[];
   pacedOffered: number;
@@ -45,8 +46,8 @@ export interface FullStackFigures {
 }
 
 export interface FullStackOptions {
-  /** Also start the bare grammY bot (not needed when only memory is measured). */
-  bare?: boolean;
+  /** Also start the durable baseline bot (not needed when only memory is measured). */
+  durable?: boolean;
   /** Each person stops after this many moves, mid-questionnaire. */
   movesPerUser?: number;
 }
@@ -56,12 +57,13 @@ export class FullStackBench {
   private readonly fake = new FakeTelegram();
   private readonly factory = new UpdateFactory();
   private readonly fullQueue = new QueueSupplier();
-  private readonly bareQueue = new QueueSupplier();
+  private readonly durableQueue = new QueueSupplier();
   private readonly deps: BotDeps;
   private readonly runners: RunnerHandle[] = [];
   private readonly population: Population;
-  private nextBareId = 900_000_000;
+  private nextDurableId = 900_000_000;
   private checkpoints?: Checkpointer;
+  private readonly closing: (() => Promise<void>)[] = [];
 
   constructor(private readonly options: FullStackOptions = {}) {
     this.deps = prepareDeps(this.env.config, this.env.logger);
@@ -93,7 +95,7 @@ export class FullStackBench {
         this.env.logger,
       ),
     );
-    if (this.options.bare ?? true) this.runners.push(this.startBare());
+    if (this.options.durable ?? true) this.runners.push(this.startDurable());
     this.checkpoints = startCheckpointer(this.deps.db, this.env.dbPath, this.env.logger);
   }
 
@@ -101,36 +103,33 @@ export class FullStackBench {
     return this.deps.db;
   }
 
-  /** grammY with nothing but an echo, behind the same source, concurrent sink and sequentialize. */
-  private startBare(): RunnerHandle {
-    const bare = new Bot(this.env.config.botToken, { botInfo: BENCH_BOT });
-    bare.api.config.use(this.fake.transformer);
-    bare.use(sequentialize((ctx) => ctx.chat?.id.toString()));
-    bare.on("message", (ctx) => ctx.reply(ctx.message.text ?? "…"));
-    bare.on("callback_query", (ctx) => ctx.answerCallbackQuery());
-    const sink = createConcurrentSink<Update>(
-      {
-        consume: async (update) => {
-          try {
-            await bare.handleUpdate(update);
-          } finally {
-            this.bareQueue.loop?.completed(update.update_id);
-          }
-        },
-      },
-      async () => undefined,
-      { concurrency: PIPELINE_CONCURRENCY },
-    );
-    const supply = this.bareQueue.supplier();
-    const source = createSource({ supply: (limit, signal) => supply(limit, signal as unknown as AbortSignal) });
-    const runner = createRunner(source, sink);
-    runner.start();
-    return runner;
+  get botDeps(): BotDeps {
+    return this.deps;
+  }
+
+  /** Ends the current run early: no new update is sent, those in flight are waited for. */
+  stopRun(): void {
+    this.fullQueue.loop?.stop();
+  }
+
+  /** The minimal durable grammY bot, behind the same source, concurrent sink and sequentialize. */
+  private startDurable(): RunnerHandle {
+    const durable = startDurableBot({
+      dir: this.env.dir,
+      token: this.env.config.botToken,
+      botInfo: BENCH_BOT,
+      api: this.fake.transformer,
+      supplier: this.durableQueue.supplier(),
+      completed: (id) => this.durableQueue.loop?.completed(id),
+      concurrency: PIPELINE_CONCURRENCY,
+    });
+    this.closing.push(durable.close);
+    return durable.runner;
   }
 
   /**
    * One run of the real bot until `durationMs`, `total` updates or `finishedWalks` walks;
-   * returns what each person did so the bare bot can get the same updates.
+   * returns what each person did so the baseline bot can get the same updates.
    */
   async runFull(options: {
     concurrency: number;
@@ -163,27 +162,28 @@ export class FullStackBench {
     return { result, recorded: run.recorded };
   }
 
-  /** The same people and moves against the bare bot. */
-  async runBare(concurrency: number, durationMs: number, recorded: Recorded[]): Promise<LoadResult> {
+  /** The same people and moves against the durable baseline bot. */
+  async runDurable(concurrency: number, durationMs: number, recorded: Recorded[]): Promise<LoadResult> {
     const loop = new ClosedLoop({
       concurrency,
       durationMs,
-      makeUser: (index) => replayUser(recorded, index, this.nextBareId++),
+      makeUser: (index) => replayUser(recorded, index, this.nextDurableId++),
       deliver: (user, move) => {
         const update = this.factory.make(user, move);
-        this.bareQueue.push(update);
+        this.durableQueue.push(update);
         return update.update_id;
       },
     });
-    this.bareQueue.loop = loop;
+    this.durableQueue.loop = loop;
     loop.start();
     const result = await loop.done;
-    this.bareQueue.loop = undefined;
+    this.durableQueue.loop = undefined;
     return result;
   }
 
-  async close(): Promise<Omit<FullStackFigures, "full" | "bare" | "paced" | "pacedOffered" | "single">> {
+  async close(): Promise<Omit<FullStackFigures, "full" | "durable" | "paced" | "pacedOffered" | "single">> {
     for (const r of this.runners) if (r.isRunning()) await r.stop();
+    for (const close of this.closing) await close();
     await this.checkpoints?.stop();
     this.deps.db.$client.close();
     this.env.close();
@@ -197,7 +197,7 @@ export class FullStackBench {
 
 /**
  * Warms up until a third of the people have finished a walk (so the runs that count see
- * every stage of the questionnaire), then alternates real and bare runs so both see the
+ * every stage of the questionnaire), then alternates real and baseline runs so both see the
  * same machine state. Latency under load is measured at half the throughput just
  * measured (paced runs): at saturation it is only the queue (people ÷ throughput).
  * Ends with one person alone.
@@ -213,17 +213,17 @@ export async function benchFullStack(options: {
   const { concurrency } = options;
   try {
     const full: LoadResult[] = [];
-    const bare: LoadResult[] = [];
+    const durable: LoadResult[] = [];
     const warm = await bench.runFull({
       concurrency,
       durationMs: options.warmupMs,
       finishedWalks: Math.ceil(concurrency / 3),
     });
-    await bench.runBare(concurrency, Math.min(options.runMs, 1000), warm.recorded);
+    await bench.runDurable(concurrency, Math.min(options.runMs, 1000), warm.recorded);
     for (let i = 0; i < options.runs; i++) {
       const run = await bench.runFull({ concurrency, durationMs: options.runMs });
       full.push(run.result);
-      bare.push(await bench.runBare(concurrency, options.runMs, run.recorded));
+      durable.push(await bench.runDurable(concurrency, options.runMs, run.recorded));
     }
     const pacedOffered = PACED_SHARE * median(full.map((r) => r.updatesPerSecond));
     const thinkMs = (PACED_PEOPLE / pacedOffered) * 1000;
@@ -232,7 +232,7 @@ export async function benchFullStack(options: {
       paced.push((await bench.runFull({ concurrency: PACED_PEOPLE, durationMs: options.runMs, thinkMs })).result);
     }
     const single = (await bench.runFull({ concurrency: 1, durationMs: options.runMs })).result;
-    return { full, bare, paced, pacedOffered, single, ...(await bench.close()) };
+    return { full, durable, paced, pacedOffered, single, ...(await bench.close()) };
   } catch (error) {
     await bench.close();
     throw error;

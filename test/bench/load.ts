@@ -153,7 +153,15 @@ export class ClosedLoop {
     }
   }
 
+  private stopped = false;
+
+  /** No new update from now on; the run ends once those in flight are handled. */
+  stop(): void {
+    this.stopped = true;
+  }
+
   private open(): boolean {
+    if (this.stopped) return false;
     const { total = Infinity, durationMs = Infinity, finishedWalks = Infinity } = this.options;
     return this.sent < total && this.finished < finishedWalks && performance.now() - this.t0 < durationMs;
   }

@@ -13,7 +13,7 @@ const moves = Number(process.argv[3] ?? 2);
 
 const count = (bench: FullStackBench, sql: string) => (bench.db.$client.prepare(sql).get() as { n: number }).n;
 
-const bench = new FullStackBench({ bare: false, movesPerUser: moves });
+const bench = new FullStackBench({ durable: false, movesPerUser: moves });
 bench.start();
 const base = process.memoryUsage();
 const started = performance.now();

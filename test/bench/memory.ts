@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { projectRoot } from "../../src/paths.js";
-import { bundle, startFlags } from "./production.js";
+import { bundle, START_FLAGS } from "./production.js";
 import { ROOT } from "./recognition.js";
 
 export interface MemoryFigures {
@@ -30,7 +30,7 @@ export async function benchMemory(users: number, moves: number): Promise<MemoryF
     process.execPath,
     [
       "--expose-gc",
-      ...startFlags(),
+      ...START_FLAGS,
       await bundle("test/bench/memory-child.ts", join(projectRoot, "dist", "bench-memory-child.js")),
       String(users),
       String(moves),

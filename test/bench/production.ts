@@ -1,24 +1,53 @@
 /**
- * What `npm start` runs, so start-up and memory are measured the same way: the
- * bot bundled by test/tools/build.mjs and node with the start script's flags.
+ * What `npm start` runs, so start-up, memory and the HTTP pieces are measured the
+ * same way: scripts/start.mjs on the build made by scripts/build.mjs (as at
+ * install), which starts node on dist/main.js with the heap capped.
  */
+import { execFile, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
+import { promisify } from "node:util";
 import { build } from "esbuild";
 import { projectRoot } from "../../src/paths.js";
 
-/** The node flags of package.json's start script (e.g. the heap cap). */
-export function startFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as { scripts: { start: string } };
-  const run = pkg.scripts.start.split("&&").at(-1)!.trim().split(/\s+/);
-  return run.slice(1).filter((arg) => arg.startsWith("--"));
+/** The node flags scripts/start.mjs gives the bot with the default MEMORY_LIMIT_MB. */
+export const START_FLAGS = ["--enable-source-maps", "--max-old-space-size=256"];
+
+let built: Promise<unknown> | undefined;
+
+/** The production build, made once per benchmark (as a deployment makes it once, at install). */
+export const productionBuild = () => {
+  built ??= promisify(execFile)(process.execPath, [join(projectRoot, "scripts", "build.mjs")], { cwd: projectRoot });
+  return built;
+};
+
+/** `npm start` as a process: the launcher, which runs the bot in a child of its own. */
+export async function spawnStart(env: Record<string, string>) {
+  await productionBuild();
+  return spawn(process.execPath, [join(projectRoot, "scripts", "start.mjs")], {
+    cwd: projectRoot,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
-/** Bundles an entry point like the production build does; returns the output file. */
+/** Pids of a process's children (Linux). */
+export function childPids(pid: number | undefined): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** Bundles another entry point like the production build does (with the document worker beside it). */
 export async function bundle(entry: string, outfile: string): Promise<string> {
   await build({
-    entryPoints: [join(projectRoot, entry)],
-    outfile,
+    entryPoints: {
+      [basename(outfile, ".js")]: join(projectRoot, entry),
+      "document-worker": join(projectRoot, "src/services/document-worker.ts"),
+    },
+    outdir: dirname(outfile),
     bundle: true,
     platform: "node",
     target: "node20",

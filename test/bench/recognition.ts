@@ -1,29 +1,16 @@
 /**
- * Piece 3: scheme recognition over the labelled narratives (the repository's
- * fixtures, plus the shared examples when they are on this machine).
+ * Piece 3: scheme recognition over the labelled narratives in the repository (the tuning
+ * sets of test/support/narratives.ts: every scheme, stories that are no fraud, Kazakh typed
+ * without its letters and in Latin).
  */
-import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { loadCatalogOrThrow, readDefaultCatalogYaml } from "../../src/catalog/load.js";
+import { TUNING_FILES, tuningNarratives } from "../support/narratives.js";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 
-const FILES = [
-  resolve(ROOT, "test/fixtures/narratives.jsonl"),
-  resolve(ROOT, "test/fixtures/narratives-extra.jsonl"),
-  // Read where it lies, never copied into the repository; absent on other machines.
-  "/work/shared/examples/narratives.jsonl",
-];
-
 export function readNarratives(): { texts: string[]; files: string[] } {
-  const files = FILES.filter((f) => existsSync(f));
-  const texts = files.flatMap((file) =>
-    readFileSync(file, "utf8")
-      .split("\n")
-      .filter((line) => line.trim() !== "")
-      .map((line) => (JSON.parse(line) as { text: string }).text),
-  );
-  return { texts, files };
+  return { texts: tuningNarratives().map((n) => n.text), files: TUNING_FILES };
 }
 
 export interface RecognitionFigures {

@@ -6,8 +6,8 @@
  *   npm run bench                          the full set (two to three minutes)
  *   npm run bench -- --json                … and the JSON line last
  *   npm run bench -- --quick               small sizes, to check the harness itself
- *   npm run bench -- --only=stack,http     some pieces only: stack, http, recognition,
- *                                          documents, storage, memory, startup
+ *   npm run bench -- --only=stack,http     some pieces only: stack, http, burst, recognition,
+ *                                          documents, storage, memory, startup, render
  *   npm run bench -- --users=100           simulated people at once (default 25)
  *
  * The load pieces warm up until a third of the simulated people have walked the whole
@@ -16,19 +16,35 @@
  * (saturated); latency (p50_ms, p99_ms) with 200 people pausing between moves so that
  * they offer half that throughput, because at saturation latency is only the queue
  * (people ÷ throughput): those figures are kept as saturated_p50_ms / saturated_p99_ms.
+ * The baseline is the minimal durable grammY bot (durable-bot.ts): `durable_ratio`.
+ * Over HTTP the bot runs as `npm start` runs it, in its own process: a spike of 420
+ * updates a second for 60 s (`http_p99_ms`) and 300 people sending /start at once
+ * (`burst_300_start_s`). `render_p99_others_ms`: other people's updates while 20 PDFs
+ * and an export of 10,000 reports are made.
  */
 import { cpus, loadavg } from "node:os";
 import { benchDocuments } from "./documents.js";
 import { benchFullStack } from "./full-stack.js";
-import { benchHttp } from "./http.js";
+import { benchBurst, benchHttpSpike } from "./http.js";
 import { benchMemory } from "./memory.js";
 import { benchRecognition } from "./recognition.js";
+import { benchRender } from "./render-load.js";
 import { type Figures, sections, summary } from "./report.js";
 import { benchStartup } from "./startup.js";
 import { benchStorage } from "./storage.js";
 import { missed, renderTable } from "./table.js";
 
-const PIECES = ["stack", "http", "recognition", "documents", "storage", "memory", "startup"] as const;
+const PIECES = [
+  "stack",
+  "http",
+  "burst",
+  "recognition",
+  "documents",
+  "storage",
+  "memory",
+  "startup",
+  "render",
+] as const;
 type Piece = (typeof PIECES)[number];
 
 const args = process.argv.slice(2);
@@ -43,6 +59,9 @@ const SIZES = quick
   : { runs: 3, runMs: 3000, warmupMs: 20_000, passes: 10, reps: 3, exportCount: 10_000, exportRuns: 3, stored: 300 };
 const MEMORY_USERS = quick ? 500 : 10_000;
 const STARTS = quick ? 2 : 5;
+const SPIKE = quick ? { rate: 100, durationMs: 5000 } : { rate: 420, durationMs: 60_000 };
+const BURST = quick ? 50 : 300;
+const RENDER = quick ? { pdfs: 4, exportCount: 1000 } : { pdfs: 20, exportCount: 10_000 };
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 const failures: string[] = [];
@@ -74,12 +93,14 @@ async function main(): Promise<void> {
   const figures: Figures = {
     users,
     stack: await piece("stack", () => benchFullStack({ concurrency: users, ...SIZES })),
-    http: await piece("http", () => benchHttp({ concurrency: users, ...SIZES })),
+    http: await piece("http", () => benchHttpSpike(SPIKE)),
+    burst: await piece("burst", () => benchBurst(BURST)),
     recognition: await piece("recognition", () => benchRecognition(SIZES.passes)),
     documents: await piece("documents", () => benchDocuments(SIZES)),
     storage: await piece("storage", () => benchStorage(SIZES.stored)),
     memory: await piece("memory", () => benchMemory(MEMORY_USERS, 1)),
     startup: await piece("startup", () => benchStartup(STARTS)),
+    render: await piece("render", () => benchRender(RENDER)),
   };
   const table = sections(figures);
   const seconds = (performance.now() - began) / 1000;

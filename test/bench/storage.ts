@@ -43,7 +43,7 @@ export function benchStorage(count: number): StorageFigures {
       // One large report in five, as in the export: a police export is not only short stories.
       const fixture = makers[i % makers.length]!(i % 2 ? "kk" : "ru");
       const draft = createDraft(db, 1 + i, fixture.lang, fixture.answers);
-      submitDraft(db, draft.id, (a) => catalog.recognize(recognitionInput(a)), deps.signingKey, new Date());
+      submitDraft(db, draft.id, (a) => catalog.recognize(recognitionInput(a)), deps.keys, new Date());
       ids.push(draft.id);
     }
     const submitMs = (performance.now() - started) / count;

@@ -34,20 +34,38 @@ describe("admin: roles, invites and the audit log", () => {
 
   const linkIn = (text: string) => /start=(inv_[A-Za-z0-9_-]+)/.exec(text)?.[1];
 
-  it("grants police with unit and region, lists staff, and revokes", async () => {
-    const [granted] = await reply(ru, () => ru.command("grant", "701 police УП Алмалинского района almaty"));
-    expect(granted!.text).toBe("✅ Пользователю 701 выдана роль «полиция».");
-    expect(sql("SELECT role, police_unit, police_region FROM users WHERE id = 701")).toEqual([
-      { role: "police", police_unit: "УП Алмалинского района", police_region: "almaty" },
+  it("grants police with regions (any language) and unit, lists staff with names, and revokes", async () => {
+    const [granted] = await reply(ru, () =>
+      ru.command("grant", "701 police Карагандинская обл. УП Алмалинского района"),
+    );
+    expect(granted!.text).toBe(
+      "✅ Пользователю 701 выдана роль «сотрудник полиции».\n• 701 — сотрудник полиции · УП Алмалинского района · Карагандинская обл.",
+    );
+    expect(sql("SELECT role, police_unit, police_regions FROM users WHERE id = 701")).toEqual([
+      { role: "police", police_unit: "УП Алмалинского района", police_regions: '["karaganda"]' },
     ]);
     const officer = h.user(701, "ru");
     expect((await reply(officer, () => officer.command("reports")))[0]!.text).toContain("Заявления: 1");
+    const [more] = await reply(ru, () => ru.command("grant", "701 police Караганда, Астана"));
+    expect(more!.text).toBe(
+      `✅ Данные сотрудника 701 обновлены.\n• User701 (701) — сотрудник полиции · УП Алмалинского района · Карагандинская обл., Астана`,
+    );
+    const [same] = await reply(ru, () => ru.command("grant", "701 police Караганда, Астана"));
+    expect(same!.text).toContain("У пользователя 701 уже есть роль «сотрудник полиции» с этими данными");
+    const [bare] = await reply(ru, () => ru.command("grant", "708 police"));
+    expect(bare!.text).toContain(
+      label("ru", "admin:grant.no_regions")
+        .replace(/<\/?code>/g, "")
+        .replace("{{id}}", "708"),
+    );
 
     const [admin] = await reply(kk, () => kk.command("grant", "702 admin"));
-    expect(admin!.text).toBe("✅ 702 пайдаланушысына «әкімші» рөлі берілді.");
+    expect(admin!.text).toBe("✅ 702 пайдаланушысына «әкімші» рөлі берілді.\n• 702 — әкімші");
     const [staff] = await reply(kk, () => kk.command("staff"));
     expect(staff!.text).toContain("9000 — әкімші · ADMIN_IDS тізімінен");
-    expect(staff!.text).toContain("701 — полиция · УП Алмалинского района · Алматы");
+    expect(staff!.text).toContain(
+      "User701 (701) — полиция қызметкері · УП Алмалинского района · Қарағанды облысы, Астана",
+    );
     const second = h.user(702, "kk");
     expect((await reply(second, () => second.command("staff")))[0]!.text).toContain("Рөлдер");
 
@@ -57,9 +75,24 @@ describe("admin: roles, invites and the audit log", () => {
     expect((await reply(ru, () => ru.command("grant", "701 sheriff")))[0]!.text).toContain("/grant");
   });
 
-  it("makes a one-time invite that asks the officer's unit and region, and works once", async () => {
-    const [created] = await reply(ru, () => ru.command("invite", "police"));
-    expect(created!.text).toContain("Одноразовая ссылка для роли «полиция»");
+  it("answers clearly when the person already has a higher role", async () => {
+    const [outranked] = await reply(ru, () => ru.command("grant", "702 police Алматы"));
+    expect(outranked!.text).toBe(
+      "702 уже администратор: у администратора есть всё, что у полиции. Чтобы сделать его сотрудником полиции, сначала отзовите роль: /revoke 702.",
+    );
+    expect(sql("SELECT role FROM users WHERE id = 702")).toEqual([{ role: "admin" }]);
+    const [configured] = await reply(kk, () => kk.command("grant", `${ADMIN} police Алматы`));
+    expect(configured!.text).toContain("ADMIN_IDS бойынша әкімші");
+    const [same] = await reply(kk, () => kk.command("grant", "702 admin"));
+    expect(same!.text).toMatch(/^702 пайдаланушысында осы деректермен «әкімші» рөлі бар — ештеңе өзгерген жоқ\./);
+  });
+
+  it("makes a one-time invite with the officer's regions that asks their unit, and works once", async () => {
+    const [noRegion] = await reply(ru, () => ru.command("invite", "police"));
+    expect(noRegion!.text).toContain("Для сотрудника полиции укажите регионы");
+    const [created] = await reply(ru, () => ru.command("invite", "police Алматы"));
+    expect(created!.text).toContain("Одноразовая ссылка для роли «сотрудник полиции»");
+    expect(created!.text).toContain("Регионы: Алматы.");
     const payload = linkIn(created!.text)!;
     expect(payload).toBeDefined();
     expect(sql<{ token_hash: string }>("SELECT token_hash FROM invites")[0]!.token_hash).not.toContain(
@@ -69,17 +102,20 @@ describe("admin: roles, invites and the audit log", () => {
     const officer = h.user(703, "kk");
     const joined = await reply(officer, () => officer.command("start", payload));
     expect(joined.map((m) => m.text)).toEqual([
-      "✅ Сізге «полиция» рөлі берілді.",
+      "✅ Сізге «полиция қызметкері» рөлі берілді.",
       label("kk", "police:profile.ask_unit"),
     ]);
-    const [region] = await reply(officer, () => officer.send("Медеу ауданының полиция басқармасы"));
-    expect(region!.text).toBe(label("kk", "police:profile.ask_region"));
-    expect(buttonTexts(region!)).toContain("Алматы");
-    const [saved] = await reply(officer, () => officer.press("Алматы", region));
-    expect(saved!.text).toContain("Медеу ауданының полиция басқармасы, Алматы");
-    expect(sql("SELECT role, police_unit, police_region FROM users WHERE id = 703")).toEqual([
-      { role: "police", police_unit: "Медеу ауданының полиция басқармасы", police_region: "almaty" },
+    const [saved] = await reply(officer, () => officer.send("Медеу ауданының полиция басқармасы"));
+    expect(saved!.text).toContain("Медеу ауданының полиция басқармасы · өңірлер: Алматы");
+    expect(sql("SELECT role, police_unit, police_regions FROM users WHERE id = 703")).toEqual([
+      { role: "police", police_unit: "Медеу ауданының полиция басқармасы", police_regions: '["almaty"]' },
     ]);
+    // an officer cannot choose a region for themselves: the old button does nothing
+    const before = officer.messages().length;
+    officer.pressData(saved!.message_id, "preg:karaganda");
+    await h.emulator.waitIdle({ quietMs: 150 });
+    expect(officer.messages().slice(before)).toEqual([]);
+    expect(sql("SELECT police_regions FROM users WHERE id = 703")).toEqual([{ police_regions: '["almaty"]' }]);
 
     const late = h.user(704, "ru");
     expect((await reply(late, () => late.command("start", payload))).map((m) => m.text)).toEqual([
@@ -89,14 +125,14 @@ describe("admin: roles, invites and the audit log", () => {
   });
 
   it("expires an invite after 24 hours; one with unit and region asks nothing", async () => {
-    const [first] = await reply(ru, () => ru.command("invite", "police УП Есильского района astana"));
-    const [second] = await reply(ru, () => ru.command("invite", "police УП Есильского района astana"));
+    const [first] = await reply(ru, () => ru.command("invite", "police astana УП Есильского района"));
+    const [second] = await reply(ru, () => ru.command("invite", "police Астана УП Есильского района"));
     now = new Date(START.getTime() + 23 * 3600_000);
     const inTime = h.user(705, "ru");
     const joined = await reply(inTime, () => inTime.command("start", linkIn(first!.text)!));
     expect(joined.map((m) => m.text)).toEqual([
-      "✅ Вам выдана роль «полиция».",
-      "✅ Данные сохранены: УП Есильского района, Астана.\nКоманды: /open, /reports, /lookup, /export, /stats.",
+      "✅ Вам выдана роль «сотрудник полиции».",
+      "✅ Данные сохранены: УП Есильского района · регионы: Астана.\nКоманды — в меню «/» и в /help.",
     ]);
     now = new Date(START.getTime() + 24 * 3600_000 + 60_000);
     const tooLate = h.user(706, "kk");
@@ -126,12 +162,16 @@ describe("admin: roles, invites and the audit log", () => {
       .replace(/^\ufeff/, "")
       .trim()
       .split("\r\n");
-    expect(lines[0]).toBe("Время (UTC),Telegram ID,Роль,Действие,Заявление,Подробности");
+    expect(lines[0]).toBe(
+      "Время (UTC);Telegram ID;Роль;Оператор CLI (пользователь@сервер);Действие;Заявление;Подробности",
+    );
     const count = sql<{ n: number }>("SELECT count(*) AS n FROM audit_log")[0]!.n;
     expect(lines).toHaveLength(count + 1);
     kk.command("audit", "export");
     const kkCsv = await kk.waitFor((m) => m.file?.file_name?.endsWith(".csv") === true);
-    expect(kkCsv.file!.bytes.toString("utf8")).toContain("Уақыты (UTC),Telegram ID,Рөлі,Әрекет,Арыз,Толығырақ");
+    expect(kkCsv.file!.bytes.toString("utf8")).toContain(
+      "Уақыты (UTC);Telegram ID;Рөлі;CLI операторы (пайдаланушы@сервер);Әрекет;Арыз;Толығырақ",
+    );
   });
 
   it("records every admin action with who, in which role, and the details", async () => {
@@ -139,16 +179,17 @@ describe("admin: roles, invites and the audit log", () => {
       "SELECT actor_id, actor_role, action, details FROM audit_log ORDER BY id",
     );
     const of = (action: string) => rows.filter((r) => r.action === action);
-    expect(of("role.grant").map((r) => JSON.parse(r.details).target)).toEqual([701, 702]);
+    expect(of("role.grant").map((r) => JSON.parse(r.details).target)).toEqual([701, 701, 708, 702]);
     expect(of("role.grant").every((r) => r.actor_id === ADMIN && r.actor_role === "admin")).toBe(true);
     expect(of("role.revoke").map((r) => JSON.parse(r.details))).toEqual([{ target: 701 }]);
     expect(of("invite.create")).toHaveLength(3);
+    expect(JSON.parse(of("invite.create")[0]!.details)).toMatchObject({ regions: ["almaty"], allRegions: false });
     expect(of("invite.create").some((r) => r.details.includes("inv_"))).toBe(false);
     expect(of("invite.accept").map((r) => [r.actor_id, r.actor_role])).toEqual([
       [703, "police"],
       [705, "police"],
     ]);
-    expect(of("police.profile").map((r) => r.actor_id)).toEqual([703, 703]);
+    expect(of("police.profile").map((r) => r.actor_id)).toEqual([703]);
     expect(of("role.list").length).toBeGreaterThanOrEqual(12);
     expect(of("audit.view").length).toBe(2);
     expect(of("audit.export").length).toBe(2);

@@ -147,7 +147,7 @@ async function file(h: Harness, u: UserHandle, id: number, lang: Lang, script: M
   expect(buttonTexts(review)).toContain(label(lang, "questionnaire:review.submit"));
   u.press(label(lang, "questionnaire:review.submit"));
   const checklist = await u.waitFor((m) => buttonTexts(m).includes(label(lang, "guidance:checklist.done")), {
-    timeoutMs: 20_000,
+    timeoutMs: 60_000,
   });
   const files = new Map(
     u

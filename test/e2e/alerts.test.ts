@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALERTS_PER_SECOND, deliverAlerts } from "../../src/bot/jobs/alerts.js";
+import { loadDefaultCatalog } from "../../src/catalog/load.js";
 import type { Lang } from "../../src/core/model.js";
 import type { UserHandle } from "../emulator/index.js";
 import { buttonTexts, Harness } from "../support/harness.js";
@@ -9,6 +10,7 @@ import { label } from "../support/scenarios.js";
 import { consentedUser } from "../support/users.js";
 
 const ADMIN = 4000;
+const catalog = loadDefaultCatalog();
 const plain = (lang: Lang, key: string, options?: Record<string, unknown>) =>
   label(lang, key)
     .replace(/<[^>]+>/g, "")
@@ -77,12 +79,16 @@ describe("alerts to subscribers", () => {
     // Blocking the bot was noticed at once (my_chat_member), so that person is not even tried.
     const sending = await admin.waitFor((m) => m.text.includes(plain("ru", "alerts:admin.sending", { count: 2 })));
     expect(sending.text).toBeTruthy();
-    const finished = await admin.waitFor((m) => m.text.startsWith("✅"), { timeoutMs: 10_000 });
+    const finished = await admin.waitFor((m) => m.text.startsWith("✅"), { timeoutMs: 60_000 });
     expect(finished.text).toBe(plain("ru", "alerts:admin.finished", { id: 1, sent: 2, failed: 0 }));
 
     const alertRu = await ru.waitFor((m) => m.text.includes("служба безопасности Kaspi"));
     expect(alertRu.text).toContain(plain("ru", "alerts:message", { text: "" }).trim());
-    expect(buttonTexts(alertRu)).toEqual([label("ru", "alerts:buttons.unsubscribe")]);
+    // The alert is about a scheme of the library: its page is one tap away.
+    expect(buttonTexts(alertRu)).toEqual([
+      label("ru", "schemes:buttons.more"),
+      label("ru", "alerts:buttons.unsubscribe"),
+    ]);
     expect(alertsIn(h, 4101, "служба безопасности Kaspi")).toBe(1);
     expect(alertsIn(h, 4102, "Kaspi қауіпсіздік қызметі")).toBe(1);
     expect(alertsIn(h, 4102, "служба безопасности Kaspi")).toBe(0);
@@ -101,17 +107,45 @@ describe("alerts to subscribers", () => {
 
     // One tap under the alert unsubscribes; the next alert skips this person and the one who blocked the bot.
     ru.press(label("ru", "alerts:buttons.unsubscribe"), alertRu);
-    await ru.waitFor((m) => buttonTexts(m).includes(label("ru", "alerts:buttons.subscribe_again")), {
-      kinds: ["edit"],
-    });
+    const unsubscribed = await ru.waitFor(
+      (m) => buttonTexts(m).includes(label("ru", "alerts:buttons.subscribe_again")),
+      { kinds: ["edit"] },
+    );
+    expect(buttonTexts(unsubscribed)).toEqual([
+      label("ru", "schemes:buttons.more"),
+      label("ru", "alerts:buttons.subscribe_again"),
+    ]);
     expect(sqlOf(h)("SELECT alerts_subscribed FROM users WHERE id = 4101")).toEqual([{ alerts_subscribed: 0 }]);
     await sendAlert(admin, "Екінші ескерту: курьер кодты сұрайды.", "Второе предупреждение: «курьер» просит код.");
     await admin.waitFor((m) => m.text.includes(plain("ru", "alerts:admin.sending", { count: 1 })));
     await kk.waitFor((m) => m.text.includes("Екінші ескерту"));
-    await admin.waitFor((m) => m.text.startsWith("✅"), { timeoutMs: 10_000 });
+    await admin.waitFor((m) => m.text.startsWith("✅"), { timeoutMs: 60_000 });
     expect(alertsIn(h, 4101, "Второе предупреждение")).toBe(0);
     expect(alertsIn(h, 4102, "Екінші ескерту")).toBe(1);
     expect(sqlOf(h)("SELECT user_id FROM alert_deliveries WHERE alert_id = 2")).toEqual([{ user_id: 4102 }]);
+  });
+
+  it("links an alert about a new scheme to its library page, in each subscriber's language", async () => {
+    const kk = await subscribe(h, 4111, "kk");
+    const admin = h.user(ADMIN, "ru");
+    admin.command("alert");
+    await admin.nextReply();
+    admin.send("Абай болыңыз: алаяқтар WhatsApp-та сәлемдеменің суреті деп APK файл жібереді, оны орнатпаңыз.");
+    await admin.nextReply();
+    admin.send("Осторожно: мошенники рассылают в WhatsApp APK-файлы под видом фото посылки. Не устанавливайте их.");
+    const preview = await admin.waitFor((m) => buttonTexts(m).includes(label("ru", "alerts:buttons.send")));
+    const scheme = catalog.scheme("malicious_app")!;
+    expect(preview.text).toContain(plain("ru", "alerts:admin.linked", { title: scheme.title.ru }));
+    admin.press(label("ru", "alerts:buttons.send"));
+    const alert = await kk.waitFor((m) => m.text.includes("APK файл жібереді"));
+    expect(buttonTexts(alert)).toEqual([
+      label("kk", "schemes:buttons.more"),
+      label("kk", "alerts:buttons.unsubscribe"),
+    ]);
+    kk.press(label("kk", "schemes:buttons.more"), alert);
+    const page = await kk.waitFor((m) => m.text.includes(scheme.howItGoes.kk));
+    expect(page.text).toContain(scheme.title.kk);
+    await admin.waitFor((m) => m.text.startsWith("✅"), { timeoutMs: 10_000 });
   });
 
   it("sends nothing when the admin cancels the preview", async () => {
@@ -121,12 +155,17 @@ describe("alerts to subscribers", () => {
     admin.send("Жоба");
     await admin.nextReply();
     admin.send("Черновик");
-    await admin.waitFor((m) => buttonTexts(m).includes(label("ru", "alerts:buttons.cancel")));
+    const preview = await admin.waitFor((m) => buttonTexts(m).includes(label("ru", "alerts:buttons.cancel")));
+    expect(preview.text).toContain(plain("ru", "alerts:admin.not_linked"));
     admin.press(label("ru", "alerts:buttons.cancel"));
     const done = await admin.nextReply();
     expect(done.text).toBe(plain("ru", "alerts:admin.cancelled"));
     expect(sqlOf(h)("SELECT status FROM alerts WHERE text_ru = 'Черновик'")).toEqual([{ status: "cancelled" }]);
-    expect(sqlOf(h)("SELECT COUNT(*) AS n FROM alert_deliveries WHERE alert_id = 3")).toEqual([{ n: 0 }]);
+    expect(
+      sqlOf(h)(
+        "SELECT COUNT(*) AS n FROM alert_deliveries WHERE alert_id = (SELECT id FROM alerts WHERE text_ru = 'Черновик')",
+      ),
+    ).toEqual([{ n: 0 }]);
   });
 });
 
@@ -152,8 +191,12 @@ describe("alert delivery across a restart", () => {
     const admin = h.user(ADMIN, "ru");
     await sendAlert(admin, "Қайта іске қосу сынағы", "Проверка перезапуска");
     const got = (id: number) => alertsIn(h, id, id % 2 ? "Қайта іске қосу сынағы" : "Проверка перезапуска");
-    await expect.poll(() => ids.filter((id) => got(id) > 0).length, { timeout: 5000, interval: 20 }).toBeGreaterThan(4);
+    await expect
+      .poll(() => ids.filter((id) => got(id) > 0).length, { timeout: 60_000, interval: 20 })
+      .toBeGreaterThan(4);
     await h.stopBot();
+    // A message already on its way when the bot stopped still lands (its row was claimed before it was sent).
+    await h.emulator.waitIdle({ quietMs: 300, timeoutMs: 60_000 });
 
     const before = ids.filter((id) => got(id) > 0).length;
     expect(before).toBeLessThan(ids.length);

@@ -131,7 +131,7 @@ describe("the urgent checklist after the questionnaire", () => {
         u.press(label(lang, "questionnaire:review.submit"));
 
         let step = await u.waitFor((m) => buttonTexts(m).includes(label(lang, "guidance:checklist.done")), {
-          timeoutMs: 15_000,
+          timeoutMs: 60_000,
         });
         const critical = catalog.triage({ hours: 1, businessDays: 0 }).headline[lang];
         expect(step.text.includes(critical)).toBe(c.triage === "critical");

@@ -33,7 +33,13 @@ describe("unfinished reports are kept and offered back", () => {
   });
 
   it("asks whether to continue or start anew when /report finds a draft", async () => {
-    const u = h.user(901, "ru");
+    // Its own person with a draft of their own: no test leans on another's user.
+    const u = await consentedUser(h, 903, "ru");
+    u.press(label("ru", "menu:items.report"));
+    await nextQuestion(u);
+    await play(u, [{ press: label("ru", "questionnaire:steps.urgent.continue") }]);
+    u.command("cancel");
+    await u.waitFor((m) => buttonTexts(m).includes(label("ru", "menu:items.continue")));
     u.command("report");
     const offer = await u.waitFor((m) => m.buttons.length > 0);
     expect(buttonTexts(offer)).toEqual([

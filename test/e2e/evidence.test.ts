@@ -51,7 +51,7 @@ describe("evidence files", () => {
   });
 
   it("sends the police the stored copy when Telegram has lost the file", async () => {
-    grantRole(depsOf(h).db, OFFICER, "police", { unit: "УП", region: "almaty" }, NOW);
+    grantRole(depsOf(h).db, OFFICER, "police", { unit: "УП", regions: ["almaty"] }, NOW);
     const [file] = sqlOf(h)<{ file_id: string }>("SELECT file_id FROM report_evidence");
     h.emulator.files.forget(file!.file_id);
     const officer = h.user(OFFICER, "ru");

@@ -5,8 +5,9 @@ import { deepLinkHandlers } from "../../src/bot/features/deep-links.js";
 import type { Lang } from "../../src/core/model.js";
 import { verifyStartPayload } from "../../src/core/report/signature.js";
 import { audit } from "../../src/db/audit.js";
+import { grantRole } from "../../src/db/roles.js";
 import { alertDeliveries, alerts } from "../../src/db/schema.js";
-import { setAlerts, setRole } from "../../src/db/users.js";
+import { setAlerts } from "../../src/db/users.js";
 import { createI18n } from "../../src/i18n.js";
 import type { UserHandle } from "../emulator/index.js";
 import { buttonTexts, Harness, nextQuestion } from "../support/harness.js";
@@ -119,8 +120,8 @@ describe("My data: see, download and delete", () => {
       await nextQuestion(u);
       await play(u, ownScript(lang));
       u.press(label(lang, "questionnaire:review.submit"));
-      await u.waitFor((m) => m.file?.file_name?.endsWith(".json") === true, { timeoutMs: 15_000 });
-      await u.waitFor((m) => buttonTexts(m).includes(label(lang, "guidance:checklist.done")), { timeoutMs: 15_000 });
+      await u.waitFor((m) => m.file?.file_name?.endsWith(".json") === true, { timeoutMs: 60_000 });
+      await u.waitFor((m) => buttonTexts(m).includes(label(lang, "guidance:checklist.done")), { timeoutMs: 60_000 });
       number = query<{ number: string }>(h, "SELECT number FROM reports WHERE user_id = ?", id)[0]!.number;
 
       // Evidence added later, a new unfinished report, and a transfer being added (a pending input).
@@ -135,7 +136,7 @@ describe("My data: see, download and delete", () => {
       u.sendPhoto();
       await u.waitFor((m) => m.text.includes("📎"));
       u.press(label(lang, "myreports:add.buttons.done"));
-      await u.waitFor((m) => m.file?.file_name === `${number}_v2.json`, { timeoutMs: 15_000 });
+      await u.waitFor((m) => m.file?.file_name === `${number}_v2.json`, { timeoutMs: 60_000 });
       u.command("report");
       await nextQuestion(u);
       await play(u, [
@@ -216,7 +217,7 @@ describe("My data: see, download and delete", () => {
       expect(withdrawn).toEqual([{ number, submitted_at: NOW.toISOString(), withdrawn_at: NOW.toISOString() }]);
 
       if (deepLinkHandlers.length > 0) {
-        u.command("start", verifyStartPayload(number, 1, deps().signingKey));
+        u.command("start", verifyStartPayload(number, 1, deps().keys));
         const verdict = await u.nextReply();
         expect(verdict.text).toContain(number);
         for (const part of fixedParts(lang, "verify:withdrawn")) expect(verdict.text).toContain(part);
@@ -235,7 +236,7 @@ describe("My data: see, download and delete", () => {
     const id = 7301;
     const { db } = deps();
     const u = await consentedUser(h, id, "ru");
-    setRole(db, id, "police", { unit: "ОП Алмалинского района", region: "almaty" });
+    grantRole(db, id, "police", { unit: "ОП Алмалинского района", regions: ["almaty"] }, NOW);
     audit(db, { actor: { id, role: "police" }, action: "report.view", reportNumber: "SB-2026-999999", at: NOW });
     u.command("mydata");
     const summary = await u.waitFor((m) => buttonTexts(m).includes(label("ru", "privacy:buttons.delete")));

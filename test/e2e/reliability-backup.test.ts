@@ -68,7 +68,7 @@ describe("cli backup and restore", () => {
     stepAtBackup = step(rows<{ cursor: string }>(backup, "SELECT cursor FROM reports WHERE user_id = 9951")[0]?.cursor);
     reportsAtBackup = rows(backup, "SELECT id FROM reports").length;
     expect(stepAtBackup).toBe("incident_date");
-  }, 90_000);
+  }, 240_000);
 
   it("backup refuses to overwrite a file and names a database that does not exist", async () => {
     const again = await npmCli(["backup", backup], { DATABASE_PATH: h.dbPath });
@@ -77,7 +77,7 @@ describe("cli backup and restore", () => {
     const missing = await npmCli(["backup", join(h.dir, "x.db")], { DATABASE_PATH: join(h.dir, "nope", "none.db") });
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toContain("does not exist (check DATABASE_PATH)");
-  }, 60_000);
+  }, 240_000);
 
   it("restore refuses while the bot has the database open, and changes nothing", async () => {
     const person = h.user(9951, "ru");
@@ -91,7 +91,7 @@ describe("cli backup and restore", () => {
     expect(run.stderr.trim()).toBe(`the database ${h.dbPath} is open in another process: stop the bot, then restore`);
     expect(draftOf(h, 9951)).toEqual(before);
     expect(step(before?.cursor)).toBe("channels");
-  }, 60_000);
+  }, 240_000);
 
   it("restore refuses a file that is not a sound Saqbol database before touching anything", async () => {
     await h.stopBot();
@@ -101,7 +101,7 @@ describe("cli backup and restore", () => {
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain(junk);
     expect(step(draftOf(h, 9951)?.cursor)).toBe("channels");
-  }, 60_000);
+  }, 240_000);
 
   it("with the bot stopped, restore brings the backup back and keeps the replaced file; the bot carries on from it", async () => {
     const run = await npmCli(["restore", backup], { DATABASE_PATH: h.dbPath });
@@ -127,5 +127,5 @@ describe("cli backup and restore", () => {
     const question = await nextQuestion(person);
     expect(question.text).toContain(label("ru", "questionnaire:sections.when"));
     expect(question.buttons.flat().map((b) => b.text)).toContain(label("ru", "common:day.yesterday"));
-  }, 60_000);
+  }, 240_000);
 });

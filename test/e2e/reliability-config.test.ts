@@ -6,6 +6,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { type AddressInfo, createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Harness, ROOT } from "../support/harness.js";
@@ -17,8 +18,13 @@ interface Exit {
   stdout: string;
 }
 
-/** Runs the entry point of `npm start` with exactly this environment (plus PATH). */
-function start(env: Record<string, string>, timeoutMs = 30_000): Promise<Exit> {
+/**
+ * Runs the entry point of `npm start` with exactly this environment (plus PATH).
+ * The bound only catches a start that hangs: several of these start at once, and
+ * on a loaded machine compiling and starting one took over 30 s (the old bound,
+ * which made "LOG_LEVEL unknown" fail under load while it passed alone).
+ */
+function start(env: Record<string, string>, timeoutMs = 150_000): Promise<Exit> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: ROOT,
@@ -46,14 +52,31 @@ function start(env: Record<string, string>, timeoutMs = 30_000): Promise<Exit> {
 
 const lines = (text: string) => text.split("\n").filter((l) => l.trim() !== "");
 
+/** A port where nothing listens: taken from the OS, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 describe("bad configuration and environment", () => {
   let h: Harness;
   let good: Record<string, string>;
+  let busy: Server;
+  let refused: number;
   beforeAll(async () => {
     h = await Harness.create();
     good = { ...h.env(), LOG_LEVEL: "info" };
+    busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, resolve));
+    refused = await closedPort();
   });
-  afterAll(() => h.close());
+  afterAll(async () => {
+    await new Promise((resolve) => busy.close(resolve));
+    await h.close();
+  });
 
   /** A file where a folder or a database should be (a text file, not SQLite). */
   const junkFile = () => {
@@ -76,6 +99,22 @@ describe("bad configuration and environment", () => {
     ],
     ["PORT out of range", () => ({ PORT: "99999" }), /PORT/],
     ["SIGNING_KEY too short", () => ({ SIGNING_KEY: "short" }), /SIGNING_KEY must be at least 32 characters/],
+    ["MEMORY_LIMIT_MB not a number", () => ({ MEMORY_LIMIT_MB: "lots" }), /MEMORY_LIMIT_MB/],
+    [
+      "TELEGRAM_API_ROOT where nothing listens: the real cause, not a timeout",
+      () => ({ TELEGRAM_API_ROOT: `http://127.0.0.1:${refused}` }),
+      /cannot reach the Telegram Bot API at http:\/\/127\.0\.0\.1:\d+ \(getMe\): connection refused/,
+    ],
+    [
+      "webhook mode on a port another program holds",
+      () => ({
+        BOT_MODE: "webhook",
+        WEBHOOK_URL: "https://saqbol.example.org/telegram",
+        WEBHOOK_SECRET: "s".repeat(24),
+        PORT: String((busy.address() as AddressInfo).port),
+      }),
+      /^saqbol: PORT \d+ is in use by another program$/m,
+    ],
     [
       "DATABASE_PATH in a folder that cannot be created",
       () => ({ DATABASE_PATH: join(junkFile(), "saqbol.db") }),
@@ -117,7 +156,7 @@ describe("bad configuration and environment", () => {
       expect(exit.stderr).toMatch(expected);
       expect(exit.stdout).not.toContain("saqbol started");
     },
-    60_000,
+    200_000,
   );
 
   it("a broken catalogue file keeps the last good version from the database running", async () => {
@@ -128,9 +167,9 @@ describe("bad configuration and environment", () => {
     await waitStarted(again);
     const u = h.user(9990, "ru");
     u.command("start");
-    const consent = await u.waitFor((m) => m.buttons.length > 0, { timeoutMs: 15_000 });
+    const consent = await u.waitFor((m) => m.buttons.length > 0, { timeoutMs: 60_000 });
     expect(consent.text).toContain("Согласие");
     expect(again.output.join("")).toContain("shipped catalogue is invalid; not imported");
     expect(await again.kill("SIGTERM")).toBe(0);
-  }, 60_000);
+  }, 200_000);
 });

@@ -107,7 +107,7 @@ describe("drafts untouched for 30 days", () => {
     await nextQuestion(filed);
     const review = await play(filed, scenarios[1]!.script("ru"));
     filed.press(label("ru", "questionnaire:review.submit"), review);
-    await filed.waitFor((m) => m.file?.file_name?.endsWith(".json") === true, { timeoutMs: 20_000 });
+    await filed.waitFor((m) => m.file?.file_name?.endsWith(".json") === true, { timeoutMs: 60_000 });
     await h.emulator.waitIdle();
     await h.stopBot();
 
@@ -144,7 +144,7 @@ describe("drafts untouched for 30 days", () => {
       expect(rows(h.dbPath, `SELECT id FROM ${table} WHERE report_id = ?`, staleDraft), table).toEqual([]);
     }
     expect(h.logs.join("")).toContain("stale drafts purged");
-  }, 60_000);
+  }, 240_000);
 
   it("the questionnaire's conversation state, with the messages in it, goes with the draft", () => {
     const left = rows<{ state: string }>(h.dbPath, "SELECT state FROM conversations WHERE key = '9911'");

@@ -20,7 +20,7 @@ describe("a restart in the middle of the questionnaire", () => {
     let bot = h.spawnBot();
     const u = h.user(7001, "kk");
     u.command("start");
-    await u.waitFor((m) => m.buttons.length > 0, { timeoutMs: 20_000 });
+    await u.waitFor((m) => m.buttons.length > 0, { timeoutMs: 60_000 });
     u.press(label("kk", "start:consent.agree"));
     await u.waitFor((m) => buttonTexts(m).includes(label("kk", "menu:items.report")));
     u.press(label("kk", "menu:items.report"));
@@ -32,7 +32,7 @@ describe("a restart in the middle of the questionnaire", () => {
       { press: label("kk", "common:day.yesterday") },
       { type: "19:30" },
     ]);
-    expect(channelsQuestion.text).toContain("Сізбен қалай байланысты?");
+    expect(channelsQuestion.text).toContain("Сізге қалай хабарласты?");
 
     expect(await bot.kill("SIGKILL")).toBeNull();
     bot = h.spawnBot();
@@ -42,10 +42,10 @@ describe("a restart in the middle of the questionnaire", () => {
     // The new process may first show the current question again (the last answer's reply may have
     // died with the old one); the press is handled either way.
     const toggled = await u.waitFor((m) => buttonTexts(m).includes(`✅ ${label("kk", "common:channels.phone_call")}`), {
-      timeoutMs: 20_000,
+      timeoutMs: 60_000,
     });
     u.press(label("kk", "common:buttons.done"), toggled);
-    const next = await u.waitFor((m) => m.text.includes("1-әңгімелесуші"), { timeoutMs: 10_000 });
+    const next = await u.waitFor((m) => m.text.includes("1-хабарласқан адам"), { timeoutMs: 60_000 });
     expect(buttonTexts(next)).toContain(label("kk", "common:identities.bank"));
 
     await bot.kill("SIGTERM");
@@ -58,5 +58,5 @@ describe("a restart in the middle of the questionnaire", () => {
     expect(row.incident_time).toBe("19:30");
     expect(JSON.parse(row.channels)).toEqual(["phone_call"]);
     expect(JSON.parse(row.cursor).step).toBe("contact_identity");
-  }, 90_000);
+  }, 240_000);
 });

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { command as roleCli } from "../../src/cli/role.js";
@@ -25,9 +25,11 @@ const COMMANDS: [string, string][] = [
   ["export", "2026-11-01 2026-11-30"],
   ["stats", ""],
   ["lookup", "4400 4301 2345 6789"],
-  ["grant", "601 police"],
+  ["case", "SB-2026-000001"],
+  ["notices", "off"],
+  ["grant", "601 police Алматы"],
   ["revoke", "700"],
-  ["invite", "police"],
+  ["invite", "police все"],
   ["staff", ""],
   ["audit", ""],
   ["audit", "export"],
@@ -90,8 +92,13 @@ describe("roles: citizens are refused everything police and admins can do", () =
       `pol:o:${reportId}:`,
       `pol:p:${reportId}:kk`,
       `pol:j:${reportId}:`,
-      "pls::::::0",
-      "preg:almaty",
+      `pol:e:${reportId}:`,
+      `pol:f:${reportId}:ru`,
+      `pol:c:${reportId}:`,
+      `cse:s:${reportId}:1`,
+      `cse:m:${reportId}:`,
+      `cse:e:${reportId}:`,
+      "pls::::::::::0",
       "aud:0",
       "audx",
       "adcat:2026.1",
@@ -107,17 +114,20 @@ describe("roles: citizens are refused everything police and admins can do", () =
 
   it("lets a citizen check a report's QR only for validity, and refuses a forged invite", async () => {
     const u = h.user(604, "ru");
-    const { messages } = await outcome(u, () =>
-      u.command("start", verifyStartPayload(number, 1, depsOf(h).signingKey)),
+    const { messages } = await outcome(u, () => u.command("start", verifyStartPayload(number, 1, depsOf(h).keys)));
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.text).toMatch(
+      new RegExp(`^✅ Действительное заявление ${number}, подано 20.11.2026 11:00, версия 1\\.`),
     );
-    expect(messages.map((m) => m.text)).toEqual([`✅ Действительное заявление ${number}, подано 20.11.2026 11:00.`]);
+    // facts to compare with the paper, nothing of the person who filed it
+    expect(messages[0]!.text).not.toMatch(/4400|Данияр|\+7/);
     const invite = await outcome(u, () => u.command("start", "inv_AAAAAAAAAAAAAAAAAAAAAAAA"));
     expect(invite.messages.map((m) => m.text)).toEqual([label("ru", "admin:invite.unknown")]);
     expect(sql("SELECT role FROM users WHERE id = 604")).toEqual([]);
   });
 
   it("checks the role on every call: a revoked officer is refused at once", async () => {
-    grantRole(depsOf(h).db, 605, "police", { unit: "УП", region: "almaty" }, NOW);
+    grantRole(depsOf(h).db, 605, "police", { unit: "УП", allRegions: true }, NOW);
     const u = h.user(605, "kk");
     const allowed = await outcome(u, () => u.command("reports"));
     expect(allowed.messages[0]!.text).toContain("Арыздар: 2");
@@ -139,18 +149,25 @@ describe("cli role", () => {
   const cli = (...args: string[]) => runCli(roleCli, args, env);
 
   it("grants, lists and revokes roles on DATABASE_PATH, and audits each change", async () => {
-    expect(await cli("grant", "777", "police", "--unit", "УП Алмалинского района", "--region", "almaty")).toMatchObject(
-      {
-        code: 0,
-        out: "granted police to 777\n",
-      },
-    );
+    expect(
+      await cli(
+        "grant",
+        "777",
+        "police",
+        "--unit",
+        "УП Алмалинского района",
+        "--region",
+        "almaty",
+        "--region",
+        "Караганда",
+      ),
+    ).toMatchObject({ code: 0, out: "granted police to 777\n" });
     expect(await cli("grant", "778", "admin")).toMatchObject({ code: 0 });
     const list = await cli("list");
     expect(list.out.trim().split("\n")).toEqual([
-      "42\tadmin\t-\t-\tADMIN_IDS",
-      "778\tadmin\t-\t-\tdb",
-      "777\tpolice\tУП Алмалинского района\talmaty\tdb",
+      "42\tadmin\t-\t*\t-\tADMIN_IDS",
+      "778\tadmin\t-\t-\t-\tdb",
+      "777\tpolice\tУП Алмалинского района\talmaty,karaganda\t-\tdb",
     ]);
     expect(await cli("revoke", "777")).toMatchObject({ code: 0, out: "revoked 777\n" });
     expect(await cli("revoke", "777")).toMatchObject({ code: 1, out: "777 has no role\n" });
@@ -159,22 +176,35 @@ describe("cli role", () => {
     expect(await cli("grant", "x", "police")).toMatchObject({ code: 2 });
     expect(await cli("promote", "1")).toMatchObject({ code: 2 });
     const db = openDatabase(env.DATABASE_PATH);
-    const audit = db.$client.prepare("SELECT actor_id, actor_role, action, details FROM audit_log ORDER BY id").all();
+    const audit = db.$client
+      .prepare("SELECT actor_id, actor_role, operator, action, details FROM audit_log ORDER BY id")
+      .all() as { actor_id: null; actor_role: string; operator: string; action: string; details: string }[];
     db.$client.close();
-    expect(audit).toEqual([
+    // the operating-system user and host who ran the command
+    const operator = `${userInfo().username}@${hostname()}`;
+    expect(audit.map((a) => ({ ...a, details: JSON.parse(a.details) }))).toEqual([
       {
         actor_id: null,
         actor_role: "cli",
+        operator,
         action: "role.grant",
-        details: JSON.stringify({ target: 777, role: "police", unit: "УП Алмалинского района", region: "almaty" }),
+        details: {
+          target: 777,
+          role: "police",
+          previous: "citizen",
+          unit: "УП Алмалинского района",
+          regions: ["almaty", "karaganda"],
+          allRegions: null,
+        },
       },
       {
         actor_id: null,
         actor_role: "cli",
+        operator,
         action: "role.grant",
-        details: JSON.stringify({ target: 778, role: "admin", unit: null, region: null }),
+        details: { target: 778, role: "admin", previous: "citizen", unit: null, regions: null, allRegions: null },
       },
-      { actor_id: null, actor_role: "cli", action: "role.revoke", details: JSON.stringify({ target: 777 }) },
+      { actor_id: null, actor_role: "cli", operator, action: "role.revoke", details: { target: 777 } },
     ]);
   });
 

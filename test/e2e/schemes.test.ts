@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDefaultCatalog } from "../../src/catalog/load.js";
-import type { Lang } from "../../src/core/model.js";
+import { type Lang, SCHEME_IDS } from "../../src/core/model.js";
 import { buttonTexts, Harness } from "../support/harness.js";
 import { label } from "../support/scenarios.js";
 
@@ -16,8 +16,10 @@ describe("the scheme library", () => {
   });
   afterAll(() => h.close());
 
-  it("holds all 14 schemes of the catalogue", () => {
-    expect(schemes).toHaveLength(14);
+  it("holds all 18 schemes of the catalogue, the four new ones among them", () => {
+    expect(schemes.map((s) => s.id)).toEqual([...SCHEME_IDS]);
+    for (const id of ["malicious_app", "fake_charity", "crypto_p2p", "mistaken_transfer"])
+      expect(schemes.map((s) => s.id)).toContain(id);
   });
 
   for (const lang of ["kk", "ru"] as const) {
@@ -54,11 +56,15 @@ describe("the scheme library", () => {
       u.press(label(lang, "schemes:buttons.next"));
       const second = await u.waitFor((m) => buttonTexts(m).includes(schemes[13]!.title[lang]), { kinds: ["edit"] });
       expect(buttonTexts(second)).not.toContain(schemes[0]!.title[lang]);
-      u.press(schemes[13]!.title[lang]);
-      await u.waitFor((m) => m.text.includes(schemes[13]!.howItGoes[lang]), { kinds: ["edit"] });
+      u.press(label(lang, "schemes:buttons.next"));
+      const last = schemes.at(-1)!;
+      const third = await u.waitFor((m) => buttonTexts(m).includes(last.title[lang]), { kinds: ["edit"] });
+      expect(buttonTexts(third)).not.toContain(label(lang, "schemes:buttons.next"));
+      u.press(last.title[lang]);
+      await u.waitFor((m) => m.text.includes(last.howItGoes[lang]), { kinds: ["edit"] });
       u.press(label(lang, "schemes:buttons.all"));
       const back = await u.waitFor((m) => m.text.startsWith(plain(lang, "schemes:list.title")), { kinds: ["edit"] });
-      expect(buttonTexts(back)).toContain(schemes[13]!.title[lang]);
+      expect(buttonTexts(back)).toContain(last.title[lang]);
     });
   }
 

@@ -9,6 +9,7 @@ import type { Lang } from "../../src/core/model.js";
 import { verifyStartPayload } from "../../src/core/report/signature.js";
 import type { UserHandle } from "../emulator/index.js";
 import { Harness, nextQuestion } from "../support/harness.js";
+import { keysFromSeed } from "../support/keys.js";
 import { play } from "../support/questionnaire-driver.js";
 import { label, scenarios } from "../support/scenarios.js";
 import { rows } from "../support/sqlite.js";
@@ -60,7 +61,7 @@ describe("access to reports, police and admin tools", () => {
     await nextQuestion(victim);
     const review = await play(victim, scenarios[0]!.script("ru"));
     victim.press(label("ru", "questionnaire:review.submit"), review);
-    await victim.waitFor((m) => m.file?.file_name?.endsWith(".json") === true, { timeoutMs: 20_000 });
+    await victim.waitFor((m) => m.file?.file_name?.endsWith(".json") === true, { timeoutMs: 60_000 });
     await h.emulator.waitIdle();
     const [row] = rows<{ id: number; number: string }>(
       h.dbPath,
@@ -69,13 +70,13 @@ describe("access to reports, police and admin tools", () => {
     );
     reportId = row!.id;
     number = row!.number;
-    genuineLink = verifyStartPayload(number, 1, h.app!.deps.signingKey);
+    genuineLink = verifyStartPayload(number, 1, h.app!.deps.keys);
     const admin = await consentedUser(h, ADMIN, "ru");
     await consentedUser(h, POLICE, "kk");
     admin.command("grant", `${POLICE} police`);
     await admin.nextReply();
     expect(rows(h.dbPath, "SELECT role FROM users WHERE id = ?", POLICE)).toEqual([{ role: "police" }]);
-  }, 60_000);
+  }, 240_000);
   afterAll(() => h.close());
 
   const callback = (data: string): Attack => ({ name: `button ${data}`, send: (u) => u.pressData(1, data) });
@@ -151,7 +152,7 @@ describe("access to reports, police and admin tools", () => {
     { name: "the QR deep link", send: (u) => u.command("start", genuineLink) },
     {
       name: "a QR link for a newer version",
-      send: (u) => u.command("start", verifyStartPayload(number, 2, "x".repeat(40))),
+      send: (u) => u.command("start", verifyStartPayload(number, 2, keysFromSeed("another server"))),
     },
     { name: "a QR link with a forged token", send: (u) => u.command("start", genuineLink.replace(/.{4}$/, "AAAA")) },
     {
@@ -172,7 +173,7 @@ describe("access to reports, police and admin tools", () => {
       const before = u.messages().length;
       const answersBefore = u.callbackAnswers().length;
       a.send(u);
-      await h.emulator.waitIdle({ quietMs: 60, timeoutMs: 15_000 });
+      await h.emulator.waitIdle({ quietMs: 60, timeoutMs: 60_000 });
       const got = [
         ...u
           .messages()
@@ -203,7 +204,8 @@ describe("access to reports, police and admin tools", () => {
       const { leaks, documents } = await attack(u, [...policeAttacks(), ...adminAttacks(), ...ownerAttacks()]);
       expect(leaks).toEqual([]);
       // Their own data export is theirs; nothing else is a document.
-      expect(documents.filter((d) => !d.startsWith("button pv:export"))).toEqual([]);
+      // (Known by its name, not by the attack it arrived after: on a loaded machine it can arrive a move late.)
+      expect(documents.filter((d) => !/: saqbol-my-data-\d{4}-\d{2}-\d{2}\.json$/.test(d))).toEqual([]);
       expect(snapshot()).toEqual(before);
       // Each police and admin command got the one plain refusal, in their language.
       const denied = plain(label(lang, "police:denied"));
@@ -211,7 +213,7 @@ describe("access to reports, police and admin tools", () => {
       const refusedToasts = u.callbackAnswers().filter((a) => a.text === denied).length;
       expect(refusals + refusedToasts).toBeGreaterThanOrEqual(policeAttacks().length + adminAttacks().length - 8);
       expect(h.logs.join("")).not.toContain('"update failed"');
-    }, 90_000);
+    }, 240_000);
   }
 
   it("a police officer gets no admin tool, cannot raise their own role and sees no audit log (kk)", async () => {
@@ -229,7 +231,7 @@ describe("access to reports, police and admin tools", () => {
       .filter((m) => m.text === denied).length;
     const toasts = u.callbackAnswers().filter((a) => a.text === denied).length;
     expect(told + toasts).toBeGreaterThanOrEqual(adminAttacks().length - 1);
-  }, 60_000);
+  }, 240_000);
 
   it("with the role, the same QR link and button open the report — the test's markers are real", async () => {
     const u = h.user(POLICE, "kk");

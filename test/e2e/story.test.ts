@@ -21,6 +21,19 @@ const recovery = {
   kk: "Маған заңгер хабарласып, ұрланған ақшаны қайтарамын, тек комиссия төлеу керек деді",
 };
 
+const apk = {
+  ru: "Мне в вотсап пришло сообщение от «курьера»: фото посылки, файл Foto_posylki.apk. Я открыла, разрешила установку, телефон попросил доступ к смс. Фото не открылось, а ночью с каспи ушло 120 тысяч",
+  kk: "WhatsApp-қа «сәлемдеменің суреті» деп Foto_posylki.apk файлы келді. Аштым, орнатуға рұқсат бердім, қосымша SMS-ке рұқсат сұрады. Сурет ашылмады, түнде Kaspi-ден 120 мың кетіпті",
+};
+const pin = {
+  ru: "Забыла пин код от карты каспи, как его поменять?",
+  kk: "Kaspi картамның PIN-кодын ұмытып қалдым, қалай қалпына келтіремін?",
+};
+const vague = {
+  ru: "Мне написал незнакомый человек, не понимаю чего он хочет",
+  kk: "Маған бейтаныс адам жазды, не қалайтынын түсінбеймін",
+};
+
 describe("a story typed outside any conversation", () => {
   let h: Harness;
   beforeAll(async () => {
@@ -74,21 +87,58 @@ describe("a story typed outside any conversation", () => {
       expect(answer.text).toContain(catalog.awareness.recoveryScam[lang]);
     });
 
-    it(`says it is not sure and offers the call check, the library and the report (${lang})`, async () => {
-      const u = await consentedUser(h, lang === "kk" ? 6005 : 6006, lang);
-      u.send(
-        lang === "kk"
-          ? "Маған бейтаныс адам жазды, не қалайтынын түсінбеймін"
-          : "Мне написал незнакомый человек, не понимаю чего он хочет",
-      );
+    it(`names a malicious APK and gives its steps: airplane mode, the bank from another phone, no banking apps, keep the file (${lang})`, async () => {
+      const u = h.user(lang === "kk" ? 6011 : 6012, lang);
+      u.send(apk[lang]);
       const answer = await u.nextReply();
-      expect(answer.text).toContain(plain(lang, "story:unsure").split("\n")[0]);
+      const scheme = catalog.scheme("malicious_app")!;
+      expect(answer.text).toContain(plain(lang, "story:looks_like", { title: scheme.title[lang] }));
+      expect(answer.text).toContain(label(lang, "story:why"));
+      expect(answer.text.toLowerCase()).toContain("apk");
+      for (const step of [
+        "apk_airplane_mode",
+        "apk_call_bank_other_phone",
+        "apk_keep_file_and_message",
+        "apk_no_banking_until_reset",
+      ])
+        expect(answer.text, step).toContain(catalog.action(step)!.text[lang]);
       expect(buttonTexts(answer)).toEqual([
-        label(lang, "menu:items.check"),
-        label(lang, "menu:items.schemes"),
         label(lang, "story:buttons.fill"),
+        label(lang, "schemes:buttons.more"),
         label(lang, "menu:items.home"),
       ]);
+      expect(sqlOf(h)("SELECT id FROM users WHERE id = ?", lang === "kk" ? 6011 : 6012)).toEqual([]);
+    });
+
+    it(`says plainly that it sees no known scheme in a forgotten-PIN question, and points to the bank, the library and a report anyway (${lang})`, async () => {
+      const u = h.user(lang === "kk" ? 6013 : 6014, lang);
+      u.send(pin[lang]);
+      const answer = await u.nextReply();
+      expect(answer.text).toContain(plain(lang, "story:no_scheme"));
+      expect(answer.text).toContain(plain(lang, "story:no_scheme_help").split("\n")[0]);
+      expect(answer.text).not.toContain(label(lang, "story:why"));
+      for (const s of catalog.schemes()) expect(answer.text).not.toContain(s.title[lang]);
+      expect(buttonTexts(answer)).toEqual([
+        label(lang, "story:buttons.fill_anyway"),
+        label(lang, "menu:items.schemes"),
+        label(lang, "menu:items.check"),
+        label(lang, "menu:items.home"),
+      ]);
+      u.press(label(lang, "menu:items.schemes"));
+      const library = await u.waitFor((m) => m.text.startsWith(plain(lang, "schemes:list.title")));
+      expect(buttonTexts(library)).toContain(catalog.schemes()[0]!.title[lang]);
+    });
+
+    it(`lets a person file a report anyway after "no known scheme" (${lang})`, async () => {
+      const id = lang === "kk" ? 6015 : 6016;
+      const u = await consentedUser(h, id, lang);
+      u.send(vague[lang]);
+      const answer = await u.waitFor((m) => buttonTexts(m).includes(label(lang, "story:buttons.fill_anyway")));
+      expect(answer.text).toContain(plain(lang, "story:no_scheme"));
+      u.press(label(lang, "story:buttons.fill_anyway"));
+      const urgent = await nextQuestion(u);
+      expect(urgent.text).toContain("102");
+      expect(sqlOf(h)("SELECT narrative FROM reports WHERE user_id = ?", id)).toEqual([{ narrative: vague[lang] }]);
     });
   }
 

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyStartPayload } from "../../src/core/report/signature.js";
+import { recipientsDigest } from "../../src/core/report/facts.js";
+import { publicKeyFingerprint, verifyStartPayload } from "../../src/core/report/signature.js";
 import { grantRole } from "../../src/db/roles.js";
-import { almatyDateTime } from "../../src/documents/format.js";
+import { almatyDateTime, formatMoney } from "../../src/documents/format.js";
 import type { UserHandle } from "../emulator/index.js";
 import { bankSecurityReport, marketplaceReport } from "../fixtures/reports/index.js";
 import { Harness } from "../support/harness.js";
+import { keysFromSeed } from "../support/keys.js";
 import { depsOf, sqlOf, submitReport } from "../support/reports-db.js";
 
 const NOW = new Date("2026-11-26T09:00:00Z");
@@ -19,11 +21,11 @@ describe("the verification deep link in the report's QR", () => {
   beforeAll(async () => {
     h = await Harness.create({ now: () => NOW });
     await h.start();
-    const { signingKey, db } = depsOf(h);
+    const { keys, db } = depsOf(h);
     const a = submitReport(h, 101, "ru", bankSecurityReport("ru").answers, SUBMITTED);
     const b = submitReport(h, 102, "kk", marketplaceReport("kk").answers, SUBMITTED);
-    valid = { number: a.number, payload: verifyStartPayload(a.number, 1, signingKey) };
-    withdrawn = { number: b.number, payload: verifyStartPayload(b.number, 1, signingKey) };
+    valid = { number: a.number, payload: verifyStartPayload(a.number, 1, keys) };
+    withdrawn = { number: b.number, payload: verifyStartPayload(b.number, 1, keys) };
     // What "delete my data" leaves behind: the number, its dates, nothing else.
     db.$client
       .prepare("INSERT INTO withdrawn_numbers (number, submitted_at, withdrawn_at) VALUES (?, ?, ?)")
@@ -42,15 +44,30 @@ describe("the verification deep link in the report's QR", () => {
     return u.messages().slice(before);
   }
 
-  it("tells anyone else only that the report is genuine, with its number and date", async () => {
+  it("tells anyone else that the report is genuine, with the facts a bank clerk compares with the paper", async () => {
+    const report = bankSecurityReport("ru");
+    const digest = recipientsDigest(report.answers.transfers)!;
+    const key = publicKeyFingerprint(depsOf(h).keys.publicKey);
     const replies = await open(h.user(501, "ru"), valid.payload);
     expect(replies.map((m) => m.text)).toEqual([
-      `✅ Действительное заявление ${valid.number}, подано ${almatyDateTime(SUBMITTED.toISOString())}.`,
+      [
+        `✅ Действительное заявление ${valid.number}, подано ${almatyDateTime(SUBMITTED.toISOString())}, версия 1.`,
+        "",
+        "Сверьте с бумагой:",
+        `• сумма переводов: ${formatMoney({ amountMinor: 450_000_00, currency: "KZT" })}`,
+        "• переводов: 1",
+        "• дата происшествия: 14.03.2026",
+        `• код получателей: ${digest}`,
+        `• ключ подписи: ${key}`,
+      ].join("\n"),
     ]);
     expect(replies[0]!.buttons).toEqual([]);
     expect(replies[0]!.file).toBeUndefined();
+    // the name and the IBAN stay out
+    expect(replies[0]!.text).not.toMatch(/Ерлан|KZ18/);
     const kk = await open(h.user(502, "kk"), valid.payload);
-    expect(kk.map((m) => m.text)).toEqual([`✅ ${valid.number} арызы жарамды, 20.11.2026 11:00 берілген.`]);
+    expect(kk[0]!.text).toContain(`✅ ${valid.number} арызы жарамды, 20.11.2026 11:00 берілген, 1-нұсқа.`);
+    expect(kk[0]!.text).toContain(`• алушылар коды: ${digest}`);
     expect(sql("SELECT id FROM users WHERE id IN (501, 502)")).toEqual([]);
     expect(sql("SELECT id FROM audit_log WHERE actor_id IN (501, 502)")).toEqual([]);
   });
@@ -62,8 +79,8 @@ describe("the verification deep link in the report's QR", () => {
     const forged = [
       valid.payload.replace(token, flipped),
       `v_${valid.number.replace(/\d$/, "9")}_1_${token}`,
-      verifyStartPayload(valid.number, 2, depsOf(h).signingKey),
-      verifyStartPayload(valid.number, 1, "another key that is at least thirty-two chars"),
+      verifyStartPayload(valid.number, 2, depsOf(h).keys),
+      verifyStartPayload(valid.number, 1, keysFromSeed("another server")),
     ];
     for (const payload of forged) {
       const replies = await open(u, payload);

@@ -46,6 +46,9 @@ describe("webhook mode and shutdown", () => {
     const elsewhere = await fetch(`http://127.0.0.1:${port}/other`, { method: "POST", body: "{}" });
     expect(elsewhere.status).toBe(404);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
+    expect(metrics.headers.get("content-type")).toContain("text/plain");
+    expect(await metrics.text()).toMatch(/^saqbol_updates_total\{kind="message",outcome="ok"\} [1-9]/m);
   });
 
   it("stops on SIGTERM with exit code 0 after finishing what it was doing", async () => {
@@ -53,10 +56,11 @@ describe("webhook mode and shutdown", () => {
     const bot = h.spawnBot();
     const u = h.user(3002, "kk");
     u.command("start");
-    await u.waitFor((m) => m.buttons.length > 0, { timeoutMs: 20_000 });
+    // A hang guard only: starting the bot from source on a loaded machine took over 20 s.
+    await u.waitFor((m) => m.buttons.length > 0, { timeoutMs: 120_000 });
     u.command("help");
-    await u.nextReply();
+    await u.nextReply({ timeoutMs: 60_000 });
     expect(await bot.kill("SIGTERM")).toBe(0);
     expect(bot.output.join("")).toContain("saqbol stopped");
-  }, 60_000);
+  }, 240_000);
 });

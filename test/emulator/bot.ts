@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
 import type { Chat, Message, User } from "grammy/types";
 import { badRequest, chatNotFound, forbidden } from "./errors.js";
+import { canonical } from "./methods/context.js";
 import { UpdateQueue } from "./updates.js";
 import { WebhookDelivery } from "./webhook.js";
 
@@ -40,6 +41,11 @@ export interface CommandSet {
   language_code: string;
   commands: { command: string; description: string }[];
 }
+
+/** The key of one command list: its scope (canonical JSON) and language ("" for any). */
+export const commandKey = (scope: unknown, languageCode: string) => `${canonical(scope)}|${languageCode}`;
+
+export type ProfileField = "name" | "description" | "short_description";
 
 /** Everything the emulator knows about one bot token. Tokens never share state. */
 export class BotState {
@@ -147,6 +153,27 @@ export class BotState {
     const chatMessages = this.messages.get(chatId);
     if (!chatMessages) return [];
     return [...chatMessages.values()].filter((s) => s.fromBot && !s.deleted).map((s) => s.message);
+  }
+
+  /**
+   * The «/» menu a person sees in their private chat, resolved as Telegram does: the chat's
+   * own list in their language, then without a language, then all private chats, then the
+   * default scope — each first in their language.
+   */
+  commandsShown(chatId: number, languageCode = ""): CommandSet["commands"] {
+    const scopes = [{ type: "chat", chat_id: chatId }, { type: "all_private_chats" }, { type: "default" }];
+    for (const scope of scopes) {
+      for (const lang of languageCode ? [languageCode, ""] : [""]) {
+        const set = this.commands.get(commandKey(scope, lang));
+        if (set) return set.commands;
+      }
+    }
+    return [];
+  }
+
+  /** The bot's name, description or short description as a person with this language sees it. */
+  profileText(field: ProfileField, languageCode = ""): string {
+    return this.profile[`${field}|${languageCode}`] ?? this.profile[`${field}|`] ?? "";
   }
 
   private emitOutbox(kind: OutboxEvent["kind"], message: Message): void {

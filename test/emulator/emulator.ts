@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { Update } from "grammy/types";
-import { BotState, type CommandSet } from "./bot.js";
+import { BotState, type CommandSet, type ProfileField } from "./bot.js";
 import { handleControl } from "./control.js";
 import { ApiError } from "./errors.js";
 import { FaultInjector, type FaultKind, type FaultOptions } from "./faults.js";
@@ -136,6 +136,16 @@ export class BotApiEmulator {
 
   commands(token?: string): CommandSet[] {
     return [...this.bot(token).commands.values()];
+  }
+
+  /** The «/» menu a person sees in their private chat with the bot (see BotState.commandsShown). */
+  commandsShown(chatId: number, languageCode?: string, token?: string): CommandSet["commands"] {
+    return this.bot(token).commandsShown(chatId, languageCode);
+  }
+
+  /** The bot's description, short description or name as a person with this language sees it. */
+  profileText(field: ProfileField, languageCode?: string, token?: string): string {
+    return this.bot(token).profileText(field, languageCode);
   }
 
   callsOf(method: string, token?: string): BotCall[] {

@@ -218,6 +218,11 @@ export class UserHandle {
     this.watch.markNow();
   }
 
+  /** The «/» menu this person sees (their chat's commands, else their language's, else the default). */
+  commandMenu(): { command: string; description: string }[] {
+    return this.bot.commandsShown(this.user.id, this.user.language_code);
+  }
+
   callbackAnswers(): CallbackAnswer[] {
     return [...this.bot.callbacks.values()]
       .filter((query) => query.userId === this.user.id && query.answer)

@@ -8,7 +8,8 @@ export interface WaitOptions {
   kinds?: OutboxEvent["kind"][];
 }
 
-export const DEFAULT_WAIT_MS = 5000;
+/** A hang guard, not a speed: on a loaded machine a reply can take seconds. */
+export const DEFAULT_WAIT_MS = 30_000;
 
 /**
  * Follows what the bot does in one chat from a mark onwards. Each person acting moves the

@@ -94,7 +94,7 @@ const cursorStep = (h: Harness, userId: number): string => {
 };
 
 const newQuestion = (u: UserHandle): Promise<BotMessage> =>
-  u.waitFor((m) => m.buttons.length > 0, { kinds: ["new"], timeoutMs: 10_000 });
+  u.waitFor((m) => m.buttons.length > 0, { kinds: ["new"], timeoutMs: 60_000 });
 
 export interface FieldVisit {
   step: string;
@@ -127,7 +127,7 @@ export async function fillEveryField(
     } else if ("toggle" in p) {
       for (const option of p.toggle) {
         u.press(option);
-        await u.waitFor((m) => buttonTexts(m).includes(`✅ ${option}`), { kinds: ["edit"], timeoutMs: 10_000 });
+        await u.waitFor((m) => buttonTexts(m).includes(`✅ ${option}`), { kinds: ["edit"], timeoutMs: 60_000 });
       }
       u.press(label(lang, "common:buttons.done"));
       await newQuestion(u);

@@ -53,6 +53,8 @@ export class Harness {
       DATABASE_PATH: this.dbPath,
       ADMIN_IDS: (this.options.adminIds ?? []).join(","),
       LOG_LEVEL: "info",
+      // A developer's own .env never leaks into a test.
+      ENV_FILE: "",
       ...this.options.env,
       ...extra,
     };
@@ -70,7 +72,6 @@ export class Harness {
       logger: createLogger("debug", sink),
       pollTimeout: 1,
       rateLimit: this.options.rateLimit ?? { perWindow: 1000, windowMs: 10_000 },
-      maxPerSecond: 10_000,
       ...(this.options.now ? { now: this.options.now } : {}),
     });
     return this.app;
@@ -123,7 +124,7 @@ export class BotProcess {
 }
 
 /** Waits for the bot's next new message that has buttons (the next question). */
-export const nextQuestion = (user: UserHandle, timeoutMs = 8000): Promise<BotMessage> =>
+export const nextQuestion = (user: UserHandle, timeoutMs = 30_000): Promise<BotMessage> =>
   user.waitFor((m) => m.buttons.length > 0, { kinds: ["new"], timeoutMs });
 
 export const buttonTexts = (m: BotMessage): string[] => m.buttons.flat().map((b) => b.text);

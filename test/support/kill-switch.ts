@@ -58,7 +58,7 @@ export function armKill(
 }
 
 /** Resolves when the process logged that it started (it then polls for updates). */
-export async function waitStarted(proc: BotProcess, timeoutMs = 20_000): Promise<void> {
+export async function waitStarted(proc: BotProcess, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!proc.output.join("").includes("saqbol started")) {
     if (Date.now() > deadline) throw new Error(`the bot did not start:\n${proc.output.join("").slice(-2000)}`);

@@ -24,7 +24,7 @@ export const moves = {
   type: (text: string): Move => ({ type: text }),
 };
 
-export async function play(user: UserHandle, script: Move[], timeoutMs = 8000): Promise<BotMessage> {
+export async function play(user: UserHandle, script: Move[], timeoutMs = 30_000): Promise<BotMessage> {
   let last: BotMessage | undefined;
   for (const move of script) {
     if ("pressIf" in move) {

@@ -39,10 +39,10 @@ export function bankReportToSharedCard(lang: Lang): Answers {
 
 /** A consented person's report with these answers, submitted at `at`. */
 export function submitReport(h: Harness, userId: number, lang: Lang, answers: Partial<Answers>, at: Date): Submitted {
-  const { db, catalogs, signingKey } = depsOf(h);
+  const { db, catalogs, keys } = depsOf(h);
   if (!getUser(db, userId)?.consentAt) recordConsent(db, userId, lang);
   const draft = createDraft(db, userId, lang, answers);
-  const submitted = submitDraft(db, draft.id, (a) => catalogs.current().recognize(recognitionInput(a)), signingKey, at);
+  const submitted = submitDraft(db, draft.id, (a) => catalogs.current().recognize(recognitionInput(a)), keys, at);
   if (!submitted) throw new Error("submission failed");
   return submitted;
 }
@@ -54,13 +54,15 @@ export function leaveDraft(h: Harness, userId: number, lang: Lang, answers: Part
   return createDraft(db, userId, lang, answers).id;
 }
 
-/** A person who declined consent, at the "has this been reported?" prompt. */
+/** A person who agreed to the notice (now, or before), at the "has this been reported?" prompt. */
 export async function askerAtLookup(h: Harness, id: number, lang: Lang): Promise<UserHandle> {
   const u = h.user(id, lang);
   u.command("start");
-  await u.waitFor((m) => buttonTexts(m).includes(label(lang, "start:consent.decline")));
-  u.press(label(lang, "start:consent.decline"));
-  await u.waitFor((m) => buttonTexts(m).includes(label(lang, "menu:items.lookup")));
+  const first = await u.waitFor((m) => m.buttons.length > 0);
+  if (buttonTexts(first).includes(label(lang, "start:consent.agree"))) {
+    u.press(label(lang, "start:consent.agree"));
+    await u.waitFor((m) => buttonTexts(m).includes(label(lang, "menu:items.lookup")));
+  }
   u.press(label(lang, "menu:items.lookup"));
   await u.waitFor((m) => m.text.includes(label(lang, "lookup:ask").slice(0, 20)));
   return u;

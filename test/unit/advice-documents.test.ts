@@ -13,6 +13,7 @@ import { citeFrom, documentDeps } from "../../src/services/documents.js";
 import { recogniseReport } from "../../src/services/recognition.js";
 import { report } from "../fixtures/reports/base.js";
 import { adviceCase, SENT, TAKEN } from "../support/advice-cases.js";
+import { TEST_KEYS } from "../support/keys.js";
 
 const catalog = loadDefaultCatalog();
 const i18n = createI18n();
@@ -156,14 +157,17 @@ describe("techniques in documents only with evidence", () => {
         source: "technique",
         value: "card_data_disclosed",
       });
+      const deps = documentDeps({ i18n, catalog, keys: TEST_KEYS, botUsername: "b" });
       const pdf = text(
         await renderReportPdf(r, {
-          ...documentDeps({ i18n, catalog, signingKey: "k", botUsername: "b" }),
+          ...deps,
           lang,
           verifyLink: "https://t.me/b",
+          keyFingerprint: "3F2A 9C01 7B44 E0D2",
         }),
       );
-      const title = (id: "card_data_disclosed" | "sms_code_disclosed") => catalog.technique(id).title[lang];
+      // documents name techniques of the victim, in the third person (documents:labels.techniques)
+      const title = (id: "card_data_disclosed" | "sms_code_disclosed") => deps.techniqueTitle?.(id, lang) ?? id;
       expect(pdf).toContain(
         i18n.plain(lang, "documents:report.schemes.from_answers", { technique: title("sms_code_disclosed") }),
       );

@@ -15,7 +15,8 @@ describe("every legal or numeric fact carries its source", () => {
     for (const t of ["позвоните 102", "ст. 71 УПК", "статья 953", "ҚПК 71-бабы", "по закону", "Заңның", "УК РК"]) {
       expect(statesFact(t), t).toBe(true);
     }
-    for (const t of ["баптауларда «Құрылғылар»", "незаконными действиями", "стать жертвой", "Kaspi"]) {
+    for (const t of ["до 5 дней", "cvv2"]) expect(statesFact(t), t).toBe(true);
+    for (const t of ["баптауларда «Құрылғылар»", "незаконными действиями", "стать жертвой", "Kaspi", "P2P-сделка"]) {
       expect(statesFact(t), t).toBe(false);
     }
   });

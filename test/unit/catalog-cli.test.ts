@@ -27,7 +27,7 @@ describe("cli catalog", () => {
   const broken = write("broken.yaml", readDefaultCatalogYaml().replace('version: "', 'versio: "'));
 
   it("validates a file, listing problems by place", async () => {
-    expect(await cli("validate", good)).toMatchObject({ code: 0, out: "ok: version 2026.12.1, 14 schemes\n" });
+    expect(await cli("validate", good)).toMatchObject({ code: 0, out: "ok: version 2026.12.1, 18 schemes\n" });
     const bad = await cli("validate", broken);
     expect(bad.code).toBe(1);
     expect(bad.out).toContain("version: missing");

@@ -48,8 +48,21 @@ describe("catalogue validation", () => {
     const problems = problemsOf((d) => d.schemes.push({ ...structuredClone(d.schemes[0]), id: "qr_parking_fine" }));
     expect(problems).toEqual([]);
     expect(problemsOf((d) => d.schemes.push({ ...structuredClone(d.schemes[0]), id: "Parking Fine" }))).toContain(
-      "schemes[14].id: must be a lowercase id (a-z, 0-9, _)",
+      "schemes[18].id: must be a lowercase id (a-z, 0-9, _)",
     );
+  });
+
+  it("takes everyday phrases only as weights against the schemes, and an older document without them", () => {
+    expect(
+      problemsOf((d) => {
+        d.everyday.phrases.ru["забыл* пин*"] = 0.4;
+        d.everyday.phrases.kk["ал*"] = -0.5;
+      }),
+    ).toEqual([
+      'everyday.phrases.kk["ал*"]: bad pattern: "ал*" is too short to match (at least 3 letters)',
+      'everyday.phrases.ru["забыл* пин*"]: must be below 0 (it weighs against every scheme)',
+    ]);
+    expect(problemsOf((d) => delete d.everyday)).toEqual([]);
   });
 
   it("rejects a bad pattern, naming the pattern", () => {

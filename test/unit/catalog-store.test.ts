@@ -8,7 +8,7 @@ import { CatalogHolder } from "../../src/catalog/holder.js";
 import { CatalogError, loadDefaultCatalog, readDefaultCatalogYaml } from "../../src/catalog/load.js";
 import { CatalogStore, ensureDefaultCatalog } from "../../src/catalog/store.js";
 import { type Db, openDatabase } from "../../src/db/client.js";
-import { auditLog } from "../../src/db/schema.js";
+import { auditLog, catalogVersions } from "../../src/db/schema.js";
 
 const ADMIN = { id: 42, role: "admin" };
 const shipped = loadDefaultCatalog();
@@ -143,6 +143,26 @@ describe("catalogue store", () => {
     writeFileSync(corrupted, "version: '1'\n");
     expect(() => ensureDefaultCatalog(db, { path: corrupted })).toThrow(
       /^catalogue: no usable version — the database has none active and .*catalog\.yaml/,
+    );
+  });
+
+  it("replaces an active version stored by an older release that lacks a built-in scheme or technique", () => {
+    const old = parse(readDefaultCatalogYaml());
+    old.version = "2026.11.1";
+    old.schemes = old.schemes.filter((s: { id: string }) => s.id !== "malicious_app");
+    delete old.techniques.apk_installed;
+    delete old.everyday;
+    // As an older release stored it: the document it validated then, kept as JSON, and active.
+    db.insert(catalogVersions)
+      .values({ version: "2026.11.1", yaml: stringify(old), document: JSON.stringify(old), active: true })
+      .run();
+    expect(store.loadActive()).toBeUndefined();
+    const catalog = store.ensureDefault();
+    expect(catalog.version).toBe(shipped.version);
+    expect(store.activeVersion()).toBe(shipped.version);
+    expect(catalog.scheme("malicious_app")).toBeDefined();
+    expect(() => store.activate("2026.11.1", ADMIN)).toThrow(
+      /no longer validates: schemes: built-in scheme "malicious_app"/,
     );
   });
 

@@ -22,7 +22,7 @@ describe("the default catalogue", () => {
     expect(catalog.reviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
-  it("holds all 14 built-in schemes, active, with every text in both languages", () => {
+  it("holds all 18 built-in schemes, active, with every text in both languages", () => {
     expect(catalog.schemes().map((s) => s.id)).toEqual([...SCHEME_IDS]);
     for (const s of catalog.schemes()) {
       expect(s.builtIn).toBe(true);
@@ -49,7 +49,7 @@ describe("the default catalogue", () => {
     }
   });
 
-  it("has the 10 techniques with title and advice", () => {
+  it("has the 12 techniques with title and advice", () => {
     expect(catalog.techniques().map((t) => t.id)).toEqual([...TECHNIQUES]);
     for (const t of catalog.techniques()) {
       expectBoth(t.title, `${t.id}.title`);

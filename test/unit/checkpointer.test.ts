@@ -108,10 +108,19 @@ describe("WAL checkpoints in a worker thread", () => {
     expect(logged.join("")).toContain("WAL checkpoint worker stopped");
   });
 
-  it("does nothing for an in-memory database", async () => {
+  it("leaves an in-memory database as it is: SQLite's own checkpoint stays on, nothing is logged", async () => {
     const memory = openDatabase(":memory:");
+    const pragmas = () => [
+      memory.$client.pragma("wal_autocheckpoint", { simple: true }),
+      memory.$client.pragma("journal_size_limit", { simple: true }),
+    ];
+    const before = pragmas();
     const none = startCheckpointer(memory, ":memory:", logger());
+    expect(pragmas()).toEqual(before);
+    expect(before[0]).toBe(1000);
     await none.stop();
+    expect(pragmas()).toEqual(before);
+    expect(logged).toEqual([]);
     memory.$client.close();
   });
 });

@@ -14,7 +14,12 @@ describe("configuration from the environment", () => {
       mode: "polling",
       webhook: undefined,
     });
-    expect(c.signingKeyPath).toBe("./data/saqbol.db.signing.key");
+    expect(c.signing).toEqual({
+      privateKey: undefined,
+      privateKeyPath: "./data/saqbol.db.ed25519.pem",
+      legacyKey: undefined,
+      legacyKeyPath: "./data/saqbol.db.signing.key",
+    });
   });
 
   it("reads admin ids, the API root and webhook settings", () => {

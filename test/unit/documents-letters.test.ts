@@ -107,7 +107,7 @@ describe("letters", () => {
     const body = text(await renderLetter(report, { kind: "bank", bank: "kaspi" }, { lang: "ru", i18n, cite, date }));
     expect(body).toContain("Kaspi Bank");
     expect(body).toContain("KZ18722S000012345678");
-    expect(body).toContain("Итого 450 000 KZT");
+    expect(body).toContain("Итого 450 000 ₸");
     expect(body).toContain("Антифрод-центр");
     expect(body).toContain("заблокировать мою карту •••• 4821");
   });
@@ -116,7 +116,7 @@ describe("letters", () => {
     const report = egovLoanReport("kk");
     const body = text(await renderLetter(report, { kind: "lender", loan: 0 }, { lang: "kk", i18n, cite, date }));
     expect(body).toContain("Home Credit Bank");
-    expect(body).toContain("500 000 KZT");
+    expect(body).toContain("500 000 ₸");
     expect(body).toContain("71-бабы");
     expect(body).toContain("200-бабы");
     expect(body).toContain("Заңның 34-бабының");

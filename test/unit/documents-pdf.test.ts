@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LANGS, type Lang } from "../../src/core/model.js";
+import { recipientsDigest } from "../../src/core/report/facts.js";
 import { loadFonts } from "../../src/documents/pdf/fonts.js";
 import { renderReportPdf } from "../../src/documents/pdf/report-pdf.js";
 import { PdfWriter } from "../../src/documents/pdf/writer.js";
@@ -20,8 +21,9 @@ import {
 
 const i18n = createI18n();
 const verifyLink = "https://t.me/saqbol_bot?start=v_SB-2026-000042_1_AAAAAAAAAAAAAA";
+const FINGERPRINT = "3F2A 9C01 7B44 E0D2";
 const render = (report: ReturnType<typeof bankSecurityReport>, lang: Lang = report.lang) =>
-  renderReportPdf(report, { lang, i18n, schemeTitle, describeReason, verifyLink });
+  renderReportPdf(report, { lang, i18n, schemeTitle, describeReason, verifyLink, keyFingerprint: FINGERPRINT });
 
 const pdftotext = (pdf: Buffer) => execFileSync("pdftotext", ["-raw", "-", "-"], { input: pdf }).toString("utf8");
 /** pdftotext breaks long lines where the PDF wrapped them; compare on single spaces. */
@@ -55,6 +57,21 @@ describe("pre-report PDF", () => {
     }
   }
 
+  it.each(LANGS)(
+    "prints what the QR check shows, to compare, and the signing key's fingerprint on every page (%s)",
+    async (lang) => {
+      const report = largeReport(lang);
+      const pdf = await render(report);
+      const text = flat(pdftotext(pdf));
+      const digest = recipientsDigest(report.answers.transfers)!;
+      expect(text).toContain(digest);
+      expect(text).toContain(lang === "kk" ? "аударым саны: 20" : "переводов: 20");
+      expect(text).toContain("01.02.2026");
+      const footers = text.split(FINGERPRINT).length - 1;
+      expect(footers).toBe(pages(pdf));
+    },
+  );
+
   it("writes every Kazakh letter in a kk report", async () => {
     const text = pdftotext(await render(bankSecurityReport("kk")));
     for (const letter of ["Ә", "Ғ", "Қ", "Ң", "Ө", "Ұ", "Ү", "Һ", "І"]) {
@@ -71,7 +88,7 @@ describe("pre-report PDF", () => {
       expect(text).toContain(label);
     }
     expect(text).toContain("KZ18722S000012345678");
-    expect(text).toContain("450 000 KZT");
+    expect(text).toContain("450 000 ₸");
     expect(text).toContain("•••• 4821");
     expect(text).not.toMatch(/[ӘҒҚҢӨҰҮҺ]/);
   });
@@ -119,6 +136,17 @@ describe("pre-report PDF", () => {
     expect(text).toContain("строка 150");
   });
 
+  for (const lang of LANGS) {
+    it(`says "scheme not determined" when recognition named no scheme (${lang})`, async () => {
+      const report = marketplaceReport(lang);
+      report.recognition = { ...report.recognition!, schemes: [] };
+      const text = flat(pdftotext(await render(report)));
+      expect(text).toContain(i18n.plain(lang, "documents:report.section.schemes"));
+      expect(text).toContain(flat(i18n.plain(lang, "documents:report.schemes.not_determined")));
+      expect(text).not.toContain(schemeTitle("marketplace_seller", lang));
+    });
+  }
+
   it("marks fields never asked as not stated, and says when contact details were not shared", async () => {
     const report = marketplaceReport("ru");
     report.answers.personalData = undefined;
@@ -159,6 +187,7 @@ describe("pre-report PDF", () => {
       schemeTitle,
       describeReason,
       verifyLink,
+      keyFingerprint: FINGERPRINT,
       fontPath: "/nowhere/Font.ttf",
     };
     await expect(renderReportPdf(marketplaceReport("ru"), options)).rejects.toThrow(

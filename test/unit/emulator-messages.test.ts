@@ -157,6 +157,58 @@ describe("commands and menu", () => {
     await fx.api.setChatMenuButton({ menu_button: { type: "commands" } });
     expect(await fx.api.getChatMenuButton()).toEqual({ type: "commands" });
   });
+
+  it("keeps a chat's own menu, and shows a person the most specific list as Telegram does", async () => {
+    const kk = fx.emulator.user({ id: 7101, first_name: "Айгүл", language_code: "ru" });
+    const other = fx.emulator.user({ id: 7102, first_name: "Олег", language_code: "ru" });
+    kk.send("сәлем");
+    other.send("привет");
+    await fx.api.setMyCommands([{ command: "start", description: "Default" }]);
+    await fx.api.setMyCommands([{ command: "start", description: "Начать" }], { language_code: "ru" });
+    expect(kk.commandMenu()).toEqual([{ command: "start", description: "Начать" }]);
+    // chat_id as text or number is the same scope
+    await fx.api.setMyCommands([{ command: "start", description: "Бастау" }], {
+      scope: { type: "chat", chat_id: "7101" as unknown as number },
+      language_code: "ru",
+    });
+    await fx.api.setMyCommands([{ command: "report", description: "Арыз" }], {
+      scope: { type: "chat", chat_id: 7101 },
+      language_code: "ru",
+    });
+    expect(kk.commandMenu()).toEqual([{ command: "report", description: "Арыз" }]);
+    expect(other.commandMenu()).toEqual([{ command: "start", description: "Начать" }]);
+    expect(fx.emulator.commandsShown(7101, "en")).toEqual([{ command: "start", description: "Default" }]);
+    expect(await fx.api.getMyCommands({ scope: { type: "chat", chat_id: 7101 }, language_code: "ru" })).toEqual([
+      { command: "report", description: "Арыз" },
+    ]);
+    await fx.api.deleteMyCommands({ scope: { type: "chat", chat_id: 7101 }, language_code: "ru" });
+    expect(kk.commandMenu()).toEqual([{ command: "start", description: "Начать" }]);
+  });
+
+  it("refuses a chat scope for a chat it does not know, and a scope type it does not know", async () => {
+    expect(
+      await descriptionOf(
+        fx.api.setMyCommands([{ command: "start", description: "x" }], {
+          scope: { type: "chat", chat_id: 99_999_001 },
+        }),
+      ),
+    ).toBe("400 Bad Request: chat not found");
+    expect(
+      await descriptionOf(
+        fx.api.setMyCommands([{ command: "start", description: "x" }], { scope: { type: "everyone" } as never }),
+      ),
+    ).toMatch(/^400 Bad Request: can't parse BotCommandScope/);
+  });
+
+  it("keeps the description and short description per language, with a default", async () => {
+    await fx.api.setMyDescription("Both languages");
+    await fx.api.setMyDescription("Қазақша сипаттама", { language_code: "kk" });
+    await fx.api.setMyShortDescription("Кратко", { language_code: "ru" });
+    expect(fx.emulator.profileText("description", "kk")).toBe("Қазақша сипаттама");
+    expect(fx.emulator.profileText("description", "en")).toBe("Both languages");
+    expect(fx.emulator.profileText("short_description", "ru")).toBe("Кратко");
+    expect((await fx.api.getMyDescription({ language_code: "ru" })).description).toBe("Both languages");
+  });
 });
 
 describe("other chat methods", () => {

@@ -12,8 +12,10 @@ import { recordConsent } from "../../src/db/users.js";
 import { computeStats } from "../../src/services/police-stats.js";
 import { submitDraft } from "../../src/services/submit.js";
 import { bankSecurityReport, marketplaceReport, relativeReport } from "../fixtures/reports/index.js";
+import { TEST_KEYS } from "../support/keys.js";
 
-const KEY = "unit-test-signing-key-unit-test-signing-key";
+const KEY = TEST_KEYS;
+const ALL = { all: true } as const;
 const CARD = { kind: "card", value: "4400430123456789", raw: "4400 4301 2345 6789" } as const;
 const T0 = new Date("2026-11-26T09:00:00Z");
 
@@ -43,16 +45,19 @@ describe("linked reports and lookups", () => {
     const a = submit(withCard, "bank_security", "2026-11-20T06:00:00Z");
     const b = submit(marketplaceReport("ru").answers, "marketplace_seller", "2026-11-21T06:00:00Z");
     const c = submit(relativeReport("ru").answers, "relative_in_trouble", "2026-11-22T06:00:00Z");
-    expect(linkedReports(db, a.reportId)).toEqual([
-      {
-        id: b.reportId,
-        number: b.number,
-        submittedAt: "2026-11-21T06:00:00.000Z",
-        shared: [{ kind: "card", value: CARD.value }],
-      },
-    ]);
-    expect(linkedReports(db, b.reportId).map((l) => l.number)).toEqual([a.number]);
-    expect(linkedReports(db, c.reportId)).toEqual([]);
+    expect(linkedReports(db, a.reportId, ALL)).toEqual({
+      linked: [
+        {
+          id: b.reportId,
+          number: b.number,
+          submittedAt: "2026-11-21T06:00:00.000Z",
+          shared: [{ kind: "card", value: CARD.value }],
+        },
+      ],
+      elsewhere: 0,
+    });
+    expect(linkedReports(db, b.reportId, ALL).linked.map((l) => l.number)).toEqual([a.number]);
+    expect(linkedReports(db, c.reportId, ALL)).toEqual({ linked: [], elsewhere: 0 });
   });
 
   it("never counts drafts or withdrawn reports, and never links masked cards", () => {
@@ -67,13 +72,31 @@ describe("linked reports and lookups", () => {
     );
     submit({ ...bank, transfers: [{ ...bank.transfers[0], recipient: masked }] }, "x", "2026-11-21T07:00:00Z");
     expect(keyCounts(db, { kind: "card", value: CARD.value })).toEqual({
-      reports: 1,
+      reporters: 1,
       schemes: [{ id: "bank_security", count: 1 }],
     });
-    expect(linkedReports(db, m1.reportId).filter((l) => l.shared.some((k) => k.kind === "card"))).toEqual([]);
+    expect(linkedReports(db, m1.reportId, ALL).linked.filter((l) => l.shared.some((k) => k.kind === "card"))).toEqual(
+      [],
+    );
     db.$client.prepare("UPDATE reports SET status = 'withdrawn' WHERE id = ?").run(a.reportId);
-    expect(keyCounts(db, { kind: "card", value: CARD.value }).reports).toBe(0);
-    expect(reportsHolding(db, [{ kind: "card", value: CARD.value }])).toEqual([]);
+    expect(keyCounts(db, { kind: "card", value: CARD.value }).reporters).toBe(0);
+    expect(reportsHolding(db, [{ kind: "card", value: CARD.value }], ALL)).toEqual([]);
+  });
+
+  it("counts the people who reported a key, not their reports: one person twice is one", () => {
+    submit(withCard, "bank_security", "2026-11-20T06:00:00Z");
+    const same = user - 1;
+    const draft = createDraft(db, same, "ru", withCard);
+    submitDraft(
+      db,
+      draft.id,
+      () => ({ catalogVersion: "test", schemes: [], techniques: [] }),
+      KEY,
+      new Date("2026-11-21T06:00:00Z"),
+    );
+    expect(keyCounts(db, { kind: "card", value: CARD.value }).reporters).toBe(1);
+    submit(withCard, "bank_security", "2026-11-22T06:00:00Z");
+    expect(keyCounts(db, { kind: "card", value: CARD.value }).reporters).toBe(2);
   });
 
   it("names recipients that recur across reports, most reports first", () => {
@@ -88,28 +111,69 @@ describe("linked reports and lookups", () => {
 });
 
 describe("report lists and statistics", () => {
-  it("filters by range, region, scheme and status, newest first", () => {
-    const a = submit({ ...withCard, region: "almaty" }, "bank_security", "2026-11-20T06:00:00Z");
-    const b = submit(
-      { ...marketplaceReport("ru").answers, region: "astana" },
-      "marketplace_seller",
-      "2026-11-21T06:00:00Z",
+  it("filters by incident date (not submission), region, scheme, bank, amount and case status, newest incident first", () => {
+    // filed a week after the fraud, and the other way round
+    const a = submit(
+      { ...withCard, region: "almaty", incidentDate: "2026-11-10" },
+      "bank_security",
+      "2026-11-20T06:00:00Z",
     );
-    const page = (filter: Parameters<typeof listReports>[1]) =>
-      listReports(db, filter, { offset: 0, limit: 10 }).rows.map((r) => r.number);
+    const b = submit(
+      { ...marketplaceReport("ru").answers, region: "astana", incidentDate: "2026-11-19" },
+      "marketplace_seller",
+      "2026-11-19T20:00:00Z",
+    );
+    const page = (filter: Omit<Parameters<typeof listReports>[1], "scope">) =>
+      listReports(db, { scope: ALL, ...filter }, { offset: 0, limit: 10 }).rows.map((r) => r.number);
     expect(page({})).toEqual([b.number, a.number]);
     expect(page({ region: "almaty" })).toEqual([a.number]);
     expect(page({ scheme: "marketplace_seller" })).toEqual([b.number]);
-    expect(page({ from: new Date("2026-11-21T00:00:00Z") })).toEqual([b.number]);
+    expect(page({ incidentFrom: "2026-11-10", incidentTo: "2026-11-10" })).toEqual([a.number]);
+    expect(page({ incidentFrom: "2026-11-20", incidentTo: "2026-11-20" })).toEqual([]);
+    expect(page({ submittedFrom: new Date("2026-11-20T00:00:00Z") })).toEqual([a.number]);
+    // 450 000 KZT went to the card, 120 000 KZT to the seller
+    expect(page({ minAmountMinor: 450_000_00 })).toEqual([a.number]);
+    expect(page({ minAmountMinor: 100_000_00, maxAmountMinor: 200_000_00 })).toEqual([b.number]);
+    expect(page({ maxAmountMinor: 0 })).toEqual([]);
+    // money left Kaspi and went to Halyk in one, the other way round in the other
+    expect(page({ bank: "kaspi" })).toEqual([b.number, a.number]);
+    expect(page({ bank: "halyk" })).toEqual([b.number, a.number]);
+    expect(page({ bank: "forte" })).toEqual([]);
+    expect(page({ status: "new" })).toHaveLength(2);
+    expect(page({ status: "registered" })).toEqual([]);
     expect(page({ status: "updated" })).toEqual([]);
-    expect(page({ status: "statement" })).toEqual([]);
-    expect(page({ status: "no_statement" })).toHaveLength(2);
+    db.$client.prepare("UPDATE reports SET case_status = 'registered' WHERE id = ?").run(a.reportId);
+    expect(page({ status: "registered" })).toEqual([a.number]);
+  });
+
+  it("shows an officer the reports of their regions and the cases they took, and nothing else", () => {
+    const almaty = submit({ ...withCard, region: "almaty" }, "bank_security", "2026-11-20T06:00:00Z");
+    const karaganda = submit(
+      { ...marketplaceReport("ru").answers, region: "karaganda" },
+      "marketplace_seller",
+      "2026-11-21T06:00:00Z",
+    );
+    const nowhere = submit(relativeReport("ru").answers, "relative_in_trouble", "2026-11-22T06:00:00Z");
+    const officer = { all: false, regions: ["almaty"], officerId: 7 } as const;
+    const numbers = (scope: Parameters<typeof listReports>[1]["scope"]) =>
+      listReports(db, { scope }, { offset: 0, limit: 10 }).rows.map((r) => r.number);
+    expect(numbers(officer)).toEqual([almaty.number]);
+    expect(numbers({ all: false, regions: [], officerId: 7 })).toEqual([]);
+    expect(numbers(ALL)).toHaveLength(3);
+    expect(linkedReports(db, almaty.reportId, officer)).toEqual({ linked: [], elsewhere: 1 });
+    expect(reportsHolding(db, [{ kind: "card", value: CARD.value }], officer).map((r) => r.number)).toEqual([
+      almaty.number,
+    ]);
+    expect(computeStats(db, { scope: officer }).reports).toBe(1);
+    db.$client.prepare("UPDATE reports SET assignee_id = 7 WHERE id = ?").run(nowhere.reportId);
+    expect(numbers(officer)).toEqual([nowhere.number, almaty.number]);
+    expect(numbers(officer)).not.toContain(karaganda.number);
   });
 
   it("sums losses by scheme, region and week per currency", () => {
     submit({ ...withCard, region: "almaty" }, "bank_security", "2026-11-20T06:00:00Z");
     submit({ ...relativeReport("ru").answers, region: "almaty" }, "relative_in_trouble", "2026-11-24T06:00:00Z");
-    const stats = computeStats(db, {});
+    const stats = computeStats(db, { scope: ALL });
     expect(stats.reports).toBe(2);
     expect(stats.losses).toEqual([{ amountMinor: 45_000_000 + 8_000_050, currency: "KZT" }]);
     expect(stats.byRegion).toEqual([
@@ -133,15 +197,23 @@ describe("report lists and statistics", () => {
 });
 
 describe("roles, invites and the audit log", () => {
-  it("takes ADMIN_IDS first, then the stored role; revoking forgets unit and region", () => {
-    grantRole(db, 5, "police", { unit: "УП", region: "almaty" }, T0);
+  it("takes ADMIN_IDS first, then the stored role; revoking forgets unit and regions", () => {
+    grantRole(db, 5, "police", { unit: "УП", regions: ["almaty", "karaganda"] }, T0);
     expect(effectiveRole([9], storedRole(db, 5), 5)).toBe("police");
     expect(effectiveRole([9], storedRole(db, 9), 9)).toBe("admin");
     expect(effectiveRole([9], storedRole(db, 6), 6)).toBe("citizen");
     grantRole(db, 5, "police", {}, T0);
     expect(listStaff(db, [9])).toEqual([
-      { id: 9, role: "admin", unit: null, region: null, configured: true },
-      { id: 5, role: "police", unit: "УП", region: "almaty", configured: false },
+      { id: 9, role: "admin", name: null, unit: null, regions: [], allRegions: true, configured: true },
+      {
+        id: 5,
+        role: "police",
+        name: null,
+        unit: "УП",
+        regions: ["almaty", "karaganda"],
+        allRegions: false,
+        configured: false,
+      },
     ]);
     expect(revokeRole(db, 5, T0)).toBe(true);
     expect(revokeRole(db, 5, T0)).toBe(false);
@@ -149,7 +221,7 @@ describe("roles, invites and the audit log", () => {
   });
 
   it("stores only a hash of an invite token, works once and not after 24 hours", () => {
-    const { token, expiresAt } = createInvite(db, { role: "police", createdBy: 9, region: "astana" }, T0);
+    const { token, expiresAt } = createInvite(db, { role: "police", createdBy: 9, regions: ["astana"] }, T0);
     expect(expiresAt.toISOString()).toBe("2026-11-27T09:00:00.000Z");
     expect(JSON.stringify(db.$client.prepare("SELECT * FROM invites").all())).not.toContain(token);
     expect(inviteToken(`inv_${token}`)).toBe(token);
@@ -157,7 +229,8 @@ describe("roles, invites and the audit log", () => {
     expect(redeemInvite(db, token, 5, new Date("2026-11-27T08:59:00Z"))).toMatchObject({
       ok: true,
       role: "police",
-      region: "astana",
+      regions: ["astana"],
+      allRegions: false,
     });
     expect(redeemInvite(db, token, 6, T0)).toEqual({ ok: false, reason: "used" });
     const late = createInvite(db, { role: "police", createdBy: 9 }, T0).token;

@@ -6,6 +6,7 @@ import { setPendingInput } from "../../src/db/pending-inputs.js";
 import { recordConsent } from "../../src/db/users.js";
 import { dataSummary, deletePersonalData, exportPersonalData } from "../../src/services/privacy.js";
 import { submitDraft } from "../../src/services/submit.js";
+import { TEST_KEYS } from "../support/keys.js";
 
 const NOW = new Date("2026-11-26T09:00:00Z");
 const recognise = () => ({ catalogVersion: "test", schemes: [], techniques: [] });
@@ -16,7 +17,7 @@ function person(db: Db, id: number, story: string): string {
     narrative: story,
     evidence: [{ fileId: `f${id}`, fileUniqueId: `u${id}`, kind: "photo", receivedAt: NOW.toISOString() }],
   });
-  const number = submitDraft(db, draft.id, recognise, "key", new Date("2026-11-25T12:00:00Z"))!.number;
+  const number = submitDraft(db, draft.id, recognise, TEST_KEYS, new Date("2026-11-25T12:00:00Z"))!.number;
   createDraft(db, id, "kk", { narrative: `${story} (draft)` });
   setPendingInput(db, id, "add_transfer_recipient");
   db.$client.prepare("INSERT INTO conversations (key, state) VALUES (?, '{}')").run(String(id));

@@ -8,7 +8,7 @@ import { createI18n } from "../../src/i18n.js";
 const i18n = createI18n();
 const t = (key: string, options?: Record<string, unknown>) => i18n.t("ru", key, options);
 const buttons = (s: Shown) =>
-  renderQuestion(t, s, "ru")
+  renderQuestion(t, s)
     .keyboard.inline_keyboard.flat()
     .map((b) => b.text);
 
@@ -45,7 +45,7 @@ describe("skip, keep and what the answered question says", () => {
       cursor: { step: "transfer_recipient_bank", item: 0 },
       rev: 0,
     };
-    const q = renderQuestion(t, hinted, "ru");
+    const q = renderQuestion(t, hinted);
     expect(q.text).toContain("Kaspi");
     expect(q.text).not.toContain(t("questionnaire:current", { value: "Kaspi" }));
     expect(buttons(hinted)[0]).toBe(t("questionnaire:suggest.yes", { value: "Kaspi" }));

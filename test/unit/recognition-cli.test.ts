@@ -39,6 +39,34 @@ describe("cli classify", () => {
     }
   });
 
+  it("returns an empty scheme list for stories that are no fraud, and the new schemes with their reasons", async () => {
+    const { code, lines } = await classify(
+      [
+        { id: "pin", lang: "ru", text: "Забыла пин код от карты каспи, как поменять?" },
+        { id: "atm", lang: "kk", text: "Банкомат картамды жұтып қойды, не істеймін?" },
+        { id: "hi", lang: "kk", text: "Сәлем" },
+        { id: "apk", lang: "ru", text: "Прислали файл Otkrytka.apk, я установила, потом с каспи ушли деньги" },
+        { id: "p2p", lang: "kk", text: "P2P арқылы USDT саттым, банк шотымды бұғаттады" },
+      ]
+        .map((l) => JSON.stringify(l))
+        .join("\n"),
+    );
+    expect(code).toBe(0);
+    expect(lines.slice(0, 3)).toEqual([
+      { id: "pin", schemes: [], techniques: expect.any(Array) },
+      { id: "atm", schemes: [], techniques: expect.any(Array) },
+      { id: "hi", schemes: [], techniques: [] },
+    ]);
+    expect(lines[3].schemes[0]).toMatchObject({
+      id: "malicious_app",
+      reasons: expect.arrayContaining([expect.stringMatching(/apk/i)]),
+    });
+    expect(lines[3].techniques).toContain("apk_installed");
+    expect(lines[4].schemes[0]).toMatchObject({ id: "crypto_p2p" });
+    expect(lines[4].schemes[0].reasons[0]).toMatch(/^әңгімеңізде: «/);
+    for (const line of lines) for (const s of line.schemes) expect(s.score).toBeGreaterThanOrEqual(0.5);
+  });
+
   it("answers a bad line with an error and goes on", async () => {
     const { code, lines } = await classify(
       [

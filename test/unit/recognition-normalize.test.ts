@@ -45,6 +45,30 @@ describe("normalisation", () => {
     ]);
   });
 
+  it("keeps a digit between letters inside the word: p2p, р2р", () => {
+    expect(tokenize("Binance P2P, п2п, cvv2").map((t) => t.norm)).toEqual([
+      foldWord("binance"),
+      foldWord("p2p"),
+      foldWord("п2п"),
+      foldWord("cvv"),
+      "2",
+    ]);
+    expect(foldWord("p2p")).toBe(foldWord("п2п"));
+  });
+
+  it.each([
+    ["qaıtaryńyz", "қайтарыңыз"],
+    ["aqshańyzdy", "ақшаңызды"],
+    ["kórsetti", "көрсетті"],
+    ["júktep", "жүктеп"],
+    ["buǵattady", "бұғаттады"],
+    ["bireý", "біреу"],
+    ["qäte", "қате"],
+    ["ornattym", "орнаттым"],
+  ])("reads Kazakh in Latin letters, with or without its marks: %s = %s", (latin, cyrillic) => {
+    expect(foldWord(latin)).toBe(foldWord(cyrillic));
+  });
+
   it("keeps the offsets of each word in the original text", () => {
     const text = "Звонили, «служба безопасности»!";
     for (const t of tokenize(text)) expect(foldWord(text.slice(t.start, t.end))).toBe(t.norm);

@@ -51,6 +51,9 @@ describe("phrase patterns", () => {
   it("find a root after a word prefix but not inside an unrelated word", () => {
     expect(matches("кредит", "ru", "оформили микрокредит")).toBe(true);
     expect(matches("емдел*", "kk", "несие ресімделіп жатыр")).toBe(false);
+    // A four-letter root after a two-letter prefix would read "по-сылка" (a parcel) as "ссылка" (a link).
+    expect(matches("ссылк*", "ru", "пришла посылка")).toBe(false);
+    expect(matches("ссылк*", "ru", "пришла ссылка")).toBe(true);
   });
 
   it.each([

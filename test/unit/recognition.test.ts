@@ -94,12 +94,16 @@ describe("techniques", () => {
       contacts: [caller("bank", true)],
       cardData: ["number" as const, "cvv" as const],
       codesShared: ["bank" as const],
-      apps: ["anydesk" as const],
+      apps: ["anydesk" as const, "apk" as const],
       loanStatus: "on_instructions" as const,
       transfers: [{ method: "cash_courier" as const }, { method: "crypto" as const }],
       personalData: ["iin" as const],
     };
-    expect(signalsFromAnswers(answers).techniques).toEqual([...TECHNIQUES]);
+    // A frozen account is only ever told, never asked: no answer gives it.
+    expect(signalsFromAnswers(answers).techniques).toEqual(TECHNIQUES.filter((t) => t !== "account_frozen"));
+    expect(signalsFromAnswers({ ...emptyAnswers(), apps: ["anydesk"] }).techniques).toEqual([
+      "remote_access_installed",
+    ]);
     expect(signalsFromAnswers({ ...emptyAnswers(), loanStatus: "no", transfersMade: false }).techniques).toEqual([]);
     expect(signalsFromAnswers({ ...emptyAnswers(), loans: [{ lender: "МФО" }] }).techniques).toEqual([
       "loan_in_victim_name",
@@ -160,12 +164,29 @@ describe("describeReason", () => {
       "в рассказе: «код из смс»",
       "представились: банк",
       "способ связи: телефонный звонок",
-      "Передан код из SMS",
-      "передан код: от eGov (1414)",
+      "Сообщён код из SMS",
+      "сообщён код: от eGov (1414)",
       "передавали другому «сотруднику»",
     ]);
     expect(kk[0]).toBe("әңгімеңізде: «код из смс»");
-    expect(kk[3]).toBe("SMS-код берілді");
+    expect(kk[3]).toBe("SMS-код айтылды");
     for (const line of [...ru, ...kk]) expect(line).not.toMatch(/\{\{|undefined/);
+  });
+
+  it("speaks of the victim in the third person in documents, to them in the chat", () => {
+    const own = { source: "channel" as const, value: "i_contacted_them" };
+    const loan = { source: "answer" as const, value: "loanStatus:without_me" };
+    const phrase = { source: "phrase" as const, value: "код айт" };
+    expect(describeReason(own, "kk", catalog)).toBe("байланыс тәсілі: өзіңіз хабарластыңыз");
+    expect(describeReason(own, "kk", catalog, "document")).toBe(
+      "байланыс тәсілі: зардап шеккен адамның өзі хабарласқан",
+    );
+    expect(describeReason(own, "ru", catalog, "document")).toBe("способ связи: пострадавший обратился сам");
+    expect(describeReason(loan, "ru", catalog, "document")).toBe("кредит: оформлен без участия пострадавшего");
+    expect(describeReason(phrase, "kk", catalog, "document")).toBe("арыз берушінің баяндауында: «код айт»");
+    for (const lang of ["kk", "ru"] as const) {
+      for (const r of [own, loan, phrase])
+        expect(describeReason(r, lang, catalog, "document")).not.toMatch(/сіз|ваш|вы /i);
+    }
   });
 });

@@ -7,9 +7,10 @@ import { recordConsent } from "../../src/db/users.js";
 import { loadReport } from "../../src/services/reports.js";
 import { submitDraft } from "../../src/services/submit.js";
 import { addToReport, applyAddition, changesOf } from "../../src/services/versions.js";
+import { TEST_KEYS } from "../support/keys.js";
 
 const NOW = new Date("2026-11-26T09:00:00Z");
-const KEY = "unit-test-key";
+const KEY = TEST_KEYS;
 const transfer: Transfer = {
   amount: { amountMinor: 7_500_000, currency: "KZT" },
   date: "2026-11-24",
@@ -57,7 +58,7 @@ describe("applyAddition", () => {
   it("appends a note to the account of events with the date in Kazakhstan", () => {
     const before = { ...emptyAnswers(), narrative: "Позвонили из банка." };
     const { answers } = applyAddition(before, { note: "Банк ответил отказом." }, NOW);
-    expect(answers.narrative).toBe("Позвонили из банка.\n\n[2026-11-26] Банк ответил отказом.");
+    expect(answers.narrative).toBe("Позвонили из банка.\n\n[26.11.2026] Банк ответил отказом.");
   });
 });
 
@@ -74,7 +75,7 @@ describe("addToReport", () => {
 
   it("saves the next version, signed, with the typed rows following it; the first stays as it was", () => {
     const { db, reportId, number } = submitted();
-    const result = addToReport(db, { reportId, userId: 1, addition: { transfer }, signingKey: KEY, now: NOW });
+    const result = addToReport(db, { reportId, userId: 1, addition: { transfer }, keys: KEY, now: NOW });
     expect(result).toEqual({ ok: true, number, version: 2, changes: ["transfer"] });
     const rows = db.$client.prepare("SELECT version, note, canonical FROM report_versions ORDER BY version").all() as {
       version: number;
@@ -85,7 +86,7 @@ describe("addToReport", () => {
       [1, null],
       [2, "transfer"],
     ]);
-    for (const r of rows) expect(verifyReport(JSON.parse(r.canonical), KEY).valid).toBe(true);
+    for (const r of rows) expect(verifyReport(JSON.parse(r.canonical), { publicKey: KEY.publicKey }).valid).toBe(true);
     expect(loadReport(db, reportId, 1)?.answers.transfers).toEqual([]);
     expect(loadReport(db, reportId)?.answers.transfers).toEqual([transfer]);
     expect(db.$client.prepare("SELECT version FROM reports WHERE id = ?").get(reportId)).toEqual({ version: 2 });
@@ -96,14 +97,14 @@ describe("addToReport", () => {
 
   it("refuses someone else's report and changes nothing", () => {
     const { db, reportId } = submitted();
-    const result = addToReport(db, { reportId, userId: 2, addition: { transfer }, signingKey: KEY, now: NOW });
+    const result = addToReport(db, { reportId, userId: 2, addition: { transfer }, keys: KEY, now: NOW });
     expect(result).toEqual({ ok: false, reason: "not_found" });
     expect(db.$client.prepare("SELECT count(*) AS n FROM report_versions").get()).toEqual({ n: 1 });
   });
 
   it("applies a replayed update once and answers with the version it made", () => {
     const { db, reportId, number } = submitted();
-    const request = { reportId, userId: 1, addition: { transfer }, signingKey: KEY, now: NOW, updateId: 77 };
+    const request = { reportId, userId: 1, addition: { transfer }, keys: KEY, now: NOW, updateId: 77 };
     expect(addToReport(db, request)).toMatchObject({ ok: true, version: 2 });
     expect(addToReport(db, request)).toEqual({ ok: true, number, version: 2, changes: ["transfer"], replayed: true });
     expect(db.$client.prepare("SELECT count(*) AS n FROM report_versions").get()).toEqual({ n: 2 });

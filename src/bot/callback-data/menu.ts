@@ -21,3 +21,5 @@ export const menuData = callbackCodec("m", { to: z.enum(MENU_ITEMS) });
 /** Language buttons; `c` marks the choice made before consent (nothing is stored then). */
 export const languageData = callbackCodec("lang", { l: z.enum(LANGS) });
 export const consentData = callbackCodec("consent", { v: z.enum(["agree", "decline"]), l: z.enum(LANGS) });
+/** The answer to «continue in the language you write?»: `l` is the language offered. */
+export const languageOfferData = callbackCodec("lo", { l: z.enum(LANGS), v: z.enum(["yes", "no"]) });

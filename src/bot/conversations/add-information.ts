@@ -82,7 +82,7 @@ async function showTransferStep(ctx: ConvContext, shown: Shown, noteKey?: string
   // A notice ("file kept") is good news; only an answer to give again gets the warning sign.
   const text = noteKey && ctx.t(noteKey, { defaultValue: ctx.t("questionnaire:errors.generic") });
   const note = text && (noteKey.includes(":notices.") ? text : `⚠️ ${text}`);
-  const now = currentValue(ctx.t, step, shown.answers, item, ctx.lang);
+  const now = currentValue(ctx.t, step, shown.answers, item);
   const parts = [
     note,
     ctx.t(`questionnaire:steps.${step}.q`, { ...behalf(shown), n: item + 1 }),
@@ -204,7 +204,7 @@ const save = (conversation: Conv, reportId: number, addition: Addition) =>
             reportId,
             userId: c.from.id,
             addition,
-            signingKey: c.deps.signingKey,
+            keys: c.deps.keys,
             now: c.deps.now(),
             updateId: c.update.update_id,
           })

@@ -14,6 +14,7 @@ import type { Input } from "../../core/questionnaire/inputs.js";
 import { wasUpdateHandled } from "../../db/handled-updates.js";
 import { answerStep, openDraft } from "../../services/questionnaire.js";
 import { receivedEvidence } from "../api/evidence-file.js";
+import { ignoreStaleEdit } from "../api/expected-errors.js";
 import type { AppContext, ConvContext } from "../context.js";
 import { answeredLabel, typedEcho } from "../render/answered.js";
 import { warnIfLiveCall } from "../render/live-call.js";
@@ -38,7 +39,7 @@ async function show(
   state: Shown,
   above: { error?: string; notice?: string; echo?: string | undefined } = {},
 ): Promise<void> {
-  const q = renderQuestion(ctx.t, state, ctx.lang);
+  const q = renderQuestion(ctx.t, state);
   const lines = [
     above.error && `⚠️ ${ctx.t(above.error, { defaultValue: ctx.t("questionnaire:errors.generic") })}`,
     above.notice && ctx.t(above.notice),
@@ -50,7 +51,7 @@ async function show(
 
 /** Removes the buttons of the question just answered, so it cannot be pressed again. */
 async function closeQuestion(ctx: ConvContext): Promise<void> {
-  if (ctx.callbackQuery?.message) await ctx.editMessageReplyMarkup().catch(() => undefined);
+  if (ctx.callbackQuery?.message) await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
 }
 
 /** The question just answered with a button keeps its text and shows the answer instead of buttons. */
@@ -58,13 +59,13 @@ async function closeAnswered(ctx: ConvContext, before: Shown, after: Shown, inpu
   if (!ctx.callbackQuery?.message) return;
   const answer = answeredLabel(ctx.t, before, after, input);
   if (!answer) return closeQuestion(ctx);
-  const q = renderQuestion(ctx.t, before, ctx.lang);
+  const q = renderQuestion(ctx.t, before);
   await ctx.editMessageText(`${q.text}\n\n<b>✓ ${answer}</b>`).catch(() => closeQuestion(ctx));
 }
 
 async function refresh(ctx: ConvContext, state: Shown): Promise<void> {
-  const q = renderQuestion(ctx.t, state, ctx.lang);
-  await ctx.editMessageText(q.text, { reply_markup: q.keyboard }).catch(() => undefined);
+  const q = renderQuestion(ctx.t, state);
+  await ctx.editMessageText(q.text, { reply_markup: q.keyboard }).catch(ignoreStaleEdit);
 }
 
 export function questionnaire(submission: Submission) {
@@ -96,18 +97,18 @@ export function questionnaire(submission: Submission) {
       return;
     }
     if (replayed) {
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery();
       await show(ctx, current);
       return;
     }
     const decoded = decodeUpdate(ctx, current);
     if (decoded.kind === "foreign") await conversation.skip({ next: true });
     if (decoded.kind === "repeat") {
-      await ctx.answerCallbackQuery().catch(() => undefined);
+      await ctx.answerCallbackQuery();
       return;
     }
     if (decoded.kind === "stale") {
-      await ctx.answerCallbackQuery({ text: ctx.t("common:stale") }).catch(() => undefined);
+      await ctx.answerCallbackQuery({ text: ctx.t("common:stale") });
       return;
     }
     if (decoded.kind !== "input") {
@@ -123,7 +124,7 @@ export function questionnaire(submission: Submission) {
     const result = await conversation.external((c) =>
       answerStep(c.deps.db, draftId, input, c.deps.now(), { lang: c.lang, updateId }),
     );
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery();
     if (result.kind === "duplicate") {
       await show(ctx, current);
       return;
@@ -157,7 +158,7 @@ export function questionnaire(submission: Submission) {
         await closeAnswered(ctx, current, next, input);
         // A story of a call going on now: «hang up» before the next question.
         if (current.cursor.step === "narrative" && input.type === "text") await warnIfLiveCall(ctx, input.text);
-        await show(ctx, next, { echo: typedEcho(ctx.t, current, next, input, ctx.lang) });
+        await show(ctx, next, { echo: typedEcho(ctx.t, current, next, input) });
         return;
     }
   }

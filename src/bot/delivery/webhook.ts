@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { Update } from "grammy/types";
 import type { Logger } from "../../logger.js";
+import type { Metrics } from "../../metrics.js";
 import type { UpdateInbox } from "./inbox.js";
 import type { Supplier } from "./pipeline.js";
 
@@ -27,6 +28,28 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+export class ListenError extends Error {}
+
+/** Listens on `port`; a port in use or not allowed is one line that names it, not a stack trace. */
+export function listenOn(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException) => {
+      const why =
+        error.code === "EADDRINUSE"
+          ? "is in use by another program"
+          : error.code === "EACCES"
+            ? "needs privileges this process lacks"
+            : `cannot be listened on (${error.code ?? error.message})`;
+      reject(new ListenError(`PORT ${port} ${why}`));
+    };
+    server.once("error", failed);
+    server.listen(port, () => {
+      server.off("error", failed);
+      resolve();
+    });
+  });
+}
+
 export interface WebhookReceiver {
   supplier: Supplier;
   server: Server;
@@ -34,7 +57,13 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
-export function webhookReceiver(path: string, secret: string, inbox: UpdateInbox, logger: Logger): WebhookReceiver {
+export function webhookReceiver(
+  path: string,
+  secret: string,
+  inbox: UpdateInbox,
+  logger: Logger,
+  metrics?: Metrics,
+): WebhookReceiver {
   const queue: Update[] = [];
   let wake: (() => void) | undefined;
 
@@ -43,6 +72,7 @@ export function webhookReceiver(path: string, secret: string, inbox: UpdateInbox
       res.writeHead(200).end("ok");
       return;
     }
+    if (req.method === "GET" && req.url === "/metrics" && metrics) return metrics.serve(res);
     if (req.method !== "POST" || req.url !== path) {
       res.writeHead(404).end();
       return;
@@ -77,7 +107,7 @@ export function webhookReceiver(path: string, secret: string, inbox: UpdateInbox
   return {
     supplier,
     server,
-    listen: (port) => new Promise((resolve) => server.listen(port, resolve)),
+    listen: (port) => listenOn(server, port),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

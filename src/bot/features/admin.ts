@@ -9,21 +9,26 @@ import { CatalogError } from "../../catalog/load.js";
 import { CatalogStore } from "../../catalog/store.js";
 import { audit, auditAll, auditPage } from "../../db/audit.js";
 import { listStaff } from "../../db/roles.js";
-import { almatyDateTime } from "../../documents/format.js";
+import { almatyDateTime, fileDate } from "../../documents/format.js";
 import { auditCsv } from "../../services/audit-export.js";
 import { grant, invite, isStaffRole, parseGrantArgs, readProfileWords, revoke } from "../../services/staff.js";
+import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { auditExportData, auditPageData, catalogActivateData } from "../callback-data/admin.js";
+import { syncMenuOf } from "../commands.js";
 import type { AppContext, BaseContext } from "../context.js";
 import { actorOf, isAdmin, refuse } from "../filters/roles.js";
 import { activateKeyboard, auditKeyboard } from "../keyboards/admin.js";
+import { refreshStaffName } from "../middlewares/staff.js";
 import {
   auditText,
   catalogDiffText,
   catalogProblemsText,
   catalogSummary,
   catalogVersionsText,
+  grantText,
   staffText,
 } from "../render/admin.js";
+import { regionsText } from "../render/regions.js";
 import { escapeHtml } from "../render/values.js";
 
 export const ADMIN_COMMANDS = ["grant", "revoke", "invite", "staff", "audit", "catalog"] as const;
@@ -42,7 +47,7 @@ async function sendAuditPage(ctx: BaseContext, page: number, edit: boolean): Pro
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE));
   const text = auditText(ctx, rows, page, pages);
   const keyboard = auditKeyboard(ctx.t, page, pages);
-  if (edit) await ctx.editMessageText(text, { reply_markup: keyboard }).catch(() => undefined);
+  if (edit) await ctx.editMessageText(text, { reply_markup: keyboard }).catch(ignoreStaleEdit);
   else await ctx.reply(text, { reply_markup: keyboard });
 }
 
@@ -50,23 +55,28 @@ async function sendAuditCsv(ctx: BaseContext): Promise<void> {
   record(ctx, { action: "audit.export" });
   const rows = auditAll(ctx.deps.db);
   const csv = auditCsv(rows, (c) => ctx.deps.i18n.plain(ctx.lang, `admin:audit.columns.${c}`));
-  const day = ctx.deps.now().toISOString().slice(0, 10);
-  await ctx.replyWithDocument(new InputFile(csv, `saqbol_audit_${day}.csv`), {
+  await ctx.replyWithDocument(new InputFile(csv, `saqbol_audit_${fileDate(ctx.deps.now())}.csv`), {
     caption: ctx.t("admin:audit.exported", { n: rows.length }),
   });
 }
 
-/** Makes a stored version live now: stored as active, then swapped into the running bot. */
+/**
+ * Makes a stored version live now: stored as active, then swapped into the running bot.
+ * "From" is the version active in the database (the CLI may have switched it meanwhile).
+ */
 async function switchCatalog(ctx: BaseContext, version: string, how: "activate" | "rollback"): Promise<void> {
-  const from = ctx.deps.catalogs.version;
+  const store = storeOf(ctx);
+  const from = store.activeVersion() ?? ctx.deps.catalogs.version;
   try {
-    const store = storeOf(ctx);
     const catalog = how === "rollback" ? store.rollback(version, actorOf(ctx)) : store.activate(version, actorOf(ctx));
     ctx.deps.catalogs.replace(catalog);
     await ctx.reply(ctx.t("admin:catalog.switched", { from, to: catalog.version }));
   } catch (error) {
     if (!(error instanceof CatalogError)) throw error;
-    await ctx.reply(ctx.t("admin:catalog.cannot", { reason: error.message }));
+    const reason = error.refusal
+      ? ctx.t(`admin:catalog.cannot_because.${error.refusal.reason}`, { version: error.refusal.version })
+      : escapeHtml(error.message);
+    await ctx.reply(ctx.t("admin:catalog.cannot", { reason, interpolation: { escapeValue: false } }));
   }
 }
 
@@ -112,7 +122,7 @@ const isYaml = (name: string | undefined, mime: string | undefined) =>
 async function uploadCatalog(ctx: BaseContext, fileId: string, size: number | undefined): Promise<void> {
   const active = ctx.deps.catalogs.version;
   if ((size ?? 0) > CATALOG_MAX_BYTES) {
-    await ctx.reply(catalogProblemsText(ctx, ["file: too big for a catalogue"], active));
+    await ctx.reply(catalogProblemsText(ctx, [{ path: [], message: "too big for a catalogue" }], active));
     return;
   }
   const yaml = await download(ctx, fileId);
@@ -122,7 +132,7 @@ async function uploadCatalog(ctx: BaseContext, fileId: string, size: number | un
       action: "catalog.rejected",
       details: { problems: result.problems.length, first: result.problems[0] },
     });
-    await ctx.reply(catalogProblemsText(ctx, result.problems, active));
+    await ctx.reply(catalogProblemsText(ctx, result.issues, active));
     return;
   }
   const draft = result.catalog.status === "draft";
@@ -139,8 +149,11 @@ export function adminFeature(): Composer<AppContext> {
   admin.command("grant", async (ctx) => {
     const request = parseGrantArgs(ctx.match);
     if (!request) return ctx.reply(ctx.t("admin:grant.usage"));
-    grant(ctx.deps.db, actorOf(ctx), request, ctx.deps.now());
-    await ctx.reply(ctx.t("admin:grant.done", { id: request.id, role: ctx.t(`admin:roles.${request.role}`) }));
+    const { adminIds } = ctx.deps.config;
+    const result = grant(ctx.deps.db, actorOf(ctx), request, adminIds, ctx.deps.now());
+    if (result.ok && result.change === "granted") await refreshStaffName(ctx, request.id);
+    await ctx.reply(grantText(ctx, request, result, listStaff(ctx.deps.db, adminIds)));
+    if (result.ok && result.change !== "unchanged") await syncMenuOf(ctx, request.id);
   });
   admin.command("revoke", async (ctx) => {
     const id = Number(ctx.match.trim());
@@ -148,19 +161,29 @@ export function adminFeature(): Composer<AppContext> {
       return ctx.reply(ctx.t("admin:revoke.usage"));
     const result = revoke(ctx.deps.db, actorOf(ctx), id, ctx.deps.config.adminIds, ctx.deps.now());
     await ctx.reply(ctx.t(`admin:revoke.${result}`, { id }));
+    if (result === "revoked") await syncMenuOf(ctx, id);
   });
   admin.command("invite", async (ctx) => {
-    const [role, ...rest] = ctx.match.trim().split(/\s+/);
-    const lowered = role?.toLowerCase();
+    const [role = "", rest = ""] = ctx.match.trim().split(/\s+([\s\S]*)/);
+    const lowered = role.toLowerCase();
     if (!isStaffRole(lowered)) return ctx.reply(ctx.t("admin:invite.usage"));
     const profile = lowered === "police" ? readProfileWords(rest) : {};
+    if (lowered === "police" && !profile.regions && !profile.allRegions) {
+      return ctx.reply(`${ctx.t("admin:invite.regions_needed")}\n\n${ctx.t("admin:invite.usage")}`);
+    }
     const { token, expiresAt } = invite(ctx.deps.db, actorOf(ctx), { role: lowered, ...profile }, ctx.deps.now());
     const link = `https://t.me/${ctx.me.username}?start=inv_${token}`;
     const text = ctx.t("admin:invite.created", {
       role: ctx.t(`admin:roles.${lowered}`),
       until: almatyDateTime(expiresAt.toISOString()),
     });
-    await ctx.reply(`${text}\n\n<code>${escapeHtml(link)}</code>`, { link_preview_options: { is_disabled: true } });
+    const regions =
+      lowered === "police"
+        ? `\n${ctx.t("admin:invite.regions", { regions: regionsText(ctx.t, profile.regions ?? [], profile.allRegions ?? false) })}`
+        : "";
+    await ctx.reply(`${text}${regions}\n\n<code>${escapeHtml(link)}</code>`, {
+      link_preview_options: { is_disabled: true },
+    });
   });
   admin.command("staff", async (ctx) => {
     record(ctx, { action: "role.list" });
@@ -186,7 +209,7 @@ export function adminFeature(): Composer<AppContext> {
     const data = catalogActivateData.unpack(ctx.callbackQuery.data);
     if (!data) return ctx.answerCallbackQuery({ text: ctx.t("common:stale") });
     await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
     await switchCatalog(ctx, data.v, "activate");
   });
   admin.on("message:document", async (ctx, next) => {

@@ -17,12 +17,15 @@ import {
 import { audit } from "../../db/audit.js";
 import { clearPendingInput, pendingInput, setPendingInput } from "../../db/pending-inputs.js";
 import { setAlerts } from "../../db/users.js";
+import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { alertsData } from "../callback-data/alerts.js";
 import { menuData } from "../callback-data/menu.js";
 import type { AppContext, BaseContext } from "../context.js";
 import { ensureConsent } from "../filters/consent.js";
 import { actorOf, isAdmin, refuse } from "../filters/roles.js";
-import { alertMessage, deliverAlerts } from "../jobs/alerts.js";
+import { alertMessage, alertText, deliverAlerts } from "../jobs/alerts.js";
+import { alertKeyboard, alertScheme } from "../keyboards/alerts.js";
+import { escapeHtml } from "../render/values.js";
 
 const ASK_KK = "alert_kk";
 const ASK_RU = "alert_ru";
@@ -53,10 +56,14 @@ async function showStatus(ctx: BaseContext): Promise<void> {
 
 function previewText(ctx: BaseContext, alert: { textKk: string; textRu: string }): string {
   const { i18n } = ctx.deps;
+  const scheme = alertScheme(ctx.deps.catalogs.current(), alertText(ctx.lang, alert));
   return [
     ctx.t("alerts:admin.preview"),
     `<b>${ctx.t("alerts:admin.lang_kk")}</b>\n${alertMessage(i18n, "kk", alert)}`,
     `<b>${ctx.t("alerts:admin.lang_ru")}</b>\n${alertMessage(i18n, "ru", alert)}`,
+    scheme
+      ? ctx.t("alerts:admin.linked", { title: escapeHtml(scheme.title[ctx.lang]) })
+      : ctx.t("alerts:admin.not_linked"),
   ].join("\n\n");
 }
 
@@ -85,17 +92,17 @@ export function alertsFeature(): Composer<AppContext> {
     await ctx.answerCallbackQuery({ text: ctx.t(subscribe ? "alerts:subscribed" : "alerts:unsubscribed") });
     if (data.id !== undefined) {
       // Under an alert: the alert stays, only its button turns into the other one.
-      const button = subscribe
-        ? InlineKeyboard.text(ctx.t("alerts:buttons.unsubscribe"), alertsData.pack({ a: "uns", id: data.id }))
-        : InlineKeyboard.text(ctx.t("alerts:buttons.subscribe_again"), alertsData.pack({ a: "sub", id: data.id }));
-      await ctx.editMessageReplyMarkup({ reply_markup: InlineKeyboard.from([[button]]) }).catch(() => undefined);
+      const alert = getAlert(ctx.deps.db, data.id);
+      const text = alert ? alertText(ctx.lang, alert) : "";
+      const keyboard = alertKeyboard(ctx.t, ctx.deps.catalogs.current(), { id: data.id, text }, subscribe);
+      await ctx.editMessageReplyMarkup({ reply_markup: keyboard }).catch(ignoreStaleEdit);
       return;
     }
     await ctx
       .editMessageText(ctx.t(subscribe ? "alerts:status.on" : "alerts:status.off"), {
         reply_markup: toggleKeyboard(ctx, subscribe),
       })
-      .catch(() => undefined);
+      .catch(ignoreStaleEdit);
   });
 
   pm.command("alert", async (ctx) => {
@@ -143,7 +150,7 @@ export function alertsFeature(): Composer<AppContext> {
     if (!isAdmin(ctx)) return refuse(ctx);
     const { db } = ctx.deps;
     const actor = actorOf(ctx);
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
     if (data.id === undefined) {
       clearPendingInput(db, ctx.from.id);
       await ctx.answerCallbackQuery();

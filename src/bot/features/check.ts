@@ -9,6 +9,7 @@ import { NOTHING_REQUEST } from "../../catalog/schema.js";
 import type { CallCheckRequest } from "../../catalog/types.js";
 import { AwaitedText } from "../../services/awaited-text.js";
 import { buttonVerdict, type CallVerdict, textVerdict } from "../../services/call-check.js";
+import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { callCheckData, hasBit, MAX_REQUESTS, withBit } from "../callback-data/check.js";
 import { menuData } from "../callback-data/menu.js";
 import type { AppContext, BaseContext } from "../context.js";
@@ -42,7 +43,7 @@ async function askWho(ctx: BaseContext, edit: boolean): Promise<void> {
   const text = ctx.t("check:who");
   const reply_markup = identityKeyboard(ctx.t, ctx.lang, catalog);
   if (edit) {
-    const edited = await ctx.editMessageText(text, { reply_markup }).catch(() => undefined);
+    const edited = await ctx.editMessageText(text, { reply_markup }).catch(ignoreStaleEdit);
     if (edited) return;
   }
   await ctx.reply(text, { reply_markup });
@@ -54,7 +55,7 @@ async function showVerdict(ctx: BaseContext, verdict: CallVerdict): Promise<void
     kind: verdict.kind,
     schemeId: verdict.scheme?.id,
   });
-  const edited = await ctx.editMessageText(text, { reply_markup }).catch(() => undefined);
+  const edited = await ctx.editMessageText(text, { reply_markup }).catch(ignoreStaleEdit);
   if (!edited) await ctx.reply(text, { reply_markup });
 }
 
@@ -94,7 +95,7 @@ export function checkFeature(): Composer<AppContext> {
           .editMessageText(ctx.t("check:what", { who: identity!.label[ctx.lang] }), {
             reply_markup: requestKeyboard(ctx.t, ctx.lang, catalog, i, m),
           })
-          .catch(() => undefined));
+          .catch(ignoreStaleEdit));
       case "pick": {
         // A request that is danger for this caller decides at once: the person is still on the phone.
         // "Nothing of this" ends the list too.
@@ -104,7 +105,7 @@ export function checkFeature(): Composer<AppContext> {
         const next = withBit(m, data.r!);
         return void (await ctx
           .editMessageReplyMarkup({ reply_markup: requestKeyboard(ctx.t, ctx.lang, catalog, i, next) })
-          .catch(() => undefined));
+          .catch(ignoreStaleEdit));
       }
       case "end":
         return showVerdict(ctx, buttonVerdict(catalog, i, chosenIds(requests, m)));

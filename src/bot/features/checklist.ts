@@ -8,6 +8,7 @@ import { z } from "zod";
 import { buildChecklist, type Checklist, timeSince } from "../../core/advice/checklist.js";
 import type { SubmittedReport } from "../../core/report/report.js";
 import { loadReport, markStepDone, reportOwner } from "../../services/reports.js";
+import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { callbackCodec } from "../callback-data/codec.js";
 import type { AppContext, BaseContext } from "../context.js";
 import { erdrButtons } from "../keyboards/erdr.js";
@@ -104,7 +105,7 @@ export function checklistFeature(): Composer<AppContext> {
     }
     const { text, keyboard } = render(ctx, data.r, view, at);
     await ctx.answerCallbackQuery(data.a === "done" ? { text: ctx.t("guidance:checklist.saved") } : {});
-    await ctx.editMessageText(text, { reply_markup: keyboard }).catch(() => undefined);
+    await ctx.editMessageText(text, { reply_markup: keyboard }).catch(ignoreStaleEdit);
   });
   return composer;
 }

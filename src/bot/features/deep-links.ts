@@ -8,18 +8,22 @@ import { inviteToken } from "../../db/invites.js";
 import { numberState } from "../../db/police-queries.js";
 import { getUser } from "../../db/users.js";
 import { almatyDateTime } from "../../documents/format.js";
+import { loadReport } from "../../services/reports.js";
 import { acceptInvite } from "../../services/staff.js";
 import type { AppContext } from "../context.js";
 import { isAdmin, isPolice } from "../filters/roles.js";
-import { askPoliceProfile, showReport } from "./police.js";
+import { verifiedText } from "../render/verify.js";
+import { askPoliceProfile, openByQr } from "./police.js";
 import type { DeepLinkHandler } from "./start.js";
 
-/** Nothing about the person who checks is stored; police views are audited by showReport. */
+/**
+ * Nothing about the person who checks is stored; they see the facts of the version on
+ * the paper to compare. Police see the whole report (an audited staff route).
+ */
 const verify: DeepLinkHandler = async (ctx: AppContext, payload: string) => {
   if (!payload.startsWith("v_")) return false;
   const parsed = parseVerifyPayload(payload);
-  const state =
-    parsed && checkVerifyToken(parsed, ctx.deps.signingKey) ? numberState(ctx.deps.db, parsed.number) : undefined;
+  const state = parsed && checkVerifyToken(parsed, ctx.deps.keys) ? numberState(ctx.deps.db, parsed.number) : undefined;
   if (
     !parsed ||
     !state ||
@@ -37,10 +41,11 @@ const verify: DeepLinkHandler = async (ctx: AppContext, payload: string) => {
     if (parsed.version < state.version) {
       await ctx.reply(ctx.t("verify:newer_version", { version: parsed.version, current: state.version }));
     }
-    await showReport(ctx, state.id, "qr");
+    await openByQr(ctx, state.id);
     return true;
   }
-  await ctx.reply(ctx.t("verify:valid", { number: parsed.number, at: almatyDateTime(state.submittedAt) }));
+  const printed = loadReport(ctx.deps.db, state.id, parsed.version);
+  await ctx.reply(printed ? verifiedText(ctx, printed, state.version) : ctx.t("verify:invalid"));
   return true;
 };
 

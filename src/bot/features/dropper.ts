@@ -6,6 +6,7 @@
  */
 import { Composer, InlineKeyboard } from "grammy";
 import type { DropperCheck } from "../../catalog/types.js";
+import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { hasBit } from "../callback-data/check.js";
 import { dropperData } from "../callback-data/dropper.js";
 import { menuData } from "../callback-data/menu.js";
@@ -93,7 +94,7 @@ export function dropperFeature(): Composer<AppContext> {
             const k = check.questions.findIndex((q) => q.id === id);
             return k !== -1 && hasBit(m, k);
           });
-    const edited = await ctx.editMessageText(view.text, { reply_markup: view.keyboard }).catch(() => undefined);
+    const edited = await ctx.editMessageText(view.text, { reply_markup: view.keyboard }).catch(ignoreStaleEdit);
     if (!edited) await ctx.reply(view.text, { reply_markup: view.keyboard });
   });
   return composer;

@@ -14,7 +14,7 @@ import { loadReport, markStepDone, reportOwner } from "../../services/reports.js
 import { erdrData } from "../callback-data/erdr.js";
 import type { AppContext } from "../context.js";
 import { complaintInOtherLanguage } from "../keyboards/erdr.js";
-import { documentContext } from "../render/documents.js";
+import { documentContext, showUploading } from "../render/documents.js";
 
 const REGISTRATION_STEP = "get_erdr_number";
 
@@ -37,7 +37,7 @@ export function erdrFeature(): Composer<AppContext> {
     const report = loadReport(ctx.deps.db, data.r);
     if (!report) return;
     const lang = data.l ?? ctx.lang;
-    await ctx.replyWithChatAction("upload_document").catch(() => undefined);
+    await showUploading(ctx);
     const file = await letterFile(documentContext(ctx), report, { kind: "prosecutor" }, lang, ctx.deps.now());
     await ctx.replyWithDocument(new InputFile(file.bytes, file.name), {
       caption: ctx.t("report:files.letter_prosecutor"),

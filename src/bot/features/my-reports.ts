@@ -8,31 +8,30 @@
 import { createConversation } from "@grammyjs/conversations";
 import { Composer, type InlineKeyboard, InputFile } from "grammy";
 import { buildChecklist } from "../../core/advice/checklist.js";
-import { timeIn, todayIn } from "../../core/identifiers/dates.js";
-import { formatMoney } from "../../core/identifiers/money.js";
+import { sumByCurrency } from "../../core/identifiers/money.js";
 import type { Money } from "../../core/report/answers.js";
 import type { SubmittedReport } from "../../core/report/report.js";
+import { caseEventsOf, caseFile } from "../../db/case-file.js";
 import { deactivateDrafts } from "../../db/drafts.js";
 import { clearPendingInput } from "../../db/pending-inputs.js";
 import { submittedReportsOf, versionsOf } from "../../db/user-reports.js";
+import { almatyDate, almatyDateTime, formatMoney } from "../../documents/format.js";
 import { reportJsonFile, reportLetters } from "../../services/documents.js";
 import { currentDraft } from "../../services/questionnaire.js";
 import { loadReport, reportOwner } from "../../services/reports.js";
 import { changesOf } from "../../services/versions.js";
+import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { menuData } from "../callback-data/menu.js";
 import { additionData, myReportData } from "../callback-data/my-reports.js";
 import type { AppContext, BaseContext } from "../context.js";
 import { ADD_INFORMATION, addInformation, changesText } from "../conversations/add-information.js";
 import { ensureConsent } from "../filters/consent.js";
 import { additionKeyboard, cardKeyboard, listKeyboard, versionsKeyboard } from "../keyboards/my-reports.js";
-import { documentContext } from "../render/documents.js";
-import { formatDate } from "../render/values.js";
+import { applicantCaseLines } from "../render/case-file.js";
+import { documentContext, showUploading } from "../render/documents.js";
 import { showChecklist } from "./checklist.js";
 import { enterQuestionnaire } from "./report.js";
 import { sendReportFiles } from "./submission.js";
-
-const localDate = (iso: string, ctx: BaseContext) => formatDate(todayIn(new Date(iso)), ctx.lang) ?? iso;
-const localDateTime = (iso: string, ctx: BaseContext) => `${localDate(iso, ctx)} ${timeIn(new Date(iso))}`;
 
 const schemeTitle = (ctx: BaseContext, id: string | undefined) =>
   (id && ctx.deps.catalogs.current().scheme(id)?.title[ctx.lang]) || ctx.t("myreports:no_scheme");
@@ -63,47 +62,47 @@ async function showList(ctx: AppContext): Promise<void> {
   const draft = currentDraft(ctx.deps.db, ctx.from.id);
   const lines = [ctx.t("myreports:list.title")];
   for (const r of items) {
-    lines.push(
-      ctx.t("myreports:list.item", {
-        number: r.number,
-        date: localDate(r.submittedAt, ctx),
-        scheme: schemeTitle(ctx, r.topScheme),
-        version: r.version,
-      }),
-    );
+    const item = ctx.t("myreports:list.item", {
+      number: r.number,
+      date: almatyDate(r.submittedAt),
+      scheme: schemeTitle(ctx, r.topScheme),
+      version: r.version,
+    });
+    const police =
+      r.caseStatus === "new"
+        ? ""
+        : `\n${ctx.t("myreports:list.case", { status: ctx.t(`case:statuses.${r.caseStatus}`) })}`;
+    lines.push(item + police);
   }
   if (draft) lines.push(ctx.t("myreports:list.draft"));
   if (items.length === 0 && !draft) lines.push(ctx.t("myreports:list.empty"));
   await show(ctx, lines.join("\n\n"), listKeyboard(ctx.t, items, Boolean(draft)));
 }
 
-function totals(amounts: (Money | undefined)[], ctx: BaseContext): string {
-  const sums = new Map<Money["currency"], number>();
-  for (const m of amounts) if (m) sums.set(m.currency, (sums.get(m.currency) ?? 0) + m.amountMinor);
-  return [...sums].map(([currency, amountMinor]) => formatMoney({ currency, amountMinor }, ctx.lang)).join(" + ");
-}
+const totals = (amounts: (Money | undefined)[]): string => sumByCurrency(amounts).map(formatMoney).join(" + ");
 
 const hasChecklist = (report: SubmittedReport) => buildChecklist(report.answers).steps.length > 0;
 
-function cardText(ctx: BaseContext, report: SubmittedReport): string {
+function cardText(ctx: BaseContext, reportId: number, report: SubmittedReport): string {
   const a = report.answers;
   const lines = [
     ctx.t("myreports:card.title", { number: report.number }),
-    ctx.t("myreports:card.submitted", { date: localDateTime(report.submittedAt, ctx) }),
-    ctx.t("myreports:card.version", { version: report.version, date: localDateTime(report.versionAt, ctx) }),
+    ctx.t("myreports:card.submitted", { date: almatyDateTime(report.submittedAt) }),
+    ctx.t("myreports:card.version", { version: report.version, date: almatyDateTime(report.versionAt) }),
     ctx.t("myreports:card.scheme", { scheme: schemeTitle(ctx, report.recognition?.schemes[0]?.id) }),
   ];
   if (a.transfers.length > 0) {
-    const total = totals(
-      a.transfers.map((t) => t.amount),
-      ctx,
-    );
+    const total = totals(a.transfers.map((t) => t.amount));
     lines.push(ctx.t("myreports:card.transfers", { count: a.transfers.length, total: total || "—" }));
   }
   if (a.statementNo) lines.push(ctx.t("myreports:card.statement_no", { value: a.statementNo }));
   if (a.bankRequestNo) lines.push(ctx.t("myreports:card.bank_request_no", { value: a.bankRequestNo }));
   if (a.evidence.length > 0) lines.push(ctx.t("myreports:card.evidence", { count: a.evidence.length }));
-  return `${lines.join("\n")}\n\n${ctx.t("myreports:card.hint")}`;
+  const file = caseFile(ctx.deps.db, reportId);
+  const police = file
+    ? `\n\n${applicantCaseLines(ctx.t, file, caseEventsOf(ctx.deps.db, reportId, ["status"])).join("\n")}`
+    : "";
+  return `${lines.join("\n")}${police}\n\n${ctx.t("myreports:card.hint")}`;
 }
 
 async function showVersions(ctx: AppContext, reportId: number, report: SubmittedReport): Promise<void> {
@@ -111,16 +110,12 @@ async function showVersions(ctx: AppContext, reportId: number, report: Submitted
   const lines = versions.map((v) =>
     ctx.t("myreports:versions.item", {
       version: v.version,
-      date: localDateTime(v.createdAt, ctx),
+      date: almatyDateTime(v.createdAt),
       change: changesText(ctx.t, changesOf(v.note)),
     }),
   );
   const text = `${ctx.t("myreports:versions.title", { number: report.number })}\n\n${lines.join("\n")}`;
-  await show(
-    ctx,
-    text,
-    versionsKeyboard(ctx.t, reportId, versions, (iso) => localDate(iso, ctx)),
-  );
+  await show(ctx, text, versionsKeyboard(ctx.t, reportId, versions, almatyDate));
 }
 
 async function sendJson(ctx: AppContext, report: SubmittedReport): Promise<void> {
@@ -129,7 +124,7 @@ async function sendJson(ctx: AppContext, report: SubmittedReport): Promise<void>
 }
 
 async function sendLetters(ctx: AppContext, report: SubmittedReport): Promise<void> {
-  await ctx.replyWithChatAction("upload_document").catch(() => undefined);
+  await showUploading(ctx);
   const letters = await reportLetters(documentContext(ctx), report, ctx.lang, ctx.deps.now());
   if (letters.length === 0) {
     await ctx.reply(ctx.t("myreports:letters_none"));
@@ -177,7 +172,7 @@ export function myReportsFeature(): Composer<AppContext> {
         await ctx.answerCallbackQuery();
         return show(
           ctx,
-          cardText(ctx, report),
+          cardText(ctx, r, report),
           cardKeyboard(
             ctx.t,
             { id: r, version: report.version },
@@ -200,7 +195,7 @@ export function myReportsFeature(): Composer<AppContext> {
           return ctx.answerCallbackQuery({ text: ctx.t("common:stale") });
         }
         await ctx.answerCallbackQuery();
-        await ctx.replyWithChatAction("upload_document").catch(() => undefined);
+        await showUploading(ctx);
         return sendReportFiles(ctx, r, { letters: false, ...(data.v !== undefined ? { version: data.v } : {}) });
       }
       case "add":
@@ -218,7 +213,7 @@ export function myReportsFeature(): Composer<AppContext> {
     if (!data) return ctx.answerCallbackQuery({ text: ctx.t("common:stale") });
     if (!ownReport(ctx, data.r)) return ctx.answerCallbackQuery({ text: ctx.t("myreports:not_found") });
     await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
     // Whatever the person was doing (the questionnaire, another addition) stops here; its data stays.
     await ctx.conversation.exitAll();
     deactivateDrafts(ctx.deps.db, ctx.from.id);

@@ -4,23 +4,22 @@
  * were before consent: the next /start asks for it again.
  */
 import { Composer, InputFile } from "grammy";
-import { timeIn, todayIn } from "../../core/identifiers/dates.js";
+import { almatyDateTime, fileDate } from "../../documents/format.js";
 import { deleteEvidence } from "../../services/evidence-store.js";
 import { dataSummary, deletePersonalData, exportPersonalData } from "../../services/privacy.js";
+import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { menuData } from "../callback-data/menu.js";
 import { privacyData } from "../callback-data/privacy.js";
 import type { AppContext, BaseContext } from "../context.js";
 import { backToMenu } from "../keyboards/menu.js";
 import { confirmDeleteKeyboard, dataKeyboard } from "../keyboards/privacy.js";
-import { formatDate } from "../render/values.js";
+import { regionsText } from "../render/regions.js";
 import { showMenu } from "./start.js";
 
 /** How long «Yes, delete» stays valid after it was offered. */
 const CONFIRM_SECONDS = 10 * 60;
 
 const seconds = (ctx: BaseContext) => Math.floor(ctx.deps.now().getTime() / 1000);
-const localDateTime = (iso: string, ctx: BaseContext) =>
-  `${formatDate(todayIn(new Date(iso)), ctx.lang)} ${timeIn(new Date(iso))}`;
 /** A stored police or admin role goes with the data (admins by ADMIN_IDS stay admins by configuration). */
 const isOfficial = (ctx: BaseContext) => ctx.user?.role === "police" || ctx.user?.role === "admin";
 const roleOf = (ctx: BaseContext) =>
@@ -42,11 +41,16 @@ async function showData(ctx: AppContext): Promise<void> {
     return;
   }
   const { user } = summary;
-  const unit = [user.policeUnit, user.policeRegion].filter(Boolean).join(", ");
+  const unit = [
+    user.policeUnit,
+    user.role === "police" ? regionsText(ctx.t, user.policeRegions, user.policeAllRegions) : undefined,
+  ]
+    .filter(Boolean)
+    .join(", ");
   const lines = [
     ctx.t("privacy:summary.title"),
     user.consentAt
-      ? ctx.t("privacy:summary.consent", { date: localDateTime(user.consentAt, ctx) })
+      ? ctx.t("privacy:summary.consent", { date: almatyDateTime(user.consentAt) })
       : ctx.t("privacy:summary.no_consent"),
     ctx.t("privacy:summary.language", { language: ctx.t(`privacy:languages.${user.language ?? ctx.lang}`) }),
     ctx.t("privacy:summary.role", { role: ctx.t(`privacy:roles.${roleOf(ctx)}`) }),
@@ -67,7 +71,7 @@ async function sendExport(ctx: AppContext): Promise<void> {
     return;
   }
   const bytes = Buffer.from(`${JSON.stringify(data, null, 2)}\n`, "utf8");
-  await ctx.replyWithDocument(new InputFile(bytes, `saqbol-my-data-${todayIn(now)}.json`), {
+  await ctx.replyWithDocument(new InputFile(bytes, `saqbol-my-data-${fileDate(now)}.json`), {
     caption: ctx.t("privacy:export_caption"),
   });
 }
@@ -122,16 +126,16 @@ export function privacyFeature(): Composer<AppContext> {
         return void (await ctx.reply(confirmText(ctx), { reply_markup: confirmDeleteKeyboard(ctx.t, seconds(ctx)) }));
       case "keep":
         await ctx.answerCallbackQuery();
-        await ctx.editMessageReplyMarkup().catch(() => undefined);
+        await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
         return void (await ctx.reply(ctx.t("privacy:kept")));
       case "confirm": {
         const age = data.t === undefined ? Number.POSITIVE_INFINITY : seconds(ctx) - data.t;
         if (!(age >= -60 && age <= CONFIRM_SECONDS)) {
-          await ctx.editMessageReplyMarkup().catch(() => undefined);
+          await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
           return ctx.answerCallbackQuery({ text: ctx.t("privacy:confirm_expired"), show_alert: true });
         }
         await ctx.answerCallbackQuery();
-        await ctx.editMessageReplyMarkup().catch(() => undefined);
+        await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
         return deleteEverything(ctx);
       }
     }

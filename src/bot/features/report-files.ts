@@ -1,26 +1,25 @@
 /**
- * Re-sending a report's PDF in the other language to the person who filed it
- * (checked on every press). Police have their own, audited buttons.
+ * Re-sending a report's PDF in the other language to the person who filed it, and
+ * to nobody else (checked on every press): police have their own buttons, which
+ * check their regions and write the audit log.
  */
 import { Composer, InputFile } from "grammy";
 import { reportPdf } from "../../services/documents.js";
 import { loadReport, reportOwner } from "../../services/reports.js";
 import { pdfData } from "../callback-data/documents.js";
 import type { AppContext } from "../context.js";
-import { documentContext } from "../render/documents.js";
+import { documentContext, showUploading } from "../render/documents.js";
 
 export function reportFilesFeature(): Composer<AppContext> {
   const composer = new Composer<AppContext>();
   composer.chatType("private").callbackQuery(pdfData.filter, async (ctx) => {
     const data = pdfData.unpack(ctx.callbackQuery.data);
     const owner = data ? reportOwner(ctx.deps.db, data.r) : undefined;
-    const role = ctx.user?.role;
-    const allowed =
-      owner && owner.status === "submitted" && (owner.userId === ctx.from.id || role === "police" || role === "admin");
+    const allowed = owner?.status === "submitted" && owner.userId === ctx.from.id;
     const report = allowed && data ? loadReport(ctx.deps.db, data.r, data.v) : undefined;
     if (!data || !report) return ctx.answerCallbackQuery({ text: ctx.t("report:not_yours") });
     await ctx.answerCallbackQuery();
-    await ctx.replyWithChatAction("upload_document").catch(() => undefined);
+    await showUploading(ctx);
     const pdf = await reportPdf(documentContext(ctx), report, data.l);
     await ctx.replyWithDocument(new InputFile(pdf.bytes, pdf.name));
   });

@@ -6,6 +6,7 @@ import { wasUpdateHandled } from "../../db/handled-updates.js";
 import { reports } from "../../db/schema.js";
 import { MemoryMap } from "../../services/memory-map.js";
 import { currentDraft, startDraft } from "../../services/questionnaire.js";
+import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { menuData } from "../callback-data/menu.js";
 import { draftChoiceData } from "../callback-data/report.js";
 import type { AppContext } from "../context.js";
@@ -68,7 +69,7 @@ export async function startReport(ctx: AppContext, prefillNarrative?: string): P
         ),
       ],
     ]);
-    const date = formatDate(existing.answers.incidentDate, ctx.lang);
+    const date = formatDate(existing.answers.incidentDate);
     await ctx.reply(ctx.t("questionnaire:draft.found", { context: date ? "dated" : undefined, date }), {
       reply_markup: keyboard,
     });
@@ -104,7 +105,7 @@ export function reportFeature(): Composer<AppContext> {
   pm.callbackQuery(draftChoiceData.filter, async (ctx) => {
     const choice = draftChoiceData.unpack(ctx.callbackQuery.data);
     await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
     if (!choice || !(await ensureConsent(ctx))) return;
     const existing = currentDraft(ctx.deps.db, ctx.from.id);
     const story = waitingStories.get(ctx.from.id, ctx.deps.now());

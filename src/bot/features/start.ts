@@ -1,11 +1,13 @@
 import { Composer } from "grammy";
 import { findDraft } from "../../db/drafts.js";
 import { clearPendingInput } from "../../db/pending-inputs.js";
-import { markBlocked, recordConsent, setLanguage } from "../../db/users.js";
+import { declineLanguage, markBlocked, recordConsent } from "../../db/users.js";
+import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { consentData, languageData, menuData } from "../callback-data/menu.js";
 import type { AppContext, BaseContext } from "../context.js";
+import { roleOf } from "../filters/roles.js";
 import { consentKeyboard, languageKeyboard, mainMenu } from "../keyboards/menu.js";
-import type { PendingLanguages } from "../middlewares/context.js";
+import { chooseLanguage, type PendingLanguages } from "../middlewares/context.js";
 
 export type DeepLinkHandler = (ctx: AppContext, payload: string) => Promise<boolean>;
 
@@ -18,6 +20,17 @@ export async function showMenu(ctx: BaseContext, intro = "menu:title"): Promise<
   const consented = Boolean(ctx.user?.consentAt);
   const hasDraft = consented && ctx.from ? findDraft(ctx.deps.db, ctx.from.id) !== undefined : false;
   await ctx.reply(ctx.t(intro), { reply_markup: mainMenu(ctx.t, { consented, hasDraft }) });
+}
+
+/** What the bot does, and for staff the commands of their role below it (checked afresh, like every staff path). */
+function helpText(ctx: BaseContext): string {
+  const role = roleOf(ctx);
+  const sections = [
+    ctx.t("start:help"),
+    role !== "citizen" ? ctx.t("staff:help.police") : undefined,
+    role === "admin" ? ctx.t("staff:help.admin") : undefined,
+  ];
+  return sections.filter(Boolean).join("\n\n");
 }
 
 /** Asks the language when neither a choice nor Telegram's language_code tells it. */
@@ -53,15 +66,9 @@ export function startFeature(pending: PendingLanguages, deepLinks: DeepLinkHandl
   privateChat.callbackQuery(languageData.filter, async (ctx) => {
     const choice = languageData.unpack(ctx.callbackQuery.data);
     if (!choice) return ctx.answerCallbackQuery();
-    ctx.lang = choice.l;
-    ctx.langKnown = true;
     await ctx.answerCallbackQuery();
-    if (ctx.user?.consentAt) {
-      setLanguage(ctx.deps.db, ctx.from.id, choice.l);
-      ctx.user = { ...ctx.user, language: choice.l };
-      return showMenu(ctx, "start:language_set");
-    }
-    pending.set(ctx.from.id, choice.l);
+    await chooseLanguage(ctx, pending, choice.l);
+    if (ctx.user?.consentAt) return showMenu(ctx, "start:language_set");
     await askConsent(ctx);
   });
 
@@ -70,12 +77,14 @@ export function startFeature(pending: PendingLanguages, deepLinks: DeepLinkHandl
     if (!choice) return ctx.answerCallbackQuery();
     ctx.lang = choice.l;
     await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
     if (choice.v === "decline") {
       pending.set(ctx.from.id, choice.l);
       return showMenu(ctx, "start:consent.declined");
     }
     ctx.user = recordConsent(ctx.deps.db, ctx.from.id, choice.l);
+    const declined = pending.declined(ctx.from.id);
+    if (declined) declineLanguage(ctx.deps.db, ctx.from.id, declined);
     pending.delete(ctx.from.id);
     await showMenu(ctx, "start:consent.thanks");
   });
@@ -91,7 +100,7 @@ export function startFeature(pending: PendingLanguages, deepLinks: DeepLinkHandl
     await ctx.reply(ctx.t("start:choose_language"), { reply_markup: languageKeyboard() });
   });
 
-  privateChat.command("help", (ctx) => ctx.reply(ctx.t("start:help")));
+  privateChat.command("help", (ctx) => ctx.reply(helpText(ctx)));
   // Conversations were already left by the navigation middleware; the draft stays for later.
   privateChat.command("cancel", async (ctx) => {
     clearPendingInput(ctx.deps.db, ctx.from.id);

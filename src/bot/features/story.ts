@@ -1,7 +1,9 @@
 /**
  * Free text nobody else took (typed or forwarded, outside the questionnaire and
  * any awaited answer): recognise it, say what it looks like and why, and offer
- * the questionnaire with the story already filled in. The story is kept in memory
+ * the questionnaire with the story already filled in. When no known scheme is
+ * recognised the bot says so plainly and offers what fits: the bank for everyday
+ * card questions, the library, a report anyway. The story is kept in memory
  * only, until the person starts the report (after consent) — never in the database.
  */
 import { Composer, InlineKeyboard } from "grammy";
@@ -11,6 +13,7 @@ import type { Recognition } from "../../core/report/report.js";
 import { recordConsent } from "../../db/users.js";
 import { type Likely, likelyScheme, mentionsRecoveryScam } from "../../services/likely-scheme.js";
 import { MemoryMap } from "../../services/memory-map.js";
+import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { menuData } from "../callback-data/menu.js";
 import { storyData } from "../callback-data/story.js";
 import type { AppContext, BaseContext } from "../context.js";
@@ -20,10 +23,12 @@ import { escapeHtml } from "../render/values.js";
 import { startReport } from "./report.js";
 import { showMenu } from "./start.js";
 
-/** Fewer words than this, with nothing recognised, is not a story ("hello"): the menu answers it. */
+/** Fewer words than this, with no scheme recognised, is not a story ("hello"): the menu answers it. */
 const MIN_WORDS = 4;
 const KEEP_MS = 30 * 60_000;
 const SHOWN = 3;
+/** Urgent steps shown under a recognised story (an APK needs four: airplane mode to keeping the file). */
+const STEPS_SHOWN = 4;
 const DROPPER_SCHEME = "dropper_recruitment";
 
 interface Kept {
@@ -47,7 +52,7 @@ function recognisedText(ctx: BaseContext, catalog: Catalog, likely: Likely, reco
     )}`,
     scheme.urgentSteps.length > 0
       ? `<b>${ctx.t("story:what_now")}</b>\n${scheme.urgentSteps
-          .slice(0, SHOWN)
+          .slice(0, STEPS_SHOWN)
           .map((s, k) => `${k + 1}. ${escapeHtml(s.text[lang])}`)
           .join("\n")}`
       : undefined,
@@ -70,11 +75,13 @@ function recognisedKeyboard(ctx: BaseContext, catalog: Catalog, schemeId: string
   ]);
 }
 
-const unsureKeyboard = (ctx: BaseContext, n: number) =>
+const noSchemeText = (ctx: BaseContext) => `🔎 <b>${ctx.t("story:no_scheme")}</b>\n\n${ctx.t("story:no_scheme_help")}`;
+
+const noSchemeKeyboard = (ctx: BaseContext, n: number) =>
   InlineKeyboard.from([
-    [InlineKeyboard.text(ctx.t("menu:items.check"), menuData.pack({ to: "check" }))],
+    [InlineKeyboard.text(ctx.t("story:buttons.fill_anyway"), storyData.pack({ a: "fill", n }))],
     [InlineKeyboard.text(ctx.t("menu:items.schemes"), menuData.pack({ to: "schemes" }))],
-    [InlineKeyboard.text(ctx.t("story:buttons.fill"), storyData.pack({ a: "fill", n }))],
+    [InlineKeyboard.text(ctx.t("menu:items.check"), menuData.pack({ to: "check" }))],
     [InlineKeyboard.text(ctx.t("menu:items.home"), menuData.pack({ to: "home" }))],
   ]);
 
@@ -92,12 +99,11 @@ export function storyFeature(): Composer<AppContext> {
     const catalog = ctx.deps.catalogs.current();
     const recognition = catalog.recognize({ text });
     const likely = likelyScheme(catalog, recognition);
-    if (!likely && recognition.schemes.length === 0 && wordCount(text) < MIN_WORDS) return live ? undefined : next();
+    // A live call has had its «hang up»: "no known scheme" after it would only blur it.
+    if (!likely && (live || wordCount(text) < MIN_WORDS)) return live ? undefined : next();
     counter = (counter + 1) % 1_000_000_000;
     stories.set(ctx.from.id, { n: counter, text }, ctx.deps.now());
-    if (!likely) {
-      return void (await ctx.reply(`🤔 ${ctx.t("story:unsure")}`, { reply_markup: unsureKeyboard(ctx, counter) }));
-    }
+    if (!likely) return void (await ctx.reply(noSchemeText(ctx), { reply_markup: noSchemeKeyboard(ctx, counter) }));
     await ctx.reply(recognisedText(ctx, catalog, likely, recognition), {
       reply_markup: recognisedKeyboard(ctx, catalog, likely.scheme.id, counter),
     });
@@ -108,13 +114,13 @@ export function storyFeature(): Composer<AppContext> {
     if (data?.a === "decline") {
       stories.delete(ctx.from.id);
       await ctx.answerCallbackQuery();
-      await ctx.editMessageReplyMarkup().catch(() => undefined);
+      await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
       return showMenu(ctx, "start:consent.declined");
     }
     const kept = data ? stories.get(ctx.from.id, ctx.deps.now()) : undefined;
     if (!data || kept?.n !== data.n) return ctx.answerCallbackQuery({ text: ctx.t("story:expired"), show_alert: true });
     await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
     if (data.a === "fill" && !ctx.user?.consentAt) {
       const keyboard = InlineKeyboard.from([
         [

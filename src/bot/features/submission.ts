@@ -18,9 +18,9 @@ import { showChecklist } from "./checklist.js";
 
 export const submission: Submission = {
   submit(ctx, draftId) {
-    const { db, catalogs, signingKey } = ctx.deps;
+    const { db, catalogs, keys } = ctx.deps;
     const catalog = catalogs.current();
-    const result = submitDraft(db, draftId, (answers) => recogniseReport(catalog, answers), signingKey, ctx.deps.now());
+    const result = submitDraft(db, draftId, (answers) => recogniseReport(catalog, answers), keys, ctx.deps.now());
     return result ? { ok: true, reportId: result.reportId, number: result.number } : { ok: false, error: "generic" };
   },
 
@@ -35,9 +35,15 @@ export const submission: Submission = {
   },
 };
 
-/** "This looks like <scheme>: <why>", from the recognition fixed in the report. */
+/**
+ * "This looks like <scheme>: <why>", from the recognition fixed in the report; when no scheme
+ * was named, that is said plainly (the documents say "scheme not determined").
+ */
 function recognisedSummary(ctx: ConvContext, reportId: number): string | undefined {
-  const top = loadReport(ctx.deps.db, reportId)?.recognition?.schemes[0];
+  const recognition = loadReport(ctx.deps.db, reportId)?.recognition;
+  if (!recognition) return undefined;
+  if (recognition.schemes.length === 0) return `🔎 ${ctx.t("report:no_scheme")}`;
+  const top = recognition.schemes[0];
   const catalog = ctx.deps.catalogs.current();
   const scheme = top ? catalog.scheme(top.id) : undefined;
   if (!top || !scheme) return undefined;

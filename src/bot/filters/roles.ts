@@ -6,6 +6,7 @@
 import type { Role } from "../../core/model.js";
 import type { Actor } from "../../db/audit.js";
 import { effectiveRole } from "../../db/roles.js";
+import type { Scope } from "../../db/scope.js";
 import type { BaseContext } from "../context.js";
 
 export function roleOf(ctx: BaseContext): Role {
@@ -21,6 +22,12 @@ export const isPolice = (ctx: BaseContext): boolean => {
 };
 
 export const isAdmin = (ctx: BaseContext): boolean => roleOf(ctx) === "admin";
+
+/** The reports this staff member may see: admins and officers of all regions everything, others their regions and cases. */
+export function scopeOf(ctx: BaseContext): Scope {
+  if (roleOf(ctx) === "admin" || ctx.user?.policeAllRegions) return { all: true };
+  return { all: false, regions: ctx.user?.policeRegions ?? [], officerId: ctx.from?.id ?? 0 };
+}
 
 /** Who acts, as the audit log records it. */
 export function actorOf(ctx: BaseContext): Actor & { id: number } {

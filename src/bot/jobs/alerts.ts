@@ -5,7 +5,7 @@
  * resumes after a restart; people who blocked the bot are marked and skipped.
  */
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Api, GrammyError, InlineKeyboard } from "grammy";
+import { Api, GrammyError, type InlineKeyboard } from "grammy";
 import type { Lang } from "../../core/model.js";
 import {
   type Alert,
@@ -19,24 +19,21 @@ import {
 } from "../../db/alerts.js";
 import { getUser, markBlocked } from "../../db/users.js";
 import type { I18n } from "../../i18n.js";
-import { alertsData } from "../callback-data/alerts.js";
 import type { BotDeps } from "../deps.js";
+import { alertKeyboard } from "../keyboards/alerts.js";
+import { BROADCAST_PER_SECOND, Pacer } from "./pace.js";
 
-export const ALERTS_PER_SECOND = 25;
+export const ALERTS_PER_SECOND = BROADCAST_PER_SECOND;
 const BATCH = 100;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const isOpen = (deps: BotDeps) => deps.db.$client.open;
+
+export const alertText = (lang: Lang, alert: Pick<Alert, "textKk" | "textRu">) =>
+  lang === "kk" ? alert.textKk : alert.textRu;
 
 /** The alert as a subscriber sees it. */
 export function alertMessage(i18n: I18n, lang: Lang, alert: Pick<Alert, "textKk" | "textRu">): string {
-  return i18n.t(lang, "alerts:message", { text: lang === "kk" ? alert.textKk : alert.textRu });
+  return i18n.t(lang, "alerts:message", { text: alertText(lang, alert) });
 }
-
-export const unsubscribeKeyboard = (i18n: I18n, lang: Lang, alertId: number) =>
-  InlineKeyboard.from([
-    [InlineKeyboard.text(i18n.t(lang, "alerts:buttons.unsubscribe"), alertsData.pack({ a: "uns", id: alertId }))],
-  ]);
 
 /**
  * Its own API client: a 429 (nothing was sent) and a 5xx are retried, but a
@@ -53,12 +50,14 @@ class Deliverer {
   private running: Promise<number> | undefined;
   private again = false;
   private readonly api: Api;
+  private readonly pacer: Pacer;
 
   constructor(
     private readonly deps: BotDeps,
-    private readonly perSecond: number,
+    perSecond: number,
   ) {
     this.api = deliveryApi(deps);
+    this.pacer = new Pacer(perSecond);
   }
 
   /** Starts a run, or asks the current one to look again when it ends. */
@@ -87,12 +86,13 @@ class Deliverer {
 
   private async deliverAll(): Promise<number> {
     const { db } = this.deps;
-    const gap = 1000 / this.perSecond;
     let sent = 0;
     for (;;) {
       if (!isOpen(this.deps)) return sent;
       const alert = sendingAlerts(db)[0];
       if (!alert) return sent;
+      // Built before any row is claimed: a claimed row's message goes out at once.
+      const keyboards = this.keyboards(alert);
       const batch = pendingRecipients(db, alert.id, BATCH);
       if (batch.length === 0) {
         if (finishAlert(db, alert.id, this.deps.now())) await this.reportToAuthor(alert);
@@ -105,21 +105,31 @@ class Deliverer {
           markUndelivered(db, alert.id, recipient.userId, now);
           continue;
         }
-        if (!claimDelivery(db, alert.id, recipient.userId, now)) continue;
-        const started = Date.now();
-        if (await this.send(alert, recipient)) sent++;
-        await sleep(Math.max(0, gap - (Date.now() - started)));
+        // The turn comes before the claim: a claimed row goes out at once (a stop between would strand it).
+        await this.pacer.turn();
+        if (!isOpen(this.deps)) return sent;
+        if (!claimDelivery(db, alert.id, recipient.userId, this.deps.now())) continue;
+        if (await this.send(alert, recipient, keyboards[recipient.language ?? "ru"])) sent++;
       }
     }
   }
 
-  private async send(alert: Alert, r: Recipient): Promise<boolean> {
+  /** The buttons under an alert in each language: the scheme's page when it names one, «Unsubscribe». */
+  private keyboards(alert: Alert): Record<Lang, InlineKeyboard> {
+    const { i18n } = this.deps;
+    const catalog = this.deps.catalogs.current();
+    const build = (lang: Lang) =>
+      alertKeyboard((key) => i18n.t(lang, key), catalog, { id: alert.id, text: alertText(lang, alert) }, true);
+    return { kk: build("kk"), ru: build("ru") };
+  }
+
+  private async send(alert: Alert, r: Recipient, keyboard: InlineKeyboard): Promise<boolean> {
     const lang = r.language ?? "ru";
     const { i18n, db } = this.deps;
     try {
       await this.api.sendMessage(r.userId, alertMessage(i18n, lang, alert), {
         parse_mode: "HTML",
-        reply_markup: unsubscribeKeyboard(i18n, lang, alert.id),
+        reply_markup: keyboard,
       });
       return true;
     } catch (error) {
@@ -141,7 +151,11 @@ class Deliverer {
     logger.info({ alertId: alert.id, sent: counts.sent, failed: counts.failed }, "alert delivered");
     const lang = getUser(db, alert.createdBy)?.language ?? "ru";
     const text = i18n.t(lang, "alerts:admin.finished", { id: alert.id, sent: counts.sent, failed: counts.failed });
-    await this.api.sendMessage(alert.createdBy, text, { parse_mode: "HTML" }).catch(() => undefined);
+    try {
+      await this.api.sendMessage(alert.createdBy, text, { parse_mode: "HTML" });
+    } catch (error) {
+      logger.warn({ alertId: alert.id, err: (error as Error).message }, "alert report not sent to its author");
+    }
   }
 }
 

@@ -5,10 +5,11 @@ import { markBlocked } from "../../db/users.js";
 import { menuData } from "../callback-data/menu.js";
 import type { AppContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
+import { Pacer } from "./pace.js";
 
 const DAY = 24 * 3600_000;
 
-/** A draft left for a day is offered back once: «continue your report?». */
+/** A draft left for a day is offered back once: «continue your report?» (paced: a broadcast). */
 export async function remindDrafts(bot: Bot<AppContext>, deps: BotDeps): Promise<number> {
   const { db, i18n } = deps;
   const before = new Date(deps.now().getTime() - DAY).toISOString();
@@ -27,6 +28,7 @@ export async function remindDrafts(bot: Bot<AppContext>, deps: BotDeps): Promise
     .limit(200)
     .all();
   let sent = 0;
+  const pacer = new Pacer();
   for (const d of due) {
     const lang = d.lang ?? "ru";
     db.update(reports).set({ remindedAt: deps.now().toISOString() }).where(eq(reports.id, d.id)).run();
@@ -34,6 +36,7 @@ export async function remindDrafts(bot: Bot<AppContext>, deps: BotDeps): Promise
       [InlineKeyboard.text(i18n.t(lang, "questionnaire:draft.continue"), menuData.pack({ to: "continue" }))],
     ]);
     try {
+      await pacer.turn();
       await bot.api.sendMessage(d.userId, i18n.t(lang, "questionnaire:draft.reminder"), { reply_markup: keyboard });
       sent++;
     } catch (error) {

@@ -6,7 +6,10 @@ import type { AppContext } from "../context.js";
 import type { UpdateInbox } from "../delivery/inbox.js";
 import type { BotDeps } from "../deps.js";
 import { deliverAlerts } from "./alerts.js";
+import { syncCatalog } from "./catalog-sync.js";
 import { remindDrafts } from "./draft-reminders.js";
+import { menuSync } from "./menus.js";
+import { sendReportNotices } from "./report-notices.js";
 
 export interface Jobs {
   stop(): void;
@@ -44,6 +47,12 @@ export function startJobs(bot: Bot<AppContext>, deps: BotDeps, inbox: UpdateInbo
   every(HOUR, "draft-reminders", () => remindDrafts(bot, deps));
   // Delivery starts at once when an admin presses Send; this picks up what a restart interrupted.
   every(10_000, "alert-delivery", () => deliverAlerts(deps));
+  // A catalogue switched by the CLI or another instance reaches this bot within seconds.
+  every(2_000, "catalog-sync", () => syncCatalog(deps));
+  every(5_000, "report-notices", () => sendReportNotices(bot.api, deps));
+  const menus = menuSync(bot.api, deps);
+  void menus.adminsAtStart();
+  every(10_000, "staff-menus", () => menus.run());
   return {
     stop: () => {
       for (const t of timers) clearInterval(t);

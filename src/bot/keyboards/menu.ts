@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { Lang } from "../../core/model.js";
-import { consentData, languageData, type MenuItem, menuData } from "../callback-data/menu.js";
+import { consentData, languageData, languageOfferData, type MenuItem, menuData } from "../callback-data/menu.js";
 
 type T = (key: string) => string;
 
@@ -34,6 +34,16 @@ export function languageKeyboard(): InlineKeyboard {
     [
       InlineKeyboard.text("Қазақша", languageData.pack({ l: "kk" })),
       InlineKeyboard.text("Русский", languageData.pack({ l: "ru" })),
+    ],
+  ]);
+}
+
+/** Yes in the language offered, no in the language the bot speaks now. */
+export function languageOfferKeyboard(t: (lang: Lang, key: string) => string, offered: Lang, current: Lang) {
+  return InlineKeyboard.from([
+    [
+      InlineKeyboard.text(t(offered, "start:offer.yes"), languageOfferData.pack({ l: offered, v: "yes" })),
+      InlineKeyboard.text(t(current, "start:offer.no"), languageOfferData.pack({ l: offered, v: "no" })),
     ],
   ]);
 }

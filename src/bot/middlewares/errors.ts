@@ -1,18 +1,37 @@
 import type { BotError } from "grammy";
+import type { Lang } from "../../core/model.js";
+import { DocumentError } from "../../services/document-workers.js";
+import { isNotModified } from "../api/expected-errors.js";
 import type { BaseContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
+
+const telegramLang = (code: string | undefined): Lang => (code?.toLowerCase().startsWith("kk") ? "kk" : "ru");
 
 /**
- * Unexpected errors end here: logged with the update id (never the update's
- * content), and the person gets a short apology in their language.
+ * Unexpected errors end here, from any middleware (context loading and flood control
+ * included): logged with the update id (never the update's content), and the person
+ * gets a short apology in their language — their Telegram language when the failure
+ * came before theirs was known. A document that could not be made says so.
  */
-export async function errorHandler(error: BotError<BaseContext>): Promise<void> {
-  const ctx = error.ctx;
-  const cause = error.error instanceof Error ? error.error : new Error(String(error.error));
-  ctx.deps?.logger.error(
-    { updateId: ctx.update.update_id, err: { message: cause.message, stack: cause.stack } },
-    "update failed",
-  );
-  if (ctx.chat?.type !== "private" || !ctx.t) return;
-  await ctx.reply(ctx.t("common:errors.generic")).catch(() => undefined);
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+export function errorHandler(deps: BotDeps) {
+  return async (error: BotError<BaseContext>): Promise<void> => {
+    const ctx = error.ctx;
+    if (isNotModified(error.error)) return;
+    deps.metrics.failed.add(ctx.update);
+    const cause = error.error instanceof Error ? error.error : new Error(String(error.error));
+    deps.logger.error(
+      { updateId: ctx.update.update_id, err: { message: cause.message, stack: cause.stack } },
+      "update failed",
+    );
+    if (ctx.chat?.type !== "private") return;
+    const key = cause instanceof DocumentError ? "common:errors.document" : "common:errors.generic";
+    const text = ctx.t ? ctx.t(key) : deps.i18n.t(telegramLang(ctx.from?.language_code), key);
+    try {
+      await ctx.reply(text);
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+    } catch (failed) {
+      // Telegram unreachable or the person blocked the bot: the apology is lost, the log line above is not.
+      deps.logger.warn({ updateId: ctx.update.update_id, err: (failed as Error).message }, "apology not sent");
+    }
+  };
 }

@@ -11,8 +11,7 @@ export function rateLimit(perWindow: number, windowMs: number): MiddlewareFn<Bas
     timeFrame: windowMs,
     limit: perWindow,
     keyGenerator: (ctx) => (ctx.from ? String(ctx.from.id) : undefined),
-    onLimitExceeded: (ctx) => {
-      void ctx.reply(ctx.t("common:errors.too_fast")).catch(() => undefined);
-    },
+    // A failure to say so reaches the error boundary like any other.
+    onLimitExceeded: (ctx) => ctx.reply(ctx.t("common:errors.too_fast")),
   });
 }

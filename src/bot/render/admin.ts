@@ -1,12 +1,15 @@
-/** Texts of the admin tools: the catalogue summary and diff, the audit log, the staff list. HTML, escaped. */
+/** Texts of the admin tools: the catalogue summary and diff, the audit log, the staff list, /grant. HTML, escaped. */
 import type { CatalogDiff } from "../../catalog/diff.js";
+import { type CatalogIssue, formatPath, problemWords } from "../../catalog/problems.js";
 import type { CatalogVersionInfo } from "../../catalog/store.js";
 import type { Catalog } from "../../catalog/types.js";
 import type { AuditRow } from "../../db/audit.js";
 import type { StaffMember } from "../../db/roles.js";
 import { almatyDateTime } from "../../documents/format.js";
+import type { GrantRequest, GrantResult } from "../../services/staff.js";
 import type { BaseContext } from "../context.js";
-import { escapeHtml, label } from "./values.js";
+import { regionsText } from "./regions.js";
+import { escapeHtml } from "./values.js";
 
 const PROBLEMS_SHOWN = 25;
 const DETAILS_MAX = 160;
@@ -51,10 +54,29 @@ export function catalogDiffText(ctx: BaseContext, diff: CatalogDiff, draft: bool
   return lines.join("\n");
 }
 
-export function catalogProblemsText(ctx: BaseContext, problems: readonly string[], active: string): string {
-  const shown = problems.slice(0, PROBLEMS_SHOWN).map((p) => `• <code>${escapeHtml(p)}</code>`);
-  const more = problems.length > PROBLEMS_SHOWN ? [ctx.t("admin:more", { n: problems.length - PROBLEMS_SHOWN })] : [];
-  return [ctx.t("admin:catalog.rejected", { n: problems.length, active }), ...shown, ...more].join("\n");
+/** One problem in the admin's language: the scheme's id, the field, the line, what is wrong. */
+export function catalogProblemLine(ctx: BaseContext, issue: CatalogIssue): string {
+  const { code, values } = problemWords(issue);
+  const raw = { interpolation: { escapeValue: false } };
+  const message = ctx.t(`admin:catalog.problems.${code}`, values);
+  const at = issue.line ? ctx.t("admin:catalog.problem.line", { line: issue.line }) : "";
+  const field = (path: readonly PropertyKey[]) => escapeHtml(formatPath(path));
+  if (issue.scheme !== undefined) {
+    const rest = issue.path.slice(2);
+    const scheme = escapeHtml(issue.scheme);
+    return rest.length > 0
+      ? ctx.t("admin:catalog.problem.scheme", { scheme, field: field(rest), at, message, ...raw })
+      : ctx.t("admin:catalog.problem.scheme_only", { scheme, at, message, ...raw });
+  }
+  if (issue.path.length > 0)
+    return ctx.t("admin:catalog.problem.field", { field: field(issue.path), at, message, ...raw });
+  return ctx.t("admin:catalog.problem.document", { at, message, ...raw });
+}
+
+export function catalogProblemsText(ctx: BaseContext, issues: readonly CatalogIssue[], active: string): string {
+  const shown = issues.slice(0, PROBLEMS_SHOWN).map((issue) => `• ${catalogProblemLine(ctx, issue)}`);
+  const more = issues.length > PROBLEMS_SHOWN ? [ctx.t("admin:more", { n: issues.length - PROBLEMS_SHOWN })] : [];
+  return [ctx.t("admin:catalog.rejected", { n: issues.length, active }), ...shown, ...more].join("\n");
 }
 
 export function catalogVersionsText(ctx: BaseContext, versions: readonly CatalogVersionInfo[]): string {
@@ -76,22 +98,49 @@ const shortDetails = (details: Record<string, unknown> | null) => {
 export function auditText(ctx: BaseContext, rows: readonly AuditRow[], page: number, pages: number): string {
   const lines = rows.map(
     (r) =>
-      `${almatyDateTime(r.at)} · ${r.actorId ?? "—"} (${escapeHtml(r.actorRole)}) · <b>${escapeHtml(r.action)}</b>${
+      `${almatyDateTime(r.at)} · ${r.actorId ?? escapeHtml(r.operator ?? "—")} (${escapeHtml(r.actorRole)}) · <b>${escapeHtml(r.action)}</b>${
         r.reportNumber ? ` · ${escapeHtml(r.reportNumber)}` : ""
       }${shortDetails(r.details)}`,
   );
   return [ctx.t("admin:audit.title", { page: page + 1, pages }), "", ...lines].join("\n");
 }
 
+function memberLine(ctx: BaseContext, s: StaffMember): string {
+  const name = s.name ? `${escapeHtml(s.name)} (<code>${s.id}</code>)` : `<code>${s.id}</code>`;
+  const extra = [
+    s.unit ? escapeHtml(s.unit) : undefined,
+    s.role === "police" ? regionsText(ctx.t, s.regions, s.allRegions) : undefined,
+    s.configured ? ctx.t("admin:staff.configured") : undefined,
+  ].filter(Boolean);
+  return `• ${name} — ${ctx.t(`admin:roles.${s.role}`)}${extra.length ? ` · ${extra.join(" · ")}` : ""}`;
+}
+
 export function staffText(ctx: BaseContext, staff: readonly StaffMember[]): string {
   if (staff.length === 0) return ctx.t("admin:staff.empty");
-  const lines = staff.map((s) => {
-    const extra = [
-      s.unit ? escapeHtml(s.unit) : undefined,
-      s.region ? label(ctx.t, "regions", s.region) : undefined,
-      s.configured ? ctx.t("admin:staff.configured") : undefined,
-    ].filter(Boolean);
-    return `• <code>${s.id}</code> — ${ctx.t(`admin:roles.${s.role}`)}${extra.length ? ` · ${extra.join(" · ")}` : ""}`;
-  });
-  return [ctx.t("admin:staff.title"), ...lines].join("\n");
+  return [ctx.t("admin:staff.title"), ...staff.map((s) => memberLine(ctx, s))].join("\n");
+}
+
+/** The answer to /grant: what changed, or why nothing did, with the person as they stand now. */
+export function grantText(
+  ctx: BaseContext,
+  request: GrantRequest,
+  result: GrantResult,
+  staff: readonly StaffMember[],
+): string {
+  const role = (r: string) => ctx.t(`admin:roles.${r}`);
+  const now = staff.find((s) => s.id === request.id);
+  const line = now ? `\n${memberLine(ctx, now)}` : "";
+  if (!result.ok) {
+    return ctx.t(`admin:grant.${result.reason}`, {
+      id: request.id,
+      role: role(result.role),
+      asked: role(request.role),
+    });
+  }
+  const head = ctx.t(`admin:grant.${result.change}`, { id: request.id, role: role(result.role) });
+  const noRegions =
+    now?.role === "police" && !now.allRegions && now.regions.length === 0
+      ? `\n${ctx.t("admin:grant.no_regions", { id: request.id })}`
+      : "";
+  return `${head}${line}${noRegions}`;
 }

@@ -1,14 +1,14 @@
-import type { Lang } from "../../core/model.js";
 import { hasAnswer } from "../../core/questionnaire/clear.js";
 import type { QState } from "../../core/questionnaire/engine.js";
 import type { Input } from "../../core/questionnaire/inputs.js";
 import { stepDef } from "../../core/questionnaire/steps.js";
 import { suggestionFor } from "../../core/questionnaire/suggestions.js";
 import { selectedOf } from "./question.js";
-import { currentValue, escapeHtml, label, money, type T } from "./values.js";
+import { behalfT, currentValue, escapeHtml, label, money, type T } from "./values.js";
 
 /** What the person answered with a button, as a short label; undefined for navigation. */
-export function answeredLabel(t: T, before: QState, after: QState, input: Input): string | undefined {
+export function answeredLabel(personT: T, before: QState, after: QState, input: Input): string | undefined {
+  const t = behalfT(personT, before.answers);
   const def = stepDef(before.cursor.step);
   const list =
     def.kind === "single" || def.kind === "multi" ? def.options : def.kind === "text" ? def.quick : undefined;
@@ -46,8 +46,9 @@ export function answeredLabel(t: T, before: QState, after: QState, input: Input)
  * What a typed answer was read as, shown above the next question ("✓ Recorded: …"),
  * so a misread is seen at once. Several sums typed at once are named as the rows they became.
  */
-export function typedEcho(t: T, before: QState, after: QState, input: Input, lang: Lang): string | undefined {
+export function typedEcho(personT: T, before: QState, after: QState, input: Input): string | undefined {
   if (input.type !== "text") return undefined;
+  const t = behalfT(personT, before.answers);
   const { step, item = 0 } = before.cursor;
   if (stepDef(step).kind !== "text" || step === "narrative") return undefined;
   const group = step === "transfer_amount" ? "transfers" : step === "loan_amount" ? "loans" : undefined;
@@ -56,13 +57,13 @@ export function typedEcho(t: T, before: QState, after: QState, input: Input, lan
     if (added > 0) {
       const sums = after.answers[group]
         .slice(item, item + added + 1)
-        .map((x) => money(x.amount, lang))
+        .map((x) => money(x.amount))
         .filter(Boolean)
         .join(", ");
       return t(`questionnaire:echo.${group}`, { count: added + 1, sums, interpolation: { escapeValue: false } });
     }
   }
-  const value = currentValue(t, step, after.answers, item, lang);
+  const value = currentValue(t, step, after.answers, item);
   return t("questionnaire:echo.value", {
     value: value ?? t("questionnaire:skipped"),
     interpolation: { escapeValue: false },

@@ -2,7 +2,6 @@
  * The review's menu as buttons: the items of a section (caller 1, caller 2, + a new
  * one), then the fields of one item or section, each opening exactly that question.
  */
-import type { Lang } from "../../core/model.js";
 import type { QState } from "../../core/questionnaire/engine.js";
 import { contactLine } from "./summary.js";
 import { escapeHtml, lenderText, money, type T, transferLine } from "./values.js";
@@ -17,24 +16,24 @@ const plain = (s: string) =>
     .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&");
 
-function itemLabel(t: T, state: QState, n: number, lang: Lang): string {
+function itemLabel(t: T, state: QState, n: number): string {
   const a = state.answers;
   switch (state.cursor.editing) {
     case "contacts":
-      return contactLine(t, a.contacts[n]!, n + 1, lang);
+      return contactLine(t, a.contacts[n]!, n + 1);
     case "loans": {
       const l = a.loans[n]!;
-      return `${n + 1}. ${[lenderText(t, l), money(l.amount, lang)].filter(Boolean).join(" · ") || t("questionnaire:summary.empty_item")}`;
+      return `${n + 1}. ${[lenderText(t, l), money(l.amount)].filter(Boolean).join(" · ") || t("questionnaire:summary.empty_item")}`;
     }
     default:
-      return `${n + 1}. ${transferLine(t, a.transfers[n]!, lang)}`;
+      return `${n + 1}. ${transferLine(t, a.transfers[n]!)}`;
   }
 }
 
 /** The text of a menu option's button. */
-export function menuOptionLabel(t: T, state: QState, option: string, lang: Lang): string {
+export function menuOptionLabel(t: T, state: QState, option: string): string {
   const item = /^item:(\d+)$/.exec(option);
-  if (item) return cut(plain(itemLabel(t, state, Number(item[1]), lang)));
+  if (item) return cut(plain(itemLabel(t, state, Number(item[1]))));
   if (option === "add") return t(`questionnaire:menu.add.${state.cursor.editing}`);
   if (option === "remove") return t(`questionnaire:remove.${state.cursor.editing}`);
   const step = option.replace(/^step:/, "");

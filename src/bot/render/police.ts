@@ -7,13 +7,14 @@ import { formatIban } from "../../core/identifiers/iban.js";
 import { formatPhone } from "../../core/identifiers/phone.js";
 import type { Money } from "../../core/report/answers.js";
 import type { SubmittedReport } from "../../core/report/report.js";
+import type { CaseFile } from "../../db/case-file.js";
 import type { Key, LinkedReport } from "../../db/links.js";
 import type { ReportListRow, ReportLoss } from "../../db/police-queries.js";
-import { almatyDateTime } from "../../documents/format.js";
+import { almatyDateTime, formatMoney, formatWeek } from "../../documents/format.js";
 import type { Group, Stats } from "../../services/police-stats.js";
 import type { FilterSpec } from "../../services/report-filter.js";
 import type { BaseContext } from "../context.js";
-import { escapeHtml, label, money, type T } from "./values.js";
+import { escapeHtml, formatDate, label, money, type T } from "./values.js";
 
 const LIST_MAX = 10;
 
@@ -33,10 +34,21 @@ export function keyText(t: T, key: Key): string {
 export const schemeName = (ctx: BaseContext, id: string | null): string =>
   id ? escapeHtml(ctx.deps.catalogs.current().scheme(id)?.title[ctx.lang] ?? id) : ctx.t("police:unknown");
 
-const moneyList = (ctx: BaseContext, list: readonly Money[]) =>
-  list.map((m) => money(m, ctx.lang)).join(" + ") || undefined;
+const moneyList = (list: readonly Money[]) => list.map(formatMoney).join(" + ") || undefined;
 
-export function reportHeader(ctx: BaseContext, report: SubmittedReport): string {
+/** «Дело: зарегистрировано · ЕРДР № … · ведёт Айдос Н.» */
+export function caseLine(ctx: BaseContext, file: CaseFile): string {
+  const parts = [
+    ctx.t(`case:statuses.${file.status}`),
+    file.erdrNumber ? ctx.t("case:erdr_short", { number: file.erdrNumber }) : undefined,
+    file.assigneeId !== null
+      ? ctx.t("case:assignee_short", { name: file.assigneeName ?? String(file.assigneeId) })
+      : undefined,
+  ].filter(Boolean);
+  return `${ctx.t("case:title_short")}: ${parts.join(" · ")}`;
+}
+
+export function reportHeader(ctx: BaseContext, report: SubmittedReport, file?: CaseFile): string {
   const catalog = ctx.deps.catalogs.current();
   const schemes = (report.recognition?.schemes ?? [])
     .slice(0, 3)
@@ -47,14 +59,22 @@ export function reportHeader(ctx: BaseContext, report: SubmittedReport): string 
     ctx.t("police:report.title", { number: report.number, version: report.version }),
     ctx.t("police:report.submitted", { at: almatyDateTime(report.submittedAt) }),
     report.version > 1 ? ctx.t("police:report.updated", { at: almatyDateTime(report.versionAt) }) : undefined,
-    `${ctx.t("police:report.schemes")}: ${schemes || ctx.t("police:unknown")}`,
+    `${ctx.t("police:report.schemes")}: ${schemes || ctx.t("police:report.no_scheme")}`,
     techniques.length > 0 ? `${ctx.t("police:report.techniques")}: ${escapeHtml(techniques.join(", "))}` : undefined,
+    file ? caseLine(ctx, file) : undefined,
   ]
     .filter(Boolean)
     .join("\n");
 }
 
-export function linkedText(ctx: BaseContext, linked: readonly LinkedReport[]): string {
+/** The linked reports the officer may open, and how many more there are in other regions. */
+export function linkedText(ctx: BaseContext, linked: readonly LinkedReport[], elsewhere: number): string {
+  const more = elsewhere > 0 ? `\n${ctx.t("police:linked.elsewhere", { n: elsewhere })}` : "";
+  if (linked.length === 0) return `${ctx.t("police:linked.none")}${more}`;
+  return `${linkedList(ctx, linked)}${more}`;
+}
+
+function linkedList(ctx: BaseContext, linked: readonly LinkedReport[]): string {
   const lines = linked
     .slice(0, LIST_MAX)
     .map(
@@ -66,16 +86,29 @@ export function linkedText(ctx: BaseContext, linked: readonly LinkedReport[]): s
 }
 
 export function filterLine(ctx: BaseContext, spec: FilterSpec): string {
+  const tenge = (n: number | undefined) => (n === undefined ? "…" : money({ amountMinor: n * 100, currency: "KZT" }));
+  const amount =
+    spec.minAmount !== undefined || spec.maxAmount !== undefined
+      ? `${tenge(spec.minAmount)} — ${tenge(spec.maxAmount)}`
+      : undefined;
   const parts = [
-    spec.fromDay || spec.toDay ? `${spec.fromDay ?? "…"} — ${spec.toDay ?? "…"}` : undefined,
+    spec.fromDay || spec.toDay
+      ? ctx.t("police:filter_incident", {
+          from: formatDate(spec.fromDay) ?? "…",
+          to: formatDate(spec.toDay) ?? "…",
+        })
+      : undefined,
     spec.region ? label(ctx.t, "regions", spec.region) : undefined,
     spec.scheme ? schemeName(ctx, spec.scheme) : undefined,
+    spec.bank ? label(ctx.t, "banks", spec.bank) : undefined,
+    amount,
     spec.status ? ctx.t(`police:statuses.${spec.status}`) : undefined,
+    spec.mine ? ctx.t("police:filter_mine") : undefined,
   ].filter(Boolean);
   return `${ctx.t("police:filter")}: ${parts.length ? parts.join(" · ") : ctx.t("police:filter_none")}`;
 }
 
-/** One line per report: number, time, region, scheme, money lost. */
+/** One line per report: number, incident date, region, scheme, money lost, case status. */
 export function reportLines(
   ctx: BaseContext,
   rows: readonly ReportListRow[],
@@ -83,15 +116,13 @@ export function reportLines(
   first: number,
 ): string[] {
   return rows.map((r, i) => {
-    const lost = moneyList(
-      ctx,
-      losses.filter((l) => l.reportId === r.id),
-    );
+    const lost = moneyList(losses.filter((l) => l.reportId === r.id));
     const bits = [
-      almatyDateTime(r.submittedAt),
+      r.incidentDate ? formatDate(r.incidentDate) : almatyDateTime(r.submittedAt),
       r.region ? label(ctx.t, "regions", r.region) : undefined,
       schemeName(ctx, r.scheme),
       lost,
+      r.caseStatus !== "new" ? ctx.t(`case:statuses.${r.caseStatus}`) : undefined,
     ].filter(Boolean);
     return `${first + i + 1}. <b>${r.number}</b> · ${bits.join(" · ")}`;
   });
@@ -100,7 +131,7 @@ export function reportLines(
 function groupLines(ctx: BaseContext, groups: readonly Group[], name: (key: string) => string): string {
   if (groups.length === 0) return ctx.t("police:stats.nothing");
   const lines = groups.slice(0, LIST_MAX).map((g) => {
-    const lost = moneyList(ctx, g.losses);
+    const lost = moneyList(g.losses);
     return `• ${name(g.key)} — ${ctx.t("police:stats.reports", { n: g.reports })}${lost ? ` · ${lost}` : ""}`;
   });
   if (groups.length > LIST_MAX) lines.push(ctx.t("police:more", { n: groups.length - LIST_MAX }));
@@ -118,7 +149,7 @@ export function statsText(ctx: BaseContext, stats: Stats, spec: FilterSpec): str
   return [
     ctx.t("police:stats.title"),
     filterLine(ctx, spec),
-    ctx.t("police:stats.total", { n: stats.reports, losses: moneyList(ctx, stats.losses) ?? "0" }),
+    ctx.t("police:stats.total", { n: stats.reports, losses: moneyList(stats.losses) ?? "0" }),
     "",
     `<b>${ctx.t("police:stats.by_scheme")}</b>`,
     groupLines(ctx, stats.byScheme, (k) => unknown(k, (id) => schemeName(ctx, id))),
@@ -127,7 +158,7 @@ export function statsText(ctx: BaseContext, stats: Stats, spec: FilterSpec): str
     groupLines(ctx, stats.byRegion, (k) => unknown(k, (id) => label(ctx.t, "regions", id))),
     "",
     `<b>${ctx.t("police:stats.by_week")}</b>`,
-    groupLines(ctx, stats.byWeek, (k) => k),
+    groupLines(ctx, stats.byWeek, formatWeek),
     "",
     `<b>${ctx.t("police:stats.recurring")}</b>`,
     recurring,

@@ -5,7 +5,6 @@
  */
 import { InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
-import type { Lang } from "../../core/model.js";
 import { optionsFor } from "../../core/questionnaire/answer.js";
 import { hasAnswer } from "../../core/questionnaire/clear.js";
 import type { QState } from "../../core/questionnaire/engine.js";
@@ -16,7 +15,7 @@ import { type QuestionAction, questionData } from "../callback-data/questionnair
 import { menuOptionLabel, menuText } from "./edit-menu.js";
 import { factsText } from "./story-facts.js";
 import { contactLine, reviewSummary } from "./summary.js";
-import { currentValue, escapeHtml, ident, label, lenderText, money, type T, transferLine } from "./values.js";
+import { behalfT, currentValue, escapeHtml, ident, label, lenderText, money, type T, transferLine } from "./values.js";
 
 /** A question as shown: the state plus the draft's revision that its buttons carry. */
 export type Shown = QState & { rev: number };
@@ -84,11 +83,12 @@ function navigation(t: T, state: Shown, def: StepDef): InlineKeyboardButton[][] 
 
 const FACTS_PER_ROW = 5;
 
-function keyboardFor(t: T, state: Shown, lang: Lang): InlineKeyboard {
+function keyboardFor(t: T, state: Shown): InlineKeyboard {
   const def = stepDef(state.cursor.step);
+  const options = optionsFor(state.cursor.step, state.answers, state.cursor);
+  const optionT = behalfT(t, state.answers);
   const rows: InlineKeyboardButton[][] = [];
   const list = optionList(def);
-  const options = optionsFor(state.cursor.step, state.answers, state.cursor);
   if (def.kind === "facts") {
     const off = state.answers.pending?.unticked ?? [];
     const toggles = options.map((_fact, o) =>
@@ -101,9 +101,7 @@ function keyboardFor(t: T, state: Shown, lang: Lang): InlineKeyboard {
     return InlineKeyboard.from(rows);
   }
   if (def.kind === "menu") {
-    rows.push(
-      ...options.map((id, o) => [InlineKeyboard.text(menuOptionLabel(t, state, id, lang), pack(state, "c", o))]),
-    );
+    rows.push(...options.map((id, o) => [InlineKeyboard.text(menuOptionLabel(t, state, id), pack(state, "c", o))]));
     rows.push([button(t, "common:buttons.back", "b", state)]);
     return InlineKeyboard.from(rows);
   }
@@ -111,7 +109,7 @@ function keyboardFor(t: T, state: Shown, lang: Lang): InlineKeyboard {
   if (suggestion && list) {
     rows.push([
       InlineKeyboard.text(
-        t("questionnaire:suggest.yes", { value: label(t, list, suggestion.option) }),
+        t("questionnaire:suggest.yes", { value: label(optionT, list, suggestion.option) }),
         pack(state, "a"),
       ),
     ]);
@@ -122,7 +120,7 @@ function keyboardFor(t: T, state: Shown, lang: Lang): InlineKeyboard {
     const columns = def.kind === "single" ? (def.columns ?? 1) : 3;
     rows.push(
       ...chunk(
-        options.map((id, o) => InlineKeyboard.text(label(t, list, id), pack(state, "c", o))),
+        options.map((id, o) => InlineKeyboard.text(label(optionT, list, id), pack(state, "c", o))),
         columns,
       ),
     );
@@ -130,7 +128,7 @@ function keyboardFor(t: T, state: Shown, lang: Lang): InlineKeyboard {
   if (list && def.kind === "multi") {
     const selected = selectedOf(state);
     const toggles = options.map((id, o) =>
-      InlineKeyboard.text(`${selected.includes(id) ? "✅ " : ""}${label(t, list, id)}`, pack(state, "t", o)),
+      InlineKeyboard.text(`${selected.includes(id) ? "✅ " : ""}${label(optionT, list, id)}`, pack(state, "t", o)),
     );
     rows.push(...chunk(toggles, def.columns ?? 1));
     const end: InlineKeyboardButton[] = [];
@@ -155,18 +153,18 @@ function progress(t: T, section: Section | null): string {
   return `${t("questionnaire:progress", { n, total: SECTIONS.length, section: t(`questionnaire:sections.${section}`) })}\n\n`;
 }
 
-export function renderQuestion(t: T, state: Shown, lang: Lang): RenderedQuestion {
+export function renderQuestion(t: T, state: Shown): RenderedQuestion {
   const { step, item = 0 } = state.cursor;
   const def = stepDef(step);
-  const keyboard = keyboardFor(t, state, lang);
-  if (def.kind === "review") return { text: reviewSummary(t, state.answers, lang), keyboard };
+  const keyboard = keyboardFor(t, state);
+  if (def.kind === "review") return { text: reviewSummary(t, state.answers), keyboard };
   if (def.kind === "menu") return { text: menuText(t, state), keyboard };
   const ctx = { ...behalf(state), n: item + 1 };
-  const header = itemHeader(t, state, lang);
+  const header = itemHeader(t, state);
   const parts = [progress(t, def.section) + (header ? `${header}\n` : "") + questionText(t, state, ctx)];
   if (def.kind === "facts") {
     const a = state.answers;
-    parts.push(factsText(t, a.pending?.facts ?? [], a.pending?.unticked ?? [], lang));
+    parts.push(factsText(t, a.pending?.facts ?? [], a.pending?.unticked ?? []));
     parts.push(t("questionnaire:facts.hint"));
   }
   const suggestion = suggestionFor(state.answers, state.cursor);
@@ -174,15 +172,15 @@ export function renderQuestion(t: T, state: Shown, lang: Lang): RenderedQuestion
   if (suggestion && list) {
     parts.push(
       t(`questionnaire:suggest.${suggestion.from}`, {
-        value: escapeHtml(label(t, list, suggestion.option)),
+        value: escapeHtml(label(behalfT(t, state.answers), list, suggestion.option)),
         interpolation: { escapeValue: false },
       }),
     );
   }
-  const now = currentValue(t, step, state.answers, item, lang);
+  const now = currentValue(t, step, state.answers, item);
   if (now) parts.push(t("questionnaire:current", { value: now, interpolation: { escapeValue: false } }));
   if (step === "transfer_more" || step === "loan_more" || step === "contact_more") {
-    const summary = itemSummary(t, state, lang);
+    const summary = itemSummary(t, state);
     if (summary) parts.push(summary);
   }
   return { text: parts.join("\n\n"), keyboard };
@@ -194,7 +192,7 @@ const FIRST_OF = { contacts: "contact_identity", loans: "loan_lender", transfers
  * Which caller, loan or transfer a question is about, when that is not obvious: there
  * are several, or its first question was answered by the story and not shown.
  */
-function itemHeader(t: T, state: Shown, lang: Lang): string | undefined {
+function itemHeader(t: T, state: Shown): string | undefined {
   const { step, item = 0 } = state.cursor;
   const group = stepDef(step).repeated;
   if (!group || step === FIRST_OF[group]) return undefined;
@@ -203,10 +201,10 @@ function itemHeader(t: T, state: Shown, lang: Lang): string | undefined {
   if (a[group].length < 2 && !firstPassed) return undefined;
   const summary =
     group === "contacts"
-      ? contactLine(t, a.contacts[item] ?? { phones: [], handles: [] }, item + 1, lang).replace(/^\d+\. /, "")
+      ? contactLine(t, a.contacts[item] ?? { phones: [], handles: [] }, item + 1).replace(/^\d+\. /, "")
       : group === "transfers"
-        ? transferLine(t, a.transfers[item] ?? {}, lang)
-        : [lenderText(t, a.loans[item]), money(a.loans[item]?.amount, lang)].filter(Boolean).join(" · ");
+        ? transferLine(t, a.transfers[item] ?? {})
+        : [lenderText(t, a.loans[item]), money(a.loans[item]?.amount)].filter(Boolean).join(" · ");
   return t(`questionnaire:item.${group}`, { n: item + 1, summary, interpolation: { escapeValue: false } });
 }
 
@@ -223,9 +221,9 @@ function questionText(t: T, state: Shown, ctx: Record<string, unknown>): string 
   return t(`questionnaire:steps.${state.cursor.step}.q`, ctx);
 }
 
-function itemSummary(t: T, state: Shown, lang: Lang): string | undefined {
+function itemSummary(t: T, state: Shown): string | undefined {
   const { step } = state.cursor;
-  if (step === "transfer_more") return reviewSummary(t, state.answers, lang, ["transfers"]);
-  if (step === "loan_more") return reviewSummary(t, state.answers, lang, ["loans"]);
-  return reviewSummary(t, state.answers, lang, ["contacts"]);
+  if (step === "transfer_more") return reviewSummary(t, state.answers, ["transfers"]);
+  if (step === "loan_more") return reviewSummary(t, state.answers, ["loans"]);
+  return reviewSummary(t, state.answers, ["contacts"]);
 }

@@ -3,10 +3,11 @@
  * short enough for one Telegram message.
  */
 import { sumByCurrency } from "../../core/identifiers/money.js";
-import type { Lang } from "../../core/model.js";
 import { SECTIONS, type Section } from "../../core/questionnaire/steps.js";
 import type { Answers, Contact } from "../../core/report/answers.js";
+import { maskedCard } from "../../documents/format.js";
 import {
+  behalfT,
   callText,
   deviceText,
   escapeHtml,
@@ -25,19 +26,20 @@ const MAX = 3900;
 
 const yesNo = (t: T, v: boolean | undefined) => (v === undefined ? undefined : label(t, "yes_no", v ? "yes" : "no"));
 
-export function contactLine(t: T, c: Contact, n: number, lang: Lang): string {
+export function contactLine(t: T, c: Contact, n: number): string {
   const who = c.claimedIdentity ? label(t, "identities", c.claimedIdentity) : t("questionnaire:summary.unknown");
   const bits = [
     c.claimedName ? `«${escapeHtml(c.claimedName)}»` : undefined,
     ...c.phones.map(ident),
     ...c.handles.map(ident),
-    callText(c, lang),
+    callText(c),
     c.showedDocuments === "yes" ? t("questionnaire:summary.showed_documents") : undefined,
   ].filter(Boolean);
   return `${n}. <b>${who}</b>${bits.length ? ` — ${bits.join(", ")}` : ""}${c.handedOver ? " →" : ""}`;
 }
 
-function sectionLines(t: T, a: Answers, section: Section, lang: Lang): string[] {
+function sectionLines(personT: T, a: Answers, section: Section): string[] {
+  const t = behalfT(personT, a);
   const line = (key: string, value: string | undefined) =>
     value ? [`${t(`questionnaire:summary.${key}`)}: ${value}`] : [];
   switch (section) {
@@ -50,18 +52,18 @@ function sectionLines(t: T, a: Answers, section: Section, lang: Lang): string[] 
     case "when": {
       const time =
         a.incidentTime && (/^\d/.test(a.incidentTime) ? a.incidentTime : label(t, "part_of_day", a.incidentTime));
-      return line("when", [formatDate(a.incidentDate, lang), time].filter(Boolean).join(", ") || undefined);
+      return line("when", [formatDate(a.incidentDate), time].filter(Boolean).join(", ") || undefined);
     }
     case "channels":
       return line("channels", labels(t, "channels", a.channels));
     case "contacts":
-      return a.contacts.map((c, i) => contactLine(t, c, i + 1, lang));
+      return a.contacts.map((c, i) => contactLine(t, c, i + 1));
     case "card":
       return [
         ...line("card_data", a.cardData && (labels(t, "card_data", a.cardData) ?? t("common:buttons.none"))),
         ...line(
           "own_card",
-          [a.ownCardLast4 && `•••• ${a.ownCardLast4}`, a.ownBank && label(t, "banks", a.ownBank)]
+          [a.ownCardLast4 && maskedCard(a.ownCardLast4), a.ownBank && label(t, "banks", a.ownBank)]
             .filter(Boolean)
             .join(", ") || undefined,
         ),
@@ -91,14 +93,14 @@ function sectionLines(t: T, a: Answers, section: Section, lang: Lang): string[] 
         ...line("loan_status", a.loanStatus && label(t, "loan_statuses", a.loanStatus)),
         ...a.loans.map(
           (l, i) =>
-            `${i + 1}. ${[lenderText(t, l), money(l.amount, lang), formatDate(l.date, lang), l.biometrics === "no" ? t("questionnaire:summary.no_biometrics") : undefined].filter(Boolean).join(" · ") || t("questionnaire:summary.empty_item")}`,
+            `${i + 1}. ${[lenderText(t, l), money(l.amount), formatDate(l.date), l.biometrics === "no" ? t("questionnaire:summary.no_biometrics") : undefined].filter(Boolean).join(" · ") || t("questionnaire:summary.empty_item")}`,
         ),
       ];
     case "transfers": {
       if (a.transfersMade === false) return line("transfers_made", yesNo(t, false));
-      const rows = a.transfers.map((tr, i) => `${i + 1}. ${transferLine(t, tr, lang)}`);
+      const rows = a.transfers.map((tr, i) => `${i + 1}. ${transferLine(t, tr)}`);
       const totals = sumByCurrency(a.transfers.flatMap((tr) => (tr.amount ? [tr.amount] : [])));
-      const total = totals.map((m) => money(m, lang)).join(" + ");
+      const total = totals.map((m) => money(m)).join(" + ");
       return [...rows, ...(total ? [`<b>${t("questionnaire:summary.total")}: ${total}</b>`] : [])];
     }
     case "region":
@@ -109,7 +111,7 @@ function sectionLines(t: T, a: Answers, section: Section, lang: Lang): string[] 
       );
     case "victim":
       return [
-        ...line("victim", victimText(t, a.victim, lang)),
+        ...line("victim", victimText(t, a.victim)),
         ...line("own_iban", a.ownIban && ident(a.ownIban)),
         ...line("device", deviceText(a)),
       ];
@@ -136,10 +138,10 @@ function sectionLines(t: T, a: Answers, section: Section, lang: Lang): string[] 
 }
 
 /** The summary of some sections (all by default), with section headings. */
-export function reviewSummary(t: T, a: Answers, lang: Lang, only: readonly Section[] = SECTIONS): string {
+export function reviewSummary(t: T, a: Answers, only: readonly Section[] = SECTIONS): string {
   const blocks: string[] = [];
   for (const section of only) {
-    const lines = sectionLines(t, a, section, lang);
+    const lines = sectionLines(t, a, section);
     if (lines.length === 0) continue;
     blocks.push(`<b>${t(`questionnaire:sections.${section}`)}</b>\n${lines.join("\n")}`);
   }

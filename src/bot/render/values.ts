@@ -2,8 +2,6 @@
  * Answers as short, escaped text in the person's language: used for "your answer
  * now" under a question and for the review summary.
  */
-import { formatMoney } from "../../core/identifiers/money.js";
-import type { Lang } from "../../core/model.js";
 import type { StepId } from "../../core/questionnaire/steps.js";
 import type {
   Answers,
@@ -15,10 +13,18 @@ import type {
   Transfer,
   Victim,
 } from "../../core/report/answers.js";
+import { formatDate as dateText, formatMoney, maskedCard } from "../../documents/format.js";
 
 export type T = (key: string, options?: Record<string, unknown>) => string;
 
 export const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/**
+ * `t` for a report filed for someone else: texts with a "_behalf" form use it
+ * («Оларға өзі жазды» instead of «Өзім оларға жаздым»), the rest are the same.
+ */
+export const behalfT = (t: T, answers: Pick<Answers, "filedFor">): T =>
+  answers.filedFor && answers.filedFor !== "self" ? (key, options) => t(key, { context: "behalf", ...options }) : t;
 
 /** A label for an option id from locales/common.json, e.g. label(t, "banks", "kaspi"). */
 export const label = (t: T, list: string, id: string) => t(`common:${list}.${id}`);
@@ -26,13 +32,9 @@ export const labels = (t: T, list: string, ids: readonly string[] | undefined) =
   ids && ids.length > 0 ? ids.map((id) => label(t, list, id)).join(", ") : undefined;
 
 export const ident = (i: Identifier) => escapeHtml(i.value) + (i.foreign ? " 🌐" : "");
-export const money = (m: Money | undefined, lang: Lang) => (m ? formatMoney(m, lang) : undefined);
-
-export function formatDate(date: string | undefined, lang: Lang): string | undefined {
-  if (!date) return undefined;
-  const [y, m, d] = date.split("-");
-  return lang === "kk" ? `${y}.${m}.${d}` : `${d}.${m}.${y}`;
-}
+/** Money and dates are written the same in both languages (documents/format.ts). */
+export const money = (m: Money | undefined) => (m ? formatMoney(m) : undefined);
+export const formatDate = (date: string | undefined) => (date ? dateText(date) : undefined);
 
 const short = (s: string | undefined, max = 300) =>
   s === undefined ? undefined : escapeHtml(s.length > max ? `${s.slice(0, max)}…` : s);
@@ -48,10 +50,10 @@ export function cryptoText(t: T, c: CryptoDetails | undefined): string | undefin
   return parts.length ? parts.join(" · ") : undefined;
 }
 
-export function transferLine(t: T, tr: Transfer, lang: Lang): string {
+export function transferLine(t: T, tr: Transfer): string {
   const parts = [
-    [formatDate(tr.date, lang), tr.time].filter(Boolean).join(" "),
-    money(tr.amount, lang),
+    [formatDate(tr.date), tr.time].filter(Boolean).join(" "),
+    money(tr.amount),
     tr.method ? label(t, "methods", tr.method) : undefined,
     tr.lossKind === "taken" ? label(t, "loss_kinds", "taken") : undefined,
     tr.recipient ? ident(tr.recipient) : undefined,
@@ -69,16 +71,16 @@ export const lenderText = (t: T, l: Loan | undefined): string | undefined =>
   l?.lenderBank ? label(t, "banks", l.lenderBank) : l?.lender ? escapeHtml(l.lender) : undefined;
 
 /** When a caller called: "24.11.2026 14:30", or the time alone. */
-export const callText = (c: Contact | undefined, lang: Lang): string | undefined =>
-  [formatDate(c?.callDate, lang), c?.callTime].filter(Boolean).join(" ") || undefined;
+export const callText = (c: Contact | undefined): string | undefined =>
+  [formatDate(c?.callDate), c?.callTime].filter(Boolean).join(" ") || undefined;
 
 /** The victim's identity in one line: name, IIN, date of birth, address, phone. */
-export function victimText(t: T, v: Victim | undefined, lang: Lang): string | undefined {
+export function victimText(t: T, v: Victim | undefined): string | undefined {
   if (!v) return undefined;
   const parts = [
     v.name && escapeHtml(v.name),
     v.iin && `${t("questionnaire:summary.iin")} ${v.iin}`,
-    v.birthDate && `${t("questionnaire:summary.born")} ${formatDate(v.birthDate, lang)}`,
+    v.birthDate && `${t("questionnaire:summary.born")} ${formatDate(v.birthDate)}`,
     v.address && escapeHtml(v.address),
     v.phone && ident(v.phone),
   ].filter(Boolean);
@@ -91,7 +93,7 @@ export const deviceText = (a: Answers): string | undefined =>
   undefined;
 
 /** The current answer of one step, or undefined when nothing is saved for it. */
-export function currentValue(t: T, step: StepId, a: Answers, item: number, lang: Lang): string | undefined {
+export function currentValue(t: T, step: StepId, a: Answers, item: number): string | undefined {
   const c = a.contacts[item];
   const l = a.loans[item];
   const tr = a.transfers[item];
@@ -101,7 +103,7 @@ export function currentValue(t: T, step: StepId, a: Answers, item: number, lang:
     case "narrative":
       return short(a.narrative, 200);
     case "incident_date":
-      return formatDate(a.incidentDate, lang);
+      return formatDate(a.incidentDate);
     case "incident_time":
       return a.incidentTime && (/^\d/.test(a.incidentTime) ? a.incidentTime : label(t, "part_of_day", a.incidentTime));
     case "contact_identity":
@@ -111,13 +113,13 @@ export function currentValue(t: T, step: StepId, a: Answers, item: number, lang:
     case "contact_phones":
       return c && c.phones.length > 0 ? c.phones.map(ident).join(", ") : undefined;
     case "contact_time":
-      return callText(c, lang);
+      return callText(c);
     case "contact_handles":
       return c && c.handles.length > 0 ? c.handles.map(ident).join(", ") : undefined;
     case "contact_documents":
       return c?.showedDocuments && label(t, "yes_no_unsure", c.showedDocuments);
     case "own_card_last4":
-      return a.ownCardLast4 && `•••• ${a.ownCardLast4}`;
+      return a.ownCardLast4 && maskedCard(a.ownCardLast4);
     case "own_bank":
       return a.ownBank && label(t, "banks", a.ownBank);
     case "loan_status":
@@ -125,17 +127,17 @@ export function currentValue(t: T, step: StepId, a: Answers, item: number, lang:
     case "loan_lender":
       return lenderText(t, l);
     case "loan_amount":
-      return money(l?.amount, lang);
+      return money(l?.amount);
     case "loan_date":
-      return formatDate(l?.date, lang);
+      return formatDate(l?.date);
     case "loan_biometrics":
       return l?.biometrics && label(t, "biometrics", l.biometrics);
     case "transfers_made":
       return a.transfersMade === undefined ? undefined : label(t, "yes_no", a.transfersMade ? "yes" : "no");
     case "transfer_amount":
-      return money(tr?.amount, lang);
+      return money(tr?.amount);
     case "transfer_when":
-      return tr?.date && [formatDate(tr.date, lang), tr.time].filter(Boolean).join(" ");
+      return tr?.date && [formatDate(tr.date), tr.time].filter(Boolean).join(" ");
     case "transfer_method":
       return tr?.method && label(t, "methods", tr.method);
     case "transfer_loss_kind":
@@ -154,7 +156,7 @@ export function currentValue(t: T, step: StepId, a: Answers, item: number, lang:
     case "transfer_crypto":
       return cryptoText(t, tr?.crypto);
     case "victim_identity":
-      return [victimText(t, a.victim, lang), a.ownIban && ident(a.ownIban)].filter(Boolean).join(", ") || undefined;
+      return [victimText(t, a.victim), a.ownIban && ident(a.ownIban)].filter(Boolean).join(", ") || undefined;
     case "victim_device":
       return deviceText(a);
     case "region":

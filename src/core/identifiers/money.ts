@@ -1,4 +1,4 @@
-import { CURRENCIES, type Currency, type Lang } from "../model.js";
+import { CURRENCIES, type Currency } from "../model.js";
 import type { Money } from "../report/answers.js";
 import { type AmountCandidate, readAmounts } from "./amount-reader.js";
 import { findIdentifiers } from "./extract.js";
@@ -148,35 +148,6 @@ export function parseAmount(text: string): Parsed<Money, MoneyError> {
   if (!all.ok) return all;
   if (all.value.length > 1) return fail("several_amounts");
   return ok(all.value[0]!);
-}
-
-const NARROW_NBSP = "\u202f";
-
-/**
- * "1 200 000 ₸", "$300", "5 000 ₽", "100 USDT": groups of three joined by a narrow
- * no-break space, a decimal comma only when there are tiyn or cents.
- */
-export function formatMoney(money: Money, lang: Lang): string {
-  const major = money.amountMinor / 100;
-  const fraction = money.amountMinor % 100 === 0 ? 0 : 2;
-  const number = new Intl.NumberFormat(lang === "kk" ? "kk-KZ" : "ru-RU", {
-    minimumFractionDigits: fraction,
-    maximumFractionDigits: fraction,
-  })
-    .format(major)
-    .replace(/[\s\u00a0\u202f]/g, NARROW_NBSP);
-  switch (money.currency) {
-    case "KZT":
-      return `${number}\u00a0₸`;
-    case "RUB":
-      return `${number}\u00a0₽`;
-    case "USD":
-      return `$${number}`;
-    case "EUR":
-      return `€${number}`;
-    case "USDT":
-      return `${number}\u00a0USDT`;
-  }
 }
 
 /** One total per currency, in the order of CURRENCIES; sums in different currencies are never added. */

@@ -29,17 +29,27 @@ const ITEM_GROUP: Record<string, string> = {
   leakSource: "leakSource",
 };
 
-function lookup(lang: Lang, path: string): string | undefined {
-  let node: string | Tree | undefined = texts[lang];
+/**
+ * Whom the line speaks to: the person in the chat («өзіңіз хабарластыңыз»), or, in the
+ * police documents, of the victim in the third person («зардап шеккен адамның өзі
+ * хабарласқан»: the "document" subtree of recognition.json, where it differs).
+ */
+export type Voice = "person" | "document";
+
+function lookupIn(tree: Tree | string | undefined, path: string): string | undefined {
+  let node = tree;
   for (const key of path.split(".")) node = typeof node === "object" ? node[key] : undefined;
   return typeof node === "string" ? node : undefined;
 }
+
+const lookupFor = (voice: Voice) => (lang: Lang, path: string) =>
+  (voice === "document" ? lookupIn(texts[lang].document, path) : undefined) ?? lookupIn(texts[lang], path);
 
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? "");
 }
 
-function factLabel(fact: string, lang: Lang): string {
+function factLabel(fact: string, lang: Lang, lookup: ReturnType<typeof lookupFor>): string {
   const [group = "", value = ""] = fact.split(":");
   if (group === "contact") return lookup(lang, `fact.${value}`) ?? fact;
   const template = lookup(lang, `fact.${group}`);
@@ -47,7 +57,8 @@ function factLabel(fact: string, lang: Lang): string {
   return template && item ? fill(template, { item }) : fact;
 }
 
-export function describeReason(reason: Reason, lang: Lang, catalog: TechniqueTitles): string {
+export function describeReason(reason: Reason, lang: Lang, catalog: TechniqueTitles, voice: Voice = "person"): string {
+  const lookup = lookupFor(voice);
   const template = lookup(lang, `reason.${reason.source}`) ?? "{{value}}";
   switch (reason.source) {
     case "phrase":
@@ -58,6 +69,6 @@ export function describeReason(reason: Reason, lang: Lang, catalog: TechniqueTit
     case "technique":
       return fill(template, { label: catalog.technique(reason.value as Technique)?.title[lang] ?? reason.value });
     case "answer":
-      return fill(template, { label: factLabel(reason.value, lang) });
+      return fill(template, { label: factLabel(reason.value, lang, lookup) });
   }
 }

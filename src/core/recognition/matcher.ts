@@ -28,6 +28,8 @@ const KEY = 3;
 const FUZZY_FROM = 7;
 /** From this length an "anywhere" root is distinctive enough to be found mid-word. */
 const MID_WORD_FROM = 7;
+/** From this length a root may follow any word prefix; a shorter one only a prefix of three letters or more. */
+const AFTER_PREFIX_FROM = 5;
 
 /**
  * Word prefixes (folded) after which an "anywhere" root may start: по-звон-или, пере-вод,
@@ -153,13 +155,16 @@ export class PatternMatcher {
 
   /**
    * Whether a root may start at position `at` > 0: "inside" roots anywhere; others only after a
-   * word prefix (по-звон-или, микро-кредит), except long "anywhere" roots, which are distinctive
-   * enough to stand anywhere. Three-letter roots only ever start a word.
+   * word prefix (микро-кредит; a four-letter root only after a prefix of three letters or more, so
+   * that "по-сылка" is not a "ссылка"), except long "anywhere" roots, which are distinctive enough
+   * to stand anywhere. Three-letter roots only ever start a word.
    */
   private fitsMidWord(s: IndexedStem, word: string, at: number): boolean {
     if (s.kind === "inside") return true;
     if (s.kind === "anywhere" && s.text.length >= MID_WORD_FROM) return true;
-    return s.text.length > KEY && WORD_PREFIXES.has(word.slice(0, at));
+    // A four-letter root needs a longer prefix: микро-кред(ит) yes, по-сылк(а) is not a ссылк(а).
+    const long = s.text.length >= AFTER_PREFIX_FROM || (s.text.length > KEY && at >= KEY);
+    return long && WORD_PREFIXES.has(word.slice(0, at));
   }
 
   /** Stem ids found in one folded word. */

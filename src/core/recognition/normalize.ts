@@ -54,19 +54,29 @@ const LOOK_ALIKES: Record<string, string> = {
   i: "і",
 };
 
-/** Kazakh Latin (2021) and other diacritics people type. */
+/**
+ * Kazakh Latin (2018 with acutes, 2021 with umlauts) and other diacritics people type, as the
+ * plain Latin letters the transliteration below knows: "qaıtaryńyz" reads as "qaytarynyz".
+ */
 const LATIN_DIACRITICS: Record<string, string> = {
-  ä: "а",
-  ö: "о",
-  ü: "у",
-  ū: "у",
-  ğ: "г",
-  ñ: "н",
-  ş: "ш",
-  ç: "ч",
-  ı: "ы",
-  į: "и",
-  é: "е",
+  ä: "a",
+  á: "a",
+  ö: "o",
+  ó: "o",
+  ü: "u",
+  ú: "u",
+  ū: "u",
+  ý: "u",
+  ğ: "g",
+  ǵ: "g",
+  ñ: "n",
+  ń: "n",
+  ş: "sh",
+  ç: "ch",
+  ı: "y",
+  į: "i",
+  í: "i",
+  é: "e",
 };
 
 /** Russian typed in Latin letters, longest first. */
@@ -151,7 +161,10 @@ export function transliterate(word: string): string {
  */
 export function toCyrillic(word: string): string {
   let lower = word.toLowerCase();
-  if (/[äöüūğñşçıįé]/.test(lower)) lower = [...lower].map((c) => LATIN_DIACRITICS[c] ?? c).join("");
+  if (/[äáöóüúūýğǵñńşçıįíé]/.test(lower)) {
+    // Marks like these are Kazakh Latin, where "j" is ж (not the "j" of Russian "ju" = ю).
+    lower = [...lower].map((c) => LATIN_DIACRITICS[c] ?? (c === "j" ? "zh" : c)).join("");
+  }
   if (!HAS_LATIN.test(lower)) return lower;
   if (HAS_CYRILLIC.test(lower)) lower = [...lower].map((c) => LOOK_ALIKES[c] ?? c).join("");
   return HAS_LATIN.test(lower) ? transliterate(lower) : lower;
@@ -178,8 +191,9 @@ export function foldWord(word: string): string {
   return /^\p{N}+$/u.test(word) ? word : foldCyrillic(toCyrillic(word));
 }
 
-// Letters and digits form words; a switch between letters and digits also splits ("cvv2", "100мың").
-const WORD = /\p{L}+|\p{N}+/gu;
+// Letters and digits form words; a switch between letters and digits also splits ("cvv2", "100мың"),
+// except a digit between one or two letters on each side: "p2p", "р2р" are one word.
+export const WORD = /\p{L}{1,2}\p{N}\p{L}{1,2}(?![\p{L}\p{N}])|\p{L}+|\p{N}+/gu;
 
 /** Splits a text into folded tokens with their offsets in the original. */
 export function tokenize(text: string): Token[] {

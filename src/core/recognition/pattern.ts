@@ -14,11 +14,12 @@
  *
  * A plain word is stemmed (Snowball for Russian and Latin-letter Russian, the Kazakh suffix
  * stripper for Kazakh) and folded (see normalize.ts). A root of five letters or more also
- * matches after a word prefix (по-, пере-, микро-, кибер-...; see matcher.ts) and, from seven
- * letters, anywhere inside a word; a shorter one only at the start. Words of one or two letters
+ * matches after a word prefix (по-, пере-, микро-, кибер-...; see matcher.ts), one of four letters
+ * after a prefix of three letters or more (микро-кредит), and from seven letters anywhere inside
+ * a word; a shorter one only at the start. Words of one or two letters
  * (в, на, из) are skipped unless written with "=".
  */
-import { foldWord } from "./normalize.js";
+import { foldWord, WORD } from "./normalize.js";
 import { type PatternLang, stemWord } from "./stem.js";
 
 /**
@@ -56,7 +57,6 @@ const WINDOW = /\s+~(\d+)\s*$/;
 /** " | " with spaces separates whole phrases; "|" inside a word separates word alternatives. */
 const PHRASE_SEPARATOR = /\s+\|\s+/;
 const MAX_WINDOW = 30;
-const SUBWORD = /\p{L}+|\p{N}+/gu;
 
 function compileAlternative(alt: string, lang: PatternLang): Stem | "skip" | string {
   const exact = alt.startsWith("=");
@@ -80,7 +80,7 @@ function compileAlternative(alt: string, lang: PatternLang): Stem | "skip" | str
 
 /** Splits "kaspi.kz" into its words, keeping the "*" and "=" marks at the ends. */
 function splitWord(word: string): string[] | string {
-  const parts = [...word.replace(/^[=*]|\*$/g, "").matchAll(SUBWORD)].map((m) => m[0]);
+  const parts = [...word.replace(/^[=*]|\*$/g, "").matchAll(WORD)].map((m) => m[0]);
   if (parts.length <= 1) return [word];
   if (word.includes("|")) return `"${word}": use spaces, not "." or "-", inside alternatives`;
   return parts.map(

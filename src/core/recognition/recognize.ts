@@ -1,10 +1,16 @@
 /**
  * Recognition: structured answers and/or free text → schemes ranked with reasons, and the
  * techniques seen. Pure and deterministic; the catalogue arrives already compiled.
+ *
+ * Two steps: weighEvidence() finds what points to each scheme (phrases, answers) and what
+ * weighs against all of them (everyday phrases: a forgotten PIN, a card kept by an ATM);
+ * recognize() turns that into calibrated scores (calibration.ts) and keeps the schemes that
+ * reach RECOGNISED_SCORE. An empty list is an answer: "no known scheme".
  */
 import { TECHNIQUES, type Technique } from "../model.js";
 import type { Answers } from "../report/answers.js";
 import type { Reason, RecognisedScheme, Recognition } from "../report/report.js";
+import { calibratedScore, RECOGNISED_SCORE, SIGNAL_WEIGHT } from "./calibration.js";
 import type { PatternHit } from "./matcher.js";
 import { type Token, tokenize } from "./normalize.js";
 import type { RecognitionRules, SchemeRules } from "./rules.js";
@@ -17,7 +23,7 @@ export interface RecognitionInput {
 }
 
 export interface RecognizeOptions {
-  /** Schemes below this score are left out (default 0.2). */
+  /** Schemes below this score are left out (default RECOGNISED_SCORE). */
   minScore?: number;
   /** At most this many schemes (default 5). */
   limit?: number;
@@ -26,6 +32,28 @@ export interface RecognizeOptions {
 interface Evidence {
   weight: number;
   reason: Reason;
+}
+
+/** What points to one scheme, before calibration. */
+export interface SchemeEvidence {
+  id: string;
+  /** Catalogue order, which breaks ties. */
+  order: number;
+  /** combineWeights of the signals, scaled down by the everyday phrases; 0..1. */
+  evidence: number;
+  /** Distinct signals of at least SIGNAL_WEIGHT. */
+  signals: number;
+  /** Those signals, strongest first. */
+  reasons: Reason[];
+}
+
+export interface WeighedEvidence {
+  schemes: SchemeEvidence[];
+  techniques: Technique[];
+  /** What the everyday phrases left of every scheme's evidence: 1 when none was found. */
+  everyday: number;
+  /** The everyday phrases found, as the person wrote them. */
+  against: Reason[];
 }
 
 const NEGATION_BEFORE = new Set(["ни", "нит"]);
@@ -78,13 +106,8 @@ function phraseEvidence(hits: readonly { hit: PatternHit; weight: number; value:
   return out;
 }
 
-export function recognize(
-  input: RecognitionInput,
-  rules: RecognitionRules,
-  options: RecognizeOptions = {},
-): Recognition {
-  const minScore = options.minScore ?? 0.2;
-  const limit = options.limit ?? 5;
+/** Every active scheme with something pointing to it, and the techniques seen. */
+export function weighEvidence(input: RecognitionInput, rules: RecognitionRules): WeighedEvidence {
   const signals = signalsFromAnswers(input.answers);
   const text = (input.text ?? "").normalize("NFC");
   const tokens = text ? tokenize(text) : [];
@@ -92,9 +115,16 @@ export function recognize(
 
   const found = new Set<Technique>(signals.techniques);
   const schemeHits = new Map<string, { hit: PatternHit; weight: number; value: string }[]>();
+  let everyday = 1;
+  const against: Reason[] = [];
   for (const hit of hits) {
     const rule = rules.phrases[hit.pattern];
     if (!rule) continue;
+    if (rule.owner.kind === "everyday") {
+      everyday *= 1 + Math.max(-1, Math.min(0, rule.weight));
+      against.push({ source: "phrase", value: fragment(text, tokens, hit) });
+      continue;
+    }
     if (rule.owner.kind === "technique") {
       if (rule.weight > 0 && !isNegated(tokens, hit)) found.add(rule.owner.id);
       continue;
@@ -105,24 +135,47 @@ export function recognize(
   }
   const techniques = TECHNIQUES.filter((t) => found.has(t));
 
-  const schemes: (RecognisedScheme & { order: number })[] = [];
+  const schemes: SchemeEvidence[] = [];
   rules.schemes.forEach((scheme, order) => {
     const evidence = [
       ...phraseEvidence(schemeHits.get(scheme.id) ?? []),
       ...structuredEvidence(scheme, signals, techniques),
     ];
-    const score = combineWeights(evidence.map((e) => e.weight));
-    if (score < minScore) return;
-    const reasons = evidence
-      .filter((e) => e.weight > 0)
-      .sort((a, b) => b.weight - a.weight)
-      .map((e) => e.reason);
-    schemes.push({ id: scheme.id, score, reasons, order });
+    const positive = evidence.filter((e) => e.weight > 0).sort((a, b) => b.weight - a.weight);
+    if (positive.length === 0) return;
+    schemes.push({
+      id: scheme.id,
+      order,
+      evidence: combineWeights(evidence.map((e) => e.weight)) * everyday,
+      signals: positive.filter((e) => e.weight >= SIGNAL_WEIGHT).length,
+      reasons: positive.map((e) => e.reason),
+    });
   });
+  return { schemes, techniques, everyday, against };
+}
+
+export function recognize(
+  input: RecognitionInput,
+  rules: RecognitionRules,
+  options: RecognizeOptions = {},
+): Recognition {
+  const minScore = options.minScore ?? RECOGNISED_SCORE;
+  const limit = options.limit ?? 5;
+  const weighed = weighEvidence(input, rules);
+  const strongest = (except: string) =>
+    Math.max(0, ...weighed.schemes.filter((s) => s.id !== except).map((s) => s.evidence));
+  const schemes: (RecognisedScheme & { order: number })[] = weighed.schemes
+    .map((s) => ({
+      id: s.id,
+      score: calibratedScore({ evidence: s.evidence, lead: s.evidence - strongest(s.id), signals: s.signals }),
+      reasons: s.reasons,
+      order: s.order,
+    }))
+    .filter((s) => s.score >= minScore);
   schemes.sort((a, b) => b.score - a.score || a.order - b.order);
   return {
     catalogVersion: rules.version,
     schemes: schemes.slice(0, limit).map(({ id, score, reasons }) => ({ id, score, reasons })),
-    techniques,
+    techniques: weighed.techniques,
   };
 }

@@ -25,7 +25,14 @@ export interface TechniqueRuleInput {
   phrases?: PhraseTable;
 }
 
-export type PhraseOwner = { kind: "scheme"; id: SchemeId } | { kind: "technique"; id: Technique };
+/**
+ * Who a phrase speaks for: a scheme, a technique, or "everyday" — a question or an event that is
+ * no fraud (a forgotten PIN, a card kept by an ATM, a debt repaid), which weighs against every scheme.
+ */
+export type PhraseOwner =
+  | { kind: "scheme"; id: SchemeId }
+  | { kind: "technique"; id: Technique }
+  | { kind: "everyday"; id: "everyday" };
 
 export interface PhraseRule {
   owner: PhraseOwner;
@@ -67,11 +74,13 @@ export function buildRules(
   version: string,
   schemes: readonly SchemeRuleInput[],
   techniques: readonly TechniqueRuleInput[],
+  everyday: PhraseTable = {},
 ): RecognitionRules {
   const patterns: ParsedPattern[] = [];
   const phrases: PhraseRule[] = [];
   for (const s of schemes) collect(s.phrases, { kind: "scheme", id: s.id }, patterns, phrases);
   for (const t of techniques) collect(t.phrases, { kind: "technique", id: t.id }, patterns, phrases);
+  collect(everyday, { kind: "everyday", id: "everyday" }, patterns, phrases);
   return {
     version,
     schemes: schemes.map((s) => ({

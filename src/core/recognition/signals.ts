@@ -48,6 +48,7 @@ function techniquesFrom(a: Partial<Answers>): Set<Technique> {
   if (card.includes("cvv")) found.add("cvv_disclosed");
   if ((a.codesShared ?? []).length > 0) found.add("sms_code_disclosed");
   if ((a.apps ?? []).length > 0) found.add("remote_access_installed");
+  if ((a.apps ?? []).includes("apk")) found.add("apk_installed");
   if ((a.loans ?? []).length > 0 || (a.loanStatus && LOAN_TAKEN.has(a.loanStatus))) found.add("loan_in_victim_name");
   const transfers = a.transfers ?? [];
   if (transfers.length > 0 || a.transfersMade === true) found.add("transfer_made");

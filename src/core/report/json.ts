@@ -275,18 +275,37 @@ export type ReportJson = z.output<typeof reportJsonSchema>;
 export type MoneyJson = z.output<typeof moneySchema>;
 
 export const signatureSchema = z
-  .object({
-    alg: z.literal("HMAC-SHA256").describe("Signature algorithm"),
-    keyId: z
-      .string()
-      .regex(/^[0-9a-f]{8}$/)
-      .describe("First 8 hex characters of SHA-256 of the key, to see key rotation"),
-    value: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/)
-      .describe("Hex HMAC over the canonical JSON (sorted keys, no whitespace) of the file without this field"),
-  })
-  .describe("Server signature proving the file was issued by Saqbol and not edited");
+  .discriminatedUnion("alg", [
+    z
+      .object({
+        alg: z.literal("Ed25519").describe("Signature algorithm"),
+        keyId: z
+          .string()
+          .regex(/^[0-9a-f]{16}$/)
+          .describe("First 16 hex characters of SHA-256 of the raw 32-byte public key (its fingerprint)"),
+        value: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{86}$/)
+          .describe(
+            "Base64url Ed25519 signature over the canonical JSON (sorted keys, no whitespace) of the file without this field",
+          ),
+      })
+      .describe("Signature anyone can check with Saqbol's published public key"),
+    z
+      .object({
+        alg: z.literal("HMAC-SHA256").describe("Signature algorithm of files issued before version 1.1"),
+        keyId: z
+          .string()
+          .regex(/^[0-9a-f]{8}$/)
+          .describe("First 8 hex characters of SHA-256 of the key, to see key rotation"),
+        value: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .describe("Hex HMAC over the canonical JSON (sorted keys, no whitespace) of the file without this field"),
+      })
+      .describe("Server signature of older files, checked with the server's secret"),
+  ])
+  .describe("Signature proving the file was issued by Saqbol and not edited");
 
 export const signedReportJsonSchema = reportJsonSchema
   .extend({ signature: signatureSchema })

@@ -46,7 +46,10 @@ function answeredNo(id: Technique, a: Partial<Answers>): boolean {
         a.transfersMade === false ||
         (transfers.length > 0 && transfers.every((t) => t.method && t.method !== "cash_courier"))
       );
+    case "apk_installed":
+      return a.apps !== undefined && !a.apps.includes("apk");
     case "spoofed_number":
+    case "account_frozen":
       return false;
   }
 }

@@ -8,7 +8,7 @@
 import type { Bank } from "../../core/model.js";
 import type { Transfer } from "../../core/report/answers.js";
 import type { SubmittedReport } from "../../core/report/report.js";
-import { NBSP } from "../format.js";
+import { maskedCard } from "../format.js";
 import type { Block } from "../pdf/blocks.js";
 import { transferTable } from "../pdf/report-content.js";
 import type { Wording } from "../wording.js";
@@ -24,7 +24,7 @@ export function bankLetter(report: SubmittedReport, w: Wording, bank: Bank | und
   const taken = ours.filter((t) => t.lossKind === "taken");
   // The card, its data and the bank's own codes belong to the letter of the card's bank only.
   const cardBank = a.ownBank === bank;
-  const card = cardBank && a.ownCardLast4 ? `••••${NBSP}${a.ownCardLast4}` : undefined;
+  const card = cardBank && a.ownCardLast4 ? maskedCard(a.ownCardLast4) : undefined;
   const disclosed = cardBank
     ? [
         ...(a.cardData ?? []).map((id) => w.label("card_data", id)),

@@ -1,5 +1,6 @@
 /** What every letter shares: addressee and sender with blanks to fill in by hand, date, signature, source. */
 import type { SubmittedReport } from "../../core/report/report.js";
+import { almatyDate } from "../format.js";
 import type { Block } from "../pdf/blocks.js";
 import { identifierText } from "../pdf/report-content.js";
 import type { Wording } from "../wording.js";
@@ -57,7 +58,7 @@ export function letterBlocks(report: SubmittedReport, w: Wording, content: Lette
       type: "fields",
       rows: [
         // the date in Kazakhstan, not in UTC
-        [w.t("letters.date"), w.moment(date.toISOString()).slice(0, 10)],
+        [w.t("letters.date"), almatyDate(date.toISOString())],
         [w.t("letters.signature"), BLANK],
       ],
     },

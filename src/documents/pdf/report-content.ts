@@ -7,7 +7,7 @@ import { parseIin } from "../../core/identifiers/iin.js";
 import type { Answers, Identifier, Loan, Transfer } from "../../core/report/answers.js";
 import { transferTotals } from "../../core/report/json.js";
 import type { Recognition, SubmittedReport } from "../../core/report/report.js";
-import { formatMoney, NBSP } from "../format.js";
+import { formatMoney, maskedCard } from "../format.js";
 import type { Wording } from "../wording.js";
 import type { Block } from "./blocks.js";
 
@@ -32,7 +32,7 @@ export function reportBody(report: SubmittedReport, w: Wording): Block[] {
 export const identifierText = (id: Identifier, w: Wording): string =>
   id.kind === "phone" && id.foreign ? `${id.value} (${w.t("report.foreign")})` : id.value;
 
-const ownCard = (last4: string | undefined) => (last4 ? `••••${NBSP}${last4}` : undefined);
+const ownCard = (last4: string | undefined) => (last4 ? maskedCard(last4) : undefined);
 
 function applicant(report: SubmittedReport, w: Wording): Block[] {
   const a = report.answers;
@@ -180,7 +180,7 @@ function loans(report: SubmittedReport, w: Wording): Block[] {
 
 /** The transfers as a table; `lossKind` marks money taken without the person (letters group by it instead). */
 export function transferTable(list: readonly Transfer[], w: Wording, options = { lossKind: true }): Block {
-  const totals = transferTotals(list).map((m) => formatMoney(m));
+  const totals = transferTotals(list).map(formatMoney);
   return {
     type: "table",
     columns: [
@@ -228,10 +228,12 @@ function transfers(report: SubmittedReport, w: Wording): Block[] {
   return [heading, transferTable(a.transfers, w)];
 }
 
+/** The recognised schemes, or "scheme not determined" when none reached the score to be named. */
 function schemes(report: SubmittedReport, w: Wording): Block[] {
   const r = report.recognition;
-  if (!r || (r.schemes.length === 0 && r.techniques.length === 0)) return [];
+  if (!r) return [];
   const blocks: Block[] = [{ type: "heading", text: w.t("report.section.schemes") }];
+  if (r.schemes.length === 0) blocks.push({ type: "paragraph", text: w.t("report.schemes.not_determined") });
   for (const s of r.schemes) {
     const percent = Math.round(s.score * 100);
     blocks.push({ type: "subheading", text: `${w.schemeTitle(s.id)} (${w.t("report.schemes.score", { percent })})` });

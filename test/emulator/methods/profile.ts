@@ -1,16 +1,36 @@
-import type { BotState } from "../bot.js";
+import { type BotState, commandKey, type ProfileField } from "../bot.js";
 import { badRequest } from "../errors.js";
-import { canonical, type MethodHandler } from "./context.js";
+import type { MethodHandler } from "./context.js";
 
 interface BotCommand {
   command: string;
   description: string;
 }
 
-const commandKey = (scope: unknown, languageCode: string) => `${canonical(scope)}|${languageCode}`;
+const SCOPES_WITHOUT_CHAT = ["default", "all_private_chats", "all_group_chats", "all_chat_administrators"];
 
-function commandTarget({ params }: Parameters<MethodHandler>[0]) {
-  const scope = params.json<Record<string, unknown>>("scope") ?? { type: "default" };
+/**
+ * A BotCommandScope as Telegram checks it: a known type; chat scopes name a chat the bot
+ * knows (chat_id as a number or "123", kept as a number so both spellings are one scope),
+ * chat_member also a user.
+ */
+function commandScope(bot: BotState, raw: Record<string, unknown> | undefined): Record<string, unknown> {
+  const scope = raw ?? { type: "default" };
+  const type = String(scope.type ?? "");
+  if (SCOPES_WITHOUT_CHAT.includes(type)) return { type };
+  if (type !== "chat" && type !== "chat_administrators" && type !== "chat_member") {
+    throw badRequest("can't parse BotCommandScope: unsupported scope type");
+  }
+  const record = bot.chat(scope.chat_id as string | number | undefined);
+  const chatScope = { type, chat_id: record.chat.id };
+  if (type !== "chat_member") return chatScope;
+  const userId = Number(scope.user_id);
+  if (!Number.isSafeInteger(userId) || userId <= 0) throw badRequest("user not found");
+  return { ...chatScope, user_id: userId };
+}
+
+function commandTarget({ bot, params }: Parameters<MethodHandler>[0]) {
+  const scope = commandScope(bot, params.json<Record<string, unknown>>("scope"));
   const languageCode = params.str("language_code") ?? "";
   if (languageCode !== "" && !/^[a-z]{2}$/.test(languageCode)) throw badRequest("invalid language code specified");
   return { scope, languageCode, key: commandKey(scope, languageCode) };
@@ -66,11 +86,7 @@ const getChatMenuButton: MethodHandler = ({ bot, params }) =>
   bot.menuButtons.get(params.str("chat_id") ?? "") ?? bot.menuButtons.get("") ?? { type: "commands" };
 
 /** setMyName / setMyDescription / setMyShortDescription and their getters, per language. */
-function profileText(bot: BotState, field: string, languageCode: string): string {
-  return bot.profile[`${field}|${languageCode}`] ?? bot.profile[`${field}|`] ?? "";
-}
-
-function profileMethods(field: "name" | "description" | "short_description", limit: number) {
+function profileMethods(field: ProfileField, limit: number) {
   const suffix = field === "name" ? "Name" : field === "description" ? "Description" : "ShortDescription";
   const set: MethodHandler = ({ bot, params }) => {
     const value = params.str(field) ?? "";
@@ -79,7 +95,7 @@ function profileMethods(field: "name" | "description" | "short_description", lim
     return true;
   };
   const get: MethodHandler = ({ bot, params }) => ({
-    [field]: profileText(bot, field, params.str("language_code") ?? ""),
+    [field]: bot.profileText(field, params.str("language_code") ?? ""),
   });
   return { [`setMy${suffix}`]: set, [`getMy${suffix}`]: get };
 }
