@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { parseCryptoDetails } from "../../src/core/identifiers/crypto-details.js";
 import { parseDateTime, parseTime } from "../../src/core/identifiers/dates.js";
 import { parseAmounts } from "../../src/core/identifiers/money.js";
-import { findPlace } from "../../src/core/identifiers/places.js";
+import { findPlace } from "../../src/core/identifiers/regions.js";
 import { parseDevice, parseVictim } from "../../src/core/identifiers/victim.js";
 import type { Lang } from "../../src/core/model.js";
 import { parsers } from "../../src/core/questionnaire/parsers.js";

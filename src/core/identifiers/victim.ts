@@ -8,7 +8,7 @@ import type { Identifier, Victim } from "../report/answers.js";
 import { findBirthDate } from "./dates.js";
 import { findIdentifiers } from "./extract.js";
 import { parseIin } from "./iin.js";
-import { findPlace } from "./places.js";
+import { findPlace } from "./regions.js";
 import { fail, ok, type Parsed } from "./result.js";
 import { foldKazakh, squeezeSpaces, WORD_END, WORD_START } from "./text.js";
 

@@ -4,7 +4,7 @@
  */
 import { findIdentifiers } from "../identifiers/extract.js";
 import { bankFromIban } from "../identifiers/iban.js";
-import { findPlace } from "../identifiers/places.js";
+import { findPlace } from "../identifiers/regions.js";
 import type { Bank, DisclosureWay, Lang } from "../model.js";
 import type { Answers } from "../report/answers.js";
 import { optionsFor } from "./answer.js";

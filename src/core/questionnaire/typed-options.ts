@@ -4,7 +4,7 @@
  * matched on text folded by `foldKazakh` with any word ending.
  */
 import { findBank } from "../identifiers/banks.js";
-import { findPlace } from "../identifiers/places.js";
+import { findPlace } from "../identifiers/regions.js";
 import { foldKazakh, WORD_END, WORD_START } from "../identifiers/text.js";
 import type { OptionList } from "./steps.js";
 

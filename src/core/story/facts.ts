@@ -1,6 +1,6 @@
 import { parseDateTime } from "../identifiers/dates.js";
 import { findIdentifiers } from "../identifiers/extract.js";
-import { findPlace } from "../identifiers/places.js";
+import { findPlace } from "../identifiers/regions.js";
 import { foldKazakh } from "../identifiers/text.js";
 import { findTime } from "../identifiers/time.js";
 import type {
