@@ -101,20 +101,24 @@ function contacts(report: SubmittedReport, w: Wording): Block[] {
   if (list.length === 0) return [];
   const columns = [
     { header: "№", share: 0.35 },
-    { header: w.t("report.contacts.identity"), share: 2.3 },
-    { header: w.t("report.contacts.phones"), share: 1.7 },
-    { header: w.t("report.contacts.handles"), share: 2.3 },
+    { header: w.t("report.contacts.identity"), share: 2.1 },
+    // wide enough for «+44 … (иностранный)» on one line
+    { header: w.t("report.contacts.phones"), share: 2.2 },
+    { header: w.t("report.contacts.handles"), share: 2.0 },
     { header: w.t("report.contacts.documents"), share: 0.9 },
     { header: w.t("report.contacts.handed_over"), share: 1 },
   ];
   const rows = list.map((c, i) => [
     String(i + 1),
-    [c.claimedIdentity && w.label("identities", c.claimedIdentity), c.claimedName].filter(Boolean).join(": ") ||
-      w.notStated,
+    // The call's time under who they said they were: the phones' column is the taller one.
     [
-      ...c.phones.map((p) => identifierText(p, w)),
-      ...(c.callDate || c.callTime ? [w.t("report.contacts.call", { when: w.when(c.callDate, c.callTime) })] : []),
-    ].join("\n") || "—",
+      [c.claimedIdentity && w.label("identities", c.claimedIdentity), c.claimedName].filter(Boolean).join(": ") ||
+        w.notStated,
+      (c.callDate || c.callTime) && w.t("report.contacts.call", { when: w.when(c.callDate, c.callTime) }),
+    ]
+      .filter(Boolean)
+      .join("\n"),
+    c.phones.map((p) => identifierText(p, w)).join("\n") || "—",
     c.handles.map((h) => h.value).join("\n") || "—",
     c.showedDocuments ? w.t(`answer.${c.showedDocuments}`) : "—",
     c.handedOver ? (i + 1 < list.length ? `→ №${i + 2}` : `→ ${w.t("report.contacts.someone_else")}`) : "—",
@@ -184,28 +188,34 @@ export function transferTable(list: readonly Transfer[], w: Wording, options = {
   return {
     type: "table",
     columns: [
-      { header: w.t("report.transfers.when"), share: 1.15 },
+      {
+        header: w.t(list.some((t) => t.receiptId) ? "report.transfers.when_receipt" : "report.transfers.when"),
+        share: 1.15,
+      },
       { header: w.t("report.transfers.amount"), share: 1.45, align: "right" },
       { header: w.t("report.transfers.method"), share: 1.15 },
       { header: w.t("report.transfers.recipient"), share: 1.95 },
       { header: w.t("report.transfers.recipient_bank"), share: 1.1 },
       { header: w.t("report.transfers.own_bank"), share: 1.1 },
     ],
+    // Short details go under the short cells (the receipt under the date, the network under
+    // the method), so the recipient's column, the tallest, sets a row's height.
     rows: list.map((t) => [
-      w.when(t.date, t.time),
+      [w.when(t.date, t.time), t.receiptId && w.t("report.transfers.receipt", { id: t.receiptId })]
+        .filter(Boolean)
+        .join("\n"),
       w.money(t.amount),
       [
         t.method ? w.label("methods", t.method) : w.notStated,
         options.lossKind && t.lossKind && `(${w.label("loss_kinds", t.lossKind)})`,
+        t.crypto?.network && w.t("report.transfers.network", { network: t.crypto.network }),
+        t.crypto?.exchange && w.t("report.transfers.exchange", { exchange: t.crypto.exchange }),
       ]
         .filter(Boolean)
         .join("\n"),
       [
         t.recipient && identifierText(t.recipient, w),
         t.recipientName,
-        t.receiptId && w.t("report.transfers.receipt", { id: t.receiptId }),
-        t.crypto?.network && w.t("report.transfers.network", { network: t.crypto.network }),
-        t.crypto?.exchange && w.t("report.transfers.exchange", { exchange: t.crypto.exchange }),
         t.crypto?.txid && w.t("report.transfers.txid", { txid: t.crypto.txid }),
       ]
         .filter(Boolean)
