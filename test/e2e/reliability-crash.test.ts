@@ -33,9 +33,13 @@ interface Question {
   buttons: string[];
 }
 
+/**
+ * The question on screen. What a typed answer was read as («✓ Записал: …») stands above the next
+ * question only when that answer is handled in one go: a question shown again after a restart has none.
+ */
 const lastQuestion = (u: UserHandle): Question | undefined => {
   const m = u.messages().findLast((x) => x.buttons.length > 0);
-  return m ? { text: m.text, buttons: buttonTexts(m) } : undefined;
+  return m ? { text: m.text.replace(/^✓ [^\n]*\n\n/u, ""), buttons: buttonTexts(m) } : undefined;
 };
 const same = (a: Question | undefined, b: Question) =>
   a !== undefined && a.text === b.text && a.buttons.join("|") === b.buttons.join("|");
