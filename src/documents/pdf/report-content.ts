@@ -182,21 +182,34 @@ function loans(report: SubmittedReport, w: Wording): Block[] {
   return blocks;
 }
 
-/** The transfers as a table; `lossKind` marks money taken without the person (letters group by it instead). */
-export function transferTable(list: readonly Transfer[], w: Wording, options = { lossKind: true }): Block {
+interface TransferTableOptions {
+  /** Mark money taken without the person (letters group by it instead). */
+  lossKind: boolean;
+  /** A crypto transfer's network, exchange and TXID: the police trace by them, a bank does not. */
+  crypto: boolean;
+}
+
+/** The transfers as a table. */
+export function transferTable(
+  list: readonly Transfer[],
+  w: Wording,
+  options: TransferTableOptions = { lossKind: true, crypto: true },
+): Block {
+  const crypto = (t: Transfer) => (options.crypto ? t.crypto : undefined);
   const totals = transferTotals(list).map(formatMoney);
   return {
     type: "table",
     columns: [
       {
         header: w.t(list.some((t) => t.receiptId) ? "report.transfers.when_receipt" : "report.transfers.when"),
-        share: 1.15,
+        // the date and time on one line in letters too
+        share: 1.5,
       },
-      { header: w.t("report.transfers.amount"), share: 1.45, align: "right" },
+      { header: w.t("report.transfers.amount"), share: 1.3, align: "right" },
       { header: w.t("report.transfers.method"), share: 1.15 },
       { header: w.t("report.transfers.recipient"), share: 1.95 },
-      { header: w.t("report.transfers.recipient_bank"), share: 1.1 },
-      { header: w.t("report.transfers.own_bank"), share: 1.1 },
+      { header: w.t("report.transfers.recipient_bank"), share: 1.05 },
+      { header: w.t("report.transfers.own_bank"), share: 1 },
     ],
     // Short details go under the short cells (the receipt under the date, the network under
     // the method), so the recipient's column, the tallest, sets a row's height.
@@ -208,15 +221,15 @@ export function transferTable(list: readonly Transfer[], w: Wording, options = {
       [
         t.method ? w.label("methods", t.method) : w.notStated,
         options.lossKind && t.lossKind && `(${w.label("loss_kinds", t.lossKind)})`,
-        t.crypto?.network && w.t("report.transfers.network", { network: t.crypto.network }),
-        t.crypto?.exchange && w.t("report.transfers.exchange", { exchange: t.crypto.exchange }),
+        crypto(t)?.network && w.t("report.transfers.network", { network: t.crypto?.network }),
+        crypto(t)?.exchange && w.t("report.transfers.exchange", { exchange: t.crypto?.exchange }),
       ]
         .filter(Boolean)
         .join("\n"),
       [
         t.recipient && identifierText(t.recipient, w),
         t.recipientName,
-        t.crypto?.txid && w.t("report.transfers.txid", { txid: t.crypto.txid }),
+        crypto(t)?.txid && w.t("report.transfers.txid", { txid: t.crypto?.txid }),
       ]
         .filter(Boolean)
         .join("\n") || w.notStated,
