@@ -42,7 +42,8 @@ const envSchema = z
       .string()
       .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z, a-z, 0-9, _ and -")
       .optional(),
-    PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+    PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    OPS_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
     CATALOG_PATH: z.string().min(1).optional(),
     FONT_PATH: z.string().min(1).optional(),
     EVIDENCE_DIR: z.string().min(1).optional(),
@@ -56,6 +57,8 @@ const envSchema = z
       ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
     if (!env.WEBHOOK_SECRET)
       ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when BOT_MODE=webhook" });
+    if (env.OPS_PORT !== 0 && env.OPS_PORT === env.PORT)
+      ctx.addIssue({ code: "custom", path: ["OPS_PORT"], message: "must differ from PORT (the webhook's port)" });
   });
 
 export type Config = {
@@ -67,7 +70,11 @@ export type Config = {
   adminIds: number[];
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   mode: "polling" | "webhook";
-  webhook: { url: string; secret: string; port: number } | undefined;
+  /** The webhook's port (webhook mode only); 0 picks a free one. */
+  port: number;
+  /** The operator's port: /healthz, /readyz and /metrics, in both modes; 0 picks a free one. */
+  opsPort: number;
+  webhook: { url: string; secret: string } | undefined;
   catalogPath: string | undefined;
   fontPath: string | undefined;
   /** Where copies of evidence files are kept, and the largest file copied. */
@@ -114,9 +121,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminIds: e.ADMIN_IDS,
     logLevel: e.LOG_LEVEL,
     mode: e.BOT_MODE,
+    port: e.PORT,
+    opsPort: e.OPS_PORT,
     webhook:
       e.BOT_MODE === "webhook" && e.WEBHOOK_URL && e.WEBHOOK_SECRET
-        ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, port: e.PORT }
+        ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET }
         : undefined,
     catalogPath: e.CATALOG_PATH,
     fontPath: e.FONT_PATH,

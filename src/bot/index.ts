@@ -2,7 +2,6 @@
  * createBot(deps): the plugins, the error boundary and every feature, in order.
  * The process wiring (polling, webhook, shutdown) lives in app.ts.
  */
-import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { type Api, Bot, type Transformer } from "grammy";
@@ -10,7 +9,8 @@ import { conversationStorage } from "../db/conversation-storage.js";
 import { updateScope } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 import { apiMetrics } from "./api/metrics.js";
-import { RETRY, replayRetry } from "./api/replay-retry.js";
+import { retryTransformer } from "./api/retry.js";
+import type { TelegramHealth } from "./api/telegram-health.js";
 import { keepChatMenu } from "./commands.js";
 import type { AppContext, BaseContext, ConvContext } from "./context.js";
 import { QUESTIONNAIRE, questionnaire } from "./conversations/questionnaire.js";
@@ -38,21 +38,23 @@ import { submission } from "./features/submission.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { contextMiddleware, PendingLanguages } from "./middlewares/context.js";
 import { errorHandler } from "./middlewares/errors.js";
+import { floodNotice } from "./middlewares/flood-notice.js";
 import { leaveConversationsOnNavigation } from "./middlewares/interrupt.js";
 import { observeUpdates } from "./middlewares/observe.js";
 import { privateOnly } from "./middlewares/private-only.js";
-import { rateLimit } from "./middlewares/rate-limit.js";
 import { redactionNotice } from "./middlewares/redaction-notice.js";
 import { staffPresence } from "./middlewares/staff.js";
 
 export interface BotOptions {
-  /** Updates per person per window before flood control drops them. */
-  rateLimit?: { perWindow: number; windowMs: number };
   /**
    * Extra API transformers, outermost, on the bot's API and inside conversations
    * (the benchmark answers calls locally with one).
    */
   transformers?: Transformer[];
+  /** Told of every call's outcome: outages are logged at once and readiness follows them. */
+  health?: TelegramHealth;
+  /** How long one Bot API call may take before it counts as failed (long polls get their own). */
+  callTimeoutSeconds?: number;
 }
 
 /** Every message is HTML unless a call says otherwise; texts escape what people typed. */
@@ -67,41 +69,47 @@ const htmlByDefault: Transformer = (prev, method, payload, signal) => {
   return prev(method, payload, signal);
 };
 
-const retry = () => autoRetry(RETRY);
-
 /** The update being handled right now (middlewares/observe.ts), so conversation plugins can tell it from replayed ones. */
 const isLive = (ctx: BaseContext) => updateScope.getStore()?.updateId === ctx.update.update_id;
 
 /**
  * The bot's own API: HTML by default; 429 (Telegram's "too many", with the wait it
- * asks for), 5xx and network errors retried. Answers to people are not paced: they
+ * asks for), 5xx and network errors retried after pauses of a few seconds at most,
+ * each outcome reported (api/retry.ts). Answers to people are not paced: they
  * go out as fast as Telegram takes them, and a person's messages stay in order
  * because their updates are handled one at a time (sequentialize) and each handler
  * awaits its replies. Only broadcasts (alerts, reminders) are paced (jobs/pace.ts).
  */
-function installTransformers(api: Api, metrics: Metrics): void {
+function installTransformers(api: Api, metrics: Metrics, health: TelegramHealth | undefined): void {
   // Innermost first: every attempt is counted, retries included.
   api.config.use(apiMetrics(metrics));
   api.config.use(htmlByDefault);
-  api.config.use(retry());
+  api.config.use(retryTransformer({ live: true, ...(health ? { health } : {}) }));
 }
 
 /**
  * Inside conversations the plugin replays earlier API calls through the whole
  * transformer chain on every update; a 429 is retried — waited out only on the
- * live update, never again on replay (see api/replay-retry.ts).
+ * live update, never again on replay (see api/retry.ts).
  */
-function installConversationTransformers(api: Api, live: boolean, metrics: Metrics): void {
+function installConversationTransformers(
+  api: Api,
+  live: boolean,
+  metrics: Metrics,
+  health: TelegramHealth | undefined,
+): void {
   // A replayed call never reaches Telegram: only live ones are counted.
   if (live) api.config.use(apiMetrics(metrics));
   api.config.use(htmlByDefault);
-  api.config.use(live ? retry() : replayRetry());
+  api.config.use(retryTransformer({ live, ...(health ? { health } : {}) }));
 }
 
 export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppContext> {
   const { config } = deps;
-  const bot = new Bot<AppContext>(config.botToken, { client: { apiRoot: config.apiRoot } });
-  installTransformers(bot.api, deps.metrics);
+  const bot = new Bot<AppContext>(config.botToken, {
+    client: { apiRoot: config.apiRoot, timeoutSeconds: options.callTimeoutSeconds ?? 40 },
+  });
+  installTransformers(bot.api, deps.metrics, options.health);
   const extra = options.transformers ?? [];
   bot.api.config.use(...extra);
 
@@ -114,7 +122,8 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppConte
   const guarded = bot.errorBoundary(errorHandler(deps));
   guarded.use(privateOnly(deps.logger));
   guarded.use(withContext);
-  guarded.use(rateLimit(options.rateLimit?.perWindow ?? 20, options.rateLimit?.windowMs ?? 10_000));
+  // Flood control itself is in delivery (it queues files, so it sits before the handlers); here the word to the person.
+  guarded.use(floodNotice);
   guarded.use(sequentialize((ctx) => ctx.chat?.id.toString()));
   guarded.use(redactionNotice);
   guarded.use(staffPresence());
@@ -131,7 +140,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppConte
       },
       plugins: [
         async (ctx, next) => {
-          installConversationTransformers(ctx.api, isLive(ctx), deps.metrics);
+          installConversationTransformers(ctx.api, isLive(ctx), deps.metrics, options.health);
           ctx.api.config.use(...extra);
           await next();
         },

@@ -10,6 +10,7 @@
  */
 import { copyFileSync, existsSync, renameSync, rmSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
+import { secureFile } from "./file-modes.js";
 
 export class BackupError extends Error {}
 
@@ -62,6 +63,8 @@ export async function backupDatabase(
   if (existsSync(dest) && !options.overwrite) throw new BackupError(`${dest} already exists; choose another name`);
   const partial = `${dest}.partial`;
   rmSync(partial, { force: true });
+  // A backup holds what the database holds: readable by the bot's user only, from the first byte.
+  secureFile(partial);
   const db = new Database(source, { fileMustExist: true });
   try {
     db.pragma("busy_timeout = 5000");
@@ -136,6 +139,7 @@ export async function restoreDatabase(from: string, target: string, now = new Da
   }
   const incoming = `${target}.restoring`;
   copyFileSync(from, incoming);
+  secureFile(incoming);
   try {
     checkDatabaseFile(incoming);
   } catch (error) {

@@ -1,7 +1,8 @@
 /**
  * "The next message is an answer to X": set by features that ask for one piece of
- * text outside the questionnaire (a number to look up, a transfer to add). Also
- * tells the sanitiser that a card number typed now belongs to someone else.
+ * text outside the questionnaire (a number to look up, a transfer to add). What
+ * each kind takes is declared in services/expected-answer.ts, which the sanitiser
+ * asks before a message is stored.
  */
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
@@ -35,8 +36,6 @@ export function clearPendingInput(db: Db, userId: number): void {
   db.delete(pendingInputs).where(eq(pendingInputs.userId, userId)).run();
 }
 
-/** Kinds of pending input whose answer is an identifier of someone else (kept whole, cards included). */
-export const IDENTIFIER_INPUTS = new Set(["lookup", "add_transfer_recipient", "police_lookup"]);
 /** A report's ЕРДР number is awaited as "erdr:<report id>": a long number that is nobody's card. */
 export const ERDR_INPUT = "erdr:";
 /**
@@ -44,16 +43,9 @@ export const ERDR_INPUT = "erdr:";
  * registration number, or a note about the recipients' cards — nobody's own card either.
  */
 export const CASE_INPUTS = { erdr: "case_erdr:", note: "case_note:" } as const;
-const OTHERS_PREFIXES = [ERDR_INPUT, CASE_INPUTS.erdr, CASE_INPUTS.note];
 
-/**
- * How card numbers typed now are kept: whole when they are someone else's ("keep"), by
- * the words around each in the story ("story": «на карту 4400 …» stays, «моя карта» is
- * cut), otherwise cut to the last four digits ("mask").
- */
-export function cardPolicy(db: Db, userId: number, now = new Date()): "keep" | "story" | "mask" {
-  const kind = pendingInput(db, userId, now);
-  if (kind && (IDENTIFIER_INPUTS.has(kind) || OTHERS_PREFIXES.some((p) => kind.startsWith(p)))) return "keep";
+/** The step of the person's active draft (the question their next message answers), if they are in the questionnaire. */
+export function activeDraftStep(db: Db, userId: number): string | undefined {
   const statement = prepared(db, "pending-inputs.draft-cursor", () =>
     db
       .select({ cursor: reports.cursor })
@@ -61,6 +53,5 @@ export function cardPolicy(db: Db, userId: number, now = new Date()): "keep" | "
       .where(and(eq(reports.userId, sql.placeholder("userId")), eq(reports.status, "draft"), eq(reports.active, true)))
       .prepare(),
   );
-  const step = statement.get({ userId })?.cursor.step;
-  return step === "transfer_recipient" ? "keep" : step === "narrative" ? "story" : "mask";
+  return statement.get({ userId })?.cursor.step;
 }

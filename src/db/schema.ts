@@ -321,7 +321,12 @@ export const conversations = sqliteTable("conversations", {
   updatedAt: updatedAt(),
 });
 
-/** Updates received but not yet fully handled: replayed after a crash. */
+/**
+ * Updates received but not yet fully handled: replayed after a restart. `update_id`
+ * is the id the bot handles the update under (Telegram's, unless another source
+ * used it before: see received_updates); `attempts` counts replays that started
+ * handling it after a crash.
+ */
 export const inbox = sqliteTable("update_inbox", {
   updateId: integer("update_id").primaryKey({ autoIncrement: false }),
   payload: text("payload").notNull(),
@@ -329,7 +334,29 @@ export const inbox = sqliteTable("update_inbox", {
   receivedAt: createdAt("received_at"),
 });
 
-/** Ids of handled updates, kept for a day, so a redelivered update is handled once. */
+/**
+ * Every update received in the last day, by where it came from (the bot's id) and a
+ * fingerprint of its content, so a redelivery is recognised and a source whose ids
+ * start again (another bot, a new Bot API server) is not taken for one.
+ */
+export const receivedUpdates = sqliteTable(
+  "received_updates",
+  {
+    source: text("source").notNull(),
+    telegramId: integer("telegram_id").notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    /** The id the update is handled under (update_inbox, handled_updates). */
+    updateId: integer("update_id").notNull(),
+    receivedAt: createdAt("received_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.source, t.telegramId] }),
+    index("received_updates_at_idx").on(t.receivedAt),
+    index("received_updates_update_idx").on(t.updateId),
+  ],
+);
+
+/** Ids (as handled) of handled updates, kept for a day, so a replayed update is applied once. */
 export const handledUpdates = sqliteTable(
   "handled_updates",
   {

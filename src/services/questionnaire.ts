@@ -50,12 +50,21 @@ export function startDraft(
   return view(createDraft(db, userId, lang, answers, now));
 }
 
-export type StepResult = { kind: "gone" } | { kind: "duplicate" } | (Outcome & { rev: number });
+export type StepResult = { kind: "gone" } | { kind: "duplicate" } | { kind: "stale" } | (Outcome & { rev: number });
+
+/**
+ * A typed answer sent this long before the draft last changed was written for an
+ * earlier question (it waited in the inbox through an outage, a full disk): it is
+ * not applied to the question the person is at now.
+ */
+const STALE_MS = 2 * 60_000;
 
 export interface StepOptions {
   lang?: Lang;
   /** The Telegram update carrying the answer: recorded with the answer, so a redelivery is not applied twice. */
   updateId?: number;
+  /** When the person sent a typed answer or a file (a button press is tied to its question by the revision). */
+  sentAt?: Date;
 }
 
 /**
@@ -66,11 +75,12 @@ export interface StepOptions {
  * before the update leaves the inbox, the replayed update is recognised.
  */
 export function answerStep(db: Db, id: number, input: Input, now: Date, options: StepOptions = {}): StepResult {
-  const { lang, updateId } = options;
+  const { lang, updateId, sentAt } = options;
   return db.$client.transaction((): StepResult => {
     if (updateId !== undefined && !markUpdateHandled(db, updateId)) return { kind: "duplicate" };
     const draft = loadDraft(db, id);
     if (!draft) return { kind: "gone" };
+    if (sentAt && sentAt.getTime() + STALE_MS < Date.parse(draft.updatedAt)) return { kind: "stale" };
     const outcome = advance({ answers: draft.answers, cursor: draft.cursor }, input, { now, lang: lang ?? draft.lang });
     const rev = outcome.kind === "moved" ? (draft.rev + 1) % 1000 : draft.rev;
     if (outcome.kind === "moved" || outcome.kind === "updated") {

@@ -17,17 +17,57 @@ export type Recognise = (answers: Answers) => Recognition;
 
 const ALMATY_OFFSET_MS = 5 * 3600_000;
 
-/** SB-2026-004217: the year of submission (Kazakhstan time) and a yearly sequence. */
+const numberOf = (year: number, n: number) => `SB-${year}-${String(n).padStart(6, "0")}`;
+
+/**
+ * SB-2026-004217: the year of submission (Kazakhstan time) and a yearly sequence.
+ * The sequence comes from the database and skips any number the database already
+ * holds (a submitted or a withdrawn report's), so a number is never given twice.
+ */
 export function nextReportNumber(db: Db, now: Date): string {
   const year = new Date(now.getTime() + ALMATY_OFFSET_MS).getUTCFullYear();
   const name = `report_number_${year}`;
-  const row = db
-    .insert(counters)
-    .values({ name, value: 1 })
-    .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + 1` } })
-    .returning({ value: counters.value })
-    .get();
-  return `SB-${year}-${String(row.value).padStart(6, "0")}`;
+  const taken = db.$client.prepare<[string, string], { one: number }>(
+    "SELECT 1 AS one FROM reports WHERE number = ? UNION ALL SELECT 1 FROM withdrawn_numbers WHERE number = ? LIMIT 1",
+  );
+  for (;;) {
+    const row = db
+      .insert(counters)
+      .values({ name, value: 1 })
+      .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + 1` } })
+      .returning({ value: counters.value })
+      .get();
+    const number = numberOf(year, row.value);
+    if (!taken.get(number, number)) return number;
+  }
+}
+
+/**
+ * Checked at start: each year's counter stands at or above the highest number the
+ * database holds (a counter restored from an older copy, or lost, would otherwise
+ * hand out numbers again). Returns the counters it moved.
+ */
+export function alignReportCounters(db: Db): { year: number; from: number; to: number }[] {
+  const highest = db.$client
+    .prepare<[], { year: number; n: number }>(
+      `SELECT CAST(substr(number, 4, 4) AS INTEGER) AS year, MAX(CAST(substr(number, 9) AS INTEGER)) AS n
+       FROM (SELECT number FROM reports WHERE number LIKE 'SB-____-%' UNION ALL SELECT number FROM withdrawn_numbers)
+       GROUP BY year`,
+    )
+    .all();
+  const moved: { year: number; from: number; to: number }[] = [];
+  for (const { year, n } of highest) {
+    const name = `report_number_${year}`;
+    const current =
+      db.select({ value: counters.value }).from(counters).where(eq(counters.name, name)).get()?.value ?? 0;
+    if (current >= n) continue;
+    db.insert(counters)
+      .values({ name, value: n })
+      .onConflictDoUpdate({ target: counters.name, set: { value: n } })
+      .run();
+    moved.push({ year, from: current, to: n });
+  }
+  return moved;
 }
 
 /**

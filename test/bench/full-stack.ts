@@ -59,7 +59,7 @@ export class FullStackBench {
   private readonly fullQueue = new QueueSupplier();
   private readonly durableQueue = new QueueSupplier();
   private readonly deps: BotDeps;
-  private readonly runners: RunnerHandle[] = [];
+  private readonly runners: { stop(): Promise<unknown> }[] = [];
   private readonly population: Population;
   private nextDurableId = 900_000_000;
   private checkpoints?: Checkpointer;
@@ -79,8 +79,8 @@ export class FullStackBench {
   }
 
   start(): void {
-    const bot = createBot(this.deps, { transformers: [this.fake.transformer], rateLimit: NO_FLOOD_LIMIT });
-    const inbox = new UpdateInbox(this.deps.db, this.deps.now);
+    const bot = createBot(this.deps, { transformers: [this.fake.transformer] });
+    const inbox = new UpdateInbox(this.deps.db, { source: "bench" });
     // The sink ends with inbox.done(): that is where handling of an update is over.
     const done = inbox.done.bind(inbox);
     inbox.done = (updateId) => {
@@ -93,6 +93,7 @@ export class FullStackBench {
         inbox,
         this.fullQueue.supplier((u) => inbox.accept(u)),
         this.env.logger,
+        { flood: NO_FLOOD_LIMIT },
       ),
     );
     if (this.options.durable ?? true) this.runners.push(this.startDurable());
@@ -182,7 +183,7 @@ export class FullStackBench {
   }
 
   async close(): Promise<Omit<FullStackFigures, "full" | "durable" | "paced" | "pacedOffered" | "single">> {
-    for (const r of this.runners) if (r.isRunning()) await r.stop();
+    for (const r of this.runners) await r.stop();
     for (const close of this.closing) await close();
     await this.checkpoints?.stop();
     this.deps.db.$client.close();

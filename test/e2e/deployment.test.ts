@@ -92,7 +92,7 @@ describe("npm start", () => {
     const chunks: string[] = [];
     child.stdout?.on("data", (d) => chunks.push(String(d)));
     child.stderr?.on("data", (d) => chunks.push(String(d)));
-    return { child, output: () => chunks.join(""), exited: new Promise((resolve) => child.on("exit", resolve)) };
+    return { child, output: () => chunks.join(""), exited: new Promise((resolve) => child.on("close", resolve)) };
   }
 
   /** Started, answers a /start, and stops cleanly on SIGTERM. */

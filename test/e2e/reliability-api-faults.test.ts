@@ -11,8 +11,10 @@ import type { FaultKind } from "../emulator/index.js";
 import { atNarrative, draftOf, STORY, toChannels } from "../support/drafts.js";
 import { playExpecting, recordQuestions } from "../support/fault-driver.js";
 import { buttonTexts, Harness, nextQuestion } from "../support/harness.js";
+import { play } from "../support/questionnaire-driver.js";
 import { label, scenarios } from "../support/scenarios.js";
 import { consistencyProblems, reportSnapshot, rows } from "../support/sqlite.js";
+import { consentedUser } from "../support/users.js";
 
 const LANGS: Lang[] = ["ru", "kk"];
 const plain = (html: string) => html.replace(/<\/?[bi]>/g, "");
@@ -103,8 +105,8 @@ describe("Telegram API failures", () => {
     }, 240_000);
   }
 
-  // Inside a conversation the plugin replays recorded results through auto-retry on every update;
-  // replayed contexts retry without waiting (src/bot/api/replay-retry.ts), so only the live reply waits.
+  // Inside a conversation the plugin replays recorded results through the retry transformer on every
+  // update; replayed contexts retry without waiting (src/bot/api/retry.ts), so only the live reply waits.
   it("a 429 inside the questionnaire delays that reply only, not the answers after it", async () => {
     const lang: Lang = "ru";
     const id = nextId++;
@@ -122,6 +124,37 @@ describe("Telegram API failures", () => {
     await u.waitFor((m) => buttonTexts(m).includes(`✅ ${sms}`), { kinds: ["edit"], timeoutMs: 60_000 });
     expect(Date.now() - pressed).toBeLessThan(1500);
   }, 240_000);
+
+  for (const [kind, lang] of [
+    ["413", "ru"],
+    ["400", "kk"],
+  ] as const) {
+    it(`a document refused at Submit (${kind}) does not stop the others, and the person can get them again (${lang})`, async () => {
+      const id = nextId++;
+      const u = await consentedUser(h, id, lang);
+      u.press(label(lang, "menu:items.report"));
+      await nextQuestion(u);
+      const review = await play(u, scenarios[1]!.script(lang));
+      h.emulator.failNext("sendDocument", kind);
+      u.press(label(lang, "questionnaire:review.submit"), review);
+      const offer = await u.waitFor((m) => m.text === plain(label(lang, "report:files.failed")), { timeoutMs: 30_000 });
+      await h.emulator.waitIdle({ quietMs: 500, timeoutMs: 30_000 });
+      const files = () =>
+        u
+          .messages()
+          .filter((m) => m.file)
+          .map((m) => m.file!.file_name!);
+      // The PDF was refused; the JSON, the letters, the checklist and the warning still came.
+      expect(files().some((f) => f.endsWith(".json"))).toBe(true);
+      expect(files().filter((f) => f.includes("_v1_"))).toEqual([]);
+      expect(u.messages().some((m) => m.text.startsWith("⚠️ ") && m !== offer)).toBe(true);
+      u.press(label(lang, "report:files.again"), offer);
+      await u.waitFor((m) => m.file?.file_name?.includes("_v1_") === true, { timeoutMs: 30_000 });
+      await h.emulator.waitIdle({ quietMs: 300, timeoutMs: 30_000 });
+      expect(files().filter((f) => f.includes("_v1_"))).toHaveLength(1);
+      expect(apologies(lang, id)).toEqual([]);
+    }, 90_000);
+  }
 
   it("a whole questionnaire with 20% of sending calls failing is stored exactly as without faults", async () => {
     const scenario = scenarios[1]!;

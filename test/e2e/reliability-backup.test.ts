@@ -5,7 +5,7 @@
  * otherwise brings the backup back, keeping the replaced file. The bot
  * restarted on the restored file carries on from the backup.
  */
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { atNarrative, draftOf, STORY } from "../support/drafts.js";
@@ -64,6 +64,8 @@ describe("cli backup and restore", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^backup written: .*integrity ok\)\n$/);
     expect(existsSync(`${backup}.partial`)).toBe(false);
+    // A backup holds what the database holds: readable by the bot's user only.
+    expect(statSync(backup).mode & 0o777).toBe(0o600);
     expect(consistencyProblems(backup)).toEqual([]);
     stepAtBackup = step(rows<{ cursor: string }>(backup, "SELECT cursor FROM reports WHERE user_id = 9951")[0]?.cursor);
     reportsAtBackup = rows(backup, "SELECT id FROM reports").length;

@@ -5,12 +5,13 @@
  * good version: the bot starts on that one.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { type AddressInfo, createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Harness, ROOT } from "../support/harness.js";
 import { waitStarted } from "../support/kill-switch.js";
+import { withDb } from "../support/sqlite.js";
 
 interface Exit {
   code: number | null;
@@ -19,7 +20,8 @@ interface Exit {
 }
 
 /**
- * Runs the entry point of `npm start` with exactly this environment (plus PATH).
+ * Runs the entry point of `npm start` with exactly this environment (plus PATH). It settles on
+ * "close", not "exit": on a loaded machine the last stderr chunk can arrive after the exit.
  * The bound only catches a start that hangs: several of these start at once, and
  * on a loaded machine compiling and starting one took over 30 s (the old bound,
  * which made "LOG_LEVEL unknown" fail under load while it passed alone).
@@ -43,7 +45,7 @@ function start(env: Record<string, string>, timeoutMs = 150_000): Promise<Exit> 
       child.kill("SIGKILL");
       reject(new Error(`still running after ${timeoutMs} ms:\n${stdout}\n${stderr}`));
     }, timeoutMs);
-    child.on("exit", (code) => {
+    child.on("close", (code) => {
       clearTimeout(timer);
       resolve({ code, stderr, stdout });
     });
@@ -98,6 +100,17 @@ describe("bad configuration and environment", () => {
       /WEBHOOK_URL is required/,
     ],
     ["PORT out of range", () => ({ PORT: "99999" }), /PORT/],
+    [
+      "webhook mode with OPS_PORT equal to PORT",
+      () => ({
+        BOT_MODE: "webhook",
+        WEBHOOK_URL: "https://saqbol.example.org/telegram",
+        WEBHOOK_SECRET: "s".repeat(24),
+        PORT: "8443",
+        OPS_PORT: "8443",
+      }),
+      /^saqbol: OPS_PORT must differ from PORT \(the webhook's port\)$/m,
+    ],
     ["SIGNING_KEY too short", () => ({ SIGNING_KEY: "short" }), /SIGNING_KEY must be at least 32 characters/],
     ["MEMORY_LIMIT_MB not a number", () => ({ MEMORY_LIMIT_MB: "lots" }), /MEMORY_LIMIT_MB/],
     [
@@ -114,6 +127,11 @@ describe("bad configuration and environment", () => {
         PORT: String((busy.address() as AddressInfo).port),
       }),
       /^saqbol: PORT \d+ is in use by another program$/m,
+    ],
+    [
+      "OPS_PORT another program holds",
+      () => ({ OPS_PORT: String((busy.address() as AddressInfo).port) }),
+      /^saqbol: OPS_PORT \d+ is in use by another program$/m,
     ],
     [
       "DATABASE_PATH in a folder that cannot be created",
@@ -145,10 +163,14 @@ describe("bad configuration and environment", () => {
 
   it.concurrent.each(cases)(
     "%s: one clear line and a non-zero exit",
-    async (_name, change, expected) => {
+    async (name, change, expected) => {
       mkdirSync(h.dir, { recursive: true });
+      // The cases run side by side: each its own database, or one would find another's lock.
+      const own = join(h.dir, `case-${cases.findIndex((c) => c[0] === name)}`, "saqbol.db");
       const env = Object.fromEntries(
-        Object.entries({ ...good, ...change() }).filter((e): e is [string, string] => e[1] !== undefined),
+        Object.entries({ ...good, DATABASE_PATH: own, ...change() }).filter(
+          (e): e is [string, string] => e[1] !== undefined,
+        ),
       );
       const exit = await start(env);
       expect(exit.code).not.toBe(0);
@@ -158,6 +180,55 @@ describe("bad configuration and environment", () => {
     },
     200_000,
   );
+
+  /** A database the bot made (started once and stopped), at its own path. */
+  async function madeDatabase(name: string): Promise<string> {
+    const path = join(h.dir, name, "saqbol.db");
+    const bot = h.spawnBot({ DATABASE_PATH: path });
+    await waitStarted(bot, 120_000);
+    expect(await bot.kill("SIGTERM")).toBe(0);
+    return path;
+  }
+
+  it("a database with damaged pages stops the start with one line naming the file", async () => {
+    const path = await madeDatabase("damaged");
+    const fd = openSync(path, "r+");
+    // Pages 3 to 6 overwritten: what a failing disk or a half-copied file leaves.
+    writeSync(fd, Buffer.alloc(4096 * 4, 0x5a), 0, 4096 * 4, 4096 * 2);
+    closeSync(fd);
+    const exit = await start({ ...good, DATABASE_PATH: path }, 120_000);
+    expect(exit.code).toBe(1);
+    expect(lines(exit.stderr)).toHaveLength(1);
+    expect(exit.stderr).toContain(`DATABASE_PATH ${path}`);
+    expect(exit.stderr).toMatch(/damaged|malformed/);
+  }, 240_000);
+
+  it("a damaged stored catalogue stops the start with one line naming the database file", async () => {
+    const path = await madeDatabase("bad-json");
+    withDb(path, (db) =>
+      db.exec("UPDATE catalog_versions SET document = '{\"version\": \"' || char(1) || '\"}', yaml = 'x: [' "),
+    );
+    const exit = await start({ ...good, DATABASE_PATH: path }, 120_000);
+    expect(exit.code).toBe(1);
+    expect(lines(exit.stderr)).toHaveLength(1);
+    expect(exit.stderr).toContain(`DATABASE_PATH ${path}`);
+  }, 240_000);
+
+  it("the files it writes are readable by its own user only: database, WAL, lock 0600, a new data folder 0700", async () => {
+    const folder = join(h.dir, "modes", "data");
+    const bot = h.spawnBot({ DATABASE_PATH: join(folder, "saqbol.db") });
+    await waitStarted(bot, 120_000);
+    const modes = Object.fromEntries(readdirSync(folder).map((f) => [f, statSync(join(folder, f)).mode & 0o777]));
+    expect(await bot.kill("SIGTERM")).toBe(0);
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    expect(modes).toMatchObject({
+      "saqbol.db": 0o600,
+      "saqbol.db-wal": 0o600,
+      "saqbol.db-shm": 0o600,
+      "saqbol.db.lock": 0o600,
+    });
+    expect(Object.values(modes).every((m) => (m & 0o077) === 0)).toBe(true);
+  }, 240_000);
 
   it("a broken catalogue file keeps the last good version from the database running", async () => {
     const bot = h.spawnBot();

@@ -4,13 +4,18 @@
  * them once per window; another person answering the questionnaire at the same
  * time is answered as quickly as usual: compared with a third person's same
  * answers just before the flood on the same machine, not with a wall-clock bound
- * (the machine may be busy).
+ * (the machine may be busy). Screenshots sent as albums are never dropped: 30
+ * photos in three albums at the evidence step are all stored. One stranger's
+ * 4,095-character "1 1 1 …" message (once minutes of work in one update) does not
+ * hold up anybody's /start.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UserHandle } from "../emulator/index.js";
+import { atStep } from "../support/drafts.js";
 import { Harness, nextQuestion } from "../support/harness.js";
 import type { Move } from "../support/questionnaire-driver.js";
 import { label, scenarios } from "../support/scenarios.js";
+import { rows } from "../support/sqlite.js";
 import { consentedUser } from "../support/users.js";
 
 const PER_WINDOW = 20;
@@ -47,6 +52,13 @@ describe("a flood from one person", () => {
 
   it("500 messages from one person do not slow another person's questionnaire; the flooder is told once per window", async () => {
     const flooder = await consentedUser(h, 9501, "ru");
+    // How many messages answer one such text (the urgent advice and the scheme it looks like).
+    await h.emulator.waitIdle({ quietMs: 300 });
+    const sentBefore = h.emulator.sentTo(9501).length;
+    flooder.send("Мне звонят из банка");
+    await flooder.nextReply({ timeoutMs: 60_000 });
+    await h.emulator.waitIdle({ quietMs: 300 });
+    const perAnswer = h.emulator.sentTo(9501).length - sentBefore;
     const victim = await consentedUser(h, 9502, "kk");
     const calm = await consentedUser(h, 9503, "kk");
     const script: Move[] = scenarios[0]!.script("kk").slice(0, 16);
@@ -55,6 +67,7 @@ describe("a flood from one person", () => {
     await nextQuestion(victim);
 
     const floodStart = Date.now();
+    const sentAtFlood = h.emulator.sentTo(9501).length;
     const flood = (async () => {
       for (let i = 0; i < FLOOD; i++) {
         flooder.send(`Мне звонят из банка ${i}`);
@@ -77,13 +90,97 @@ describe("a flood from one person", () => {
     // Stuck behind the flood, an answer would wait for hundreds of its messages; 50× guards that, not a speed.
     expect(median(latencies)).toBeLessThanOrEqual(50 * Math.max(median(before), 10));
 
-    const toFlooder = h.emulator.sentTo(9501).filter((m) => m.date * 1000 >= floodStart - 1000);
+    const toFlooder = h.emulator.sentTo(9501).slice(sentAtFlood);
     const notices = toFlooder.filter((m) => m.text === plain(label("ru", "common:errors.too_fast")));
     const windows = Math.ceil(handledMs / WINDOW_MS) + 1;
+    const answered = (toFlooder.length - notices.length) / perAnswer;
+    console.info(
+      `flood: ${answered} messages answered (${perAnswer} replies each) and ${notices.length} notices, in ${windows} windows`,
+    );
     expect(notices.length).toBeGreaterThanOrEqual(1);
     expect(notices.length).toBeLessThanOrEqual(windows);
-    // Past the limit nothing is processed: at most one window's worth of answers per window.
-    expect(toFlooder.length - notices.length).toBeLessThanOrEqual(PER_WINDOW * windows);
+    // Past the limit nothing is processed: at most one window's worth of messages answered per window.
+    expect(answered).toBeLessThanOrEqual(PER_WINDOW * windows);
     expect(h.logs.join("")).not.toContain("update failed");
   }, 240_000);
+});
+
+describe("screenshots sent as albums under the production flood limits", () => {
+  let h: Harness;
+  const evidenceOf = (id: number) =>
+    rows<{ n: number }>(
+      h.dbPath,
+      "SELECT COUNT(*) AS n FROM report_evidence e JOIN reports r ON r.id = e.report_id WHERE r.user_id = ?",
+      id,
+    )[0]!.n;
+  const until = async (done: () => boolean, ms: number) => {
+    const deadline = Date.now() + ms;
+    while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  };
+  beforeAll(async () => {
+    h = await Harness.create();
+  });
+  afterAll(() => h.close());
+
+  /** Walks to the evidence step quickly, then restarts with the production limits (a person is slower than a test). */
+  async function atEvidence(id: number, lang: "ru" | "kk", limits = { perWindow: PER_WINDOW, windowMs: WINDOW_MS }) {
+    await h.stopBot();
+    await h.start();
+    const u = await atStep(h, id, lang, "evidence");
+    await h.emulator.waitIdle({ quietMs: 200 });
+    await h.stopBot();
+    await h.start({ rateLimit: limits });
+    return u;
+  }
+
+  for (const lang of ["ru", "kk"] as const) {
+    it(`30 screenshots sent as three albums at the evidence step are all stored, none dropped (${lang})`, async () => {
+      const id = lang === "ru" ? 9511 : 9512;
+      const u = await atEvidence(id, lang);
+      const sent = [u.sendAlbum(10), u.sendAlbum(10), u.sendAlbum(10, { caption: "скриншоты переписки" })].flat();
+      await until(() => evidenceOf(id) >= sent.length, 45_000);
+      await h.emulator.waitIdle({ quietMs: 300, timeoutMs: 30_000 });
+      console.info(`albums (${lang}): ${evidenceOf(id)} of ${sent.length} photos stored`);
+      expect(evidenceOf(id)).toBe(sent.length);
+      // Nothing said "too fast" about files, and the inbox let go of all of them.
+      expect(u.messages().filter((m) => m.text === plain(label(lang, "common:errors.too_fast")))).toEqual([]);
+      expect(rows(h.dbPath, "SELECT update_id FROM update_inbox")).toEqual([]);
+    }, 120_000);
+  }
+
+  it("past the files' allowance photos wait their turn, and Done pressed after them still finds all of them", async () => {
+    const id = 9513;
+    // A small allowance (15 files per 3 s) so that half of the photos wait.
+    const u = await atEvidence(id, "ru", { perWindow: 5, windowMs: 3000 });
+    const sent = [u.sendAlbum(10), u.sendAlbum(10), u.sendAlbum(10)].flat();
+    u.press(label("ru", "common:buttons.done"));
+    await until(() => evidenceOf(id) >= sent.length, 60_000);
+    await h.emulator.waitIdle({ quietMs: 500, timeoutMs: 60_000 });
+    expect(evidenceOf(id)).toBe(sent.length);
+    const cursor = rows<{ cursor: string }>(h.dbPath, "SELECT cursor FROM reports WHERE user_id = ?", id)[0]!.cursor;
+    expect(JSON.parse(cursor).step).not.toBe("evidence");
+  }, 120_000);
+});
+
+describe("one enormous message from a stranger", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.create();
+    await h.start();
+  });
+  afterAll(() => h.close());
+
+  it("a 4,095-character '1 1 1 …' message does not hold up another person's /start", async () => {
+    const stranger = h.user(9521, "ru");
+    const other = h.user(9522, "kk");
+    stranger.send("1 ".repeat(2048).slice(0, 4095));
+    const sent = Date.now();
+    other.command("start");
+    await other.waitFor((m) => m.buttons.length > 0, { timeoutMs: 60_000 });
+    const answeredMs = Date.now() - sent;
+    await h.emulator.waitIdle({ quietMs: 300, timeoutMs: 60_000 });
+    console.info(`freeze: another person's /start answered ${answeredMs} ms after a 4,095-character "1 1 1 …" message`);
+    expect(stranger.messages().length).toBeGreaterThan(0);
+    expect(h.logs.join("")).not.toContain("update failed");
+  }, 90_000);
 });

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { BotApiEmulator } from "./emulator.js";
+import type { FaultKind } from "./faults.js";
 import type { GroupProfile } from "./group.js";
 import type { UserProfile } from "./incoming.js";
 import { readBody } from "./params.js";
@@ -94,9 +95,7 @@ async function perform(
         ...(token ? { token } : {}),
       });
     case "faults": {
-      const failNext = body.failNext as
-        | { method: string; kind: "429" | "500" | "network" | "lost"; count?: number }
-        | undefined;
+      const failNext = body.failNext as { method: string; kind: FaultKind; count?: number } | undefined;
       if (failNext) emulator.failNext(failNext.method, failNext.kind, failNext.count ?? 1);
       else if (typeof body.rate === "number") emulator.setFaults(body as never);
       else emulator.faults.clear();

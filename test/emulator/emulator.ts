@@ -275,6 +275,24 @@ export class BotApiEmulator {
       req.socket.destroy();
       return;
     }
+    if (kind === "hang") return;
+    if (kind === "502") {
+      const page = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>";
+      res.writeHead(502, { "content-type": "text/html" }).end(page);
+      return;
+    }
+    if (kind === "401") {
+      sendJson(res, 401, new ApiError(401, "Unauthorized").toJSON());
+      return;
+    }
+    if (kind === "400") {
+      sendJson(res, 400, new ApiError(400, "Bad Request: file must be non-empty").toJSON());
+      return;
+    }
+    if (kind === "413") {
+      sendJson(res, 413, new ApiError(413, "Request Entity Too Large").toJSON());
+      return;
+    }
     if (kind === "429") {
       const retryAfter = this.faults.retryAfter;
       const body = new ApiError(429, `Too Many Requests: retry after ${retryAfter}`, { retry_after: retryAfter });

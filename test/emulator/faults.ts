@@ -1,9 +1,12 @@
 /**
  * Fault injection for the bot side only. "network" drops the connection before the
  * method runs; "lost" runs it and then drops the connection, so the bot cannot know
- * it succeeded (the case that makes retries send duplicates).
+ * it succeeded (the case that makes retries send duplicates); "hang" never answers
+ * (the connection stays open); "502" answers with a proxy's HTML error page; "401"
+ * answers as Telegram does for a revoked token; "400" and "413" refuse the call as
+ * Telegram refuses a bad or too large file.
  */
-export type FaultKind = "429" | "500" | "network" | "lost";
+export type FaultKind = "429" | "500" | "network" | "lost" | "hang" | "502" | "401" | "400" | "413";
 
 export interface FaultOptions {
   /** Probability (0..1) that a call fails. */

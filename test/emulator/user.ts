@@ -91,6 +91,20 @@ export class UserHandle {
     return this.sendContent({ photo: photoSizesOf({ files: this.files }, original), ...caption(photo.caption) });
   }
 
+  /** Several photos sent together as one album, as Telegram delivers them: one update each, one media_group_id. */
+  sendAlbum(count: number, options: { caption?: string } = {}): Update[] {
+    const group = randomBytes(8).readBigUInt64BE().toString();
+    return Array.from({ length: count }, (_, i) => {
+      const original = this.files.add("photos", { bytes: Buffer.concat([tinyJpeg, Buffer.from(`#${group}-${i}`)]) });
+      const first = i === 0 ? caption(options.caption) : {};
+      return this.sendContent({
+        media_group_id: group,
+        photo: photoSizesOf({ files: this.files }, original),
+        ...first,
+      });
+    });
+  }
+
   sendSticker(emoji = "👍"): Update {
     const file = this.files.add("stickers", { bytes: Buffer.from("RIFF-webp") });
     const sticker = { ...ids(file), type: "regular", width: 512, height: 512, is_animated: false, is_video: false };

@@ -7,7 +7,7 @@ import type { Lang } from "../../src/core/model.js";
 import type { UserHandle } from "../emulator/index.js";
 import { type Harness, nextQuestion } from "./harness.js";
 import { play } from "./questionnaire-driver.js";
-import { label } from "./scenarios.js";
+import { label, scenarios } from "./scenarios.js";
 import { rows } from "./sqlite.js";
 import { consentedUser } from "./users.js";
 
@@ -57,3 +57,22 @@ export const deliveries = (h: Harness, updateId: number): number =>
     .callsOf("getUpdates")
     .filter((c) => c.outcome === "ok" && (c.result as Update[] | undefined)?.some((u) => u.update_id === updateId))
     .length;
+
+/**
+ * A consented person whose questionnaire stands at the question `step` asks
+ * (its text contains that step's question), reached by playing the first
+ * scenario's answers.
+ */
+export async function atStep(h: Harness, id: number, lang: Lang, step: string): Promise<UserHandle> {
+  const u = await consentedUser(h, id, lang);
+  u.press(label(lang, "menu:items.report"));
+  let shown = await nextQuestion(u);
+  const question = label(lang, `questionnaire:steps.${step}.q`)
+    .replace(/<\/?b>/g, "")
+    .slice(0, 40);
+  for (const move of scenarios[0]!.script(lang)) {
+    if (shown.text.includes(question)) return u;
+    shown = await play(u, [move]);
+  }
+  throw new Error(`the first scenario never reached the ${step} question`);
+}

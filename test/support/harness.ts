@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Writable } from "node:stream";
-import { type App, startApp } from "../../src/app.js";
+import { type App, type AppOptions, startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { BotApiEmulator, type BotMessage, type UserHandle } from "../emulator/index.js";
@@ -55,13 +55,16 @@ export class Harness {
       LOG_LEVEL: "info",
       // A developer's own .env never leaks into a test.
       ENV_FILE: "",
+      // Free ports for the operator's server and the webhook: test bots run side by side.
+      PORT: "0",
+      OPS_PORT: "0",
       ...this.options.env,
       ...extra,
     };
   }
 
-  /** Starts the bot in this process; log lines are kept in `logs`. */
-  async start(): Promise<App> {
+  /** Starts the bot in this process; log lines are kept in `logs`. `options` override the harness's. */
+  async start(options: Partial<AppOptions> = {}): Promise<App> {
     const sink = new Writable({
       write: (chunk, _enc, done) => {
         this.logs.push(String(chunk));
@@ -73,6 +76,7 @@ export class Harness {
       pollTimeout: 1,
       rateLimit: this.options.rateLimit ?? { perWindow: 1000, windowMs: 10_000 },
       ...(this.options.now ? { now: this.options.now } : {}),
+      ...options,
     });
     return this.app;
   }

@@ -13,6 +13,8 @@ describe("configuration from the environment", () => {
       logLevel: "info",
       mode: "polling",
       webhook: undefined,
+      port: 8080,
+      opsPort: 8081,
     });
     expect(c.signing).toEqual({
       privateKey: undefined,
@@ -34,11 +36,8 @@ describe("configuration from the environment", () => {
     });
     expect(c.adminIds).toEqual([11, 22, 33]);
     expect(c.apiRoot).toBe("http://127.0.0.1:8081");
-    expect(c.webhook).toEqual({
-      url: "https://saqbol.example/telegram",
-      secret: "s3cret-token-0123456789",
-      port: 9000,
-    });
+    expect(c.webhook).toEqual({ url: "https://saqbol.example/telegram", secret: "s3cret-token-0123456789" });
+    expect(c.port).toBe(9000);
   });
 
   it.each([
@@ -50,6 +49,18 @@ describe("configuration from the environment", () => {
     [{ ...base, BOT_MODE: "webhook" }, /^WEBHOOK_URL is required when BOT_MODE=webhook$/],
     [{ ...base, TELEGRAM_API_ROOT: "not a url" }, /^TELEGRAM_API_ROOT /],
     [{ ...base, PORT: "99999" }, /^PORT /],
+    [{ ...base, OPS_PORT: "-1" }, /^OPS_PORT /],
+    [
+      {
+        ...base,
+        BOT_MODE: "webhook",
+        WEBHOOK_URL: "https://saqbol.example/telegram",
+        WEBHOOK_SECRET: "s3cret-token-0123456789",
+        PORT: "9000",
+        OPS_PORT: "9000",
+      },
+      /^OPS_PORT must differ from PORT \(the webhook's port\)$/,
+    ],
     [{ ...base, SIGNING_KEY: "short" }, /^SIGNING_KEY must be at least 32 characters$/],
   ])("stops with one line naming the variable: %j", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

@@ -1,7 +1,7 @@
 /**
  * Counts every Bot API call attempt by method and result (ok, Telegram's error
  * code, or "network"), and Telegram's 429 "wait" answers with the seconds asked.
- * Installed innermost, below auto-retry, so each retry is an attempt of its own.
+ * Installed innermost, below the retry transformer, so each retry is an attempt of its own.
  */
 import type { Transformer } from "grammy";
 import type { Metrics } from "../../metrics.js";

@@ -7,7 +7,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Api, GrammyError, HttpError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { RETRY } from "./replay-retry.js";
+import { RETRY } from "./retry.js";
 
 export class TelegramUnreachableError extends Error {}
 
@@ -53,7 +53,13 @@ export async function reachTelegram(token: string, apiRoot: string, timeoutMs = 
     // Telegram's "wait" (429) and its 5xx are waited out; a network error is not retried (the
     // bot's own client retries those, which is right later, not at start).
     const api = new Api(token, { apiRoot });
-    api.config.use(autoRetry({ ...RETRY, rethrowHttpErrors: true }));
+    api.config.use(
+      autoRetry({
+        maxRetryAttempts: RETRY.maxRetryAttempts,
+        maxDelaySeconds: RETRY.maxDelaySeconds,
+        rethrowHttpErrors: true,
+      }),
+    );
     return await api.getMe(signal as Parameters<Api["getMe"]>[0]);
   } catch (error) {
     const why = describeApiFailure(error, signal.aborted);

@@ -39,7 +39,8 @@ export function callbackCodec<S extends z.ZodRawShape>(
       return data;
     },
     unpack(data) {
-      if (!data) return undefined;
+      // Telegram's limit: anything longer was not made by pack (and is not split at all).
+      if (!data || data.length > MAX_BYTES) return undefined;
       const [head, ...parts] = data.split(SEP);
       if (head !== prefix || parts.length !== keys.length) return undefined;
       const raw = Object.fromEntries(keys.map((k, i) => [k, parts[i] === "" ? undefined : parts[i]]));

@@ -22,10 +22,11 @@ import { type Addition, type AddResult, addToReport, type Change } from "../../s
 import { receivedEvidence } from "../api/evidence-file.js";
 import { additionControlData } from "../callback-data/my-reports.js";
 import type { AppContext, ConvContext } from "../context.js";
-import { sendReportFiles } from "../features/submission.js";
 import { controlKeyboard, transferQuestionKeyboard } from "../keyboards/my-reports.js";
 import { behalf, type Shown } from "../render/question.js";
+import { sendReportFiles } from "../render/report-files.js";
 import { currentValue, type T } from "../render/values.js";
+import { external } from "./external.js";
 import { decodeUpdate, fileOf } from "./questionnaire-input.js";
 
 export const ADD_INFORMATION = "add_information";
@@ -71,7 +72,7 @@ async function cancelled(ctx: ConvContext): Promise<undefined> {
 
 /** The inbox keeps a card typed now whole only while the recipient question is open (it is someone else's). */
 const recipientInput = (conversation: Conv, open: boolean) =>
-  conversation.external((c) => {
+  external(conversation, (c) => {
     if (!c.from) return;
     if (open) setPendingInput(c.deps.db, c.from.id, "add_transfer_recipient", c.deps.now(), WAIT.maxMilliseconds);
     else clearPendingInput(c.deps.db, c.from.id);
@@ -126,7 +127,7 @@ async function askTransfer(conversation: Conv, ctx: ConvContext, start: Start): 
         continue;
       }
     }
-    const now = new Date(await conversation.external((c) => c.deps.now().toISOString()));
+    const now = new Date(await external(conversation, (c) => c.deps.now().toISOString()));
     const outcome = advance(shown, input, { now, lang: next.lang });
     // The question just answered loses its buttons; an invalid answer keeps them to try again.
     await settle(next, { close: outcome.kind === "moved" });
@@ -197,7 +198,8 @@ async function askText(
 }
 
 const save = (conversation: Conv, reportId: number, addition: Addition) =>
-  conversation.external(
+  external(
+    conversation,
     (c): AddResult =>
       c.from
         ? addToReport(c.deps.db, {
@@ -258,7 +260,7 @@ async function collectFiles(conversation: Conv, ctx: ConvContext, reportId: numb
 }
 
 export async function addInformation(conversation: Conv, ctx: ConvContext, reportId: number, kind: Change) {
-  const start = await conversation.external((c): Start | undefined => {
+  const start = await external(conversation, (c): Start | undefined => {
     const owner = reportOwner(c.deps.db, reportId);
     if (!c.from || owner?.userId !== c.from.id || owner.status !== "submitted") return undefined;
     const report = loadReport(c.deps.db, reportId);

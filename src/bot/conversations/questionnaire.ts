@@ -19,6 +19,7 @@ import type { AppContext, ConvContext } from "../context.js";
 import { answeredLabel, typedEcho } from "../render/answered.js";
 import { warnIfLiveCall } from "../render/live-call.js";
 import { renderQuestion, type Shown } from "../render/question.js";
+import { external } from "./external.js";
 import { decodeUpdate } from "./questionnaire-input.js";
 
 export const QUESTIONNAIRE = "questionnaire";
@@ -79,15 +80,15 @@ export function questionnaire(submission: Submission) {
     ctx: ConvContext,
     draftId: number,
   ): Promise<void> {
-    const current = await conversation.external((c) => openDraft(c.deps.db, draftId));
+    const current = await external(conversation, (c) => openDraft(c.deps.db, draftId));
     // The answer was saved, then the process died before the reply went out: the
     // update comes back from the inbox. Apply nothing; show where the person is now.
     const updateId = ctx.update.update_id;
-    const replayed = await conversation.external((c) => wasUpdateHandled(c.deps.db, updateId));
+    const replayed = await external(conversation, (c) => wasUpdateHandled(c.deps.db, updateId));
     if (!current) {
       if (replayed) {
         // It was Submit: submitting again returns the same report; the documents are sent again.
-        const submitted = await conversation.external((c) => submission.submit(c, draftId));
+        const submitted = await external(conversation, (c) => submission.submit(c, draftId));
         if (submitted.ok) {
           await submission.announce(ctx, submitted);
           return;
@@ -119,13 +120,18 @@ export function questionnaire(submission: Submission) {
     const received = decoded.input;
     const input =
       received.type === "file"
-        ? { ...received, file: await conversation.external((c) => receivedEvidence(c, draftId, received.file)) }
+        ? { ...received, file: await external(conversation, (c) => receivedEvidence(c, draftId, received.file)) }
         : received;
-    const result = await conversation.external((c) =>
-      answerStep(c.deps.db, draftId, input, c.deps.now(), { lang: c.lang, updateId }),
+    const result = await external(conversation, (c) =>
+      answerStep(c.deps.db, draftId, input, c.deps.now(), {
+        lang: c.lang,
+        updateId,
+        // When it was sent, on the app's clock (the draft's): its age as Telegram dates it.
+        ...(ctx.message ? { sentAt: new Date(c.deps.now().getTime() - (Date.now() - ctx.message.date * 1000)) } : {}),
+      }),
     );
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-    if (result.kind === "duplicate") {
+    if (result.kind === "duplicate" || result.kind === "stale") {
       await show(ctx, current);
       return;
     }
@@ -145,7 +151,7 @@ export function questionnaire(submission: Submission) {
         await show(ctx, next, { error: `questionnaire:errors.${result.error}` });
         return;
       case "submit": {
-        const submitted = await conversation.external((c) => submission.submit(c, draftId));
+        const submitted = await external(conversation, (c) => submission.submit(c, draftId));
         if (!submitted.ok) {
           await show(ctx, next, { error: `questionnaire:errors.${submitted.error}` });
           return;
@@ -173,7 +179,7 @@ export function questionnaire(submission: Submission) {
       await handle(conversation, ctx, draftId);
       return;
     }
-    const start = await conversation.external((c) => openDraft(c.deps.db, draftId));
+    const start = await external(conversation, (c) => openDraft(c.deps.db, draftId));
     if (!start) {
       await ctx.reply(ctx.t("questionnaire:gone"));
       return;

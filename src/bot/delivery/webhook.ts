@@ -1,12 +1,16 @@
 /**
- * Webhook mode: Telegram POSTs updates to WEBHOOK_URL. Each is checked against
- * the secret header, written to the inbox, acknowledged at once, and handled by
- * the same pipeline as long polling.
+ * Webhook mode: Telegram POSTs updates to WEBHOOK_URL (its path; a query string
+ * in the URL is not part of the route). Each is checked against the secret
+ * header, written to the inbox, acknowledged at once, and handled by the same
+ * pipeline as long polling. When the database cannot take it, Telegram gets a
+ * 503 and delivers it again later: nothing is acknowledged that was not stored.
  */
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { IncomingMessage } from "node:http";
 import type { Update } from "grammy/types";
+import { describeError } from "../../errors.js";
+import type { HttpServer } from "../../http/server.js";
 import type { Logger } from "../../logger.js";
-import type { Metrics } from "../../metrics.js";
+import type { TelegramHealth } from "../api/telegram-health.js";
 import type { UpdateInbox } from "./inbox.js";
 import type { Supplier } from "./pipeline.js";
 
@@ -28,72 +32,51 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-export class ListenError extends Error {}
-
-/** Listens on `port`; a port in use or not allowed is one line that names it, not a stack trace. */
-export function listenOn(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const failed = (error: NodeJS.ErrnoException) => {
-      const why =
-        error.code === "EADDRINUSE"
-          ? "is in use by another program"
-          : error.code === "EACCES"
-            ? "needs privileges this process lacks"
-            : `cannot be listened on (${error.code ?? error.message})`;
-      reject(new ListenError(`PORT ${port} ${why}`));
-    };
-    server.once("error", failed);
-    server.listen(port, () => {
-      server.off("error", failed);
-      resolve();
-    });
-  });
+export interface WebhookOptions {
+  path: string;
+  secret: string;
+  health: TelegramHealth;
+  onStoreFailure?: (updates: Update[], error: unknown) => void;
 }
 
-export interface WebhookReceiver {
-  supplier: Supplier;
-  server: Server;
-  listen(port: number): Promise<void>;
-  close(): Promise<void>;
-}
-
+/** Adds the webhook route to `http` and returns the supplier the pipeline reads from. */
 export function webhookReceiver(
-  path: string,
-  secret: string,
+  http: HttpServer,
   inbox: UpdateInbox,
   logger: Logger,
-  metrics?: Metrics,
-): WebhookReceiver {
+  options: WebhookOptions,
+): Supplier {
   const queue: Update[] = [];
   let wake: (() => void) | undefined;
 
-  const server = createServer(async (req, res) => {
-    if (req.method === "GET" && req.url === "/healthz") {
-      res.writeHead(200).end("ok");
-      return;
-    }
-    if (req.method === "GET" && req.url === "/metrics" && metrics) return metrics.serve(res);
-    if (req.method !== "POST" || req.url !== path) {
-      res.writeHead(404).end();
-      return;
-    }
-    if (req.headers["x-telegram-bot-api-secret-token"] !== secret) {
+  http.route("POST", options.path, async (req, res) => {
+    if (req.headers["x-telegram-bot-api-secret-token"] !== options.secret) {
       res.writeHead(401).end();
       return;
     }
+    let update: Update;
     try {
-      const update = JSON.parse(await readBody(req)) as Update;
+      update = JSON.parse(await readBody(req)) as Update;
       if (typeof update?.update_id !== "number") throw new Error("not an update");
-      queue.push(...inbox.accept([update]));
-      wake?.();
-      res.writeHead(200).end();
     } catch (error) {
-      logger.warn({ err: (error as Error).message }, "webhook request rejected");
+      logger.warn({ err: describeError(error) }, "webhook request rejected");
       res.writeHead(400).end();
+      return;
     }
+    options.health.updatesArrived();
+    try {
+      queue.push(...inbox.accept([update]));
+    } catch (error) {
+      logger.error({ err: describeError(error) }, "update could not be stored; Telegram will deliver it again");
+      options.onStoreFailure?.([update], error);
+      res.writeHead(503).end();
+      return;
+    }
+    wake?.();
+    res.writeHead(200).end();
   });
 
-  const supplier: Supplier = async (limit, signal) => {
+  return async (limit, signal) => {
     while (queue.length === 0 && !signal.aborted) {
       await new Promise<void>((resolve) => {
         wake = resolve;
@@ -102,12 +85,5 @@ export function webhookReceiver(
       wake = undefined;
     }
     return queue.splice(0, Math.max(1, limit));
-  };
-
-  return {
-    supplier,
-    server,
-    listen: (port) => listenOn(server, port),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -29,9 +29,9 @@ import { ensureConsent } from "../filters/consent.js";
 import { additionKeyboard, cardKeyboard, listKeyboard, versionsKeyboard } from "../keyboards/my-reports.js";
 import { applicantCaseLines } from "../render/case-file.js";
 import { documentContext, showUploading } from "../render/documents.js";
+import { sendReportFiles } from "../render/report-files.js";
 import { showChecklist } from "./checklist.js";
 import { enterQuestionnaire } from "./report.js";
-import { sendReportFiles } from "./submission.js";
 
 const schemeTitle = (ctx: BaseContext, id: string | undefined) =>
   (id && ctx.deps.catalogs.current().scheme(id)?.title[ctx.lang]) || ctx.t("myreports:no_scheme");

@@ -3,16 +3,13 @@
  * signed report; the person gets the PDF, the JSON and the letters that fit,
  * with a word on what to do with each, then their urgent checklist.
  */
-import { InputFile } from "grammy";
 import { describeReason } from "../../core/recognition/describe.js";
-import { reportJsonFile, reportLetters, reportPdf } from "../../services/documents.js";
 import { recogniseReport } from "../../services/recognition.js";
 import { loadReport } from "../../services/reports.js";
 import { submitDraft } from "../../services/submit.js";
 import type { ConvContext } from "../context.js";
 import type { Submission } from "../conversations/questionnaire.js";
-import { otherLanguageKeyboard } from "../keyboards/documents.js";
-import { documentContext } from "../render/documents.js";
+import { sendReportFiles } from "../render/report-files.js";
 import { escapeHtml } from "../render/values.js";
 import { showChecklist } from "./checklist.js";
 
@@ -55,28 +52,4 @@ function recognisedSummary(ctx: ConvContext, reportId: number): string | undefin
     ctx.t("report:recognised", { title: scheme.title[ctx.lang], summary: scheme.summary[ctx.lang] }) +
     (why ? `\n${why}` : "")
   );
-}
-
-/** Sends the PDF in the person's language, the signed JSON and (optionally) the letters. */
-export async function sendReportFiles(
-  ctx: ConvContext,
-  reportId: number,
-  options: { letters: boolean; version?: number },
-): Promise<void> {
-  const report = loadReport(ctx.deps.db, reportId, options.version);
-  if (!report) return;
-  const docs = documentContext(ctx);
-  const pdf = await reportPdf(docs, report, ctx.lang);
-  await ctx.replyWithDocument(new InputFile(pdf.bytes, pdf.name), {
-    caption: ctx.t("report:files.pdf"),
-    reply_markup: otherLanguageKeyboard(ctx, reportId, report.version),
-  });
-  const json = reportJsonFile(docs, report);
-  await ctx.replyWithDocument(new InputFile(json.bytes, json.name), { caption: ctx.t("report:files.json") });
-  if (!options.letters) return;
-  for (const letter of await reportLetters(docs, report, ctx.lang, ctx.deps.now())) {
-    await ctx.replyWithDocument(new InputFile(letter.bytes, letter.name), {
-      caption: ctx.t(`report:files.${letter.kind}`),
-    });
-  }
 }

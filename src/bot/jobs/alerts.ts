@@ -106,10 +106,14 @@ class Deliverer {
           continue;
         }
         // The turn comes before the claim: a claimed row goes out at once (a stop between would strand it).
-        await this.pacer.turn();
-        if (!isOpen(this.deps)) return sent;
-        if (!claimDelivery(db, alert.id, recipient.userId, this.deps.now())) continue;
-        if (await this.send(alert, recipient, keyboards[recipient.language ?? "ru"])) sent++;
+        const done = await this.pacer.turn();
+        try {
+          if (!isOpen(this.deps)) return sent;
+          if (!claimDelivery(db, alert.id, recipient.userId, this.deps.now())) continue;
+          if (await this.send(alert, recipient, keyboards[recipient.language ?? "ru"])) sent++;
+        } finally {
+          done();
+        }
       }
     }
   }

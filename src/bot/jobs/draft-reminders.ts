@@ -35,13 +35,15 @@ export async function remindDrafts(bot: Bot<AppContext>, deps: BotDeps): Promise
     const keyboard = InlineKeyboard.from([
       [InlineKeyboard.text(i18n.t(lang, "questionnaire:draft.continue"), menuData.pack({ to: "continue" }))],
     ]);
+    const done = await pacer.turn();
     try {
-      await pacer.turn();
       await bot.api.sendMessage(d.userId, i18n.t(lang, "questionnaire:draft.reminder"), { reply_markup: keyboard });
       sent++;
     } catch (error) {
       if (error instanceof GrammyError && error.error_code === 403) markBlocked(db, d.userId, true);
       else throw error;
+    } finally {
+      done();
     }
   }
   return sent;

@@ -1,6 +1,7 @@
 import type { Bot } from "grammy";
 import { purgeIdleConversations } from "../../db/conversation-storage.js";
 import { purgeStaleDrafts } from "../../db/drafts.js";
+import { describeError } from "../../errors.js";
 import { deleteEvidence } from "../../services/evidence-store.js";
 import type { AppContext } from "../context.js";
 import type { UpdateInbox } from "../delivery/inbox.js";
@@ -12,7 +13,8 @@ import { menuSync } from "./menus.js";
 import { sendReportNotices } from "./report-notices.js";
 
 export interface Jobs {
-  stop(): void;
+  /** No job starts any more; resolves once the ones running have ended. */
+  stop(): Promise<void>;
 }
 
 const HOUR = 3600_000;
@@ -21,14 +23,24 @@ export const DRAFT_RETENTION_DAYS = 30;
 /** Periodic housekeeping; each job runs once at start and then on its interval, and never throws. */
 export function startJobs(bot: Bot<AppContext>, deps: BotDeps, inbox: UpdateInbox): Jobs {
   const timers: NodeJS.Timeout[] = [];
-  const every = (ms: number, name: string, job: () => unknown) => {
-    const run = async () => {
+  const running = new Set<Promise<void>>();
+  let stopped = false;
+  /** Runs a job now; a stop waits for it. */
+  const once = async (name: string, job: () => unknown) => {
+    if (stopped) return;
+    const done = (async () => {
       try {
         await job();
       } catch (error) {
-        deps.logger.error({ job: name, err: (error as Error).message }, "job failed");
+        deps.logger.error({ job: name, err: describeError(error) }, "job failed");
       }
-    };
+    })();
+    running.add(done);
+    await done;
+    running.delete(done);
+  };
+  const every = (ms: number, name: string, job: () => unknown) => {
+    const run = () => once(name, job);
     void run();
     const timer = setInterval(run, ms);
     timer.unref();
@@ -51,11 +63,13 @@ export function startJobs(bot: Bot<AppContext>, deps: BotDeps, inbox: UpdateInbo
   every(2_000, "catalog-sync", () => syncCatalog(deps));
   every(5_000, "report-notices", () => sendReportNotices(bot.api, deps));
   const menus = menuSync(bot.api, deps);
-  void menus.adminsAtStart();
+  void once("staff-menus-at-start", () => menus.adminsAtStart());
   every(10_000, "staff-menus", () => menus.run());
   return {
-    stop: () => {
+    stop: async () => {
+      stopped = true;
       for (const t of timers) clearInterval(t);
+      await Promise.allSettled([...running]);
     },
   };
 }

@@ -7,18 +7,40 @@ export const BROADCAST_PER_SECOND = 25;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Spaces calls `1000 / perSecond` ms apart: `await pacer.turn()` before each message. */
+/**
+ * Paces calls made one after another: `const done = await pacer.turn()` before
+ * each, `done()` once it has ended (answered or failed). Calls start at least
+ * `1000 / perSecond` ms apart, and a call starts only a second after the end of
+ * the one `perSecond` calls before it. The second rule is what holds on
+ * Telegram's side: a call arrives between its start and its end, so however
+ * unevenly the network or a busy machine delays them, no second there ever sees
+ * more than `perSecond` of our calls (spacing the starts alone let a delayed
+ * call bunch up with the next ones).
+ */
 export class Pacer {
   private readonly gapMs: number;
   private last = Number.NEGATIVE_INFINITY;
+  /** When the last `perSecond` calls ended, oldest first. */
+  private readonly ends: number[] = [];
 
-  constructor(perSecond = BROADCAST_PER_SECOND) {
+  constructor(private readonly perSecond = BROADCAST_PER_SECOND) {
     this.gapMs = 1000 / perSecond;
   }
 
-  async turn(): Promise<void> {
-    const wait = this.last + this.gapMs - Date.now();
-    if (wait > 0) await sleep(wait);
+  async turn(): Promise<() => void> {
+    for (;;) {
+      const full = this.ends.length >= this.perSecond ? this.ends[0]! + 1000 : Number.NEGATIVE_INFINITY;
+      const wait = Math.max(this.last + this.gapMs, full) - Date.now();
+      if (wait <= 0) break;
+      await sleep(wait);
+    }
     this.last = Date.now();
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      this.ends.push(Date.now());
+      if (this.ends.length > this.perSecond) this.ends.shift();
+    };
   }
 }

@@ -148,7 +148,7 @@ function findDate(folded: string, now: Date): Found | undefined {
       for (const m of folded.matchAll(re)) {
         const end = m.index + m[0].length;
         // "1.2 mln", "12.5 тыс": a sum, not the 1st of February.
-        if (isAmountContext(folded.slice(0, m.index), folded.slice(end))) continue;
+        if (isAmountContext(folded.slice(Math.max(0, m.index - 8), m.index), folded.slice(end, end + 24))) continue;
         const date = read(m as RegExpExecArray, now);
         if (!date) continue;
         // A real past date first, then a future one ("до завтра" in a story), then an impossible one.

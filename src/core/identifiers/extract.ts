@@ -53,7 +53,7 @@ function shortNumbers(text: string): Span[] {
   const found: Span[] = [];
   for (const m of text.matchAll(/(?<![\p{L}\p{N}+.,:/-])(?<!\d[ -])\d{3,6}(?![\p{N}:/]|[.,-]?[ ]?\d)/gu)) {
     const before = text.slice(Math.max(0, m.index - 30), m.index);
-    const after = text.slice(m.index + m[0].length);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
     if (isAmountContext(before, after)) continue;
     if (!KNOWN_SHORT_NUMBERS.has(m[0]) && !PHONE_WORD_BEFORE.test(before)) continue;
     found.push({ identifier: { kind: "other", value: m[0], raw: m[0] }, start: m.index, end: m.index + m[0].length });
@@ -80,6 +80,7 @@ const email = (raw: string): Parsed<Identifier> => ({
  * Every identifier in free text, with where it stands, in reading order. Finders run
  * from the most specific to the least (a link before the digits inside it), and a
  * place already taken is not read again. Sums, dates, times and years are left alone.
+ * Linear in the text: every finder is, and a place is checked once per span over it.
  */
 export function findIdentifiers(text: string): Span[] {
   const clean = cleanInPlace(text);
@@ -95,9 +96,12 @@ export function findIdentifiers(text: string): Span[] {
     () => shortNumbers(clean),
   ];
   const taken: Span[] = [];
+  // Which characters a span already holds: a new span is checked in its own length, not against every span.
+  const held = new Uint8Array(clean.length);
   for (const find of finders) {
     for (const span of find()) {
-      if (taken.some((t) => span.start < t.end && t.start < span.end)) continue;
+      if (held.subarray(span.start, span.end).includes(1)) continue;
+      held.fill(1, span.start, span.end);
       taken.push({ ...span, identifier: { ...span.identifier, raw: text.slice(span.start, span.end) } });
     }
   }

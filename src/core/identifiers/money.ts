@@ -24,13 +24,17 @@ const COUNT_AFTER =
 
 /** What is never a sum: dates, times, years, and the identifiers (phones, cards…) in the text. */
 function blankNonAmounts(folded: string, original: string): string {
-  let text = folded
+  const text = folded
     .replace(/\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}(?::\d{2})?/g, (m) => "#".repeat(m.length))
     .replace(/(?<!\d)(?:19|20)\d{2}(?= ?(?:год|г\.|жыл|ж\.))/gu, (m) => "#".repeat(m.length));
+  const parts: string[] = [];
+  let cursor = 0;
   for (const span of findIdentifiers(original)) {
-    text = text.slice(0, span.start) + "#".repeat(span.end - span.start) + text.slice(span.end);
+    parts.push(text.slice(cursor, span.start), "#".repeat(span.end - span.start));
+    cursor = span.end;
   }
-  return text;
+  parts.push(text.slice(cursor));
+  return parts.join("");
 }
 
 /**
@@ -81,9 +85,13 @@ function plausible(read: AmountCandidate[], folded: string): (AmountCandidate & 
   const marked = listed.filter((c) => c.marked);
   if (marked.length) return marked;
   // A number in words counts alone only if it is the whole answer and not a word like "он" (10, or "he").
-  const wholeText = (c: AmountCandidate) => folded.slice(0, c.start).trim() === "" && folded.slice(c.end).trim() === "";
+  const first = folded.search(/\S/);
+  const last = folded.trimEnd().length;
+  const wholeText = (c: AmountCandidate) => c.start <= first && c.end >= last;
+  // COUNT_AFTER reads one word: a window keeps a text with many numbers linear.
+  const countAfter = (c: AmountCandidate) => COUNT_AFTER.test(folded.slice(c.end, c.end + 40));
   const unmarked = listed.filter(
-    (c) => !c.dateLike && !COUNT_AFTER.test(folded.slice(c.end)) && (!c.wordsOnly || (wholeText(c) && c.value! >= 100)),
+    (c) => !c.dateLike && !countAfter(c) && (!c.wordsOnly || (wholeText(c) && c.value! >= 100)),
   );
   const notYears = unmarked.filter((c) => !(Number.isInteger(c.value) && c.value! >= 1900 && c.value! <= 2100));
   return notYears.length ? notYears : unmarked.length === 1 ? unmarked : [];

@@ -30,20 +30,19 @@ const KAZAKH_FOLD: Record<string, string> = {
  * typed properly ("қаңтар"). Only for matching, never for what is stored; the result
  * has the same length as the input, so a match's position holds in the original.
  */
-const KAZAKH_LETTERS = /[әғқңөұүһіё]/g;
-
 export function foldKazakh(text: string): string {
-  // Fast path: lowercasing kept every position (almost always), so map the letters in one pass.
   const lower = text.toLowerCase();
+  // Lowercasing keeps the length for every letter people type here; one that does not ("İ") takes the slow path.
   if (lower.length === text.length) return lower.replace(KAZAKH_LETTERS, (c) => KAZAKH_FOLD[c]!);
   let out = "";
   for (const char of text) {
-    const lower = char.toLowerCase();
-    // Positions in the folded text must match the original, so no letter may change length.
-    out += KAZAKH_FOLD[lower] ?? (lower.length === char.length ? lower : char);
+    const low = char.toLowerCase();
+    out += KAZAKH_FOLD[low] ?? (low.length === char.length ? low : char);
   }
   return out;
 }
+
+const KAZAKH_LETTERS = new RegExp(`[${Object.keys(KAZAKH_FOLD).join("")}]`, "g");
 
 /** A word boundary that also works for Cyrillic (JavaScript's \b only knows ASCII). */
 export const WORD_START = "(?<![\\p{L}\\p{N}_])";

@@ -63,6 +63,8 @@ function spread<T extends { amount?: Money }>(
 
 export function applyText(a: Answers, step: StepId, i: number, raw: string, ctx: AnswerContext): Result<Answers> {
   const long = step === "narrative";
+  // Far too long before cleaning is too long after it: nothing is parsed (cleaning only squeezes spaces).
+  if (raw.length > 4 * (long ? MAX_TEXT : MAX_SHORT_TEXT)) return fail("too_long");
   const text = long ? cleanNarrative(raw) : cleanText(raw);
   if (!text) return fail("empty");
   if (text.length > (long ? MAX_TEXT : MAX_SHORT_TEXT)) return fail("too_long");

@@ -7,9 +7,8 @@ import { extractIdentifiers, parseIdentifier } from "../identifiers/detect.js";
 import { parseAmount, parseAmounts } from "../identifiers/money.js";
 import { parsePhone } from "../identifiers/phone.js";
 import type { Bank } from "../model.js";
-import { maskOwnCards, redactSecrets } from "../redact.js";
+import { type AnswerKind, policyFor, protectText, SECRET_MASK } from "../redact.js";
 import type { Identifier, Money } from "../report/answers.js";
-import { maskOwnCardsInStory } from "../story/cards.js";
 import { fail, ok, type Result } from "./inputs.js";
 
 const visible = (raw: string) =>
@@ -20,20 +19,23 @@ const visible = (raw: string) =>
     .replace(/[ \t]+/g, " ")
     .trim();
 
-/** Trims, drops control and zero-width characters, masks secrets and own card numbers. */
-export function cleanText(raw: string): string {
-  return maskOwnCards(redactSecrets(visible(raw)).text);
+/**
+ * Trims, drops control and zero-width characters, masks secrets and cuts own card numbers, by
+ * the one detector (core/redact.ts) with the policy of what is being answered.
+ */
+export function cleanText(raw: string, kind?: AnswerKind): string {
+  const clean = protectText(visible(raw), policyFor(kind)).text;
+  // An answer that was nothing but a secret (now "•••") is no answer; a bare «-» is (nothing to tell).
+  const onlySecret =
+    clean.includes(SECRET_MASK) && clean.replaceAll(SECRET_MASK, "").replace(/[\s.,:;!?«»"'()-]/g, "") === "";
+  return onlySecret ? "" : clean;
 }
 
 /** As cleanText, but card numbers stay whole: the answer is about someone else (a courier, a recipient). */
-export function cleanKeepingCards(raw: string): string {
-  return redactSecrets(visible(raw)).text;
-}
+export const cleanKeepingCards = (raw: string): string => cleanText(raw, "someone_elses");
 
-/** As cleanText, but a recipient's card named in the story («на карту 4400 …») stays whole for the police. */
-export function cleanNarrative(raw: string): string {
-  return maskOwnCardsInStory(redactSecrets(visible(raw)).text);
-}
+/** As cleanText for the story: a recipient's card named in it («на карту 4400 …») stays whole for the police. */
+export const cleanNarrative = (raw: string): string => cleanText(raw, "story");
 
 export interface Recipient {
   identifier?: Identifier;

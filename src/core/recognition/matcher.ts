@@ -252,10 +252,20 @@ export class PatternMatcher {
   }
 }
 
+/** The value nearest to `to` in a sorted list (the smaller on a tie), by binary search: a word repeated all through a long text stays cheap. */
 function closest(sorted: number[], to: number): number {
-  let best = sorted[0] ?? to;
-  for (const x of sorted) if (Math.abs(x - to) < Math.abs(best - to)) best = x;
-  return best;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < to) lo = mid + 1;
+    else hi = mid;
+  }
+  const after = sorted[lo];
+  const before = sorted[lo - 1];
+  if (before === undefined) return after ?? to;
+  if (after === undefined) return before;
+  return to - before <= after - to ? before : after;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
