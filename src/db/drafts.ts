@@ -199,11 +199,13 @@ export function deleteDraft(db: Db, id: number): void {
     .run();
 }
 
-/** Drafts untouched for `days` are purged: unfinished personal data is not kept forever. */
-export function purgeStaleDrafts(db: Db, days: number, now = new Date()): number {
+/** Drafts untouched for `days` are purged: unfinished personal data is not kept forever. Returns their ids. */
+export function purgeStaleDrafts(db: Db, days: number, now = new Date()): number[] {
   const before = new Date(now.getTime() - days * 86_400_000).toISOString();
   return db
     .delete(reports)
     .where(and(eq(reports.status, "draft"), lt(reports.updatedAt, before)))
-    .run().changes;
+    .returning({ id: reports.id })
+    .all()
+    .map((r) => r.id);
 }

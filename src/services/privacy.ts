@@ -135,6 +135,8 @@ export function exportPersonalData(db: Db, userId: number, now: Date): Record<st
 export interface Deleted {
   /** Numbers of the submitted reports that now verify as withdrawn. */
   withdrawn: string[];
+  /** Ids of the reports and drafts deleted: their stored evidence files go too. */
+  reportIds: number[];
   drafts: number;
   /** The WAL was checkpointed and truncated (false if a reader held it; the next checkpoint finishes it). */
   walTruncated: boolean;
@@ -167,7 +169,7 @@ export function deletePersonalData(db: Db, userId: number, chatId: number, now: 
     db.delete(alertDeliveries).where(eq(alertDeliveries.userId, userId)).run();
     db.delete(lookupQuota).where(eq(lookupQuota.userId, userId)).run();
     db.delete(users).where(eq(users.id, userId)).run();
-    return { withdrawn, drafts: rows.filter((r) => r.status === "draft").length };
+    return { withdrawn, reportIds: rows.map((r) => r.id), drafts: rows.filter((r) => r.status === "draft").length };
   })();
   const [checkpoint] = db.$client.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
   return { ...result, walTruncated: checkpoint?.busy === 0 };
