@@ -55,6 +55,8 @@ const envSchema = z
     OPS_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
     CATALOG_PATH: z.string().min(1).optional(),
     FONT_PATH: z.string().min(1).optional(),
+    EVIDENCE_DIR: z.string().min(1).optional(),
+    EVIDENCE_MAX_MB: z.coerce.number().positive().max(2000).default(20),
     DOCUMENT_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
     MEMORY_LIMIT_MB: z.coerce.number().int().min(64).max(65536).default(256),
   })
@@ -88,6 +90,8 @@ export type Config = {
   webhook: { url: string; secret: string } | undefined;
   catalogPath: string | undefined;
   fontPath: string | undefined;
+  /** Where copies of evidence files are kept, and the largest file copied. */
+  evidence: { dir: string; maxBytes: number };
   /** Threads that make documents; by default as many as the cores, 2 to 4. */
   documentWorkers: number | undefined;
   /** Heap cap of the bot (set by npm start) and of each document worker, MB. */
@@ -140,6 +144,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     catalogPath: e.CATALOG_PATH,
     fontPath: e.FONT_PATH,
+    evidence: {
+      dir: e.EVIDENCE_DIR ?? `${e.DATABASE_PATH}.evidence`,
+      maxBytes: Math.round(e.EVIDENCE_MAX_MB * 1024 * 1024),
+    },
     documentWorkers: e.DOCUMENT_WORKERS,
     memoryLimitMb: e.MEMORY_LIMIT_MB,
   };

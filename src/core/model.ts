@@ -90,6 +90,10 @@ export type CodeSource = (typeof CODE_SOURCES)[number];
 export const REMOTE_APPS = ["anydesk", "rustdesk", "teamviewer", "screen_share", "apk", "other"] as const;
 export type RemoteApp = (typeof REMOTE_APPS)[number];
 
+/** How card data or codes reached the fraudsters: said aloud, typed on a page, or sent in a chat. */
+export const DISCLOSURE_WAYS = ["told_caller", "typed_on_site", "sent_in_message"] as const;
+export type DisclosureWay = (typeof DISCLOSURE_WAYS)[number];
+
 export const PERSONAL_DATA = ["iin", "id_photo", "egov_password", "selfie_biometrics", "other"] as const;
 export type PersonalDataKind = (typeof PERSONAL_DATA)[number];
 

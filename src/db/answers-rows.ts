@@ -11,6 +11,7 @@ import type {
   ClaimedIdentity,
   CodeSource,
   Currency,
+  DisclosureWay,
   EvidenceKind,
   IdentifierKind,
   LeakSource,
@@ -20,7 +21,7 @@ import type {
   RemoteApp,
   TransferMethod,
 } from "../core/model.js";
-import type { Answers, Identifier, Money } from "../core/report/answers.js";
+import type { Answers, CryptoDetails, Identifier, Money, Pending, Victim } from "../core/report/answers.js";
 import type { contacts, evidence, identifiers, loans, reports, transfers } from "./schema.js";
 
 type ReportRow = typeof reports.$inferSelect;
@@ -84,6 +85,12 @@ export function answersToFields(a: Answers): ReportFields {
     applicantName: a.applicantName ?? null,
     applicantPhone: a.applicantPhone?.value ?? null,
     contactConsent: a.contactConsent ?? null,
+    victim: a.victim ?? null,
+    receivingPhone: a.receivingPhone?.value ?? null,
+    device: a.device ?? null,
+    ownIban: a.ownIban?.value ?? null,
+    disclosedVia: a.disclosedVia ?? null,
+    pending: a.pending && Object.keys(a.pending).length > 0 ? a.pending : null,
   };
 }
 
@@ -110,6 +117,8 @@ export function answersToChildRows(a: Answers): ChildRows {
       claimedName: c.claimedName ?? null,
       showedDocuments: c.showedDocuments ?? null,
       handedOver: c.handedOver ?? null,
+      callDate: c.callDate ?? null,
+      callTime: c.callTime ?? null,
     })),
     transfers: a.transfers.map((t, position) => ({
       position,
@@ -124,10 +133,15 @@ export function answersToChildRows(a: Answers): ChildRows {
       recipientBank: t.recipientBank ?? null,
       ownBank: t.ownBank ?? null,
       lossKind: t.lossKind ?? null,
+      receiptId: t.receiptId ?? null,
+      cryptoNetwork: t.crypto?.network ?? null,
+      cryptoExchange: t.crypto?.exchange ?? null,
+      cryptoTxid: t.crypto?.txid ?? null,
     })),
     loans: a.loans.map((l, position) => ({
       position,
       lender: l.lender ?? null,
+      lenderBank: l.lenderBank ?? null,
       ...money(l.amount),
       date: l.date ?? null,
       biometrics: l.biometrics ?? null,
@@ -141,6 +155,8 @@ export function answersToChildRows(a: Answers): ChildRows {
       size: e.size ?? null,
       name: e.name ?? null,
       receivedAt: e.receivedAt,
+      sha256: e.sha256 ?? null,
+      stored: e.stored ?? null,
     })),
   };
 }
@@ -175,6 +191,8 @@ export function rowsToAnswers(rows: LoadedRows): Answers {
         handles: contactIds(c.position, "contact_handle"),
         showedDocuments: opt(c.showedDocuments),
         handedOver: opt(c.handedOver),
+        callDate: opt(c.callDate),
+        callTime: opt(c.callTime),
       });
     }),
     loans: byPosition(rows.loans).map((l) =>
@@ -183,6 +201,7 @@ export function rowsToAnswers(rows: LoadedRows): Answers {
         amount: toMoney(l.amountMinor, l.currency),
         date: opt(l.date),
         biometrics: opt(l.biometrics),
+        lenderBank: opt(l.lenderBank) as Bank | undefined,
       }),
     ),
     transfers: byPosition(rows.transfers).map((t) =>
@@ -206,6 +225,8 @@ export function rowsToAnswers(rows: LoadedRows): Answers {
         recipientBank: opt(t.recipientBank) as Bank | undefined,
         ownBank: opt(t.ownBank) as Bank | undefined,
         lossKind: opt(t.lossKind),
+        receiptId: opt(t.receiptId),
+        crypto: cryptoOf(t),
       }),
     ),
     evidence: rows.evidence.map((e) =>
@@ -217,6 +238,8 @@ export function rowsToAnswers(rows: LoadedRows): Answers {
         size: opt(e.size),
         name: opt(e.name),
         receivedAt: e.receivedAt,
+        sha256: opt(e.sha256),
+        stored: opt(e.stored),
       }),
     ),
   };
@@ -245,7 +268,18 @@ export function rowsToAnswers(rows: LoadedRows): Answers {
     contactConsent: opt(r.contactConsent),
     applicantName: opt(r.applicantName),
     applicantPhone: r.applicantPhone ? { kind: "phone", value: r.applicantPhone, raw: r.applicantPhone } : undefined,
+    victim: opt(r.victim) as Victim | undefined,
+    receivingPhone: r.receivingPhone ? { kind: "phone", value: r.receivingPhone, raw: r.receivingPhone } : undefined,
+    device: opt(r.device),
+    ownIban: r.ownIban ? { kind: "iban", value: r.ownIban, raw: r.ownIban } : undefined,
+    disclosedVia: opt(r.disclosedVia) as DisclosureWay[] | undefined,
+    pending: opt(r.pending) as Pending | undefined,
   });
+}
+
+function cryptoOf(t: TransferRow): CryptoDetails | undefined {
+  const c = clean({ network: opt(t.cryptoNetwork), exchange: opt(t.cryptoExchange), txid: opt(t.cryptoTxid) });
+  return Object.keys(c).length > 0 ? c : undefined;
 }
 
 /** Drops undefined fields so a loaded draft deep-equals the one that was saved. */

@@ -203,14 +203,15 @@ export async function deleteDraft(db: Db, id: number): Promise<void> {
     .run();
 }
 
-/** Drafts untouched for `days` are purged: unfinished personal data is not kept forever. */
-export async function purgeStaleDrafts(db: Db, days: number, now = new Date()): Promise<number> {
+/** Drafts untouched for `days` are purged: unfinished personal data is not kept forever. Returns their ids. */
+export async function purgeStaleDrafts(db: Db, days: number, now = new Date()): Promise<number[]> {
   const before = new Date(now.getTime() - days * 86_400_000).toISOString();
   const result = await db
     .delete(reports)
     .where(and(eq(reports.status, "draft"), lt(reports.updatedAt, before)))
-    .run();
-  return result.changes;
+    .returning({ id: reports.id })
+    .all();
+  return result.map((r) => r.id);
 }
 
 /** Drafts untouched since `before`, not reminded yet, of people who have not blocked the bot. */

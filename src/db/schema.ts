@@ -84,6 +84,16 @@ export const reports = sqliteTable(
     applicantName: text("applicant_name"),
     applicantPhone: text("applicant_phone"),
     contactConsent: integer("contact_consent", { mode: "boolean" }),
+    /** The victim's identity when given: name, IIN, date of birth, address, phone. */
+    victim: json<unknown>("victim"),
+    /** The victim's number that received the calls (operators' records are asked by it). */
+    receivingPhone: text("receiving_phone"),
+    device: text("device"),
+    /** The victim's own account; an IBAN is not secret. */
+    ownIban: text("own_iban"),
+    disclosedVia: json<string[]>("disclosed_via"),
+    /** The questionnaire's working notes (story facts to confirm, hints); dropped at submission. */
+    pending: json<unknown>("pending"),
     /** Recognised schemes with reasons, fixed at submission with the catalogue version used. */
     recognition: json<unknown>("recognition"),
     catalogVersion: text("catalog_version"),
@@ -123,6 +133,8 @@ export const contacts = sqliteTable(
     claimedName: text("claimed_name"),
     showedDocuments: text("showed_documents", { enum: ["yes", "no", "unsure"] }),
     handedOver: integer("handed_over", { mode: "boolean" }),
+    callDate: text("call_date"),
+    callTime: text("call_time"),
   },
   (t) => [uniqueIndex("report_contacts_pos_idx").on(t.reportId, t.position)],
 );
@@ -148,6 +160,10 @@ export const transfers = sqliteTable(
     ownBank: text("own_bank"),
     /** sent (by the person, deceived) or taken (without them: an unauthorised operation). */
     lossKind: text("loss_kind", { enum: ["sent", "taken"] }),
+    receiptId: text("receipt_id"),
+    cryptoNetwork: text("crypto_network"),
+    cryptoExchange: text("crypto_exchange"),
+    cryptoTxid: text("crypto_txid"),
   },
   (t) => [uniqueIndex("report_transfers_pos_idx").on(t.reportId, t.position)],
 );
@@ -161,6 +177,7 @@ export const loans = sqliteTable(
       .references(() => reports.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
     lender: text("lender"),
+    lenderBank: text("lender_bank"),
     amountMinor: integer("amount_minor"),
     currency: text("currency"),
     date: text("date"),
@@ -210,6 +227,10 @@ export const evidence = sqliteTable(
     size: integer("size"),
     name: text("name"),
     receivedAt: text("received_at").notNull(),
+    /** Hex SHA-256 of the bytes, computed when the file was received. */
+    sha256: text("sha256"),
+    /** The copy in the bot's own storage exists. */
+    stored: integer("stored", { mode: "boolean" }),
   },
   (t) => [uniqueIndex("report_evidence_file_idx").on(t.reportId, t.fileUniqueId)],
 );

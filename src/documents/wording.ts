@@ -43,7 +43,8 @@ export type LabelGroup =
   | "identifier_kinds"
   | "techniques"
   | "loss_kinds"
-  | "biometrics";
+  | "biometrics"
+  | "disclosure_ways";
 
 /** Button labels may carry emoji that have no glyph in the document font. */
 const PICTOGRAPHS = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\uFE0F\u200D]/gu;

@@ -141,6 +141,8 @@ export async function exportPersonalData(
 export interface Deleted {
   /** Numbers of the submitted reports that now verify as withdrawn. */
   withdrawn: string[];
+  /** Ids of the reports and drafts deleted: their stored evidence files go too. */
+  reportIds: number[];
   drafts: number;
   /**
    * SQLite: the WAL was checkpointed and truncated (false if a reader held it; the
@@ -179,7 +181,7 @@ export async function deletePersonalData(db: Db, userId: number, chatId: number,
     await db.delete(alertDeliveries).where(eq(alertDeliveries.userId, userId)).run();
     await db.delete(lookupQuota).where(eq(lookupQuota.userId, userId)).run();
     await db.delete(users).where(eq(users.id, userId)).run();
-    return { withdrawn, drafts: rows.filter((r) => r.status === "draft").length };
+    return { withdrawn, reportIds: rows.map((r) => r.id), drafts: rows.filter((r) => r.status === "draft").length };
   });
   const sqlite = sqliteConnection(db);
   if (!sqlite) return { ...result, walTruncated: undefined };

@@ -4,10 +4,11 @@
  * JSON, so conversations can keep it in their replay log.
  */
 import type { Lang } from "../core/model.js";
+import { offerFacts } from "../core/questionnaire/answer-text.js";
 import { advance, type Outcome, type QState } from "../core/questionnaire/engine.js";
 import { resumeCursor } from "../core/questionnaire/flow.js";
 import type { Input } from "../core/questionnaire/inputs.js";
-import type { Answers } from "../core/report/answers.js";
+import { type Answers, emptyAnswers } from "../core/report/answers.js";
 import { type Db, inTransaction } from "../db/client.js";
 import { createDraft, type Draft, findDraft, loadDraft, saveDraft } from "../db/drafts.js";
 import { markUpdateHandled } from "../db/handled-updates.js";
@@ -43,7 +44,10 @@ export async function startDraft(
   prefill: Partial<Answers> = {},
   now = new Date(),
 ): Promise<DraftView> {
-  return view(await createDraft(db, userId, lang, prefill, now));
+  const answers = { ...emptyAnswers(), ...prefill };
+  // A story told before the questionnaire: its facts wait at the story check.
+  if (answers.narrative) offerFacts(answers, { now, lang });
+  return view(await createDraft(db, userId, lang, answers, now));
 }
 
 export type StepResult = { kind: "gone" } | { kind: "duplicate" } | { kind: "stale" } | (Outcome & { rev: number });
@@ -83,7 +87,7 @@ export function answerStep(
     const draft = await loadDraft(db, id);
     if (!draft) return { kind: "gone" };
     if (sentAt && sentAt.getTime() + STALE_MS < Date.parse(draft.updatedAt)) return { kind: "stale" };
-    const outcome = advance({ answers: draft.answers, cursor: draft.cursor }, input, { now });
+    const outcome = advance({ answers: draft.answers, cursor: draft.cursor }, input, { now, lang: lang ?? draft.lang });
     const rev = outcome.kind === "moved" ? (draft.rev + 1) % 1000 : draft.rev;
     if (outcome.kind === "moved" || outcome.kind === "updated") {
       await saveDraft(db, id, outcome.state.answers, outcome.state.cursor, {

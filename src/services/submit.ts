@@ -89,10 +89,14 @@ export async function alignReportCounters(db: Db): Promise<{ year: number; from:
   return moved;
 }
 
-/** Contacts, loans and transfers left empty (a button pressed, nothing told) are not part of a report. */
-export function pruneEmpty(a: Answers): Answers {
+/**
+ * Contacts, loans and transfers left empty (a button pressed, nothing told) are not part
+ * of a report, nor the questionnaire's working notes (facts offered, hints).
+ */
+export function pruneEmpty(answers: Answers): Answers {
   const hasData = (o: object) =>
     Object.entries(o).some(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0));
+  const { pending: _pending, ...a } = answers;
   return {
     ...a,
     contacts: a.contacts.filter(hasData),

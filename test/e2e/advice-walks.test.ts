@@ -43,11 +43,15 @@ const opening = (lang: Lang, story: string): Move[] => [
   P(lang, "questionnaire:steps.urgent.continue"),
   P(lang, "common:filed_for.self"),
   W(story),
+  // These walks answer every question themselves: what the story told is declined.
+  { pressIf: label(lang, "questionnaire:facts.none") },
   P(lang, "common:day.today"),
   W("16:20"),
 ];
 const closing = (lang: Lang): Move[] => [
   P(lang, "common:regions.almaty"),
+  skip(lang),
+  skip(lang),
   T(lang, "common:already_done.nothing"),
   done(lang),
   skip(lang),
@@ -60,6 +64,7 @@ const callerAndHalykCard = (lang: Lang, identity: string, handle: Move, cardData
   P(lang, `common:identities.${identity}`),
   skip(lang),
   W(identity === "bank" ? "+7 701 234 56 78" : "+7 705 111 22 33"),
+  skip(lang),
   handle,
   P(lang, "common:yes_no_unsure.no"),
   P(lang, "common:contact_more.done"),
@@ -68,6 +73,7 @@ const callerAndHalykCard = (lang: Lang, identity: string, handle: Move, cardData
   W("4821"),
   P(lang, "common:banks.halyk"),
   none(lang),
+  skip(lang),
   none(lang),
   none(lang),
 ];
@@ -92,6 +98,7 @@ const kaspiWalk = (lang: Lang): Move[] => [
   W("+7 777 123 45 67 Марат К."),
   P(lang, "common:banks.kaspi"),
   P(lang, "common:banks.kaspi"),
+  skip(lang),
   P(lang, "common:more.another"),
   W("500 000"),
   P(lang, "common:transfer_when.within_hour"),
@@ -100,6 +107,7 @@ const kaspiWalk = (lang: Lang): Move[] => [
   W("+7 707 555 11 22"),
   P(lang, "common:banks.halyk"),
   P(lang, "common:banks.kaspi"),
+  skip(lang),
   P(lang, "common:more.done"),
   ...closing(lang),
 ];
@@ -120,6 +128,7 @@ const olxWalk = (lang: Lang): Move[] => [
   W("4400 4301 2345 6789"),
   P(lang, "common:banks.halyk"),
   P(lang, "common:banks.halyk"),
+  skip(lang),
   P(lang, "common:more.done"),
   ...closing(lang),
 ];
@@ -282,8 +291,11 @@ describe("advice a victim can trust, walked through the bot", () => {
       );
       const warning = await u.waitFor((m) => m.text.includes(catalog.callCheck.liveCall[lang]));
       expect(warning.text).toContain(catalog.callCheck.verdict.danger.headline[lang]);
-      const question = await u.waitFor((m) =>
-        m.text.includes(plain(lang, "questionnaire:steps.incident_date.q").slice(0, 25)),
+      // The next question: the check of what the story told (a call, a code), or the date.
+      const question = await u.waitFor(
+        (m) =>
+          m.text.includes(plain(lang, "questionnaire:steps.story_check.q").slice(0, 25)) ||
+          m.text.includes(plain(lang, "questionnaire:steps.incident_date.q").slice(0, 25)),
       );
       expect(question.message_id).toBeGreaterThan(warning.message_id);
     });

@@ -94,13 +94,18 @@ describe("the language people write in", () => {
     ]);
     const narrative = "Кеше маған банктен хабарласып, картаңыз бұғатталады деді, мен SMS-кодты айтып қойдым";
     u.send(narrative);
-    const next = await u.waitFor((m) => m.buttons.length > 0 && m.text.includes("Когда это произошло"));
+    // The story named when, who and a code: the next question is the check of what was understood.
+    const storyCheck = (lang: "kk" | "ru") => label(lang, "questionnaire:steps.story_check.q").replace(/<\/?b>/g, "");
+    const next = await u.waitFor((m) => m.buttons.length > 0 && m.text.includes(storyCheck("ru").slice(0, 25)));
     const offer = await offerTo(u, "kk");
     expect(offer.message_id).toBeGreaterThan(next.message_id);
     expect(await draftNarrative(9103)).toBe(narrative);
     expect((await userRow(9103))?.language).toBe("ru");
 
     u.press(label("kk", "start:offer.yes"));
+    const checkAgain = await u.waitFor((m) => m.buttons.length > 0 && m.text.includes(storyCheck("kk").slice(0, 25)));
+    // «ask me everything»: the date question comes next, in Kazakh
+    u.press(label("kk", "questionnaire:facts.none"), checkAgain);
     const again = await u.waitFor((m) => m.buttons.length > 0 && m.text.includes("Бұл қашан болды"));
     expect(buttonTexts(again)).toContain(label("kk", "common:day.today"));
     u.press(label("kk", "common:day.today"));

@@ -106,12 +106,14 @@ describe("My reports", () => {
       expect(amount.text).toContain(lang === "ru" ? "Перевод №2" : "2-аударым");
       const last = await play(u, [
         moves.type("75 000"),
-        moves.type("24.11.2026 18:30"),
+        // After the incident (today, 10:15): a transfer before it would be refused.
+        moves.type("25.11.2026 16:30"),
         moves.press(label(lang, "common:methods.card_to_card")),
         moves.press(label(lang, "common:loss_kinds.sent")),
         moves.type("5169 4931 2345 6785 Серик"),
         moves.press(label(lang, "common:banks.forte")),
         moves.press(label(lang, "common:banks.kaspi")),
+        moves.type("123456789"),
       ]);
       expect(last.file?.file_name).toBe(`${number}_v2_${lang}.pdf`);
       const v2 = json(await fileNamed(u, `${number}_v2.json`));
@@ -119,13 +121,14 @@ describe("My reports", () => {
       expect(v2.transfers.items).toHaveLength(2);
       expect(v2.transfers.items[1]).toMatchObject({
         amount: { value: 75_000, currency: "KZT" },
-        date: "2026-11-24",
-        time: "18:30",
+        date: "2026-11-25",
+        time: "16:30",
         method: "card_to_card",
         recipient: { kind: "card", value: NEW_CARD },
         recipientName: "Серик",
         recipientBank: "forte",
         ownBank: "kaspi",
+        receiptId: "123456789",
       });
       expect(verifyReport(v2, key())).toEqual({ valid: true, number, version: 2, alg: "Ed25519" });
 

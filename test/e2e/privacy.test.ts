@@ -50,6 +50,8 @@ const secrets = {
 function ownScript(lang: Lang): Move[] {
   const script = scenarios[1]!.script(lang);
   script[2] = moves.type(secrets[lang].story);
+  // The story check comes only if the story tells facts.
+  script[3] = { pressIf: label(lang, "questionnaire:facts.none") };
   script[script.length - 2] = moves.type(secrets[lang].name);
   script[script.length - 1] = moves.type(secrets[lang].phone);
   return script;

@@ -48,12 +48,13 @@ describe("friendly re-asks for invalid answers", () => {
       await expectReask(u, lang, "25:99", "invalid_time");
       await play(u, [{ type: "14:30" }, T(lang, "common:channels.phone_call"), P(lang, "common:buttons.done")]);
 
-      // A text where a button is expected.
-      await expectReask(u, lang, "банк", "choose_button");
+      // A text where a button is expected, naming none of its options («банк» would be understood).
+      await expectReask(u, lang, lang === "ru" ? "очень вежливый мужчина" : "өте сыпайы ер адам", "choose_button");
       await play(u, [P(lang, "common:identities.bank"), P(lang, "common:buttons.skip")]);
       await expectReask(u, lang, lang === "ru" ? "не помню какой" : "қайсысы екені есімде жоқ", "not_a_phone");
       await play(u, [
         { type: "+7 701 234 56 78" },
+        P(lang, "common:buttons.skip"),
         P(lang, "common:buttons.skip"),
         P(lang, "common:yes_no_unsure.no"),
         P(lang, "common:contact_more.done"),
@@ -65,6 +66,7 @@ describe("friendly re-asks for invalid answers", () => {
         { type: "4821" },
         P(lang, "common:banks.kaspi"),
         P(lang, "common:buttons.none"),
+        P(lang, "common:buttons.skip"),
         P(lang, "common:buttons.none"),
         P(lang, "common:buttons.none"),
         P(lang, "common:loan_statuses.no"),

@@ -41,7 +41,7 @@ describe("the victim questionnaire, end to end", () => {
         const json = await u.waitFor((m) => m.file?.file_name?.endsWith(".json") === true, { timeoutMs: 60_000 });
         expect(pdf.file?.bytes.subarray(0, 4).toString()).toBe("%PDF");
         const signed = JSON.parse(json.file!.bytes.toString("utf8"));
-        expect(signed.schemaVersion).toBe("1.1");
+        expect(signed.schemaVersion).toBe("1.2");
         expect(signed.number).toMatch(/^SB-2026-\d{6}$/);
         expect(signed.recognition.schemes[0].id).toBe(scenario.expectScheme);
         expect(signed.signature.alg).toBe("Ed25519");

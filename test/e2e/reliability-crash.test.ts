@@ -14,6 +14,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { mulberry32 } from "../emulator/faults.js";
 import type { BotMessage, UserHandle } from "../emulator/index.js";
 import { consistencyProblems, reportSnapshot, rows } from "../support/db-reader.js";
+import { act } from "../support/fault-driver.js";
 import { type BotProcess, buttonTexts, Harness, nextQuestion } from "../support/harness.js";
 import { armKill, KILL_MODES, type KillMode, waitStarted } from "../support/kill-switch.js";
 import type { Move } from "../support/questionnaire-driver.js";
@@ -32,19 +33,16 @@ interface Question {
   buttons: string[];
 }
 
+/**
+ * The question on screen. What a typed answer was read as («✓ Записал: …») stands above the next
+ * question only when that answer is handled in one go: a question shown again after a restart has none.
+ */
 const lastQuestion = (u: UserHandle): Question | undefined => {
   const m = u.messages().findLast((x) => x.buttons.length > 0);
-  return m ? { text: m.text, buttons: buttonTexts(m) } : undefined;
+  return m ? { text: m.text.replace(/^✓ [^\n]*\n\n/u, ""), buttons: buttonTexts(m) } : undefined;
 };
 const same = (a: Question | undefined, b: Question) =>
   a !== undefined && a.text === b.text && a.buttons.join("|") === b.buttons.join("|");
-
-function act(u: UserHandle, move: Move): void {
-  if ("toggle" in move) u.press(move.toggle);
-  else if ("press" in move) u.press(move.press);
-  else if ("type" in move) u.send(move.type);
-  else u.sendDocument({ name: move.file.name, mime: move.file.mime, bytes: move.file.bytes });
-}
 
 const reaction = (u: UserHandle, move: Move): Promise<BotMessage> =>
   "toggle" in move

@@ -58,10 +58,13 @@ async function xlsxText(bytes: Buffer): Promise<string> {
 
 /**
  * Numbers the bot itself writes (timestamps' milliseconds, message and update ids in
- * stored JSON) would match a three-digit secret by chance: they are left out.
+ * stored JSON, files' SHA-256 in hex) would match a three-digit secret by chance: they are left out.
  */
 const ownNumbers = (text: string) =>
-  text.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, "<time>").replace(/"\w+":-?\d+(\.\d+)?/g, '"…":0');
+  text
+    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, "<time>")
+    .replace(/"\w+":-?\d+(\.\d+)?/g, '"…":0')
+    .replace(/(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])/g, "<sha256>");
 
 /** Every text value of every table, as SQL sees it. */
 async function allDatabaseText(h: Harness): Promise<string> {
@@ -143,7 +146,7 @@ describe("sensitive values", () => {
       for (const m of documents[lang]) {
         const name = m.file!.file_name ?? "";
         const text = name.endsWith(".pdf") ? pdfText(m.file!.bytes) : m.file!.bytes.toString("utf8");
-        found.push(...leaks(`${lang} ${name}`, text, [...SECRETS, ...OWN_CARD], SHORT_SECRETS));
+        found.push(...leaks(`${lang} ${name}`, ownNumbers(text), [...SECRETS, ...OWN_CARD], SHORT_SECRETS));
       }
     }
     expect(found).toEqual([]);

@@ -66,6 +66,34 @@ export class FileStore {
     return this.byPath.get(path);
   }
 
+  /** Registers the files a hand-made message names (photo sizes, document, voice…), if not known yet. */
+  adoptFilesOf(message: Record<string, unknown>): void {
+    const media = ["document", "voice", "audio", "video", "video_note", "animation", "sticker"]
+      .map((k) => message[k])
+      .concat(Array.isArray(message.photo) ? message.photo : []);
+    for (const m of media) {
+      const f = m as { file_id?: unknown; file_unique_id?: unknown; file_size?: unknown } | undefined;
+      if (!f || typeof f.file_id !== "string" || this.byId.has(f.file_id)) continue;
+      this.counter++;
+      const file: StoredFile = {
+        file_id: f.file_id,
+        file_unique_id: typeof f.file_unique_id === "string" ? f.file_unique_id : f.file_id,
+        file_path: `documents/adopted_${this.counter}`,
+        file_size: typeof f.file_size === "number" ? f.file_size : 0,
+      };
+      this.byId.set(file.file_id, file);
+      this.byPath.set(file.file_path, file);
+    }
+  }
+
+  /** Telegram no longer has the file: its id and its download path stop working. */
+  forget(fileId: string): void {
+    const file = this.byId.get(fileId);
+    if (!file) return;
+    this.byId.delete(fileId);
+    this.byPath.delete(file.file_path);
+  }
+
   /** The bytes a download returns; a size-only file reads as zeros. */
   bytesOf(file: StoredFile): Buffer {
     return file.bytes ?? Buffer.alloc(file.file_size);

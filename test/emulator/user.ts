@@ -196,6 +196,9 @@ export class UserHandle {
   /** Any update at all, with `update_id` filled in. */
   pushUpdate(update: NewUpdate): Update {
     this.chatRecord.known = true;
+    // Whatever file a message carries, Telegram has it: getFile finds it (its bytes read as zeros).
+    const message = (update as { message?: Record<string, unknown> }).message;
+    if (message) this.files.adoptFilesOf(message);
     this.watch.markNow();
     return this.bot.queue.push(update);
   }

@@ -70,7 +70,8 @@ export async function freshDatabase(dir?: string): Promise<FreshDatabase> {
     const path = join(dir ?? tmpdir(), "unused.db");
     return {
       target: { url, path },
-      env: { DATABASE_URL: url, DATABASE_PATH: path },
+      // DATABASE_PATH stays the caller's: the files kept beside it (signing key, evidence copies) are the test's own.
+      env: { DATABASE_URL: url },
       drop: () => onCluster(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
     };
   }

@@ -23,8 +23,9 @@ export async function atNarrative(h: Harness, id: number, lang: Lang): Promise<U
   return u;
 }
 
+/** A story that tells no fact to confirm (no call, sum, number or date): the date question comes next. */
 export const STORY = {
-  ru: "Позвонили из банка, сказали что карта заблокирована, попросили перевести деньги на безопасный счёт.",
+  ru: "Сказали из банка, что карта заблокирована, и попросили перевести деньги на безопасный счёт.",
   kk: "Банктен хабарласып, карта бұғатталды деді, ақшаны қауіпсіз шотқа аударуды сұрады.",
 };
 

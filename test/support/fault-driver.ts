@@ -21,6 +21,7 @@ export const sameQuestion = (m: BotMessage, q: Question) =>
 export function act(u: UserHandle, move: Move, on?: BotMessage): void {
   if ("toggle" in move) u.press(move.toggle, on);
   else if ("press" in move) u.press(move.press, on);
+  else if ("pressIf" in move) u.press(move.pressIf, on);
   else if ("type" in move) u.send(move.type);
   else u.sendDocument({ name: move.file.name, mime: move.file.mime, bytes: move.file.bytes });
 }

@@ -119,7 +119,8 @@ export async function personAt(h: Harness, place: PlaceName, id: number, lang: L
   const u = await atNarrative(h, id, lang);
   if (place === "text_step") {
     await play(u, [
-      { type: lang === "kk" ? "Банктен хабарласты" : "Позвонили из банка" },
+      // A story with no fact to confirm: the date question comes next.
+      { type: lang === "kk" ? "Банктен жазды" : "Сказали из банка" },
       { press: label(lang, "common:day.yesterday") },
     ]);
   } else {
@@ -309,7 +310,8 @@ export function check(
   }
   if (place === "main_menu" && after.reports !== before.reports) problems.push("a report appeared from the main menu");
   if (STEP[place]) {
-    const answerTaken = c.kind === "text" && place === "text_step" && after.step !== before.step;
+    // A text may answer a button question too («нет», «шымкентте», «в WhatsApp»): then the question moves on.
+    const answerTaken = c.kind === "text" && after.step !== before.step;
     const navigated = !after.active && before.active;
     // A file sent in the middle of the questionnaire is kept as evidence: only that may change.
     const keptAsEvidence = isFile(c) && after.step === before.step && sameExceptEvidence(before.draft, after.draft);

@@ -8,6 +8,8 @@ import { buttonTexts } from "./harness.js";
 export type Move =
   /** Press a button and wait for the next question. */
   | { press: string }
+  /** Press it only if the question on screen has it (the story check comes only when facts were found). */
+  | { pressIf: string }
   /** Press a toggle and wait for the question to be edited. */
   | { toggle: string }
   /** Type an answer and wait for the next question. */
@@ -25,6 +27,13 @@ export const moves = {
 export async function play(user: UserHandle, script: Move[], timeoutMs = 30_000): Promise<BotMessage> {
   let last: BotMessage | undefined;
   for (const move of script) {
+    if ("pressIf" in move) {
+      const shown = last ?? user.last();
+      if (!shown || !buttonTexts(shown).includes(move.pressIf)) continue;
+      user.press(move.pressIf);
+      last = await user.waitFor((m) => m.buttons.length > 0, { kinds: ["new"], timeoutMs });
+      continue;
+    }
     if ("toggle" in move) {
       user.press(move.toggle);
       last = await user.waitFor((m) => m.buttons.length > 0, { kinds: ["edit"], timeoutMs });

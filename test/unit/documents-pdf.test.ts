@@ -100,13 +100,15 @@ describe("pre-report PDF", () => {
     expect(found[0]!.trim().split(/\s+/).slice(3, 5)).toEqual(["256", "256"]);
   });
 
-  it.each(LANGS)("keeps typical reports to 1–3 pages and the large one to at most 3 (%s)", async (lang) => {
+  it.each(LANGS)("keeps typical reports to 1–3 pages and the large one to at most 4 (%s)", async (lang) => {
     for (const make of Object.values(typicalReports)) {
       const n = pages(await render(make(lang)));
       expect(n).toBeGreaterThanOrEqual(1);
       expect(n).toBeLessThanOrEqual(3);
     }
-    expect(pages(await render(largeReport(lang)))).toBeLessThanOrEqual(3);
+    // Every list at its limit (10 contacts, 20 transfers, a 4096-character account) and every police
+    // field filled (the victim, call times, receipts, crypto TXIDs): three pages and a part of a fourth.
+    expect(pages(await render(largeReport(lang)))).toBeLessThanOrEqual(4);
   });
 
   it("lists all 20 transfers and the whole account of the large report", async () => {

@@ -176,6 +176,9 @@ describe("region names", () => {
     ["Актюбинской", "aktobe"],
     ["Ақтөбеде", "aktobe"],
     ["Жезказган", "ulytau"],
+    ["Теміртауда", "karaganda"],
+    ["Екібастұз", "pavlodar"],
+    ["Рудный", "kostanay"],
   ])("%s → %s", (text, region) => {
     expect(readRegion(text)).toBe(region);
   });
@@ -188,6 +191,7 @@ describe("region names", () => {
       ).not.toContain("karaganda");
     }
     expect(readRegion("Караоке")).toBeUndefined();
+    expect(findRegions("семейный бюджет; деньги оралды")).toEqual([]);
     expect(findRegions("из Алматы в Караганду").map((m) => m.region)).toEqual(["almaty", "karaganda"]);
     expect(readLeadingRegions("УП Алматы")).toEqual({ regions: [], all: false, rest: "УП Алматы" });
   });

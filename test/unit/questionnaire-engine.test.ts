@@ -31,13 +31,16 @@ const bankSecurityWalk: Input[] = [
   { type: "continue" },
   choose("self"),
   text("Позвонили из службы безопасности банка, сказали перевести деньги на безопасный счёт"),
+  // The story check offers "phone call"; declining it keeps every question.
+  none,
   choose("today"),
-  text("14:20"),
+  text("13:20"),
   toggle("phone_call"),
   done,
   choose("bank"),
   text("Ерлан, служба безопасности"),
   text("+7 701 234 56 78"),
+  skip,
   skip,
   choose("no"),
   choose("done"),
@@ -50,6 +53,8 @@ const bankSecurityWalk: Input[] = [
   done,
   toggle("bank"),
   done,
+  toggle("told_caller"),
+  done,
   none,
   none,
   choose("no"),
@@ -61,8 +66,11 @@ const bankSecurityWalk: Input[] = [
   text("4400 4301 2345 6789 Айгүл Б."),
   choose("halyk"),
   choose("kaspi"),
+  skip,
   choose("done"),
   choose("almaty"),
+  skip,
+  skip,
   toggle("called_bank"),
   done,
   text("KB-12345"),
@@ -79,7 +87,7 @@ describe("questionnaire engine", () => {
     const a = s.answers;
     expect(a.filedFor).toBe("self");
     expect(a.incidentDate).toBe("2026-11-25");
-    expect(a.incidentTime).toBe("14:20");
+    expect(a.incidentTime).toBe("13:20");
     expect(a.channels).toEqual(["phone_call"]);
     expect(a.contacts).toHaveLength(1);
     expect(a.contacts[0]?.claimedIdentity).toBe("bank");
@@ -125,7 +133,7 @@ describe("questionnaire engine", () => {
   });
 
   it("asks the card's bank only when card data was disclosed", () => {
-    const s = run(start(), ...bankSecurityWalk.slice(0, 13), none);
+    const s = run(start(), ...bankSecurityWalk.slice(0, 15), none);
     expect(s.cursor.step).toBe("codes_received");
     expect(s.answers.cardData).toEqual([]);
   });
@@ -145,10 +153,12 @@ describe("questionnaire engine", () => {
       text("1414"),
       skip,
       skip,
+      skip,
       choose("passed_on"),
       choose("police"),
       text("майор Ахметов"),
       text("+7 747 111 22 33, 8 (700) 555-44-33"),
+      skip,
       skip,
       choose("yes"),
       choose("done"),
@@ -173,7 +183,7 @@ describe("questionnaire engine", () => {
   });
 
   it("keeps only the last four digits of the victim's own card", () => {
-    const s = run(start(), ...bankSecurityWalk.slice(0, 16), text("4400 4301 2345 6789"));
+    const s = run(start(), ...bankSecurityWalk.slice(0, 18), text("4400 4301 2345 6789"));
     expect(s.answers.ownCardLast4).toBe("6789");
     expect(JSON.stringify(s.answers)).not.toContain("4400430123456789");
   });
@@ -189,13 +199,13 @@ describe("questionnaire engine", () => {
     expect(s.answers).toMatchObject({ region: "karaganda", city: "Темиртау" });
   });
 
-  it("removes a transfer while editing", () => {
+  it("removes a transfer from the review's menu", () => {
     let s = run(start(), ...bankSecurityWalk);
     s = run(s, { type: "edit", section: "transfers" });
-    expect(s.cursor.step).toBe("transfers_made");
-    s = run(s, choose("yes"));
-    expect(s.cursor).toMatchObject({ step: "transfer_amount", item: 0 });
-    s = run(s, { type: "remove" });
+    expect(s.cursor).toMatchObject({ step: "edit_menu", editing: "transfers" });
+    s = run(s, choose("item:0"));
+    expect(s.cursor).toMatchObject({ step: "edit_menu", editing: "transfers", item: 0 });
+    s = run(s, choose("remove"));
     expect(s.cursor.step).toBe("review");
     expect(s.answers.transfers).toEqual([]);
     expect(s.answers.transfersMade).toBe(false);
@@ -218,15 +228,16 @@ describe("questionnaire engine", () => {
     expect(advance(s, skip, { now })).toMatchObject({ kind: "invalid", error: "not_skippable" });
   });
 
-  it("reaches every step of the questionnaire on some path", () => {
-    const seen = new Set<string>();
+  it("reaches every step of the questionnaire on some path (the review's menu from the review)", () => {
+    const seen = new Set<string>(["edit_menu"]);
     const full = {
       ...emptyAnswers(),
+      pending: { facts: [{ kind: "apps" as const, apps: ["anydesk" as const] }] },
       cardData: ["number" as const],
       codesReceived: ["bank" as const],
       loanStatus: "without_me" as const,
       transfersMade: true,
-      transfers: [{ method: "card_to_card" as const }],
+      transfers: [{ method: "card_to_card" as const, recipientName: "Айгүл" }, { method: "crypto" as const }],
       contacts: [{ phones: [], handles: [] }],
       region: "karaganda" as const,
       alreadyDone: ["called_bank" as const, "statement_filed" as const],

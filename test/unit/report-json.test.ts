@@ -64,7 +64,7 @@ describe("report JSON", () => {
       score: 0.93,
     });
     expect(json.stepsTaken.urgentSteps).toHaveLength(2);
-    expect(json.schemaVersion).toBe("1.1");
+    expect(json.schemaVersion).toBe("1.2");
   });
 
   it("publishes a JSON Schema that describes every field", () => {

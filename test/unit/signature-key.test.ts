@@ -147,7 +147,16 @@ describe("cli report", () => {
   it("prints the JSON Schema", async () => {
     const result = await cli(["schema"]);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.out)).toMatchObject({ title: "Saqbol pre-report 1.1", type: "object" });
+    const schema = JSON.parse(result.out);
+    expect(schema).toMatchObject({ title: "Saqbol pre-report 1.2", type: "object" });
+    // The police fields of issue 15: the victim, call times, receipts, crypto details, file hashes.
+    expect(Object.keys(schema.properties.victim.properties)).toEqual(
+      expect.arrayContaining(["name", "iin", "birthDate", "address", "phone", "account", "callsReceivedOn", "device"]),
+    );
+    expect(Object.keys(schema.properties.contacts.items.properties)).toEqual(expect.arrayContaining(["callTime"]));
+    const transfer = schema.properties.transfers.properties.items.items.properties;
+    expect(Object.keys(transfer)).toEqual(expect.arrayContaining(["receiptId", "crypto"]));
+    expect(Object.keys(schema.properties.evidence.items.properties)).toEqual(expect.arrayContaining(["sha256"]));
   });
 
   it("explains what is missing when there is no key to check the file with", async () => {

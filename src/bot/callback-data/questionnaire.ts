@@ -19,6 +19,7 @@ export const QUESTION_ACTIONS = {
   e: "edit",
   x: "submit",
   k: "continue",
+  a: "accept",
 } as const;
 export type QuestionAction = keyof typeof QUESTION_ACTIONS;
 

@@ -13,12 +13,13 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { MAX_SHORT_TEXT } from "../../core/questionnaire/answer.js";
 import { advance } from "../../core/questionnaire/engine.js";
-import { cleanText } from "../../core/questionnaire/parsers.js";
+import { cleanText, parsers } from "../../core/questionnaire/parsers.js";
 import type { StepId } from "../../core/questionnaire/steps.js";
 import type { Answers } from "../../core/report/answers.js";
 import { clearPendingInput, setPendingInput } from "../../db/pending-inputs.js";
 import { loadReport, reportOwner } from "../../services/reports.js";
 import { type Addition, type AddResult, addToReport, type Change } from "../../services/versions.js";
+import { receivedEvidence } from "../api/evidence-file.js";
 import { additionControlData } from "../callback-data/my-reports.js";
 import type { AppContext, ConvContext } from "../context.js";
 import { controlKeyboard, transferQuestionKeyboard } from "../keyboards/my-reports.js";
@@ -44,6 +45,8 @@ const TRANSFER_STEPS = new Set<StepId>([
   "transfer_recipient",
   "transfer_recipient_bank",
   "transfer_own_bank",
+  "transfer_receipt",
+  "transfer_crypto",
 ]);
 const ignore = () => undefined;
 
@@ -77,7 +80,9 @@ const recipientInput = (conversation: Conv, open: boolean) =>
 
 async function showTransferStep(ctx: ConvContext, shown: Shown, noteKey?: string): Promise<void> {
   const { step, item = 0 } = shown.cursor;
-  const note = noteKey ? `⚠️ ${ctx.t(noteKey, { defaultValue: ctx.t("questionnaire:errors.generic") })}` : undefined;
+  // A notice ("file kept") is good news; only an answer to give again gets the warning sign.
+  const text = noteKey && ctx.t(noteKey, { defaultValue: ctx.t("questionnaire:errors.generic") });
+  const note = text && (noteKey.includes(":notices.") ? text : `⚠️ ${text}`);
   const now = currentValue(ctx.t, step, shown.answers, item);
   const parts = [
     note,
@@ -113,8 +118,17 @@ async function askTransfer(conversation: Conv, ctx: ConvContext, start: Start): 
       await showTransferStep(next, shown, "questionnaire:errors.unsupported");
       continue;
     }
+    // One transfer is added at a time: several sums typed here are a question back, not a silent pick.
+    if (input.type === "text" && shown.cursor.step === "transfer_amount") {
+      const sums = parsers.amounts(cleanText(input.text));
+      if (sums.ok && sums.value.length > 1) {
+        await settle(next);
+        await showTransferStep(next, shown, "questionnaire:errors.several_amounts");
+        continue;
+      }
+    }
     const now = new Date(await external(conversation, (c) => c.deps.now().toISOString()));
-    const outcome = advance(shown, input, { now });
+    const outcome = advance(shown, input, { now, lang: next.lang });
     // The question just answered loses its buttons; an invalid answer keeps them to try again.
     await settle(next, { close: outcome.kind === "moved" });
     if (outcome.kind === "invalid") {
@@ -229,7 +243,8 @@ async function collectFiles(conversation: Conv, ctx: ConvContext, reportId: numb
       await next.reply(next.t("myreports:add.send_file"), { reply_markup: controlKeyboard(next.t, ["done"]) });
       continue;
     }
-    const result = await save(conversation, reportId, { evidence: [file] });
+    const kept = await conversation.external((c) => receivedEvidence(c, reportId, file));
+    const result = await save(conversation, reportId, { evidence: [kept] });
     if (!result.ok && result.reason === "not_found") return announce(next, reportId, result);
     if (result.ok) last = result;
     const key = result.ok ? "myreports:add.file_saved" : "myreports:add.file_not_added";

@@ -6,7 +6,7 @@ import type { Context } from "grammy";
 import type { EvidenceKind } from "../../core/model.js";
 import { optionsFor } from "../../core/questionnaire/answer.js";
 import type { Input } from "../../core/questionnaire/inputs.js";
-import { sameCursor } from "../../core/questionnaire/steps.js";
+import { sameCursor, stepDef } from "../../core/questionnaire/steps.js";
 import type { Evidence } from "../../core/report/answers.js";
 import { QUESTION_ACTIONS, questionData, sectionAt } from "../callback-data/questionnaire.js";
 import { type Shown, selectedOf } from "../render/question.js";
@@ -80,7 +80,7 @@ export function decodeUpdate(ctx: Context, state: Shown): Decoded {
     if (!sameCursor({ step: q.s, ...(q.i !== undefined ? { item: q.i } : {}) }, state.cursor)) return { kind: "stale" };
     const action = QUESTION_ACTIONS[q.a];
     if (action === "choose" || action === "toggle") {
-      const option = q.o === undefined ? undefined : optionsFor(state.cursor.step, state.answers)[q.o];
+      const option = q.o === undefined ? undefined : optionsFor(state.cursor.step, state.answers, state.cursor)[q.o];
       if (option === undefined) return { kind: "stale" };
       if (action === "toggle" && repeatedToggle(ctx, data, option, state)) return { kind: "repeat" };
       return { kind: "input", input: { type: action, option } };
@@ -92,6 +92,10 @@ export function decodeUpdate(ctx: Context, state: Shown): Decoded {
     return { kind: "input", input: { type: action } };
   }
   const text = ctx.message?.text;
+  // A forwarded message is material for the story, not the person's answer to a button question.
+  if (text !== undefined && ctx.message?.forward_origin && stepDef(state.cursor.step).kind !== "text") {
+    return { kind: "unsupported" };
+  }
   if (text !== undefined) return { kind: "input", input: { type: "text", text } };
   const file = fileOf(ctx);
   if (file) return { kind: "input", input: { type: "file", file } };

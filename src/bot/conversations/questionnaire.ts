@@ -13,9 +13,10 @@ import type { Conversation } from "@grammyjs/conversations";
 import type { Input } from "../../core/questionnaire/inputs.js";
 import { wasUpdateHandled } from "../../db/handled-updates.js";
 import { answerStep, openDraft } from "../../services/questionnaire.js";
+import { receivedEvidence } from "../api/evidence-file.js";
 import { ignoreStaleEdit } from "../api/expected-errors.js";
 import type { AppContext, ConvContext } from "../context.js";
-import { answeredLabel } from "../render/answered.js";
+import { answeredLabel, typedEcho } from "../render/answered.js";
 import { warnIfLiveCall } from "../render/live-call.js";
 import { renderQuestion, type Shown } from "../render/question.js";
 import { external } from "./external.js";
@@ -33,10 +34,20 @@ export interface Submission {
 }
 export type SubmitResult = { ok: true; reportId: number; number: string } | { ok: false; error: string };
 
-async function show(ctx: ConvContext, state: Shown, noteKey?: string): Promise<void> {
+/** The question, after a warning (an answer to give again), a notice (a file kept) or what an answer was read as. */
+async function show(
+  ctx: ConvContext,
+  state: Shown,
+  above: { error?: string; notice?: string; echo?: string | undefined } = {},
+): Promise<void> {
   const q = renderQuestion(ctx.t, state);
-  const note = noteKey ? `⚠️ ${ctx.t(noteKey, { defaultValue: ctx.t("questionnaire:errors.generic") })}\n\n` : "";
-  await ctx.reply(note + q.text, { reply_markup: q.keyboard });
+  const lines = [
+    above.error && `⚠️ ${ctx.t(above.error, { defaultValue: ctx.t("questionnaire:errors.generic") })}`,
+    above.notice && ctx.t(above.notice),
+    above.echo,
+    q.text,
+  ];
+  await ctx.reply(lines.filter(Boolean).join("\n\n"), { reply_markup: q.keyboard });
 }
 
 /** Removes the buttons of the question just answered, so it cannot be pressed again. */
@@ -102,10 +113,15 @@ export function questionnaire(submission: Submission) {
       return;
     }
     if (decoded.kind !== "input") {
-      await show(ctx, current, "questionnaire:errors.unsupported");
+      await show(ctx, current, { error: "questionnaire:errors.unsupported" });
       return;
     }
-    const input = decoded.input;
+    // A file is hashed and copied into storage as it arrives, before the answer is saved.
+    const received = decoded.input;
+    const input =
+      received.type === "file"
+        ? { ...received, file: await external(conversation, (c) => receivedEvidence(c, draftId, received.file)) }
+        : received;
     const result = await external(conversation, (c) =>
       answerStep(c.deps.db, draftId, input, c.deps.now(), {
         lang: c.lang,
@@ -126,18 +142,18 @@ export function questionnaire(submission: Submission) {
     const next: Shown = { ...result.state, rev: result.rev };
     switch (result.kind) {
       case "updated":
-        if (result.notice) await show(ctx, next, `questionnaire:notices.${result.notice}`);
+        if (result.notice) await show(ctx, next, { notice: `questionnaire:notices.${result.notice}` });
         else if (ctx.callbackQuery) await refresh(ctx, next);
-        else await show(ctx, next, "questionnaire:notices.file_added");
+        else await show(ctx, next, { notice: "questionnaire:notices.file_added" });
         return;
       case "invalid":
         await closeQuestion(ctx);
-        await show(ctx, next, `questionnaire:errors.${result.error}`);
+        await show(ctx, next, { error: `questionnaire:errors.${result.error}` });
         return;
       case "submit": {
         const submitted = await external(conversation, (c) => submission.submit(c, draftId));
         if (!submitted.ok) {
-          await show(ctx, next, `questionnaire:errors.${submitted.error}`);
+          await show(ctx, next, { error: `questionnaire:errors.${submitted.error}` });
           return;
         }
         await closeQuestion(ctx);
@@ -148,7 +164,7 @@ export function questionnaire(submission: Submission) {
         await closeAnswered(ctx, current, next, input);
         // A story of a call going on now: «hang up» before the next question.
         if (current.cursor.step === "narrative" && input.type === "text") await warnIfLiveCall(ctx, input.text);
-        await show(ctx, next);
+        await show(ctx, next, { echo: typedEcho(ctx.t, current, next, input) });
         return;
     }
   }

@@ -113,7 +113,7 @@ const sendReportEvidence = audited("report.evidence", async (ctx: BaseContext, r
     reportNumber: report.number,
     details: { version: report.version, files: report.answers.evidence.length },
   });
-  await sendEvidence(ctx, report);
+  await sendEvidence(ctx, report, reportId);
 });
 
 /** The request to each recipient's bank, from the report and its case file, in the language pressed. */

@@ -5,6 +5,7 @@
  */
 import { Composer, InputFile } from "grammy";
 import { almatyDateTime, fileDate } from "../../documents/format.js";
+import { deleteEvidence } from "../../services/evidence-store.js";
 import { dataSummary, deletePersonalData, exportPersonalData } from "../../services/privacy.js";
 import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { menuData } from "../callback-data/menu.js";
@@ -81,6 +82,7 @@ async function deleteEverything(ctx: AppContext): Promise<void> {
   // A conversation left active would be written back by the plugin after this update.
   await ctx.conversation.exitAll();
   const result = await deletePersonalData(ctx.deps.db, ctx.from.id, ctx.chat.id, ctx.deps.now());
+  await deleteEvidence(ctx.deps.config.evidence, result.reportIds);
   ctx.deps.logger.info(
     {
       userId: ctx.from.id,

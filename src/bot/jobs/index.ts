@@ -3,6 +3,7 @@ import { purgeIdleConversations } from "../../db/conversation-storage.js";
 import { purgeStaleDrafts } from "../../db/drafts.js";
 import { runAlone } from "../../db/job-lock.js";
 import { describeError } from "../../errors.js";
+import { deleteEvidence } from "../../services/evidence-store.js";
 import type { AppContext } from "../context.js";
 import type { UpdateInbox } from "../delivery/inbox.js";
 import type { BotDeps } from "../deps.js";
@@ -55,7 +56,11 @@ export function startJobs(bot: Bot<AppContext>, deps: BotDeps, inbox: UpdateInbo
   every(6 * HOUR, "purge-stale-drafts", async () => {
     const purged = await purgeStaleDrafts(deps.db, DRAFT_RETENTION_DAYS, deps.now());
     const conversations = await purgeIdleConversations(deps.db, DRAFT_RETENTION_DAYS, deps.now());
-    if (purged + conversations > 0) deps.logger.info({ purged, conversations }, "stale drafts purged");
+    if (purged.length + conversations > 0) {
+      deps.logger.info({ purged: purged.length, conversations }, "stale drafts purged");
+    }
+    // Their evidence files go too.
+    await deleteEvidence(deps.config.evidence, purged);
   });
   every(HOUR, "draft-reminders", () => remindDrafts(bot, deps));
   // Delivery starts at once when an admin presses Send; this picks up what a restart interrupted.

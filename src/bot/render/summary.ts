@@ -6,18 +6,33 @@ import { sumByCurrency } from "../../core/identifiers/money.js";
 import { SECTIONS, type Section } from "../../core/questionnaire/steps.js";
 import type { Answers, Contact } from "../../core/report/answers.js";
 import { maskedCard } from "../../documents/format.js";
-import { behalfT, escapeHtml, formatDate, ident, label, labels, money, type T, transferLine } from "./values.js";
+import {
+  behalfT,
+  callText,
+  deviceText,
+  escapeHtml,
+  formatDate,
+  ident,
+  label,
+  labels,
+  lenderText,
+  money,
+  type T,
+  transferLine,
+  victimText,
+} from "./values.js";
 
 const MAX = 3900;
 
 const yesNo = (t: T, v: boolean | undefined) => (v === undefined ? undefined : label(t, "yes_no", v ? "yes" : "no"));
 
-function contactLine(t: T, c: Contact, n: number): string {
+export function contactLine(t: T, c: Contact, n: number): string {
   const who = c.claimedIdentity ? label(t, "identities", c.claimedIdentity) : t("questionnaire:summary.unknown");
   const bits = [
     c.claimedName ? `«${escapeHtml(c.claimedName)}»` : undefined,
     ...c.phones.map(ident),
     ...c.handles.map(ident),
+    callText(c),
     c.showedDocuments === "yes" ? t("questionnaire:summary.showed_documents") : undefined,
   ].filter(Boolean);
   return `${n}. <b>${who}</b>${bits.length ? ` — ${bits.join(", ")}` : ""}${c.handedOver ? " →" : ""}`;
@@ -63,6 +78,7 @@ function sectionLines(personT: T, a: Answers, section: Section): string[] {
           "codes_shared",
           a.codesShared && (labels(t, "code_sources", a.codesShared) ?? t("common:buttons.none")),
         ),
+        ...line("disclosed_via", labels(t, "disclosure_ways", a.disclosedVia)),
       ];
     case "access":
       return [
@@ -77,7 +93,7 @@ function sectionLines(personT: T, a: Answers, section: Section): string[] {
         ...line("loan_status", a.loanStatus && label(t, "loan_statuses", a.loanStatus)),
         ...a.loans.map(
           (l, i) =>
-            `${i + 1}. ${[l.lender && escapeHtml(l.lender), money(l.amount), formatDate(l.date), l.biometrics === "no" ? t("questionnaire:summary.no_biometrics") : undefined].filter(Boolean).join(" · ") || t("questionnaire:summary.empty_item")}`,
+            `${i + 1}. ${[lenderText(t, l), money(l.amount), formatDate(l.date), l.biometrics === "no" ? t("questionnaire:summary.no_biometrics") : undefined].filter(Boolean).join(" · ") || t("questionnaire:summary.empty_item")}`,
         ),
       ];
     case "transfers": {
@@ -93,6 +109,12 @@ function sectionLines(personT: T, a: Answers, section: Section): string[] {
         [a.region && label(t, "regions", a.region), a.city && escapeHtml(a.city)].filter(Boolean).join(", ") ||
           undefined,
       );
+    case "victim":
+      return [
+        ...line("victim", victimText(t, a.victim)),
+        ...line("own_iban", a.ownIban && ident(a.ownIban)),
+        ...line("device", deviceText(a)),
+      ];
     case "done":
       return [
         ...line("already_done", labels(t, "already_done", a.alreadyDone)),

@@ -3,7 +3,16 @@
  * now" under a question and for the review summary.
  */
 import type { StepId } from "../../core/questionnaire/steps.js";
-import type { Answers, Identifier, Money, Transfer } from "../../core/report/answers.js";
+import type {
+  Answers,
+  Contact,
+  CryptoDetails,
+  Identifier,
+  Loan,
+  Money,
+  Transfer,
+  Victim,
+} from "../../core/report/answers.js";
 import { formatDate as dateText, formatMoney, maskedCard } from "../../documents/format.js";
 
 export type T = (key: string, options?: Record<string, unknown>) => string;
@@ -30,6 +39,17 @@ export const formatDate = (date: string | undefined) => (date ? dateText(date) :
 const short = (s: string | undefined, max = 300) =>
   s === undefined ? undefined : escapeHtml(s.length > max ? `${s.slice(0, max)}…` : s);
 
+/** "TRC20 · Binance · TXID 9f2c…": what is known of a crypto transfer. */
+export function cryptoText(t: T, c: CryptoDetails | undefined): string | undefined {
+  if (!c) return undefined;
+  const parts = [
+    c.network && escapeHtml(c.network),
+    c.exchange && escapeHtml(c.exchange),
+    c.txid && `${t("questionnaire:summary.txid")} ${escapeHtml(c.txid)}`,
+  ].filter(Boolean);
+  return parts.length ? parts.join(" · ") : undefined;
+}
+
 export function transferLine(t: T, tr: Transfer): string {
   const parts = [
     [formatDate(tr.date), tr.time].filter(Boolean).join(" "),
@@ -39,9 +59,38 @@ export function transferLine(t: T, tr: Transfer): string {
     tr.recipient ? ident(tr.recipient) : undefined,
     tr.recipientName ? escapeHtml(tr.recipientName) : undefined,
     tr.recipientBank ? label(t, "banks", tr.recipientBank) : undefined,
+    tr.ownBank ? t("questionnaire:summary.from_bank", { bank: label(t, "banks", tr.ownBank) }) : undefined,
+    tr.receiptId ? `${t("questionnaire:summary.receipt")} ${escapeHtml(tr.receiptId)}` : undefined,
+    cryptoText(t, tr.crypto),
   ].filter((p): p is string => Boolean(p));
   return parts.length > 0 ? parts.join(" · ") : t("questionnaire:summary.empty_item");
 }
+
+/** The lender as named: a bank from the buttons, or what the person wrote. */
+export const lenderText = (t: T, l: Loan | undefined): string | undefined =>
+  l?.lenderBank ? label(t, "banks", l.lenderBank) : l?.lender ? escapeHtml(l.lender) : undefined;
+
+/** When a caller called: "24.11.2026 14:30", or the time alone. */
+export const callText = (c: Contact | undefined): string | undefined =>
+  [formatDate(c?.callDate), c?.callTime].filter(Boolean).join(" ") || undefined;
+
+/** The victim's identity in one line: name, IIN, date of birth, address, phone. */
+export function victimText(t: T, v: Victim | undefined): string | undefined {
+  if (!v) return undefined;
+  const parts = [
+    v.name && escapeHtml(v.name),
+    v.iin && `${t("questionnaire:summary.iin")} ${v.iin}`,
+    v.birthDate && `${t("questionnaire:summary.born")} ${formatDate(v.birthDate)}`,
+    v.address && escapeHtml(v.address),
+    v.phone && ident(v.phone),
+  ].filter(Boolean);
+  return parts.length ? parts.join(", ") : undefined;
+}
+
+/** The phone that received the calls, and the device. */
+export const deviceText = (a: Answers): string | undefined =>
+  [a.receivingPhone && ident(a.receivingPhone), a.device && escapeHtml(a.device)].filter(Boolean).join(", ") ||
+  undefined;
 
 /** The current answer of one step, or undefined when nothing is saved for it. */
 export function currentValue(t: T, step: StepId, a: Answers, item: number): string | undefined {
@@ -63,6 +112,8 @@ export function currentValue(t: T, step: StepId, a: Answers, item: number): stri
       return short(c?.claimedName);
     case "contact_phones":
       return c && c.phones.length > 0 ? c.phones.map(ident).join(", ") : undefined;
+    case "contact_time":
+      return callText(c);
     case "contact_handles":
       return c && c.handles.length > 0 ? c.handles.map(ident).join(", ") : undefined;
     case "contact_documents":
@@ -74,7 +125,7 @@ export function currentValue(t: T, step: StepId, a: Answers, item: number): stri
     case "loan_status":
       return a.loanStatus && label(t, "loan_statuses", a.loanStatus);
     case "loan_lender":
-      return short(l?.lender);
+      return lenderText(t, l);
     case "loan_amount":
       return money(l?.amount);
     case "loan_date":
@@ -100,6 +151,14 @@ export function currentValue(t: T, step: StepId, a: Answers, item: number): stri
       return tr?.recipientBank && label(t, "banks", tr.recipientBank);
     case "transfer_own_bank":
       return tr?.ownBank && label(t, "banks", tr.ownBank);
+    case "transfer_receipt":
+      return short(tr?.receiptId);
+    case "transfer_crypto":
+      return cryptoText(t, tr?.crypto);
+    case "victim_identity":
+      return [victimText(t, a.victim), a.ownIban && ident(a.ownIban)].filter(Boolean).join(", ") || undefined;
+    case "victim_device":
+      return deviceText(a);
     case "region":
       return a.region && label(t, "regions", a.region);
     case "city":

@@ -102,7 +102,8 @@ export function exposures(a: Answers): Exposure[] {
   if (a.loanStatus && FRAUDULENT_LOAN.has(a.loanStatus)) {
     const loans = a.loans.length > 0 ? a.loans : [{}];
     loans.forEach((loan, i) => {
-      const bank = loan.lender ? findBank(loan.lender)?.bank : undefined;
+      // A lender chosen from the bank buttons, or a bank named in the lender's text.
+      const bank = loan.lenderBank ?? (loan.lender ? findBank(loan.lender)?.bank : undefined);
       const e = at(bank ? { kind: "bank", bank } : { kind: "lender", name: loan.lender?.trim() || undefined, loan: i });
       say(e, "lender_say_loan");
       e.loan = true;

@@ -27,10 +27,22 @@ const PATTERNS = BANK_NAMES.map(
   ([bank, names]) => [bank, new RegExp(`${WORD_START}(?:${names})\\p{L}*${WORD_END}`, "iu")] as const,
 );
 
+const GLOBAL_PATTERNS = PATTERNS.map(([bank, re]) => [bank, new RegExp(re.source, "giu")] as const);
+
 export interface BankMention {
   bank: Bank;
   start: number;
   end: number;
+}
+
+/** Every bank named in the text, in reading order, with where each name stands. */
+export function findBanks(text: string): BankMention[] {
+  const folded = foldKazakh(text);
+  const found: BankMention[] = [];
+  for (const [bank, pattern] of GLOBAL_PATTERNS) {
+    for (const m of folded.matchAll(pattern)) found.push({ bank, start: m.index, end: m.index + m[0].length });
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /** The first bank named in the text, with where its name stands. */

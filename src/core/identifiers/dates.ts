@@ -11,7 +11,7 @@ import {
 import { isAmountContext, NUMBER_WORDS } from "./money-words.js";
 import { fail, ok, type Parsed } from "./result.js";
 import { foldKazakh, WORD_END, WORD_START } from "./text.js";
-import { findTime, type TimeError } from "./time.js";
+import { findTime, type PartOfDay, parsePartOfDay, type TimeError } from "./time.js";
 
 export { findTime, type PartOfDay, parsePartOfDay, parseTime, type TimeError } from "./time.js";
 
@@ -171,6 +171,23 @@ function check(date: Ymd, now: Date): Parsed<string, DateError> {
 }
 
 /**
+ * A date of birth anywhere in the text ("12.03.1961", "12 марта 1961 г.", "1961 жылғы 12
+ * наурыз"), with its place; no limit on age here (checks.ts judges it).
+ */
+export function findBirthDate(text: string, now: Date): { date: string; start: number; end: number } | undefined {
+  const folded = foldKazakh(text);
+  for (const { re, read } of READERS) {
+    for (const m of folded.matchAll(re)) {
+      // A birth date says its year: «12.03» alone is not one.
+      if (!/\d{4}|\d[./-]\d{1,2}[./-]\d{2}/.test(m[0])) continue;
+      const date = read(m as RegExpExecArray, now);
+      if (date && isRealDate(date)) return { date: iso(date), start: m.index, end: m.index + m[0].length };
+    }
+  }
+  return undefined;
+}
+
+/**
  * A date as YYYY-MM-DD, in Kazakhstan time: "12.03.2026", "12/03/26", "12.03", "12 марта",
  * "12 наурызда", "наурыздың 12-сі", "2026-03-12", "вчера", "кеше", "алдыңғы күні",
  * "3 дня назад", "3 күн бұрын", "в пятницу". A date without a year is the last one
@@ -182,11 +199,20 @@ export function parseDate(text: string, now: Date): Parsed<string, DateError> {
   return found ? check(found.date, now) : fail("not_a_date");
 }
 
+export interface DateTime {
+  date: string;
+  /** HH:MM */
+  time?: string;
+  /** Said instead of a clock time: «вчера вечером», «кеше түнде». */
+  part?: PartOfDay;
+}
+
 /**
- * A date and, if given, a time: "вчера в 14:30", "12.03 15:00", "бүгін 10:20",
- * "12 марта вечером в 9". A time later than now on today's date is `future_time`.
+ * A date and, if given, a time or a part of the day: "вчера в 14:30", "12.03 15:00",
+ * "бүгін 10:20", "12 марта вечером в 9", "вчера вечером", "кеше түнде". A time later
+ * than now on today's date is `future_time`. `context`: a part of the day already known.
  */
-export function parseDateTime(text: string, now: Date): Parsed<{ date: string; time?: string }, DateTimeError> {
+export function parseDateTime(text: string, now: Date, context?: PartOfDay): Parsed<DateTime, DateTimeError> {
   if (!text.trim()) return fail("empty");
   const folded = foldKazakh(text);
   const found = findDate(folded, now);
@@ -194,8 +220,11 @@ export function parseDateTime(text: string, now: Date): Parsed<{ date: string; t
   const date = check(found.date, now);
   if (!date.ok) return date;
   const rest = `${text.slice(0, found.start)} ${text.slice(found.end)}`;
-  const time = findTime(rest);
-  if (!time.ok) return ok({ date: date.value });
+  const time = findTime(rest, context);
+  if (!time.ok) {
+    const part = parsePartOfDay(rest);
+    return ok(part ? { date: date.value, part } : { date: date.value });
+  }
   if (date.value === todayIn(now) && time.value.time > timeIn(now)) return fail("future_time");
   return ok({ date: date.value, time: time.value.time });
 }

@@ -1,8 +1,9 @@
 import { fail, ok, type Parsed } from "./result.js";
+import { findSpokenTimes, type PartOfDay } from "./spoken-time.js";
 import { foldKazakh, WORD_END, WORD_START } from "./text.js";
 
+export type { PartOfDay } from "./spoken-time.js";
 export type TimeError = "empty" | "not_a_time" | "invalid_time";
-export type PartOfDay = "morning" | "afternoon" | "evening" | "night";
 
 export interface TimeMatch {
   time: string;
@@ -46,8 +47,8 @@ function hour24(hour: number, part: PartOfDay | undefined): number {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-/** A Kazakh locative ending after a number: "9-да", "14:30-да", "8-де". */
-const LOCATIVE = "(?:-?(?:да|де|та|те))?";
+/** Kazakh endings after a number: locative "9-да", "14:30-да"; "around" plural "7-лер", "7-лерде". */
+const LOCATIVE = "(?:-?(?:лер|лар|дер|дар|тер|тар))?(?:-?(?:да|де|та|те))?(?:\\s+шамасы\\p{L}*)?";
 /** Hours and minutes: "14:30", "14.30", "14-30", "14ч30", "14 ч 30 мин", "14 часов 30 минут". */
 const CLOCK = `(?<![\\d.:/-])(\\d{1,2})(?:[:.-]|\\s*(?:ч|час\\p{L}*|сагат)\\.?\\s*)(\\d{2})(?:\\s*(?:м|мин\\p{L}*)\\.?)?${LOCATIVE}(?![\\d.:/]|-\\d)`;
 /** An hour alone, with what says it is an hour: "в 9", "14ч", "сағат 9-да", "9 утра", "таңғы 9-да". */
@@ -56,17 +57,21 @@ const HOUR_ONLY = [
   `(?:в|около|примерно в|к|сагат)\\s+(\\d{1,2})(?:\\s*(?:ч|час\\p{L}*)\\.?)?(?:\\s+(${alt(PART_AFTER)}))?(?!\\s*(?:назад|бурын))${LOCATIVE}`,
   `(\\d{1,2})\\s*(?:ч|час\\p{L}*)\\.?(?:\\s+(${alt(PART_AFTER)}))?`,
   `(\\d{1,2})\\s+(${alt(PART_AFTER)})(?!\\s*(?:назад|бурын))`,
-  `(\\d{1,2})-(?:да|де|та|те)`,
+  `(\\d{1,2})-(?:лер|лар|дер|дар|тер|тар)?(?:да|де|та|те)?(?<=\\p{L})(?:\\s+шамасы\\p{L}*)?`,
 ];
 
 const CLOCK_RE = new RegExp(`${WORD_START}${CLOCK}`, "u");
 const HOUR_RES = HOUR_ONLY.map((source) => new RegExp(`${WORD_START}(?:${source})${WORD_END}`, "u"));
 
-/** The first time of day in the text, with where it stands (positions in the original text). */
-export function findTime(text: string): Parsed<TimeMatch, TimeError> {
+/**
+ * The first time of day in the text, with where it stands (positions in the original text).
+ * `context`: the part of the day already known (the person said "вечером" earlier), used
+ * when the answer itself names none: «жетіде» in an evening is 19:00.
+ */
+export function findTime(text: string, context?: PartOfDay): Parsed<TimeMatch, TimeError> {
   const folded = foldKazakh(text);
   const clock = CLOCK_RE.exec(folded);
-  const found: { hour: number; minute: number; part?: PartOfDay; start: number; end: number }[] = [];
+  const found: { hour: number; minute: number; part?: PartOfDay; start: number; end: number; spoken?: true }[] = [];
   if (clock)
     found.push({
       hour: Number(clock[1]),
@@ -83,6 +88,7 @@ export function findTime(text: string): Parsed<TimeMatch, TimeError> {
     const part = partWord ? partOf(before ? PART_BEFORE : PART_AFTER, partWord) : undefined;
     found.push({ hour, minute: 0, ...(part ? { part } : {}), start: m.index, end: m.index + m[0].length });
   });
+  for (const spoken of findSpokenTimes(folded)) found.push({ ...spoken, spoken: true });
   const bare = /^\s*(\d{1,2})\s*$/.exec(folded);
   if (bare) found.push({ hour: Number(bare[1]), minute: 0, start: 0, end: folded.length });
   if (found.length === 0) return fail(text.trim() ? "not_a_time" : "empty");
@@ -90,20 +96,45 @@ export function findTime(text: string): Parsed<TimeMatch, TimeError> {
   const readings = clock
     ? found.filter((f) => f === found[0] || f.end <= found[0]!.start || f.start >= found[0]!.end)
     : found;
+  // The longest reading at the leftmost place: «в полтретьего дня» over «в пол…».
   readings.sort((a, b) => a.start - b.start || b.end - a.end);
   const first = readings[0]!;
   // "вечером в 9", "түнде 2-де": a part of the day said apart from the hour still counts.
-  const hour = hour24(first.hour, first.part ?? parsePartOfDay(text));
+  const said = first.part ?? parsePartOfDay(text);
+  const hour = said
+    ? hour24(first.hour, said)
+    : context
+      ? fromContext(first.hour, context)
+      : hour24(first.hour, first.spoken ? spokenDefault(first.hour) : undefined);
   if (hour > 23 || first.minute > 59) return fail("invalid_time");
   return ok({ time: `${pad(hour)}:${pad(first.minute)}`, start: first.start, end: first.end });
 }
 
 /**
+ * An hour read in the part of the day known from elsewhere, where it fits that part:
+ * «жетіде» on an evening is 19:00, but «в 10» on an afternoon stays 10:00.
+ */
+function fromContext(hour: number, part: PartOfDay): number {
+  if (part === "afternoon" && hour >= 1 && hour <= 6) return hour + 12;
+  if (part === "evening" && hour >= 4 && hour <= 11) return hour + 12;
+  if (part === "night" && hour >= 9 && hour <= 11) return hour + 12;
+  if (part === "night" && hour === 12) return 0;
+  return hour;
+}
+
+/**
+ * A time said in words names an hour on a 12-hour dial. With nothing else to go by,
+ * one to six is the afternoon («полтретьего» is 14:30: people are called by day) and
+ * seven to twelve the morning; digits are read as typed.
+ */
+const spokenDefault = (hour: number): PartOfDay | undefined => (hour >= 1 && hour <= 6 ? "afternoon" : undefined);
+
+/**
  * A time of day as "HH:MM": "14:30", "14.30", "14-30", "14ч", "в 9", "9 утра", "в 3 дня",
  * "сағат 14:30-да", "таңғы 9-да", "кешкі 8-де". "3 дня назад" is a date, not a time.
  */
-export function parseTime(text: string): Parsed<string, TimeError> {
-  const found = findTime(text);
+export function parseTime(text: string, context?: PartOfDay): Parsed<string, TimeError> {
+  const found = findTime(text, context);
   return found.ok ? ok(found.value.time) : found;
 }
 

@@ -1,18 +1,20 @@
 /**
  * Branching: the ordered list of questions that apply, given what is already
  * answered. Moving forward or back is a move along this list, so the order can
- * never disagree with itself after a restart or an edit.
+ * never disagree with itself after a restart or an edit. Going forward, questions
+ * already answered on the way (from the story, or with another answer) are passed.
  */
 import { CITY_REGIONS } from "../model.js";
 import type { Answers } from "../report/answers.js";
-import { type Cursor, type Section, type StepId, sameCursor, stepDef } from "./steps.js";
+import { type Cursor, type Section, type StepId, sameCursor, stepDef, stepKey } from "./steps.js";
 
-type Position = { step: StepId; item?: number };
+export type Position = { step: StepId; item?: number };
 
 const CONTACT_STEPS: StepId[] = [
   "contact_identity",
   "contact_name",
   "contact_phones",
+  "contact_time",
   "contact_handles",
   "contact_documents",
   "contact_more",
@@ -33,10 +35,12 @@ function* repeatedFull(steps: StepId[], count: number): Generator<Position> {
   for (let item = 0; item < Math.max(count, 1); item++) for (const step of steps) yield { step, item };
 }
 
+/** The recipient's bank is asked for a card, phone or IBAN transfer whose recipient was described at all. */
 const needsRecipientBank = (a: Answers, item: number) => {
   const t = a.transfers[item];
   if (!t) return false;
   if (t.recipient?.kind === "iban" && t.recipientBank) return false;
+  if (!t.recipient && !t.recipientName && !t.recipientBank) return false;
   return t.method === "card_to_card" || t.method === "phone_number" || t.method === "iban";
 };
 
@@ -56,6 +60,7 @@ function* transferSteps(a: Answers): Generator<Position> {
     yield { step: "transfer_recipient", item };
     if (needsRecipientBank(a, item)) yield { step: "transfer_recipient_bank", item };
     yield { step: "transfer_own_bank", item };
+    yield { step: a.transfers[item]?.method === "crypto" ? "transfer_crypto" : "transfer_receipt", item };
     yield { step: "transfer_more", item };
   }
 }
@@ -64,6 +69,7 @@ export function* flow(a: Answers): Generator<Position> {
   yield { step: "urgent" };
   yield { step: "filed_for" };
   yield { step: "narrative" };
+  if (a.pending?.facts?.length) yield { step: "story_check" };
   yield { step: "incident_date" };
   yield { step: "incident_time" };
   yield { step: "channels" };
@@ -75,6 +81,7 @@ export function* flow(a: Answers): Generator<Position> {
   }
   yield { step: "codes_received" };
   if (a.codesReceived && a.codesReceived.length > 0) yield { step: "codes_shared" };
+  if ((a.cardData?.length ?? 0) > 0 || (a.codesShared?.length ?? 0) > 0) yield { step: "disclosure_way" };
   yield { step: "apps" };
   yield { step: "personal_data" };
   yield { step: "loan_status" };
@@ -83,17 +90,39 @@ export function* flow(a: Answers): Generator<Position> {
   if (a.transfersMade) yield* transferSteps(a);
   yield { step: "region" };
   if (a.region && !CITY_REGIONS.includes(a.region)) yield { step: "city" };
+  yield { step: "victim_identity" };
+  yield { step: "victim_device" };
   yield { step: "already_done" };
   if (a.alreadyDone?.includes("called_bank")) yield { step: "bank_request_no" };
   if (a.alreadyDone?.includes("statement_filed")) yield { step: "statement_no" };
   yield { step: "leak_sources" };
   yield { step: "evidence" };
   yield { step: "contact_consent" };
-  if (a.contactConsent) {
+  if (a.contactConsent && !selfWithContact(a)) {
     yield { step: "applicant_name" };
     yield { step: "applicant_phone" };
   }
   yield { step: "review" };
+}
+
+/**
+ * Filing for oneself with a name and phone given as the victim's: the consent question
+ * shows them and "yes" takes them, so they are not typed twice.
+ */
+export const selfWithContact = (a: Answers): boolean =>
+  a.filedFor === "self" && a.victim?.name !== undefined && a.victim.phone !== undefined;
+
+const MORE_STEPS = { contact_more: "contacts", loan_more: "loans", transfer_more: "transfers" } as const;
+
+/**
+ * Passed going forward: answered on the way, the story check once answered, and
+ * "was there another?" while the next item is already known.
+ */
+export function passed(a: Answers, p: Position): boolean {
+  if (p.step === "story_check") return a.pending?.checked === true;
+  const group = MORE_STEPS[p.step as keyof typeof MORE_STEPS];
+  if (group && (p.item ?? 0) + 1 < a[group].length) return true;
+  return a.pending?.answered?.includes(stepKey(p)) ?? false;
 }
 
 const toCursor = (p: Position, editing?: Section): Cursor => ({
@@ -102,61 +131,84 @@ const toCursor = (p: Position, editing?: Section): Cursor => ({
   ...(editing ? { editing } : {}),
 });
 
+const REVIEW: Cursor = { step: "review" };
+const key = (p: Position) => `${p.step}#${p.item ?? 0}`;
+
 /** The first question. */
 export const firstCursor = (): Cursor => ({ step: "urgent" });
 
-/** The question after `at`; while editing a section, the review once the section ends. */
-export function nextCursor(a: Answers, at: Cursor): Cursor {
+/**
+ * The question after `at`. Editing a section: the review once the section ends.
+ * Editing one field: the review, unless the answer opened questions of the same
+ * section that were not there (a city once a region has one): those are asked.
+ * `before`: the answers before the answer just given, to tell what it opened.
+ */
+export function nextCursor(a: Answers, at: Cursor, before?: Answers): Cursor {
+  if (at.field) {
+    const existed = new Set([...flow(before ?? a)].map(key));
+    const section = stepDef(at.step).section;
+    let found = false;
+    for (const p of flow(a)) {
+      if (found) {
+        return stepDef(p.step).section === section && !existed.has(key(p)) ? toCursor(p, section ?? undefined) : REVIEW;
+      }
+      if (sameCursor(p, at)) found = true;
+    }
+    return REVIEW;
+  }
   let found = false;
   for (const p of flow(a)) {
     if (found) {
-      if (at.editing && stepDef(p.step).section !== at.editing) return { step: "review" };
-      return toCursor(p, at.editing);
+      if (at.editing) return stepDef(p.step).section !== at.editing ? REVIEW : toCursor(p, at.editing);
+      if (passed(a, p)) continue;
+      return toCursor(p);
     }
     if (sameCursor(p, at)) found = true;
   }
   // The current position no longer applies (an answer changed the branch): resume at the first unanswered place.
-  return found ? { step: "review" } : resumeCursor(a, at);
+  return found ? REVIEW : resumeCursor(a, at);
 }
 
-/** The question before `at`; leaving an edited section returns to the review. */
+/** The question before `at`; leaving an edited section or field returns to the review. */
 export function previousCursor(a: Answers, at: Cursor): Cursor {
+  if (at.field) return REVIEW;
   let previous: Position | undefined;
   for (const p of flow(a)) {
     if (sameCursor(p, at)) break;
-    previous = p;
+    if (at.editing || !passed(a, p)) previous = p;
   }
-  if (!previous) return at.editing ? { step: "review" } : at;
-  if (at.editing && stepDef(previous.step).section !== at.editing) return { step: "review" };
+  if (!previous) return at.editing ? REVIEW : at;
+  if (at.editing && stepDef(previous.step).section !== at.editing) return REVIEW;
   return toCursor(previous, at.editing);
 }
 
 /** The first position after the section that `at` is in (used when a repeated group ends early). */
 export function afterSection(a: Answers, at: Cursor): Cursor {
   const section = stepDef(at.step).section;
-  if (at.editing) return { step: "review" };
+  if (at.editing) return REVIEW;
   let inside = false;
   for (const p of flow(a)) {
     const s = stepDef(p.step).section;
     if (sameCursor(p, at)) inside = true;
-    else if (inside && s !== section) return toCursor(p);
+    else if (inside && s !== section && !passed(a, p)) return toCursor(p);
   }
-  return { step: "review" };
+  return REVIEW;
 }
 
-function firstOf(a: Answers, section: Section): Position | undefined {
-  for (const p of flow(a)) if (stepDef(p.step).section === section) return p;
-  return undefined;
+/** The positions of one section that apply now, in order. */
+export function sectionPositions(a: Answers, section: Section): Position[] {
+  return [...flow(a)].filter((p) => stepDef(p.step).section === section);
 }
 
-/** The first question of a section, for editing it from the review. */
+/** The first question of a section, for walking it from the review. */
 export function sectionStart(a: Answers, section: Section): Cursor {
-  const p = firstOf(a, section);
-  return p ? toCursor(p, section) : { step: "review" };
+  const p = sectionPositions(a, section)[0];
+  return p ? toCursor(p, section) : REVIEW;
 }
 
 /** True when `at` is a position the current answers still lead to. */
-export const applies = (a: Answers, at: Cursor) => {
+export const applies = (a: Answers, at: Position) => {
+  if (at.step === "edit_menu") return true;
   for (const p of flow(a)) if (sameCursor(p, at)) return true;
   return false;
 };
@@ -169,7 +221,7 @@ export const applies = (a: Answers, at: Cursor) => {
 export function resumeCursor(a: Answers, at: Cursor): Cursor {
   if (applies(a, at)) return at;
   const section = stepDef(at.step).section;
-  const start = section ? firstOf(a, section) : undefined;
+  const start = section ? sectionPositions(a, section)[0] : undefined;
   if (!start) return firstCursor();
   return at.editing ? toCursor(start, at.editing) : toCursor(start);
 }

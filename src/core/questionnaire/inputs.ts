@@ -11,6 +11,8 @@ export type Input =
   | { type: "text"; text: string }
   | { type: "file"; file: Evidence }
   | { type: "skip" }
+  /** "Yes, that's right" for a value read from the story or another answer. */
+  | { type: "accept" }
   | { type: "back" }
   | { type: "remove" }
   | { type: "edit"; section: Section }

@@ -2,32 +2,46 @@
  * The questionnaire's view of the identifier, money and date parsers: each
  * returns a Result with an error code the bot can explain.
  */
-import { parseDate, parseDateTime, parseTime, todayIn } from "../identifiers/dates.js";
+import { type DateTime, type PartOfDay, parseDate, parseDateTime, parseTime, todayIn } from "../identifiers/dates.js";
 import { extractIdentifiers, parseIdentifier } from "../identifiers/detect.js";
-import { parseAmount } from "../identifiers/money.js";
+import { parseAmount, parseAmounts } from "../identifiers/money.js";
 import { parsePhone } from "../identifiers/phone.js";
 import type { Bank } from "../model.js";
-import { protectText, SECRET_MASK } from "../redact.js";
+import { type AnswerKind, policyFor, protectText, SECRET_MASK } from "../redact.js";
 import type { Identifier, Money } from "../report/answers.js";
 import { fail, ok, type Result } from "./inputs.js";
 
-/** Trims, drops control and zero-width characters, masks secrets and own card numbers. */
-export function cleanText(raw: string): string {
-  const visible = raw
+const visible = (raw: string) =>
+  raw
     .normalize("NFC")
     // Control and invisible format characters (zero-width, RTL overrides, BOM), keeping new lines and tabs.
     .replace(/(?![\n\t])[\p{Cc}\p{Cf}]/gu, "")
     .replace(/[ \t]+/g, " ")
     .trim();
-  const clean = protectText(visible).text;
-  // An answer that was nothing but a secret (now "•••") is no answer.
-  return clean.replaceAll(SECRET_MASK, "").replace(/[\s.,:;!?«»"'()-]/g, "") === "" ? "" : clean;
+
+/**
+ * Trims, drops control and zero-width characters, masks secrets and cuts own card numbers, by
+ * the one detector (core/redact.ts) with the policy of what is being answered.
+ */
+export function cleanText(raw: string, kind?: AnswerKind): string {
+  const clean = protectText(visible(raw), policyFor(kind)).text;
+  // An answer that was nothing but a secret (now "•••") is no answer; a bare «-» is (nothing to tell).
+  const onlySecret =
+    clean.includes(SECRET_MASK) && clean.replaceAll(SECRET_MASK, "").replace(/[\s.,:;!?«»"'()-]/g, "") === "";
+  return onlySecret ? "" : clean;
 }
+
+/** As cleanText, but card numbers stay whole: the answer is about someone else (a courier, a recipient). */
+export const cleanKeepingCards = (raw: string): string => cleanText(raw, "someone_elses");
+
+/** As cleanText for the story: a recipient's card named in it («на карту 4400 …») stays whole for the police. */
+export const cleanNarrative = (raw: string): string => cleanText(raw, "story");
 
 export interface Recipient {
   identifier?: Identifier;
   name?: string;
   bank?: Bank;
+  more?: Identifier[];
 }
 
 const phonesIn = (text: string): Result<Identifier[]> => {
@@ -45,13 +59,23 @@ const handlesIn = (text: string): Result<Identifier[]> => {
   return ok(found.length > 0 ? found : [{ kind: "other", value: text, raw: text }]);
 };
 
+/** Phones where one is asked: all that are typed, so that a second one is a question, not a silent pick. */
+const phonesStrict = (text: string): Result<Identifier[]> => {
+  const found = extractIdentifiers(text).filter((i) => i.kind === "phone");
+  if (found.length > 0) return ok(found);
+  const single = parsePhone(text);
+  return single.ok ? ok([single.value]) : fail(single.error);
+};
+
 export const parsers = {
   date: (text: string, now: Date): Result<string> => parseDate(text, now),
-  time: (text: string): Result<string> => parseTime(text),
-  dateTime: (text: string, now: Date): Result<{ date: string; time?: string }> => parseDateTime(text, now),
+  time: (text: string, context?: PartOfDay): Result<string> => parseTime(text, context),
+  dateTime: (text: string, now: Date, context?: PartOfDay): Result<DateTime> => parseDateTime(text, now, context),
   amount: (text: string): Result<Money> => parseAmount(text),
+  amounts: (text: string): Result<Money[]> => parseAmounts(text),
   phone: (text: string): Result<Identifier> => parsePhone(text),
   phones: phonesIn,
+  phonesStrict,
   handles: handlesIn,
   recipient: (raw: string): Result<Recipient> => parseIdentifier(raw),
 };

@@ -11,6 +11,7 @@ import {
   CHANNELS,
   CLAIMED_IDENTITIES,
   CODE_SOURCES,
+  DISCLOSURE_WAYS,
   FILED_FOR,
   LEAK_SOURCES,
   LOAN_STATUSES,
@@ -33,6 +34,7 @@ export const SECTIONS = [
   "loans",
   "transfers",
   "region",
+  "victim",
   "done",
   "leaks",
   "evidence",
@@ -63,7 +65,8 @@ export type OptionList =
   | "part_of_day"
   | "transfer_when"
   | "loss_kinds"
-  | "biometrics";
+  | "biometrics"
+  | "disclosure_ways";
 
 export const OPTIONS: Record<OptionList, readonly string[]> = {
   filed_for: FILED_FOR,
@@ -88,6 +91,7 @@ export const OPTIONS: Record<OptionList, readonly string[]> = {
   transfer_when: ["within_hour", "today", "yesterday"],
   loss_kinds: LOSS_KINDS,
   biometrics: BIOMETRICS,
+  disclosure_ways: DISCLOSURE_WAYS,
 };
 
 type StepShape =
@@ -97,6 +101,10 @@ type StepShape =
   /** Free text; `quick` offers buttons that answer it in one tap. */
   | { kind: "text"; quick?: OptionList }
   | { kind: "files" }
+  /** Facts read from the story, each ticked until the person unticks it; "done" confirms. */
+  | { kind: "facts" }
+  /** The review's menu: which item, then which field to change. */
+  | { kind: "menu" }
   | { kind: "review" };
 
 export type StepDef = StepShape & {
@@ -117,12 +125,14 @@ export const STEPS = {
   urgent: def(null, false, { kind: "info" }),
   filed_for: def("applicant", false, { kind: "single", options: "filed_for", columns: 2 }),
   narrative: def("narrative", true, { kind: "text" }),
+  story_check: def("narrative", false, { kind: "facts" }),
   incident_date: def("when", true, { kind: "text", quick: "day" }),
   incident_time: def("when", true, { kind: "text", quick: "part_of_day" }),
   channels: def("channels", true, { kind: "multi", options: "channels", none: false, columns: 2 }),
   contact_identity: def("contacts", true, { kind: "single", options: "identities", columns: 2 }, "contacts"),
   contact_name: def("contacts", true, { kind: "text" }, "contacts"),
   contact_phones: def("contacts", true, { kind: "text" }, "contacts"),
+  contact_time: def("contacts", true, { kind: "text" }, "contacts"),
   contact_handles: def("contacts", true, { kind: "text" }, "contacts"),
   contact_documents: def("contacts", true, { kind: "single", options: "yes_no_unsure", columns: 3 }, "contacts"),
   contact_more: def("contacts", false, { kind: "single", options: "contact_more" }, "contacts"),
@@ -131,10 +141,11 @@ export const STEPS = {
   own_bank: def("card", true, { kind: "single", options: "banks", columns: 3 }),
   codes_received: def("codes", false, { kind: "multi", options: "code_sources", none: true, columns: 2 }),
   codes_shared: def("codes", false, { kind: "multi", options: "code_sources", none: true, columns: 2 }),
+  disclosure_way: def("codes", true, { kind: "multi", options: "disclosure_ways", none: false, columns: 1 }),
   apps: def("access", false, { kind: "multi", options: "apps", none: true, columns: 2 }),
   personal_data: def("access", false, { kind: "multi", options: "personal_data", none: true, columns: 2 }),
   loan_status: def("loans", false, { kind: "single", options: "loan_statuses" }),
-  loan_lender: def("loans", true, { kind: "text" }, "loans"),
+  loan_lender: def("loans", true, { kind: "text", quick: "banks" }, "loans"),
   loan_amount: def("loans", true, { kind: "text" }, "loans"),
   loan_date: def("loans", true, { kind: "text", quick: "day" }, "loans"),
   /** Did the person pass biometrics for this loan ("no": the lender itself may be the victim). */
@@ -149,9 +160,13 @@ export const STEPS = {
   transfer_recipient: def("transfers", true, { kind: "text" }, "transfers"),
   transfer_recipient_bank: def("transfers", true, { kind: "single", options: "banks", columns: 3 }, "transfers"),
   transfer_own_bank: def("transfers", true, { kind: "single", options: "banks", columns: 3 }, "transfers"),
+  transfer_receipt: def("transfers", true, { kind: "text" }, "transfers"),
+  transfer_crypto: def("transfers", true, { kind: "text" }, "transfers"),
   transfer_more: def("transfers", false, { kind: "single", options: "more" }, "transfers"),
   region: def("region", true, { kind: "single", options: "regions", columns: 2 }),
   city: def("region", true, { kind: "text" }),
+  victim_identity: def("victim", true, { kind: "text" }),
+  victim_device: def("victim", true, { kind: "text" }),
   already_done: def("done", false, { kind: "multi", options: "already_done", none: false, columns: 1 }),
   bank_request_no: def("done", true, { kind: "text" }),
   statement_no: def("done", true, { kind: "text" }),
@@ -160,6 +175,7 @@ export const STEPS = {
   contact_consent: def("contact", false, { kind: "single", options: "yes_no", columns: 2 }),
   applicant_name: def("contact", true, { kind: "text" }),
   applicant_phone: def("contact", true, { kind: "text" }),
+  edit_menu: def(null, false, { kind: "menu" }),
   review: def(null, false, { kind: "review" }),
 } as const satisfies Record<string, StepDef>;
 
@@ -172,8 +188,17 @@ export const isStepId = (s: string): s is StepId => Object.hasOwn(STEPS, s);
 export interface Cursor {
   step: StepId;
   item?: number;
-  /** Set while editing one section from the review: come back there when it ends. */
+  /** Set while editing from the review: come back there when the section (or the field) is done. */
   editing?: Section;
+  /** Editing one field chosen in the review's menu: back to the review right after it. */
+  field?: true;
 }
+
+/** A step and item as one string: "transfer_amount#1"; for non-repeated steps the step id. */
+export const stepKey = (p: { step: StepId; item?: number }): string =>
+  stepDef(p.step).repeated ? `${p.step}#${p.item ?? 0}` : p.step;
+
+/** The sections whose steps repeat per item. */
+export const ITEM_SECTIONS = { contacts: "contacts", loans: "loans", transfers: "transfers" } as const;
 
 export const sameCursor = (a: Cursor, b: Cursor) => a.step === b.step && (a.item ?? 0) === (b.item ?? 0);

@@ -22,6 +22,7 @@ import {
   CODE_SOURCES,
   CURRENCIES,
   type Currency,
+  DISCLOSURE_WAYS,
   EVIDENCE_KINDS,
   FILED_FOR,
   IDENTIFIER_KINDS,
@@ -36,10 +37,10 @@ import {
   TECHNIQUES,
   TRANSFER_METHODS,
 } from "../model.js";
-import type { Identifier, Money, Transfer } from "./answers.js";
+import type { Answers, Identifier, Money, Transfer } from "./answers.js";
 import type { SubmittedReport } from "./report.js";
 
-export const REPORT_SCHEMA_VERSION = "1.1";
+export const REPORT_SCHEMA_VERSION = "1.2";
 
 const list = <T extends z.ZodType>(item: T, what: string) =>
   z.array(item).describe(`${what}; left out when not asked, empty when none`);
@@ -74,6 +75,8 @@ const contactSchema = z
     handles: z.array(identifierSchema).describe("Usernames, links and sites they used"),
     showedDocuments: z.enum(["yes", "no", "unsure"]).optional().describe("Whether they showed an ID or document"),
     handedOver: z.boolean().optional().describe("Whether they passed the victim on to another person"),
+    callDate: localDate.optional().describe("Local date of their call or message"),
+    callTime: hhmm.optional().describe("Local time of their call or message, for the operator's call records"),
   })
   .describe("One person who contacted the victim, in the order they appeared");
 
@@ -93,8 +96,36 @@ const transferSchema = z
       .enum(LOSS_KINDS)
       .optional()
       .describe("sent: the victim sent it, deceived; taken: debited without the victim (an unauthorised operation)"),
+    receiptId: z.string().optional().describe("Receipt or operation number from the bank's app, as given"),
+    crypto: z
+      .object({
+        network: z.string().optional().describe("Blockchain network, e.g. TRC20, ERC20, BEP20, Bitcoin"),
+        exchange: z.string().optional().describe("Exchange or exchanger used, as named"),
+        txid: z.string().optional().describe("Transaction hash"),
+      })
+      .optional()
+      .describe("For crypto transfers: network, exchange, transaction hash"),
   })
   .describe("One transfer the victim made, or a debit made without them");
+
+const victimSchema = z
+  .object({
+    name: z.string().optional().describe("Full name of the victim, as given"),
+    iin: z
+      .string()
+      .regex(/^\d{12}$/)
+      .optional()
+      .describe("Individual identification number; its check digit was verified"),
+    birthDate: localDate.optional().describe("Date of birth as given (the IIN's first six digits agree)"),
+    address: z.string().optional().describe("Address as given"),
+    phone: identifierSchema.optional().describe("The victim's phone"),
+    account: identifierSchema.optional().describe("The victim's own account (IBAN); not secret, banks trace by it"),
+    callsReceivedOn: identifierSchema
+      .optional()
+      .describe("The victim's number that received the fraudsters' calls (operators' records are requested by it)"),
+    device: z.string().optional().describe("The phone or computer used (make and model)"),
+  })
+  .describe("Who suffered: identity and the numbers and device the police ask operators and providers about");
 
 const reasonSchema = z
   .object({
@@ -120,6 +151,7 @@ export const reportJsonSchema = z
         phone: identifierSchema.optional().describe("Applicant's phone; only with consent"),
       })
       .describe("The person filing the report"),
+    victim: victimSchema.optional(),
     incident: z
       .object({
         date: localDate.optional(),
@@ -143,6 +175,7 @@ export const reportJsonSchema = z
         codesShared: list(z.enum(CODE_SOURCES), "Sources of codes the victim passed on").optional(),
         apps: list(z.enum(REMOTE_APPS), "Remote-access apps installed").optional(),
         personalData: list(z.enum(PERSONAL_DATA), "Personal data passed on").optional(),
+        via: list(z.enum(DISCLOSURE_WAYS), "How card data or codes were given: told, typed on a page, sent").optional(),
       })
       .describe("What the victim passed on"),
     loans: z
@@ -152,7 +185,8 @@ export const reportJsonSchema = z
           .array(
             z
               .object({
-                lender: z.string().optional().describe("Bank or microfinance organisation"),
+                lenderBank: bank.optional().describe("The lender, when it is a bank"),
+                lender: z.string().optional().describe("Microfinance organisation or other lender, as written"),
                 amount: moneySchema.optional(),
                 date: localDate.optional(),
                 biometrics: z
@@ -222,6 +256,12 @@ export const reportJsonSchema = z
             receivedAt: isoTime.describe("When the file was received, UTC"),
             fileId: z.string().describe("Telegram file_id, to download the file"),
             fileUniqueId: z.string().describe("Telegram file_unique_id, stable across bots"),
+            sha256: z
+              .string()
+              .regex(/^[0-9a-f]{64}$/)
+              .optional()
+              .describe("Hex SHA-256 of the file's bytes, computed when it was received"),
+            stored: z.boolean().optional().describe("A copy is kept in Saqbol's storage"),
           })
           .describe("One file"),
       )
@@ -336,6 +376,7 @@ export function toReportJson(
       name: consent ? a.applicantName : undefined,
       phone: consent && a.applicantPhone ? identifierJson(a.applicantPhone) : undefined,
     },
+    victim: victimJson(a),
     incident: { date: a.incidentDate, time: a.incidentTime, region: a.region, city: a.city, channels: a.channels },
     contacts: a.contacts.map((c) => ({
       claimedIdentity: c.claimedIdentity,
@@ -344,6 +385,8 @@ export function toReportJson(
       handles: c.handles.map(identifierJson),
       showedDocuments: c.showedDocuments,
       handedOver: c.handedOver,
+      callDate: c.callDate,
+      callTime: c.callTime,
     })),
     disclosed: {
       cardData: a.cardData,
@@ -353,10 +396,12 @@ export function toReportJson(
       codesShared: a.codesShared,
       apps: a.apps,
       personalData: a.personalData,
+      via: a.disclosedVia,
     },
     loans: {
       status: a.loanStatus,
       items: a.loans.map((l) => ({
+        lenderBank: l.lenderBank,
         lender: l.lender,
         amount: l.amount && moneyJson(l.amount),
         date: l.date,
@@ -377,6 +422,8 @@ export function toReportJson(
         recipientBank: t.recipientBank,
         ownBank: t.ownBank,
         lossKind: t.lossKind,
+        receiptId: t.receiptId,
+        crypto: t.crypto && { network: t.crypto.network, exchange: t.crypto.exchange, txid: t.crypto.txid },
       })),
       totals: transferTotals(a.transfers).map(moneyJson),
     },
@@ -404,10 +451,28 @@ export function toReportJson(
       receivedAt: e.receivedAt,
       fileId: e.fileId,
       fileUniqueId: e.fileUniqueId,
+      sha256: e.sha256,
+      stored: e.stored,
     })),
     narrative: a.narrative,
     leakSources: a.leakSources,
   });
+}
+
+/** The victim's identity and numbers; left out when nothing of it was given. */
+function victimJson(a: Answers): ReportJson["victim"] {
+  const v = a.victim;
+  const out = {
+    name: v?.name,
+    iin: v?.iin,
+    birthDate: v?.birthDate,
+    address: v?.address,
+    phone: v?.phone && identifierJson(v.phone),
+    account: a.ownIban && identifierJson(a.ownIban),
+    callsReceivedOn: a.receivingPhone && identifierJson(a.receivingPhone),
+    device: a.device,
+  };
+  return Object.values(out).some((x) => x !== undefined) ? out : undefined;
 }
 
 /** Drops undefined fields so the object equals its own JSON round trip. */

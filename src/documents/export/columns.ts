@@ -72,6 +72,9 @@ const list = <V extends string>(key: string, group: LabelGroup, width = 26): Fie
   value: (v, w) => names(w, group, v),
 });
 
+/** A lender chosen from the bank buttons by the bank's name, any other as the person wrote it. */
+const lenderName = (w: Wording, l: Loan) => (l.lenderBank ? w.label("banks", l.lenderBank) : l.lender);
+
 const contactName = (w: Wording, c: Contact) =>
   [c.claimedIdentity && w.label("identities", c.claimedIdentity), c.claimedName].filter(Boolean).join(": ");
 
@@ -81,11 +84,20 @@ const ANSWER_COLUMNS: { [K in keyof Answers]-?: FieldColumn<Answers[K]>[] } = {
   applicantName: [text("applicant_name", 22)],
   applicantPhone: [{ key: "applicant_phone", width: 16, value: (v) => v?.value }],
   contactConsent: [{ key: "contact_consent", width: 10, value: (v, w) => yesNo(w, v) }],
+  victim: [
+    { key: "victim_name", width: 26, value: (v) => v?.name },
+    { key: "victim_iin", width: 14, value: (v) => v?.iin },
+    { key: "victim_birth", type: "date", width: 12, value: (v) => wallClockDate(v?.birthDate) },
+    { key: "victim_address", width: 30, value: (v) => v?.address },
+    { key: "victim_phone", width: 16, value: (v) => v?.phone?.value },
+  ],
   incidentDate: [{ key: "incident_date", type: "date", width: 12, value: (v) => wallClockDate(v) }],
   incidentTime: [{ key: "incident_time", width: 10, value: (v, w) => v && w.when(undefined, v) }],
   region: [label("region", "regions", 24)],
   city: [text("city", 16)],
   channels: [list("channels", "channels")],
+  receivingPhone: [{ key: "receiving_phone", width: 16, value: (v) => v?.value }],
+  device: [text("device", 20)],
   contacts: [
     { key: "contact_names", width: 30, value: (v, w) => unique(v.map((c) => contactName(w, c))) },
     { key: "caller_phones", width: 28, value: (v) => unique(v.flatMap((c) => c.phones.map((p) => p.value))) },
@@ -94,12 +106,14 @@ const ANSWER_COLUMNS: { [K in keyof Answers]-?: FieldColumn<Answers[K]>[] } = {
   cardData: [list("card_data", "card_data")],
   ownCardLast4: [text("own_card_last4", 10)],
   ownBank: [label("victim_bank", "banks")],
+  ownIban: [{ key: "own_iban", width: 26, value: (v) => v?.value }],
   codesReceived: [list("codes_received", "code_sources")],
   codesShared: [list("codes_shared", "code_sources")],
+  disclosedVia: [list("disclosed_via", "disclosure_ways")],
   apps: [list("apps", "apps")],
   personalData: [list("personal_data", "personal_data")],
   loanStatus: [label("loan_status", "loan_statuses", 22)],
-  loans: [{ key: "lenders", width: 24, value: (v) => unique(v.map((l) => l.lender)) }],
+  loans: [{ key: "lenders", width: 24, value: (v, w) => unique(v.map((l) => lenderName(w, l))) }],
   transfersMade: [{ key: "transfers_made", width: 10, value: (v, w) => yesNo(w, v) }],
   // each transfer is a row of the Transfers sheet; here, where the money went
   transfers: [{ key: "recipients", width: 36, value: (v) => unique(v.map((t) => t.recipient?.value)) }],
@@ -109,6 +123,8 @@ const ANSWER_COLUMNS: { [K in keyof Answers]-?: FieldColumn<Answers[K]>[] } = {
   leakSources: [list("leak_sources", "leak_sources")],
   evidence: [{ key: "evidence_count", type: "integer", width: 10, value: (v) => v.length }],
   narrative: [text("narrative", 60)],
+  // the questionnaire's working state: dropped at submission, never part of a report
+  pending: [],
 };
 
 function answerColumns(w: Wording): Column<ExportRow>[] {
@@ -235,6 +251,10 @@ export function transferColumns(w: Wording): Column<TransferRow>[] {
     { header: col("recipient_name"), type: "text", width: 22, value: (r) => r.item.recipientName },
     { header: col("recipient_bank"), type: "text", width: 18, value: (r) => bank(r.item.recipientBank) },
     { header: col("own_bank"), type: "text", width: 18, value: (r) => bank(r.item.ownBank) },
+    { header: col("receipt_id"), type: "text", width: 18, value: (r) => r.item.receiptId },
+    { header: col("crypto_network"), type: "text", width: 10, value: (r) => r.item.crypto?.network },
+    { header: col("crypto_exchange"), type: "text", width: 12, value: (r) => r.item.crypto?.exchange },
+    { header: col("crypto_txid"), type: "text", width: 30, value: (r) => r.item.crypto?.txid },
   ];
 }
 
@@ -259,6 +279,8 @@ export function contactColumns(w: Wording): Column<ItemRow<Contact>>[] {
       value: (r) => r.item.showedDocuments && w.t(`answer.${r.item.showedDocuments}`),
     },
     { header: col("handed_over"), type: "text", width: 12, value: (r) => yesNo(w, r.item.handedOver) },
+    { header: col("call_date"), type: "date", width: 12, value: (r) => wallClockDate(r.item.callDate) },
+    { header: col("call_time"), type: "text", width: 8, value: (r) => r.item.callTime },
   ];
 }
 
@@ -267,7 +289,7 @@ export function loanColumns(w: Wording): Column<ItemRow<Loan>>[] {
   return [
     { header: col("number"), type: "text", width: 16, value: (r) => r.report.number },
     { header: col("loan_position"), type: "integer", width: 8, value: (r) => r.position },
-    { header: col("lender"), type: "text", width: 26, value: (r) => r.item.lender },
+    { header: col("lender"), type: "text", width: 26, value: (r) => lenderName(w, r.item) },
     {
       header: col("amount"),
       type: "amount",

@@ -46,7 +46,7 @@ export function bankLetter(report: SubmittedReport, w: Wording, bank: Bank | und
     body.push({ type: "paragraph", text: w.t("letters.bank.disclosed", { items: disclosed.join(", ") }) });
   if (a.apps?.length)
     body.push({ type: "paragraph", text: w.t("letters.bank.remote_access", { apps: w.labels("apps", a.apps) }) });
-  const table = (list: Transfer[]) => transferTable(list, w, { lossKind: false });
+  const table = (list: Transfer[]) => transferTable(list, w, { lossKind: false, crypto: false });
   if (taken.length) body.push({ type: "paragraph", text: w.t("letters.bank.taken") }, table(taken));
   if (sent.length) body.push({ type: "paragraph", text: w.t("letters.bank.transfers") }, table(sent));
   body.push(policeLine(report, w));

@@ -18,14 +18,16 @@ export interface LetterContent {
   after?: Block[];
 }
 
-/** The sender is the victim: a relative filing for them leaves the name for the victim to write. */
+/**
+ * The sender is the victim: their name and phone as given for them, else the applicant's
+ * when filing for oneself; a blank for the victim to fill in by hand otherwise.
+ */
 function sender(report: SubmittedReport, w: Wording): { name: string; phone: string } {
   const a = report.answers;
   const own = a.filedFor === undefined || a.filedFor === "self";
-  return {
-    name: own && a.applicantName?.trim() ? a.applicantName : BLANK,
-    phone: own && a.applicantPhone ? identifierText(a.applicantPhone, w) : BLANK,
-  };
+  const name = a.victim?.name?.trim() || (own ? a.applicantName?.trim() : undefined);
+  const phone = a.victim?.phone ?? (own ? a.applicantPhone : undefined);
+  return { name: name || BLANK, phone: phone ? identifierText(phone, w) : BLANK };
 }
 
 export function senderPhone(report: SubmittedReport, w: Wording): string {

@@ -8,6 +8,7 @@
 import type { Loan } from "../../core/report/answers.js";
 import type { SubmittedReport } from "../../core/report/report.js";
 import type { Block } from "../pdf/blocks.js";
+import { lenderName } from "../pdf/report-content.js";
 import type { Wording } from "../wording.js";
 import { type LetterContent, policeLine } from "./frame.js";
 
@@ -16,9 +17,10 @@ export function lenderLetter(report: SubmittedReport, w: Wording, loan: Loan | u
     report.answers.loanStatus === "on_instructions" || report.answers.loanStatus === "unsure"
       ? report.answers.loanStatus
       : "without_me";
+  const lender = lenderName(loan, w);
   const details =
     [
-      loan?.lender && w.t("letters.lender.details_lender", { lender: loan.lender }),
+      lender && w.t("letters.lender.details_lender", { lender }),
       loan?.amount && w.t("letters.lender.details_amount", { amount: w.money(loan.amount) }),
       loan?.date && w.t("letters.lender.details_date", { date: w.date(loan.date) }),
     ]
@@ -29,7 +31,7 @@ export function lenderLetter(report: SubmittedReport, w: Wording, loan: Loan | u
   body.push({ type: "paragraph", text: w.t("letters.lender.facts", { number: report.number }) }, policeLine(report, w));
   return {
     title: w.t("letters.lender.title"),
-    addressee: loan?.lender,
+    addressee: lender,
     body,
     requests: [
       w.t("letters.lender.register"),

@@ -3,7 +3,8 @@
  * inside a section that is shown, a field never asked reads "not stated" and an empty
  * list reads "none" — the same rule everywhere.
  */
-import type { Identifier, Transfer } from "../../core/report/answers.js";
+import { parseIin } from "../../core/identifiers/iin.js";
+import type { Answers, Identifier, Loan, Transfer } from "../../core/report/answers.js";
 import { transferTotals } from "../../core/report/json.js";
 import type { Recognition, SubmittedReport } from "../../core/report/report.js";
 import { formatMoney, maskedCard } from "../format.js";
@@ -38,6 +39,7 @@ function applicant(report: SubmittedReport, w: Wording): Block[] {
   const rows: Array<[string, string]> = [
     [w.t("report.field.victim"), a.filedFor ? w.t(`report.filed_for.${a.filedFor}`) : w.notStated],
   ];
+  rows.push(...victimRows(a, w));
   if (a.contactConsent) {
     rows.push([w.t("report.field.name"), w.orNotStated(a.applicantName)]);
     rows.push([w.t("report.field.phone"), a.applicantPhone ? identifierText(a.applicantPhone, w) : w.notStated]);
@@ -49,6 +51,32 @@ function applicant(report: SubmittedReport, w: Wording): Block[] {
     { type: "fields", rows },
   ];
 }
+
+/** The victim's identity, numbers and device, each row only when given. */
+function victimRows(a: Answers, w: Wording): Array<[string, string]> {
+  const v = a.victim;
+  const fromIin = v?.iin ? parseIin(v.iin) : undefined;
+  const birth = v?.birthDate
+    ? w.date(v.birthDate)
+    : fromIin?.ok
+      ? w.t("report.field.birth_from_iin", { date: w.date(fromIin.value.birthDate) })
+      : undefined;
+  const rows: Array<[string, string | undefined]> = [
+    [w.t("report.field.victim_name"), v?.name],
+    [w.t("report.field.victim_iin"), v?.iin],
+    [w.t("report.field.victim_birth"), birth],
+    [w.t("report.field.victim_address"), v?.address],
+    [w.t("report.field.victim_phone"), v?.phone && identifierText(v.phone, w)],
+    [w.t("report.field.own_iban"), a.ownIban?.value],
+    [w.t("report.field.receiving_phone"), a.receivingPhone && identifierText(a.receivingPhone, w)],
+    [w.t("report.field.device"), a.device],
+  ];
+  return rows.filter((r): r is [string, string] => r[1] !== undefined && r[1] !== "");
+}
+
+/** The lender as named: a bank from the buttons, or what the person wrote. */
+export const lenderName = (l: Loan | undefined, w: Wording): string | undefined =>
+  l?.lenderBank ? w.label("banks", l.lenderBank) : l?.lender;
 
 function incident(report: SubmittedReport, w: Wording): Block[] {
   const a = report.answers;
@@ -73,16 +101,23 @@ function contacts(report: SubmittedReport, w: Wording): Block[] {
   if (list.length === 0) return [];
   const columns = [
     { header: "№", share: 0.35 },
-    { header: w.t("report.contacts.identity"), share: 2.3 },
-    { header: w.t("report.contacts.phones"), share: 1.7 },
-    { header: w.t("report.contacts.handles"), share: 2.3 },
+    { header: w.t("report.contacts.identity"), share: 2.1 },
+    // wide enough for «+44 … (иностранный)» on one line
+    { header: w.t("report.contacts.phones"), share: 2.2 },
+    { header: w.t("report.contacts.handles"), share: 2.0 },
     { header: w.t("report.contacts.documents"), share: 0.9 },
     { header: w.t("report.contacts.handed_over"), share: 1 },
   ];
   const rows = list.map((c, i) => [
     String(i + 1),
-    [c.claimedIdentity && w.label("identities", c.claimedIdentity), c.claimedName].filter(Boolean).join(": ") ||
-      w.notStated,
+    // The call's time under who they said they were: the phones' column is the taller one.
+    [
+      [c.claimedIdentity && w.label("identities", c.claimedIdentity), c.claimedName].filter(Boolean).join(": ") ||
+        w.notStated,
+      (c.callDate || c.callTime) && w.t("report.contacts.call", { when: w.when(c.callDate, c.callTime) }),
+    ]
+      .filter(Boolean)
+      .join("\n"),
     c.phones.map((p) => identifierText(p, w)).join("\n") || "—",
     c.handles.map((h) => h.value).join("\n") || "—",
     c.showedDocuments ? w.t(`answer.${c.showedDocuments}`) : "—",
@@ -106,6 +141,9 @@ function disclosed(report: SubmittedReport, w: Wording): Block[] {
     [w.t("report.field.codes_shared"), w.labels("code_sources", a.codesShared)],
     [w.t("report.field.apps"), w.labels("apps", a.apps)],
     [w.t("report.field.personal_data"), w.labels("personal_data", a.personalData)],
+    ...(a.disclosedVia
+      ? [[w.t("report.field.disclosed_via"), w.labels("disclosure_ways", a.disclosedVia)] as [string, string]]
+      : []),
     [w.t("report.field.leak_sources"), w.labels("leak_sources", a.leakSources)],
   ];
   return [
@@ -134,7 +172,7 @@ function loans(report: SubmittedReport, w: Wording): Block[] {
         { header: w.t("report.loans.biometrics"), share: 1.2 },
       ],
       rows: a.loans.map((l) => [
-        w.orNotStated(l.lender),
+        w.orNotStated(lenderName(l, w)),
         w.money(l.amount),
         w.date(l.date),
         l.biometrics ? w.label("biometrics", l.biometrics) : w.notStated,
@@ -144,29 +182,57 @@ function loans(report: SubmittedReport, w: Wording): Block[] {
   return blocks;
 }
 
-/** The transfers as a table; `lossKind` marks money taken without the person (letters group by it instead). */
-export function transferTable(list: readonly Transfer[], w: Wording, options = { lossKind: true }): Block {
+interface TransferTableOptions {
+  /** Mark money taken without the person (letters group by it instead). */
+  lossKind: boolean;
+  /** A crypto transfer's network, exchange and TXID: the police trace by them, a bank does not. */
+  crypto: boolean;
+}
+
+/** The transfers as a table. */
+export function transferTable(
+  list: readonly Transfer[],
+  w: Wording,
+  options: TransferTableOptions = { lossKind: true, crypto: true },
+): Block {
+  const crypto = (t: Transfer) => (options.crypto ? t.crypto : undefined);
   const totals = transferTotals(list).map(formatMoney);
   return {
     type: "table",
     columns: [
-      { header: w.t("report.transfers.when"), share: 1.15 },
-      { header: w.t("report.transfers.amount"), share: 1.45, align: "right" },
+      {
+        header: w.t(list.some((t) => t.receiptId) ? "report.transfers.when_receipt" : "report.transfers.when"),
+        // the date and time on one line in letters too
+        share: 1.5,
+      },
+      { header: w.t("report.transfers.amount"), share: 1.3, align: "right" },
       { header: w.t("report.transfers.method"), share: 1.15 },
       { header: w.t("report.transfers.recipient"), share: 1.95 },
-      { header: w.t("report.transfers.recipient_bank"), share: 1.1 },
-      { header: w.t("report.transfers.own_bank"), share: 1.1 },
+      { header: w.t("report.transfers.recipient_bank"), share: 1.05 },
+      { header: w.t("report.transfers.own_bank"), share: 1 },
     ],
+    // Short details go under the short cells (the receipt under the date, the network under
+    // the method), so the recipient's column, the tallest, sets a row's height.
     rows: list.map((t) => [
-      w.when(t.date, t.time),
+      [w.when(t.date, t.time), t.receiptId && w.t("report.transfers.receipt", { id: t.receiptId })]
+        .filter(Boolean)
+        .join("\n"),
       w.money(t.amount),
       [
         t.method ? w.label("methods", t.method) : w.notStated,
         options.lossKind && t.lossKind && `(${w.label("loss_kinds", t.lossKind)})`,
+        crypto(t)?.network && w.t("report.transfers.network", { network: t.crypto?.network }),
+        crypto(t)?.exchange && w.t("report.transfers.exchange", { exchange: t.crypto?.exchange }),
       ]
         .filter(Boolean)
         .join("\n"),
-      [t.recipient && identifierText(t.recipient, w), t.recipientName].filter(Boolean).join("\n") || w.notStated,
+      [
+        t.recipient && identifierText(t.recipient, w),
+        t.recipientName,
+        crypto(t)?.txid && w.t("report.transfers.txid", { txid: t.crypto?.txid }),
+      ]
+        .filter(Boolean)
+        .join("\n") || w.notStated,
       t.recipientBank ? w.label("banks", t.recipientBank) : w.notStated,
       t.ownBank ? w.label("banks", t.ownBank) : w.notStated,
     ]),
@@ -249,16 +315,23 @@ function stepTitle(report: SubmittedReport, key: string, w: Wording): string {
 function evidence(report: SubmittedReport, w: Wording): Block[] {
   const files = report.answers.evidence;
   if (files.length === 0) return [];
-  // one numbered run of text: a dozen screenshots must not take half a page
+  // One line per file: its SHA-256 lets anyone prove a copy is the file the person sent.
   const items = files.map((e, i) =>
-    [`${i + 1}) ${w.label("evidence_kinds", e.kind)}`, e.name, e.size !== undefined ? w.kb(e.size) : undefined]
+    [
+      `${i + 1}) ${w.label("evidence_kinds", e.kind)}`,
+      e.name,
+      e.mime,
+      e.size !== undefined ? w.kb(e.size) : undefined,
+      w.t("report.evidence.received", { time: w.moment(e.receivedAt) }),
+      e.sha256 ? w.t("report.evidence.sha256", { hash: e.sha256 }) : undefined,
+    ]
       .filter(Boolean)
-      .concat(w.t("report.evidence.received", { time: w.moment(e.receivedAt) }))
       .join(", "),
   );
+  const stored = files.some((e) => e.stored);
   return [
     { type: "heading", text: w.t("report.section.evidence") },
-    { type: "paragraph", text: `${items.join("; ")}.` },
-    { type: "paragraph", text: w.t("report.evidence.note"), small: true },
+    ...items.map((text): Block => ({ type: "paragraph", text })),
+    { type: "paragraph", text: w.t(stored ? "report.evidence.note_stored" : "report.evidence.note"), small: true },
   ];
 }

@@ -1,0 +1,135 @@
+/**
+ * What a person types about the victim in one message: name, IIN, date of birth,
+ * address, phone and account, in any order, with or without labels:
+ * «Сапарова Гульнара, ИИН 610312400123, 12.03.1961, г. Шымкент, ул. Тауке хана 12-5,
+ * +7 701 765 43 21». And the phone that received the calls with the device.
+ */
+import type { Identifier, Victim } from "../report/answers.js";
+import { findBirthDate } from "./dates.js";
+import { findIdentifiers } from "./extract.js";
+import { parseIin } from "./iin.js";
+import { findPlace } from "./regions.js";
+import { fail, ok, type Parsed } from "./result.js";
+import { foldKazakh, squeezeSpaces, WORD_END, WORD_START } from "./text.js";
+
+export type VictimError = "iin_checksum" | "iin_birth_mismatch" | "several_phones" | "empty";
+
+/** Labels people put before the parts: never part of a value. */
+const LABELS = new RegExp(
+  `${WORD_START}(?:фио|ф\\.и\\.о\\.?|имя|фамилия|аты-жони|аты жони|аты|тегi|иин|жсн|iin|дата рождения|д\\.р\\.?|туган кун\\p{L}*|туган|адрес|мекенжай\\p{L}*|мекен-жай\\p{L}*|тел\\.?|телефон\\p{L}*|номер\\p{L}*|нөмир\\p{L}*|номир\\p{L}*|сч[её]т|шот\\p{L}*|iban|иибан)${WORD_END}[.:]?`,
+  "giu",
+);
+/** Words that begin an address: city, street, district, house, flat. */
+const ADDRESS_START = new RegExp(
+  `${WORD_START}(?:г\\.|город\\p{L}*|гор\\.|кала\\p{L}*|ул\\.|улиц\\p{L}*|кош\\p{L}*|мкр\\.?|микрорайон\\p{L}*|шагын аудан\\p{L}*|ыкшам аудан\\p{L}*|пр\\.|просп\\p{L}*|дангыл\\p{L}*|пер\\.|переул\\p{L}*|с\\.|село|ауыл\\p{L}*|пос\\.|посел\\p{L}*|р-н|район\\p{L}*|аудан\\p{L}*|обл\\.?|облас\\p{L}*|облыс\\p{L}*|д\\.|дом|уй|кв\\.?|квартир\\p{L}*|пэтер\\p{L}*)(?![\\p{L}\\p{N}_])`,
+  "iu",
+);
+
+/** An IIN typed with a slip: twelve digits, not a valid IIN. */
+const TWELVE_DIGITS = /(?<![\p{N}])\d{12}(?![\p{N}])/u;
+
+function blank(text: string, start: number, end: number): string {
+  return text.slice(0, start) + " ".repeat(end - start) + text.slice(end);
+}
+
+/** Blanks what `re` (written for folded text) finds, keeping the original letters elsewhere. */
+function blankFolded(text: string, re: RegExp): string {
+  let out = text;
+  for (const m of foldKazakh(text).matchAll(re)) out = blank(out, m.index, m.index + m[0].length);
+  return out;
+}
+
+/** A name is two to four words of letters (a hyphen or an initial allowed), no digits. */
+const looksLikeName = (part: string) =>
+  /^[\p{Lu}][\p{L}'’-]*\.?(?:\s+[\p{L}][\p{L}'’-]*\.?){1,3}$/u.test(part) && !ADDRESS_START.test(foldKazakh(part));
+
+export interface VictimParse {
+  victim: Victim;
+  iban?: Identifier;
+}
+
+/**
+ * The parts of the victim's identity found in the text. An IIN is checked (its check
+ * digit and its date of birth against a date given too); a second phone is refused.
+ */
+export function parseVictim(raw: string, now: Date): Parsed<VictimParse, VictimError> {
+  let rest = raw.replace(/\r/g, "");
+  const victim: Victim = {};
+  let iban: Identifier | undefined;
+  const phones: Identifier[] = [];
+  for (const span of findIdentifiers(rest)) {
+    if (span.identifier.kind === "phone") phones.push(span.identifier);
+    else if (span.identifier.kind === "iban") iban = span.identifier;
+    else continue;
+    rest = blank(rest, span.start, span.end);
+  }
+  if (phones.length > 1) return fail("several_phones");
+  if (phones[0]) victim.phone = phones[0];
+  const twelve = TWELVE_DIGITS.exec(rest);
+  if (twelve) {
+    const iin = parseIin(twelve[0]);
+    if (!iin.ok) return fail("iin_checksum");
+    victim.iin = iin.value.iin;
+    rest = blank(rest, twelve.index, twelve.index + 12);
+  }
+  const born = findBirthDate(rest, now);
+  if (born) {
+    victim.birthDate = born.date;
+    rest = blank(rest, born.start, born.end);
+  }
+  if (victim.iin && victim.birthDate && parseIin(victim.iin).ok) {
+    const fromIin = parseIin(victim.iin);
+    if (fromIin.ok && fromIin.value.birthDate !== victim.birthDate) return fail("iin_birth_mismatch");
+  }
+  const parts = blankFolded(rest, LABELS)
+    .split(/[\n;,]+/)
+    // A stop left alone by a blanked label ("Ким Ольга.  .") is not part of a value.
+    .map((p) => squeezeSpaces(p.replace(/\s+\.(?=\s|$)/g, " ")).replace(/^[-–:.\s]+|[-–:\s]+$/g, ""))
+    .filter((p) => /[\p{L}\p{N}]/u.test(p));
+  const address: string[] = [];
+  for (const part of parts) {
+    const folded = foldKazakh(part);
+    const at = ADDRESS_START.exec(folded)?.index ?? (findPlace(part) ? 0 : -1);
+    const head = at > 0 ? squeezeSpaces(part.slice(0, at)) : at === 0 ? "" : part;
+    if (head && !victim.name && looksLikeName(head)) {
+      victim.name = head.replace(/(\p{L}{2,})\.$/u, "$1");
+      if (at > 0) address.push(squeezeSpaces(part.slice(at)));
+      continue;
+    }
+    address.push(part);
+  }
+  if (address.length) victim.address = address.join(", ");
+  if (Object.keys(victim).length === 0 && !iban) return fail("empty");
+  return ok(iban ? { victim, iban } : { victim });
+}
+
+/** Words around a device's name that are not the name. */
+const DEVICE_LABELS = new RegExp(
+  `${WORD_START}(?:звонили|звонил\\p{L}*|на|номер\\p{L}*|мой|мо[йея]|телефон\\p{L}*|тел\\.?|с|смартфон\\p{L}*|модель|устройств\\p{L}*|курылгы\\p{L}*|маган|менин|нөмир\\p{L}*|номир\\p{L}*|хабарласты|конырау шалды|аркылы|анамнын|акемнин|онын|был|была|было|и|жане)${WORD_END}[.:]?`,
+  "giu",
+);
+
+export interface DeviceParse {
+  phone?: Identifier;
+  device?: string;
+}
+
+/** "+7 705 111 22 33, Samsung A52": the number that received the calls, and the device. */
+export function parseDevice(raw: string): Parsed<DeviceParse, "several_phones" | "empty"> {
+  let rest = raw;
+  const phones: Identifier[] = [];
+  for (const span of findIdentifiers(raw)) {
+    if (span.identifier.kind !== "phone") continue;
+    phones.push(span.identifier);
+    rest = blank(rest, span.start, span.end);
+  }
+  if (phones.length > 1) return fail("several_phones");
+  const device = squeezeSpaces(blankFolded(rest, DEVICE_LABELS).replace(/[,;()]+/g, " ")).replace(
+    /^[-–:.\s]+|[-–:.\s]+$/g,
+    "",
+  );
+  const out: DeviceParse = {};
+  if (phones[0]) out.phone = phones[0];
+  if (/\p{L}/u.test(device)) out.device = device;
+  return out.phone || out.device ? ok(out) : fail("empty");
+}

@@ -1,0 +1,245 @@
+import { describe, expect, it } from "vitest";
+import { advance, type Outcome, type QState } from "../../src/core/questionnaire/engine.js";
+import { firstCursor } from "../../src/core/questionnaire/flow.js";
+import type { Input } from "../../src/core/questionnaire/inputs.js";
+import { cleanNarrative } from "../../src/core/questionnaire/parsers.js";
+import { emptyAnswers } from "../../src/core/report/answers.js";
+import { extractFacts } from "../../src/core/story/facts.js";
+import { KK_STORY, RU_STORY } from "../support/walks.js";
+
+const now = new Date("2026-11-25T12:00:00Z"); // 17:00 in Kazakhstan
+const start = (): QState => ({ answers: emptyAnswers(), cursor: firstCursor() });
+const choose = (option: string): Input => ({ type: "choose", option });
+const text = (t: string): Input => ({ type: "text", text: t });
+const skip: Input = { type: "skip" };
+const done: Input = { type: "done" };
+
+function run(state: QState, ...inputs: Input[]): QState {
+  let s = state;
+  for (const input of inputs) {
+    const out: Outcome = advance(s, input, { now });
+    if (out.kind === "invalid") throw new Error(`invalid at ${s.cursor.step}: ${out.error}`);
+    s = out.state;
+  }
+  return s;
+}
+
+const told = (story: string) => run(start(), { type: "continue" }, choose("self"), text(story));
+
+describe("the story first", () => {
+  it("reads the callers with their roles, sums, cards, IBANs, apps, banks, city, called phone, device, date and time", () => {
+    const kinds = extractFacts(RU_STORY, now, emptyAnswers()).map((f) => f.kind);
+    expect(kinds).toEqual([
+      "when",
+      "channels",
+      "contact",
+      "contact",
+      "own_bank",
+      "codes",
+      "disclosed_via",
+      "apps",
+      "loan",
+      "transfer",
+      "transfer",
+      "place",
+      "receiving_phone",
+      "device",
+    ]);
+  });
+
+  it("offers the facts as a check after the story; nothing is an answer before the tap", () => {
+    const s = told(RU_STORY);
+    expect(s.cursor.step).toBe("story_check");
+    expect(s.answers.contacts).toEqual([]);
+    expect(s.answers.transfers).toEqual([]);
+    expect(s.answers.incidentDate).toBeUndefined();
+  });
+
+  it("confirmed facts become answers, and their questions are not asked again", () => {
+    const s = run(told(RU_STORY), done);
+    expect(s.answers.incidentDate).toBe("2026-11-24");
+    expect(s.answers.incidentTime).toBe("14:30");
+    expect(s.answers.contacts.map((c) => c.phones.map((p) => p.value))).toEqual([["+77012345678"], ["+77025551122"]]);
+    expect(s.answers.transfers.map((t) => t.amount?.amountMinor)).toEqual([30_000_000, 20_000_000]);
+    expect(s.answers.region).toBe("almaty");
+    // The first question left is about the first caller's name: date, time, channels and identity were told.
+    expect(s.cursor).toEqual({ step: "contact_name", item: 0 });
+  });
+
+  it("an unticked fact is not taken; «nothing fits» takes none and asks everything", () => {
+    const unticked = run(told(RU_STORY), { type: "toggle", option: "0" }, done);
+    expect(unticked.answers.incidentDate).toBeUndefined();
+    expect(unticked.cursor.step).toBe("incident_date");
+    const none = run(told(RU_STORY), { type: "none" });
+    expect(none.answers.contacts).toEqual([]);
+    expect(none.cursor.step).toBe("incident_date");
+  });
+
+  it("a bank named in the mother's own app («каспидегі картасы») is her bank, never the recipient's", () => {
+    const facts = extractFacts(KK_STORY, now, emptyAnswers());
+    const transfers = facts.filter((f) => f.kind === "transfer");
+    expect(transfers).toHaveLength(2);
+    for (const f of transfers) if (f.kind === "transfer") expect(f.transfer.recipientBank).toBeUndefined();
+    expect(facts).toContainEqual({ kind: "own_bank", bank: "kaspi" });
+  });
+
+  it("keeps a recipient's card in the story whole and cuts the person's own", () => {
+    expect(cleanNarrative("перевела 300 000 на карту 4400 4301 2345 6789")).toContain("4400 4301 2345 6789");
+    expect(cleanNarrative("моя карта 4400 4301 2345 6789 заблокирована")).not.toContain("4400 4301 2345 6789");
+    expect(cleanNarrative("с карты 4400 4301 2345 6789 ушло 50 000")).not.toContain("4400 4301 2345 6789");
+    expect(cleanNarrative("4400 4301 2345 6789")).not.toContain("4400 4301 2345 6789");
+    // «…картасына аудардым»: sent to that card, so it is the recipient's.
+    expect(cleanNarrative("ақшаны 4400 4301 2345 6789 картасына аудардым")).toContain("4400 4301 2345 6789");
+    expect(cleanNarrative("менің 4400 4301 2345 6789 картамнан ақша кетті")).not.toContain("2345 6789");
+    expect(cleanNarrative("ақшаны картаға 4400 4301 2345 6789 аудардым")).toContain("4400 4301 2345 6789");
+  });
+});
+
+describe("typed answers: several values, nothing, suggestions", () => {
+  const atTransfers = () => {
+    let s = run(start(), { type: "continue" }, choose("self"), skip, skip, skip, done, skip, { type: "none" });
+    s = run(s, { type: "none" }, { type: "none" }, { type: "none" }, choose("no"), choose("yes"));
+    expect(s.cursor).toEqual({ step: "transfer_amount", item: 0 });
+    return s;
+  };
+
+  it("«20 000 и 15 000 тенге» is two transfers, and the second one's sum is not asked again", () => {
+    const s = run(atTransfers(), text("20 000 и 15 000 тенге"));
+    expect(s.answers.transfers.map((t) => t.amount?.amountMinor)).toEqual([2_000_000, 1_500_000]);
+    const later = run(s, skip, choose("other"), choose("taken"), skip, skip, skip);
+    expect(later.cursor).toEqual({ step: "transfer_when", item: 1 });
+  });
+
+  it("a bank named beside the recipient is offered at the next question, and «skip» leaves it empty", () => {
+    const s = run(
+      atTransfers(),
+      text("15 000"),
+      skip,
+      choose("card_to_card"),
+      choose("taken"),
+      text("білмеймін, каспиде тек «аударым» деп тұр"),
+    );
+    expect(s.cursor).toEqual({ step: "transfer_recipient_bank", item: 0 });
+    expect(s.answers.transfers[0]?.recipientBank).toBeUndefined();
+    expect(s.answers.transfers[0]?.recipientName).toBe("білмеймін, каспиде тек «аударым» деп тұр");
+    expect(s.answers.transfers[0]?.recipient).toBeUndefined();
+    expect(run(s, skip).answers.transfers[0]?.recipientBank).toBeUndefined();
+    expect(run(s, { type: "accept" }).answers.transfers[0]?.recipientBank).toBe("kaspi");
+  });
+
+  it("two recipients where one is asked is a question back, not a silent pick", () => {
+    const s = run(atTransfers(), text("15 000"), skip, choose("card_to_card"), choose("sent"));
+    expect(advance(s, text("4400 4301 2345 6789 и +7 777 123 45 67"), { now })).toMatchObject({
+      kind: "invalid",
+      error: "several_recipients",
+    });
+  });
+
+  it("«нет», «жоқ» and «-» leave a typed question empty", () => {
+    let s = run(start(), { type: "continue" }, choose("self"), skip, skip, skip, done);
+    s = run(s, choose("bank"), text("нет"), text("жоқ"), text("-"), text("нет"));
+    expect(s.answers.contacts[0]).toEqual({ claimedIdentity: "bank", phones: [], handles: [] });
+  });
+
+  it("a region is typed by name in any case form; a town gives its region and the city", () => {
+    const s = run({ answers: emptyAnswers(), cursor: { step: "region" } }, text("в Темиртау"));
+    expect(s.answers).toMatchObject({ region: "karaganda", city: "Темиртау" });
+    expect(s.cursor.step).toBe("victim_identity");
+  });
+
+  it("«вчера в 14:30» at the date question answers the time too", () => {
+    const s = run(start(), { type: "continue" }, choose("self"), skip, text("вчера в 14:30"));
+    expect(s.answers).toMatchObject({ incidentDate: "2026-11-24", incidentTime: "14:30" });
+    expect(s.cursor.step).toBe("channels");
+  });
+
+  it("«айтпады, сайтқа жазды» at the shared codes question: the code was typed on a site", () => {
+    let s = run(start(), { type: "continue" }, choose("self"), skip, skip, skip, done, skip, { type: "none" });
+    s = run(s, { type: "toggle", option: "bank" }, done, text("айтпады, сайтқа жазды"));
+    expect(s.answers).toMatchObject({ codesShared: ["bank"], disclosedVia: ["typed_on_site"] });
+    expect(s.cursor.step).toBe("apps");
+  });
+});
+
+describe("checks across answers", () => {
+  const withIncident = () => run(start(), { type: "continue" }, choose("self"), skip, text("вчера в 14:30"));
+
+  it("an incident time later than now, today, is refused", () => {
+    const s = run(start(), { type: "continue" }, choose("self"), skip, choose("today"));
+    expect(advance(s, text("23:30"), { now })).toMatchObject({ kind: "invalid", error: "future_time" });
+  });
+
+  it("a transfer before the incident began is refused", () => {
+    let s = run(withIncident(), done, skip, { type: "none" }, { type: "none" }, { type: "none" }, { type: "none" });
+    s = run(s, choose("no"), choose("yes"), text("15 000"));
+    expect(advance(s, text("вчера в 10:00"), { now })).toMatchObject({ kind: "invalid", error: "before_incident" });
+    expect(run(s, text("вчера в 15:10")).answers.transfers[0]).toMatchObject({ date: "2026-11-24", time: "15:10" });
+  });
+
+  it("a loan dated before the incident is refused", () => {
+    let s = run(withIncident(), done, skip, { type: "none" }, { type: "none" }, { type: "none" }, { type: "none" });
+    s = run(s, choose("without_me"), choose("kaspi"), text("500 000"));
+    expect(advance(s, text("01.11.2026"), { now })).toMatchObject({ kind: "invalid", error: "loan_before_incident" });
+  });
+
+  it("a date of birth that does not match the IIN, and an IIN with a wrong check digit, are refused", () => {
+    const s = run(start(), { type: "continue" }, choose("self"));
+    const at = { ...s, cursor: { step: "victim_identity" as const } };
+    expect(advance(at, text("Ким Ольга, 13.03.1985, ИИН 850312300002"), { now })).toMatchObject({
+      error: "iin_birth_mismatch",
+    });
+    expect(advance(at, text("ИИН 850312300001"), { now })).toMatchObject({ error: "iin_checksum" });
+    expect(advance(at, text("Ким Ольга, 12.03.2030"), { now })).toMatchObject({ error: "birth_date" });
+  });
+});
+
+describe("editing from the review", () => {
+  /** After the story, every question left skipped or given the plainest answer. */
+  const reviewed = (): QState => {
+    let s = run(told(RU_STORY), done);
+    const plain: Partial<Record<string, Input>> = {
+      contact_documents: choose("no"),
+      contact_more: choose("done"),
+      card_data: { type: "none" },
+      personal_data: { type: "none" },
+      loan_more: choose("done"),
+      transfer_more: choose("done"),
+      already_done: done,
+      evidence: done,
+      contact_consent: choose("no"),
+    };
+    for (let n = 0; n < 40 && s.cursor.step !== "review"; n++) s = run(s, plain[s.cursor.step] ?? skip);
+    expect(s.cursor.step).toBe("review");
+    return s;
+  };
+
+  it("changes one field of caller 2 without walking through caller 1", () => {
+    let s = run(reviewed(), { type: "edit", section: "contacts" });
+    expect(s.cursor).toEqual({ step: "edit_menu", editing: "contacts" });
+    s = run(s, choose("item:1"), choose("step:contact_name"));
+    expect(s.cursor).toEqual({ step: "contact_name", item: 1, editing: "contacts", field: true });
+    s = run(s, text("майор Ахметов Б."));
+    expect(s.cursor.step).toBe("review");
+    expect(s.answers.contacts[1]?.claimedName).toBe("майор Ахметов Б.");
+    expect(s.answers.contacts[0]?.claimedName).toBeUndefined();
+  });
+
+  it("«keep as it is» changes nothing", () => {
+    const before = run(
+      reviewed(),
+      { type: "edit", section: "contacts" },
+      choose("item:1"),
+      choose("step:contact_name"),
+    );
+    const kept = run(before, skip);
+    expect(kept.cursor.step).toBe("review");
+    expect(kept.answers).toEqual(before.answers);
+  });
+
+  it("a section with one question opens it directly; a new branch opened by an edit is asked", () => {
+    const s = run(reviewed(), { type: "edit", section: "region" });
+    expect(s.cursor).toEqual({ step: "region", editing: "region", field: true });
+    const town = run(s, choose("karaganda"));
+    expect(town.cursor).toEqual({ step: "city", editing: "region" });
+  });
+});
