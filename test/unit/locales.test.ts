@@ -21,6 +21,14 @@ describe("locales", () => {
   const kk = flat("kk");
   const ru = flat("ru");
 
+  it("/mydata tells the truth about evidence: the bot keeps copies of the files, not only Telegram links", () => {
+    // src/services/evidence-store.ts writes a copy of every file; deleting the data deletes them.
+    expect(ru["privacy.summary.evidence"]).toContain("копии");
+    expect(kk["privacy.summary.evidence"]).toContain("көшірме");
+    expect(ru["privacy.confirm.text"]).not.toContain("ссылки на файлы");
+    expect(kk["privacy.confirm.text"]).not.toContain("файл сілтемелері");
+  });
+
   it("have the same files in kk and ru", () => {
     expect(readdirSync(join(localesDir, "kk")).sort()).toEqual(readdirSync(join(localesDir, "ru")).sort());
   });

@@ -93,6 +93,24 @@ describe("the story first", () => {
     expect(cleanNarrative("менің 4400 4301 2345 6789 картамнан ақша кетті")).not.toContain("2345 6789");
     expect(cleanNarrative("ақшаны картаға 4400 4301 2345 6789 аудардым")).toContain("4400 4301 2345 6789");
   });
+
+  it("the hour of the call («часов в 8», «кешкі 8-де») is never a sum: no loan of 8 ₸ is invented", () => {
+    for (const story of [
+      "позавчера вечером часов в 8 позвонил мужик, сказал что на меня оформляют кредит",
+      "в 8 вечера позвонили из банка, сказали кредит оформляют, я перевела 50 000",
+      "кеше кешкі 8-де банктен хабарласты, атыңызға несие рәсімделіп жатыр деді",
+    ]) {
+      const facts = extractFacts(story, now, emptyAnswers());
+      const sums = facts.flatMap((f) =>
+        f.kind === "loan"
+          ? [f.loan.amount?.amountMinor]
+          : f.kind === "transfer"
+            ? [f.transfer.amount?.amountMinor]
+            : [],
+      );
+      expect(sums, story).not.toContain(800);
+    }
+  });
 });
 
 describe("typed answers: several values, nothing, suggestions", () => {

@@ -8,6 +8,7 @@
  * hostile text is scanned in linear time.
  */
 import { foldKazakh, WORD_END, WORD_START } from "../identifiers/text.js";
+import { toCyrillic } from "../recognition/normalize.js";
 
 /** Up to a few words between two parts of a phrase ("звонят мне прямо сейчас"). */
 const GAP = "(?:[^\\p{L}\\p{N}]+[\\p{L}\\p{N}]+){0,3}[^\\p{L}\\p{N}]+";
@@ -19,14 +20,19 @@ const NOW_KK = "(?:казир|дал казир|осы сат\\p{L}*)";
 /** Present continuous only: «шалып тұр», «хабарласып жатыр» (not «шалды», «тұрды»). */
 const STILL_KK = "(?:тур|турмын|жатыр|жатырмын|жатырмыз)";
 const CALLING_KK = `(?:(?:кон\\p{L}* шалып|хабарласып|звондап|сойлесип) ${STILL_KK}|телефонда|байланыста|трубкада)`;
+/** Present tense of «звонить»: «мне звонит КНБ», «звонят из банка» (not «звонили», «позвонит»). */
+const RINGS_RU = "звон(?:ят|ит|ять)";
 
 const PATTERNS = [
   // «мне сейчас звонят», «звонят прямо сейчас», «он сейчас на линии»
   `${NOW_RU}${GAP}${CALLING_RU}`,
   `${CALLING_RU}${GAP}${NOW_RU}`,
-  // «мне звонят и просят…» in the present tense, «со мной на связи», «не даёт положить трубку»
-  "(?:мне|нам|маме|папе|отцу|матери) звонят",
-  "звонят (?:мне|нам)",
+  // «звонит» / «звонят» in any order («мне звонит КНБ», «звонят из банка», «маған ҰҚК-дан звонят»):
+  // the warning itself says «if the call is still on»; «не даёт положить трубку», «до сих пор на линии»
+  RINGS_RU,
+  "(?:со мной|с нами|с мамой|с папой) разговарива(?:ет|ют)",
+  "звонок (?:ещ[её] )?ид[её]т|ид[её]т звонок",
+  "(?:до сих пор|еще|все еще|пока еще) на (?:линии|проводе|связи|телефоне)",
   "не (?:да\\p{L}*|позволя\\p{L}*) (?:положить|бросить) трубку",
   "(?:не кладу|держу) трубку",
   "жд\\p{L}* (?:пока|когда) (?:я|назову|скажу|продиктую)",
@@ -34,10 +40,18 @@ const PATTERNS = [
   `${NOW_KK}${GAP}${CALLING_KK}`,
   `${CALLING_KK}${GAP}${NOW_KK}`,
   `(?:шалып|хабарласып|сойлесип|звондап) ${STILL_KK}`,
+  // «қоңырау шалуда», «хабарласуда»: the written present continuous; «телефонда тұр»
+  "(?:шалуда|хабарласуда|сойлесуде|звондауда)",
+  `(?:телефонда|трубкада|байланыста) ${STILL_KK}`,
   "тутка\\p{L}* (?:койгызба\\p{L}*|коюга бермей\\p{L}*)",
 ];
 
 const LIVE = new RegExp(PATTERNS.map((p) => `${WORD_START}${p}${WORD_END}`).join("|"), "u");
 
-/** True when the text says the call is going on now. */
-export const isLiveCall = (text: string): boolean => LIVE.test(foldKazakh(text));
+/** Words typed in Latin letters read as Cyrillic; a word-initial "j" is Kazakh Latin ж («jatyr»). */
+const latinAsCyrillic = (text: string): string =>
+  text.replace(/\p{L}+/gu, (word) => toCyrillic(/^j/i.test(word) ? `zh${word.slice(1)}` : word));
+
+/** True when the text says the call is going on now, typed in Cyrillic or in Latin letters. */
+export const isLiveCall = (text: string): boolean =>
+  LIVE.test(foldKazakh(text)) || (/[a-z]/i.test(text) && LIVE.test(foldKazakh(latinAsCyrillic(text))));

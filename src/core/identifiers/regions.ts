@@ -20,7 +20,7 @@ const OBLAST = `(?:\\s*(?:облыс${ANY}|област${ANY}|обл\\.?|region|
 /** Each region's names on folded text (ә→а, қ→к, ө→о, ұ/ү→у, і→и…), most specific first. */
 const NAMES: [Region, string][] = [
   ["almaty_region", `алматинск${ANY}${OBLAST}?|алмат[ыа]${ANY}${OBLAST}|almaty${OBLAST}|almaty_region|конаев${ANY}`],
-  ["almaty", `алмат[ыа]${ANY}|алма-?ат${ANY}|almaty|almata|alma-?ata`],
+  ["almaty", `алмат[ыаеу]${ANY}|алма-?ат${ANY}|almaty|almata|alma-?ata`],
   ["astana", `астан${ANY}|нур-?султан${ANY}|astana|nur-?sultan`],
   ["shymkent", `шымкент${ANY}|чимкент${ANY}|shymkent|chimkent`],
   // «семейный» is no Semey: the city's own case forms only

@@ -66,7 +66,7 @@ const WORDS: Partial<Record<OptionList, [string, string][]>> = {
     ["pin", "пин\\p{L}*|pin"],
   ],
   code_sources: [
-    ["egov_1414", "1414|егов|egov|цон|хкко"],
+    ["egov_1414", "1414|егов\\p{L}*|egov\\p{L}*|цон|хкко"],
     ["operator", "оператор\\p{L}*|beeline|билайн|kcell|кселл|tele2|теле2|altel"],
     ["messenger", "whatsapp|ватсап\\p{L}*|телеграм\\p{L}*|telegram"],
     ["bank", "банк\\p{L}*|kaspi|каспи\\p{L}*|halyk|халык\\p{L}*|смс|sms|push|пуш"],
@@ -81,7 +81,7 @@ const WORDS: Partial<Record<OptionList, [string, string][]>> = {
   personal_data: [
     ["iin", "иин|жсн|iin"],
     ["id_photo", "удостоверени\\p{L}*|паспорт\\p{L}*|куалик\\p{L}*"],
-    ["egov_password", "пароль\\p{L}* (?:от )?(?:егов|egov)|егов|egov"],
+    ["egov_password", "пароль\\p{L}* (?:от )?(?:егов\\p{L}*|egov\\p{L}*)|егов\\p{L}*|egov\\p{L}*"],
     ["selfie_biometrics", "селфи|биометри\\p{L}*|видеоидентификац\\p{L}*"],
   ],
   channels: [
@@ -119,7 +119,7 @@ const WORDS: Partial<Record<OptionList, [string, string][]>> = {
     ["prosecutor", "прокур\\p{L}*"],
     ["financial_monitoring", "афм|финмониторинг\\p{L}*|финансов\\p{L}* мониторинг\\p{L}*|каржылык мониторинг\\p{L}*"],
     ["mobile_operator", "оператор\\p{L}*|beeline|билайн|kcell|кселл|tele2|теле2|altel|алтел|activ|актив"],
-    ["egov_or_service", "егов|egov|цон|хкко|почт\\p{L}*|казпочта|поликлиник\\p{L}*|курьер\\p{L}*|енпф|бжзк|налогов\\p{L}*"],
+    ["egov_or_service", "егов\\p{L}*|egov\\p{L}*|цон|хкко|почт\\p{L}*|казпочта|поликлиник\\p{L}*|курьер\\p{L}*|енпф|бжзк|налогов\\p{L}*"],
     ["relative_or_friend", "родственни\\p{L}*|друг|подруг\\p{L}*|сын|доч\\p{L}*|брат\\p{L}*|сестр\\p{L}*|туыс\\p{L}*|досым|ини\\p{L}*|апа\\p{L}*|кызым|улым"],
     ["seller", "продав\\p{L}*|сатушы\\p{L}*"],
     ["buyer", "покупател\\p{L}*|сатып алушы\\p{L}*|алушы"],

@@ -145,8 +145,8 @@ function passwordValue(tokens: Token[], i: number, text: string, place: Place): 
 }
 
 /**
- * A code word: the word right after "кодовое слово" if it ends the sentence and is no
- * verb ("кодовое слово незабудка"), or the first word marked as one (capitalised, quoted,
+ * A code word: the word right after "кодовое слово" if it ends the sentence, or only a
+ * verb follows it, and is no verb ("кодовое слово незабудка", "кодовое слово ромашка назвала"), or the first word marked as one (capitalised, quoted,
  * after ":"), also after a few describing words ("…девичья фамилия Иванова").
  */
 function wordValue(tokens: Token[], i: number, place: Place): Step {
@@ -157,7 +157,11 @@ function wordValue(tokens: Token[], i: number, place: Place): Step {
   if (!/^[\p{L}\d-]{2,}$/u.test(core)) return "stop";
   if (token.afterColon || token.quoted || /^\p{Lu}/u.test(core)) return wordMask(token, i);
   const last = i === tokens.length - 1 || token.clauseEnd;
-  return place.first && last && !VERB_ENDING.test(folded) ? wordMask(token, i) : "stop";
+  // «кодовое слово ромашка назвала»: the word, then only the verb that tells what was done with it.
+  const next = tokens[i + 1];
+  const thenVerb =
+    next !== undefined && VERB_ENDING.test(next.folded) && (i + 1 === tokens.length - 1 || next.clauseEnd);
+  return place.first && (last || thenVerb) && !VERB_ENDING.test(folded) ? wordMask(token, i) : "stop";
 }
 
 /** What the detector put there itself ("•••", "•••• 6789"): already masked, never a value again. */

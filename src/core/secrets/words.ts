@@ -117,9 +117,13 @@ export const TEMPLATE_WORDS = words(`
   kaspi.kz halyk.kz egov.kz
 `);
 
-/** Words before a value that stands before its trigger: "482193 — ВАШ код", "4821 – Kaspi.kz жүйесіне КІРУ коды". */
+/**
+ * Words before a value that stands before its trigger: "482193 — ВАШ код", "4821 – Kaspi.kz жүйесіне КІРУ коды",
+ * "сказала 5512 ИЗ смс".
+ */
 export const BEFORE_TRIGGER = words(`
   деген деп это был была - — – ваш ваша your is кіру киру кируге жуйесине жуйеге для входа подтверждения
+  из с со от iz from
 `);
 
 /** More words a password may follow: the service it belongs to. */

@@ -104,6 +104,9 @@ export function readMoney(s: Sentence, all: string, found: Found, usedRecipients
   if (loanAt.length === 0 && transferAt.length === 0) return;
   const sums = findAmounts(s.text);
   if (!sums.ok) return;
+  // «часов в 8», «в 8 вечера»: the hour of the call, not a sum.
+  const times = timesIn(s.text);
+  const money = sums.value.filter(({ start, end }) => !times.some((t) => start >= t.start && end <= t.end));
   const recipients = s.spans.filter(
     (x) =>
       ["card", "iban", "wallet", "phone"].includes(x.identifier.kind) &&
@@ -117,7 +120,7 @@ export function readMoney(s: Sentence, all: string, found: Found, usedRecipients
   // «картасынан … шешіліп кетті»: from the victim's card, whose bank the story named.
   const ownBank = ownHere ?? (has(FROM_OWN_CARD, s.text) ? found.ownBank : undefined);
   const transferSums: { amount: Money; at: number }[] = [];
-  for (const { money: amount, start: at } of sums.value) {
+  for (const { money: amount, start: at } of money) {
     const lastLoan = Math.max(-1, ...loanAt.filter((p) => p <= at));
     const lastTransfer = Math.max(-1, ...transferAt.filter((p) => p <= at));
     const isLoan = lastLoan > lastTransfer || (lastTransfer < 0 && loanAt.length > 0);
@@ -153,9 +156,7 @@ export function readMoney(s: Sentence, all: string, found: Found, usedRecipients
     else if (has(SENT_WORD, s.text)) t.lossKind = "sent";
     // The day the story tells of, and the time said right before the sum: «в 15:10 перевела 300 000».
     if (day) t.date = day;
-    const time = timesIn(s.text)
-      .filter((x) => x.end <= at)
-      .at(-1);
+    const time = times.filter((x) => x.end <= at).at(-1);
     if (time && day) t.time = time.time;
     found.transfers.push(t);
   });

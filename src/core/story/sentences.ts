@@ -31,13 +31,13 @@ export function sentences(text: string): Sentence[] {
 export const has = (re: RegExp, text: string) => re.test(foldKazakh(text));
 
 /** The clock times of a sentence in order (at most a few: a sentence is short). */
-export function timesIn(text: string): { time: string; end: number }[] {
-  const out: { time: string; end: number }[] = [];
+export function timesIn(text: string): { time: string; start: number; end: number }[] {
+  const out: { time: string; start: number; end: number }[] = [];
   let offset = 0;
   for (let n = 0; n < 6; n++) {
     const found = findTime(text.slice(offset));
     if (!found.ok) break;
-    out.push({ time: found.value.time, end: offset + found.value.end });
+    out.push({ time: found.value.time, start: offset + found.value.start, end: offset + found.value.end });
     offset += found.value.end;
   }
   return out;
