@@ -58,7 +58,7 @@ export class FullStackBench {
   private readonly factory = new UpdateFactory();
   private readonly fullQueue = new QueueSupplier();
   private readonly durableQueue = new QueueSupplier();
-  private readonly deps: BotDeps;
+  private readonly deps: ReturnType<typeof prepareDeps>;
   private readonly runners: { stop(): Promise<unknown> }[] = [];
   private readonly population: Population;
   private nextDurableId = 900_000_000;
@@ -187,6 +187,7 @@ export class FullStackBench {
     for (const close of this.closing) await close();
     await this.checkpoints?.stop();
     this.deps.db.$client.close();
+    this.deps.lock.release();
     this.env.close();
     return {
       errors: this.env.errors(),

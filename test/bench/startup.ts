@@ -39,7 +39,9 @@ export async function benchStartup(runs: number): Promise<StartupFigures> {
   const apiRoot = await emulator.start();
   const env = benchEnv(apiRoot);
   // Migrations, catalogue and signing key in place, as on a server that has run before.
-  prepareDeps(env.config, env.logger).db.$client.close();
+  const deps = prepareDeps(env.config, env.logger);
+  deps.db.$client.close();
+  deps.lock.release();
   // As `npm start` runs it: the launcher on the build made at install.
   await productionBuild();
   const startMs: number[] = [];
