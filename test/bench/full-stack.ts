@@ -61,7 +61,7 @@ export class FullStackBench {
   private readonly factory = new UpdateFactory();
   private readonly fullQueue = new QueueSupplier();
   private readonly durableQueue = new QueueSupplier();
-  private deps!: BotDeps;
+  private deps!: BotDeps & { lock: { release(): void } };
   private readonly runners: { stop(): Promise<unknown> }[] = [];
   private readonly population: Population;
   private nextDurableId = 900_000_000;
@@ -193,6 +193,7 @@ export class FullStackBench {
     for (const close of this.closing) await close();
     await this.checkpoints?.stop();
     await closeDatabase(this.deps.db);
+    this.deps.lock.release();
     this.env.close();
     return {
       errors: this.env.errors(),

@@ -49,6 +49,8 @@ async function setUp(consented: number): Promise<{ emulator: BotApiEmulator; env
     for (let i = 0; i < consented; i++) await recordConsent(deps.db, FIRST_ID + i, i % 2 ? "kk" : "ru");
   });
   await closeDatabase(deps.db);
+  // The bot in its own process takes the database's single-instance lock next.
+  deps.lock.release();
   const bot = await spawnChildBot(env, apiRoot);
   await bot.started;
   return { emulator, env, bot };

@@ -40,7 +40,9 @@ export async function benchStartup(runs: number): Promise<StartupFigures> {
   const apiRoot = await emulator.start();
   const env = benchEnv(apiRoot);
   // Migrations, catalogue and signing key in place, as on a server that has run before.
-  await closeDatabase((await prepareDeps(env.config, env.logger)).db);
+  const deps = await prepareDeps(env.config, env.logger);
+  await closeDatabase(deps.db);
+  deps.lock.release();
   // As `npm start` runs it: the launcher on the build made at install.
   await productionBuild();
   const startMs: number[] = [];

@@ -1,22 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { advance, type Outcome, type QState } from "../../src/core/questionnaire/engine.js";
-import { firstCursor, flow } from "../../src/core/questionnaire/flow.js";
+import { advance, type QState } from "../../src/core/questionnaire/engine.js";
+import { flow } from "../../src/core/questionnaire/flow.js";
 import type { Input } from "../../src/core/questionnaire/inputs.js";
 import { STEP_IDS, STEPS } from "../../src/core/questionnaire/steps.js";
 import { emptyAnswers } from "../../src/core/report/answers.js";
+import { runInputs, startState } from "../support/engine-run.js";
 
 const now = new Date("2026-11-25T09:00:00Z"); // 14:00 in Kazakhstan
-const start = (): QState => ({ answers: emptyAnswers(), cursor: firstCursor() });
+const start = startState;
 
-function run(state: QState, ...inputs: Input[]): QState {
-  let s = state;
-  for (const input of inputs) {
-    const out: Outcome = advance(s, input, { now });
-    if (out.kind === "invalid") throw new Error(`invalid at ${s.cursor.step}: ${out.error}`);
-    s = out.state;
-  }
-  return s;
-}
+const run = (state: QState, ...inputs: Input[]): QState => runInputs(now, state, inputs);
 
 const choose = (option: string): Input => ({ type: "choose", option });
 const toggle = (option: string): Input => ({ type: "toggle", option });

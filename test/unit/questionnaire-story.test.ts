@@ -1,28 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { advance, type Outcome, type QState } from "../../src/core/questionnaire/engine.js";
-import { firstCursor } from "../../src/core/questionnaire/flow.js";
+import { advance, type QState } from "../../src/core/questionnaire/engine.js";
 import type { Input } from "../../src/core/questionnaire/inputs.js";
 import { cleanNarrative } from "../../src/core/questionnaire/parsers.js";
 import { emptyAnswers } from "../../src/core/report/answers.js";
 import { extractFacts } from "../../src/core/story/facts.js";
+import { runInputs, startState } from "../support/engine-run.js";
 import { KK_STORY, RU_STORY } from "../support/walks.js";
 
 const now = new Date("2026-11-25T12:00:00Z"); // 17:00 in Kazakhstan
-const start = (): QState => ({ answers: emptyAnswers(), cursor: firstCursor() });
+const start = startState;
 const choose = (option: string): Input => ({ type: "choose", option });
 const text = (t: string): Input => ({ type: "text", text: t });
 const skip: Input = { type: "skip" };
 const done: Input = { type: "done" };
 
-function run(state: QState, ...inputs: Input[]): QState {
-  let s = state;
-  for (const input of inputs) {
-    const out: Outcome = advance(s, input, { now });
-    if (out.kind === "invalid") throw new Error(`invalid at ${s.cursor.step}: ${out.error}`);
-    s = out.state;
-  }
-  return s;
-}
+const run = (state: QState, ...inputs: Input[]): QState => runInputs(now, state, inputs);
 
 const told = (story: string) => run(start(), { type: "continue" }, choose("self"), text(story));
 

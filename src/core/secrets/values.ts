@@ -62,6 +62,10 @@ const around = (text: string, start: number, end: number) => ({
 });
 
 const countsSomething = (text: string, end: number) => COUNT_AFTER.test(foldKazakh(text.slice(end, end + 24)));
+/** "код из 6 цифр" counts digits; "5512 санын айттым" (four digits and more) names the number itself. */
+const NAMES_THE_NUMBER = /^[\s-]*(?:цифр|сан|таңба|танба|символ|знак)/u;
+const countsDigits = (text: string, end: number, digits: number) =>
+  countsSomething(text, end) && !(digits >= 4 && NAMES_THE_NUMBER.test(foldKazakh(text.slice(end, end + 24))));
 
 /**
  * A number that may be a code, PIN or CVV, starting at token i: digits, possibly in
@@ -89,7 +93,7 @@ function digitValue(tokens: Token[], i: number, kind: "cvv" | "pin" | "code", te
   const end = last === i ? (first.spelled ? first.coreEnd : first.coreStart + m[1]!.length) : tokens[last]!.coreEnd;
   const { before, after } = around(text, start, end);
   if (digits > 8 || isAmountContext(before, after)) return "stop";
-  if (countsSomething(text, end)) return { count: last + 1 };
+  if (countsDigits(text, end, digits)) return { count: last + 1 };
   if (SERVICE_NUMBERS.has(m[1]!) || SENDER_WORDS.has(tokens[i - 1]?.folded ?? "")) return "skip";
   // "в 14 30": a clock time after a word for "at", not a code.
   const clock = last === i + 1 && /^(?:[01]?\d|2[0-3])$/.test(first.core) && /^[0-5]\d$/.test(tokens[last]!.core);
