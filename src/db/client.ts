@@ -29,6 +29,8 @@ export interface Engine {
    * again after a serialization failure: it must only touch the database.
    */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /** Runs hook if the current transaction's writes (or its savepoint's) are rolled back; nothing outside one. */
+  onRollback(hook: () => void): void;
   isOpen(): boolean;
   close(): Promise<void>;
 }
@@ -55,6 +57,14 @@ export function databaseOver(engine: Engine, dialect = new SQLiteAsyncDialect())
 /** Runs fn in one transaction on this database (see Engine.transaction). */
 export function inTransaction<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   return db.$engine.transaction(fn);
+}
+
+/**
+ * Undoes what fn set outside the database when the transaction it runs in is
+ * rolled back — and so before fn runs again after a serialization failure.
+ */
+export function onRollback(db: Db, hook: () => void): void {
+  db.$engine.onRollback(hook);
 }
 
 export function closeDatabase(db: Db): Promise<void> {

@@ -10,6 +10,7 @@ import { getTableColumns, is, Param, type SQL, sql } from "drizzle-orm";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import pg from "pg";
 import { DatabaseOpenError, type Engine, type Execute } from "./client.js";
+import { UndoLog } from "./undo-log.js";
 
 const MAX_NAMED = 2000;
 /**
@@ -22,6 +23,7 @@ const MAX_RUNS = 60;
 interface Transaction {
   client: pg.PoolClient;
   savepoints: number;
+  undo: UndoLog;
 }
 
 export interface PostgresEngine extends Engine {
@@ -139,12 +141,15 @@ export function postgresEngine(pool: pg.Pool, url: string): PostgresEngine {
   async function savepoint<T>(tx: Transaction, fn: () => Promise<T>): Promise<T> {
     const name = `sp${++tx.savepoints}`;
     await tx.client.query(`SAVEPOINT ${name}`);
+    tx.undo.enter();
     try {
       const result = await fn();
       await tx.client.query(`RELEASE SAVEPOINT ${name}`);
+      tx.undo.keep();
       return result;
     } catch (error) {
       await tx.client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      tx.undo.undoInner();
       throw error;
     }
   }
@@ -152,16 +157,18 @@ export function postgresEngine(pool: pg.Pool, url: string): PostgresEngine {
   async function once<T>(fn: () => Promise<T>): Promise<T> {
     const client = await pool.connect();
     let broken: Error | undefined;
+    const tx: Transaction = { client, savepoints: 0, undo: new UndoLog() };
     try {
       await client.query("BEGIN ISOLATION LEVEL SERIALIZABLE");
       try {
-        const result = await current.run({ client, savepoints: 0 }, fn);
+        const result = await current.run(tx, fn);
         await client.query("COMMIT");
         return result;
       } catch (error) {
         await client.query("ROLLBACK").catch((e: Error) => {
           broken = e;
         });
+        tx.undo.undoAll();
         throw error;
       }
     } finally {
@@ -186,6 +193,9 @@ export function postgresEngine(pool: pg.Pool, url: string): PostgresEngine {
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** Math.min(run, 10)));
         }
       }
+    },
+    onRollback(hook) {
+      current.getStore()?.undo.add(hook);
     },
     isOpen: () => !closed,
     close: async () => {

@@ -15,12 +15,14 @@ import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { DatabaseOpenError, type Db, type Engine, type Execute } from "./client.js";
 import { secureFile, secureFolder } from "./file-modes.js";
+import { UndoLog } from "./undo-log.js";
 
 /** Distinct statements kept compiled; queries built with a varying number of values are the rest. */
 const MAX_STATEMENTS = 1000;
 
 interface Transaction {
   savepoints: number;
+  undo: UndoLog;
 }
 
 export interface SqliteEngine extends Engine {
@@ -131,13 +133,16 @@ export function sqliteEngine(connection: Database.Database, path: string): Sqlit
   async function savepoint<T>(tx: Transaction, fn: () => Promise<T>): Promise<T> {
     const name = `sp${++tx.savepoints}`;
     connection.exec(`SAVEPOINT ${name}`);
+    tx.undo.enter();
     try {
       const result = await fn();
       connection.exec(`RELEASE ${name}`);
+      tx.undo.keep();
       return result;
     } catch (error) {
       connection.exec(`ROLLBACK TO ${name}`);
       connection.exec(`RELEASE ${name}`);
+      tx.undo.undoInner();
       throw error;
     }
   }
@@ -151,7 +156,7 @@ export function sqliteEngine(connection: Database.Database, path: string): Sqlit
       const mine = current.getStore();
       if (mine !== undefined && mine === open) return savepoint(mine, fn);
       while (open !== undefined) await wait();
-      const tx: Transaction = { savepoints: 0 };
+      const tx: Transaction = { savepoints: 0, undo: new UndoLog() };
       open = tx;
       try {
         // IMMEDIATE: the write lock at BEGIN. A deferred transaction that reads and then
@@ -164,6 +169,7 @@ export function sqliteEngine(connection: Database.Database, path: string): Sqlit
           return result;
         } catch (error) {
           if (connection.inTransaction) rollback.run();
+          tx.undo.undoAll();
           throw error;
         }
       } finally {
@@ -172,6 +178,9 @@ export function sqliteEngine(connection: Database.Database, path: string): Sqlit
         waiting = [];
         for (const resolve of woken) resolve();
       }
+    },
+    onRollback(hook) {
+      current.getStore()?.undo.add(hook);
     },
     isOpen: () => connection.open,
     close: async () => {

@@ -5,7 +5,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { inTransaction } from "../../src/db/client.js";
+import { inTransaction, onRollback } from "../../src/db/client.js";
 import { toPostgres } from "../../src/db/postgres-engine.js";
 import { counters, reports, users } from "../../src/db/schema.js";
 import { nextReportNumber } from "../../src/services/submit.js";
@@ -34,6 +34,55 @@ describe(`the database layer on ${TEST_ENGINE}`, () => {
       }).catch(() => undefined);
     });
     expect(await names(db)).toEqual(["outer"]);
+  });
+
+  it("undoes what a transaction set outside the database when its writes roll back, a savepoint's part alone", async () => {
+    const db = await testDb();
+    const set = new Set<string>();
+    const mark = (name: string) => {
+      set.add(name);
+      onRollback(db, () => set.delete(name));
+    };
+    await inTransaction(db, async () => {
+      mark("outer");
+      await inTransaction(db, async () => {
+        mark("inner-kept");
+      });
+      await inTransaction(db, async () => {
+        mark("inner-lost");
+        throw new Error("inner fails");
+      }).catch(() => undefined);
+    });
+    await inTransaction(db, async () => {
+      mark("whole-lost");
+      await inTransaction(db, async () => mark("nested-in-lost"));
+      throw new Error("fails");
+    }).catch(() => undefined);
+    mark("outside a transaction");
+    expect([...set].sort()).toEqual(["inner-kept", "outer", "outside a transaction"]);
+  });
+
+  it("counts outside the database only the transactions that committed, however often a conflict runs them again", async () => {
+    const db = await testDb();
+    await add(db, "shared");
+    let committed = 0;
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        inTransaction(db, async () => {
+          committed++;
+          onRollback(db, () => committed--);
+          const [row] = await db.select().from(counters).where(eq(counters.name, "shared")).all();
+          await db
+            .update(counters)
+            .set({ value: row!.value + 1 })
+            .where(eq(counters.name, "shared"))
+            .run();
+        }),
+      ),
+    );
+    const [row] = await db.select().from(counters).where(eq(counters.name, "shared")).all();
+    expect(row!.value).toBe(21);
+    expect(committed).toBe(20);
   });
 
   it("never lets work from outside an open transaction land in it: a rollback takes back only its own writes", async () => {

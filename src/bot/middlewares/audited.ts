@@ -5,6 +5,7 @@
  * row, saying so — a forgotten record can never mean a read nobody sees.
  */
 import { audit } from "../../db/audit.js";
+import { onRollback } from "../../db/client.js";
 import type { BaseContext } from "../context.js";
 import { actorOf } from "../filters/roles.js";
 import { STAFF_ROUTES, type StaffRouteId } from "../staff-routes.js";
@@ -14,7 +15,7 @@ export interface AuditNote {
   details?: Record<string, unknown> | undefined;
 }
 
-/** Writes the route's row now; a second call on the same use is a bug and throws. */
+/** Writes the route's row now; a second call on the same use is a bug and throws (a rolled-back call does not count). */
 export type Recorder = (note?: AuditNote) => Promise<void>;
 
 export function audited<C extends BaseContext, A extends unknown[]>(
@@ -26,6 +27,10 @@ export function audited<C extends BaseContext, A extends unknown[]>(
     const record: Recorder = async (note = {}) => {
       if (written) throw new Error(`staff route ${route} recorded twice`);
       written = true;
+      // Recorded inside a transaction that is rolled back (and run again on PostgreSQL): the row is gone too.
+      onRollback(ctx.deps.db, () => {
+        written = false;
+      });
       await audit(ctx.deps.db, {
         actor: actorOf(ctx),
         action: STAFF_ROUTES[route].audit,
