@@ -23,7 +23,7 @@ import { getUser, markBlocked } from "../../db/users.js";
 import type { I18n } from "../../i18n.js";
 import type { BotDeps } from "../deps.js";
 import { alertKeyboard } from "../keyboards/alerts.js";
-import { BROADCAST_PER_SECOND, Pacer } from "./pace.js";
+import { BROADCAST_LOCK, BROADCAST_PER_SECOND, broadcastPacer, Pacer } from "./pace.js";
 
 export const ALERTS_PER_SECOND = BROADCAST_PER_SECOND;
 const BATCH = 100;
@@ -60,7 +60,7 @@ class Deliverer {
     perSecond: number,
   ) {
     this.api = deliveryApi(deps);
-    this.pacer = new Pacer(perSecond);
+    this.pacer = perSecond === BROADCAST_PER_SECOND ? broadcastPacer(deps) : new Pacer(perSecond);
   }
 
   /** Starts a run, or asks the current one to look again when it ends. */
@@ -72,8 +72,8 @@ class Deliverer {
     this.running = (async () => {
       let sent = 0;
       try {
-        // One deliverer across instances: its pace is the pace of all (the others skip; the next tick retries).
-        await runAlone(this.deps.db, "alert-delivery", async () => {
+        // One broadcaster across instances: its pace is the pace of all (the others skip; the next tick retries).
+        await runAlone(this.deps.db, BROADCAST_LOCK, async () => {
           do {
             this.again = false;
             sent += await this.deliverAll();

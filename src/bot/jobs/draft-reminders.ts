@@ -4,7 +4,7 @@ import { markBlocked } from "../../db/users.js";
 import { menuData } from "../callback-data/menu.js";
 import type { AppContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { Pacer } from "./pace.js";
+import { broadcastPacer } from "./pace.js";
 
 const DAY = 24 * 3600_000;
 
@@ -17,7 +17,8 @@ export async function remindDrafts(bot: Bot<AppContext>, deps: BotDeps): Promise
   const { db, i18n } = deps;
   const due = await remindersDue(db, new Date(deps.now().getTime() - DAY), 200);
   let sent = 0;
-  const pacer = new Pacer();
+  // The alerts' pacer: both together stay under Telegram's limit for messages nobody asked for.
+  const pacer = broadcastPacer(deps);
   for (const d of due) {
     const lang = d.lang ?? "ru";
     const keyboard = InlineKeyboard.from([

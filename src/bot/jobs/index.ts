@@ -11,6 +11,7 @@ import { deliverAlerts } from "./alerts.js";
 import { syncCatalog } from "./catalog-sync.js";
 import { remindDrafts } from "./draft-reminders.js";
 import { menuSync } from "./menus.js";
+import { BROADCAST_LOCK } from "./pace.js";
 import { sendReportNotices } from "./report-notices.js";
 
 export interface Jobs {
@@ -31,11 +32,11 @@ export function startJobs(bot: Bot<AppContext>, deps: BotDeps, inbox: UpdateInbo
   const running = new Set<Promise<void>>();
   let stopped = false;
   /** Runs a job now (alone across instances unless `alone` is false); a stop waits for it. */
-  const once = async (name: string, job: () => unknown, alone = true) => {
+  const once = async (name: string, job: () => unknown, alone = true, lock = name) => {
     if (stopped) return;
     const done = (async () => {
       try {
-        if (alone) await runAlone(deps.db, name, async () => job());
+        if (alone) await runAlone(deps.db, lock, async () => job());
         else await job();
       } catch (error) {
         deps.logger.error({ job: name, err: describeError(error) }, "job failed");
@@ -45,8 +46,8 @@ export function startJobs(bot: Bot<AppContext>, deps: BotDeps, inbox: UpdateInbo
     await done;
     running.delete(done);
   };
-  const every = (ms: number, name: string, job: () => unknown, { alone = true } = {}) => {
-    const run = () => once(name, job, alone);
+  const every = (ms: number, name: string, job: () => unknown, { alone = true, lock = name } = {}) => {
+    const run = () => once(name, job, alone, lock);
     void run();
     const timer = setInterval(run, ms);
     timer.unref();
@@ -62,7 +63,8 @@ export function startJobs(bot: Bot<AppContext>, deps: BotDeps, inbox: UpdateInbo
     // Their evidence files go too.
     await deleteEvidence(deps.config.evidence, purged);
   });
-  every(HOUR, "draft-reminders", () => remindDrafts(bot, deps));
+  // A broadcast like the alerts: under their lock, so one instance broadcasts at a time at one pace.
+  every(HOUR, "draft-reminders", () => remindDrafts(bot, deps), { lock: BROADCAST_LOCK });
   // Delivery starts at once when an admin presses Send; this picks up what a restart interrupted.
   // The deliverer takes its lock itself (a Send pressed on any instance goes through it too).
   every(10_000, "alert-delivery", () => deliverAlerts(deps), { alone: false });

@@ -5,6 +5,13 @@
  */
 export const BROADCAST_PER_SECOND = 25;
 
+/**
+ * Alerts and draft reminders are one broadcast for Telegram: they share one
+ * pacer in a process, and across instances one advisory lock of this name
+ * (runAlone), so only one instance broadcasts at a time.
+ */
+export const BROADCAST_LOCK = "broadcasts";
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -52,4 +59,16 @@ export class Pacer {
       if (this.ends.length > this.perSecond) this.ends.shift();
     };
   }
+}
+
+const pacers = new WeakMap<object, Pacer>();
+
+/** The one broadcast pacer of a bot (its deps), shared by alerts and draft reminders. */
+export function broadcastPacer(owner: object): Pacer {
+  let pacer = pacers.get(owner);
+  if (!pacer) {
+    pacer = new Pacer(BROADCAST_PER_SECOND);
+    pacers.set(owner, pacer);
+  }
+  return pacer;
 }
