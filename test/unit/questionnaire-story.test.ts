@@ -4,6 +4,7 @@ import type { Input } from "../../src/core/questionnaire/inputs.js";
 import { cleanNarrative } from "../../src/core/questionnaire/parsers.js";
 import { emptyAnswers } from "../../src/core/report/answers.js";
 import { extractFacts } from "../../src/core/story/facts.js";
+import { CARDS } from "../fixtures/secrets.js";
 import { runInputs, startState } from "../support/engine-run.js";
 import { KK_STORY, RU_STORY } from "../support/walks.js";
 
@@ -84,6 +85,62 @@ describe("the story first", () => {
     expect(cleanNarrative("ақшаны 4400 4301 2345 6789 картасына аудардым")).toContain("4400 4301 2345 6789");
     expect(cleanNarrative("менің 4400 4301 2345 6789 картамнан ақша кетті")).not.toContain("2345 6789");
     expect(cleanNarrative("ақшаны картаға 4400 4301 2345 6789 аудардым")).toContain("4400 4301 2345 6789");
+  });
+
+  it("a recipient's card after a bare «на» («перевела 50 000 на 4400 …») is kept whole and attached to the sum", () => {
+    for (const story of [
+      "перевела 50 000 на 4400 4301 2345 6789",
+      "я перевела ему 50 000 тенге на 4400 4301 2345 6789, он сказал это безопасный счёт",
+      "50 000 теңгені 4400 4301 2345 6789 картасына аудардым",
+      "ақшаны, 50 000 теңге, 4400 4301 2345 6789-ға жібердім",
+    ]) {
+      expect(cleanNarrative(story), story).toContain("4400 4301 2345 6789");
+      const transfers = extractFacts(story, now, emptyAnswers()).filter((f) => f.kind === "transfer");
+      expect(transfers, story).toEqual([
+        expect.objectContaining({
+          transfer: expect.objectContaining({
+            amount: { amountMinor: 5_000_000, currency: "KZT" },
+            recipient: expect.objectContaining({ kind: "card", value: "4400430123456789" }),
+          }),
+        }),
+      ]);
+    }
+  });
+
+  it("two recipients of one sum are two transfers: the first with the sum, the second's sum asked (ru, kk)", () => {
+    for (const story of [
+      "перевела 50 000 на 4400 4301 2345 6789 и 5536 9100 1234 5676",
+      "ақшаны 4400 4301 2345 6789 және 5536 9100 1234 5676 карталарына аудардым, барлығы 50 000 теңге",
+      "перевела 50 000 на номер 87011234567 и на карту 5536 9100 1234 5676",
+    ]) {
+      const transfers = extractFacts(story, now, emptyAnswers()).flatMap((f) =>
+        f.kind === "transfer" ? [f.transfer] : [],
+      );
+      expect(
+        transfers.map((t) => t.amount?.amountMinor),
+        story,
+      ).toEqual([5_000_000, undefined]);
+      expect(
+        transfers.map((t) => t.recipient?.value.slice(-4)),
+        story,
+      ).toEqual([story.includes("8701") ? "4567" : "6789", "5676"]);
+      const s = run(told(story), done);
+      expect(
+        s.answers.transfers.map((t) => t.recipient?.value.slice(-4)),
+        story,
+      ).toEqual(transfers.map((t) => t.recipient?.value.slice(-4)));
+    }
+  });
+
+  it("the story and the secret detector agree on whose card it is: a card the story takes as a recipient is never cut", () => {
+    for (const [, typed] of CARDS) {
+      const kept = cleanNarrative(typed);
+      for (const f of extractFacts(typed, now, emptyAnswers())) {
+        if (f.kind === "transfer" && f.transfer.recipient?.kind === "card") {
+          expect(kept, typed).toContain(f.transfer.recipient.raw);
+        }
+      }
+    }
   });
 
   it("the hour of the call («часов в 8», «кешкі 8-де») is never a sum: no loan of 8 ₸ is invented", () => {

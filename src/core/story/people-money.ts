@@ -12,7 +12,7 @@ import type { Bank, ClaimedIdentity, LoanStatus, TransferMethod } from "../model
 import { OPTIONS } from "../questionnaire/steps.js";
 import { optionsInText } from "../questionnaire/typed-options.js";
 import type { Contact, Identifier, Loan, Money, Transfer } from "../report/answers.js";
-import { isOwnBankMention, roleBefore } from "./roles.js";
+import { isOwnBankMention, roleAt } from "./roles.js";
 import { has, type Sentence, timesIn } from "./sentences.js";
 import {
   DOCUMENTS,
@@ -72,7 +72,7 @@ export function readContacts(s: Sentence, all: string, found: Found, usedRecipie
   for (const span of spans) {
     const id = span.identifier;
     if (usedRecipients.has(id.value)) continue;
-    const role = roleBefore(all, s.start + span.start);
+    const role = roleAt(all, s.start + span.start, s.start + span.end);
     if (id.kind === "phone" && role === "receiving") {
       found.receiving ??= id;
       continue;
@@ -110,7 +110,7 @@ export function readMoney(s: Sentence, all: string, found: Found, usedRecipients
   const recipients = s.spans.filter(
     (x) =>
       ["card", "iban", "wallet", "phone"].includes(x.identifier.kind) &&
-      roleBefore(all, s.start + x.start) === "recipient",
+      roleAt(all, s.start + x.start, s.start + x.end) === "recipient",
   );
   const bankMention = findBank(s.text);
   const ownHere =
@@ -137,11 +137,16 @@ export function readMoney(s: Sentence, all: string, found: Found, usedRecipients
     if (has(WITHOUT_ME, s.text)) found.loanStatus = "without_me";
     else if (has(YOURSELF, s.text)) found.loanStatus = "on_instructions";
   }
-  transferSums.forEach(({ amount, at }, k) => {
-    const t: Transfer = { amount };
+  // «перевела 50 000 на 4400 … и 5536 …»: more recipients than sums; each of the others is a transfer
+  // of its own whose sum is asked, never a recipient silently dropped.
+  const rows: { amount?: Money; at: number }[] =
+    transferSums.length > 0 && recipients.length > transferSums.length
+      ? [...transferSums, ...recipients.slice(transferSums.length).map((r) => ({ at: r.start }))]
+      : transferSums;
+  rows.forEach(({ amount, at }, k) => {
+    const t: Transfer = amount ? { amount } : {};
     // One recipient for all the sums, or one each in the same order.
-    const r =
-      recipients.length === transferSums.length ? recipients[k] : recipients.length === 1 ? recipients[0] : undefined;
+    const r = recipients.length === rows.length ? recipients[k] : recipients.length === 1 ? recipients[0] : undefined;
     if (r) {
       t.recipient = r.identifier;
       usedRecipients.add(r.identifier.value);
