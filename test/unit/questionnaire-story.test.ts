@@ -143,6 +143,23 @@ describe("the story first", () => {
     }
   });
 
+  it("slang sums in the story («скинула полтос», «20 косарей», «сотканы аудардым») are read, not asked again", () => {
+    const sums = (story: string) =>
+      extractFacts(story, now, emptyAnswers()).flatMap((f) =>
+        f.kind === "transfer"
+          ? [f.transfer.amount?.amountMinor]
+          : f.kind === "loan"
+            ? [f.loan.amount?.amountMinor]
+            : [],
+      );
+    expect(sums("меня обманули, скинула полтос на карту 4400 4301 2345 6789")).toEqual([5_000_000]);
+    expect(sums("сначала перевела сотку, потом ещё 20 косарей и пятихатку")).toEqual([10_000_000, 2_000_000, 50_000]);
+    expect(sums("на меня оформили кредит на лям")).toEqual([100_000_000]);
+    expect(sums("кеше полтосты 4400 4301 2345 6789 картасына аудардым")).toEqual([5_000_000]);
+    expect(sums("алдымен сотканы аудардым, сосын тағы 20 косарьды жібердім")).toEqual([10_000_000, 2_000_000]);
+    expect(sums("атыма жарты миллионға несие рәсімдеп қойыпты")).toEqual([50_000_000]);
+  });
+
   it("the hour of the call («часов в 8», «кешкі 8-де») is never a sum: no loan of 8 ₸ is invented", () => {
     for (const story of [
       "позавчера вечером часов в 8 позвонил мужик, сказал что на меня оформляют кредит",
