@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { applyInput } from "../../src/core/questionnaire/answer.js";
 import { advance, type QState } from "../../src/core/questionnaire/engine.js";
 import type { Input } from "../../src/core/questionnaire/inputs.js";
 import { cleanNarrative } from "../../src/core/questionnaire/parsers.js";
@@ -158,6 +159,29 @@ describe("the story first", () => {
     expect(sums("кеше полтосты 4400 4301 2345 6789 картасына аудардым")).toEqual([5_000_000]);
     expect(sums("алдымен сотканы аудардым, сосын тағы 20 косарьды жібердім")).toEqual([10_000_000, 2_000_000]);
     expect(sums("атыма жарты миллионға несие рәсімдеп қойыпты")).toEqual([50_000_000]);
+  });
+
+  it("«на этот же номер, айфон 11» keeps the number read from the story and stores the device alone (ru, kk)", () => {
+    for (const [story, answer, device] of [
+      ["звонили мне на номер 8 701 765 43 21 из «банка»", "на этот же номер, айфон 11", "айфон 11"],
+      ["звонили мне на номер 8 701 765 43 21 из «банка»", "на тот же самый номер, Samsung A52", "Samsung A52"],
+      ["маған 8 701 765 43 21 нөміріне банктен хабарласты", "сол нөмірге, айфон 11", "айфон 11"],
+      ["маған 8 701 765 43 21 нөміріне банктен хабарласты", "осы нөмір, Redmi Note 12", "Redmi Note 12"],
+    ]) {
+      const facts = extractFacts(story!, now, emptyAnswers());
+      const phone = facts.find((f) => f.kind === "receiving_phone");
+      expect(phone, story).toBeDefined();
+      const a = emptyAnswers();
+      if (phone?.kind === "receiving_phone") a.receivingPhone = phone.phone;
+      const r = applyInput(a, { step: "victim_device" }, text(answer!), { now });
+      expect(r.kind, answer).toBe("answered");
+      if (r.kind !== "answered") continue;
+      expect(r.answers.device, answer).toBe(device);
+      expect(r.answers.receivingPhone?.value, answer).toBe("+77017654321");
+      // Only the words pointing back: the number stays, nothing is invented, nothing is asked again.
+      const back = applyInput(a, { step: "victim_device" }, text(answer!.split(",")[0]!), { now });
+      expect(back.kind === "answered" && back.answers.device, answer).toBeUndefined();
+    }
   });
 
   it("the hour of the call («часов в 8», «кешкі 8-де») is never a sum: no loan of 8 ₸ is invented", () => {

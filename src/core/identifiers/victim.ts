@@ -103,9 +103,24 @@ export function parseVictim(raw: string, now: Date): Parsed<VictimParse, VictimE
   return ok(iban ? { victim, iban } : { victim });
 }
 
-/** Words around a device's name that are not the name. */
+/** Words that point back to a number or a device already named, ru, kk, en (folded). */
+const POINTING_BACK = [
+  "эт(?:от|а|о|ого|ому|ом|у)",
+  "т(?:от|а|о|ого|ому|ом|у)",
+  "же",
+  "сам(?:ый|ая|ое|ого|ому|ом|ую)",
+  "такой|такая|прежн\\p{L}*|тот\\s+же",
+  "сол|осы|бул|баягы|алги|ози|озим|сонда|ол",
+  "мамин\\p{L}*|мам[аыуе]|папин\\p{L}*|пап[аыуе]|ана|акем|анамдыкы",
+  "same|this|that|the|number|phone",
+].join("|");
+
+/**
+ * Words around a device's name that are not the name: labels, and the words that point back
+ * to a number already given («на этот же номер», «тот самый», «сол нөмірге», «мамин номер»).
+ */
 const DEVICE_LABELS = new RegExp(
-  `${WORD_START}(?:звонили|звонил\\p{L}*|на|номер\\p{L}*|мой|мо[йея]|телефон\\p{L}*|тел\\.?|с|смартфон\\p{L}*|модель|устройств\\p{L}*|курылгы\\p{L}*|маган|менин|нөмир\\p{L}*|номир\\p{L}*|хабарласты|конырау шалды|аркылы|анамнын|акемнин|онын|был|была|было|и|жане)${WORD_END}[.:]?`,
+  `${WORD_START}(?:звонили|звонил\\p{L}*|на|номер\\p{L}*|мой|мо[йея]|телефон\\p{L}*|тел\\.?|с|смартфон\\p{L}*|модель|устройств\\p{L}*|курылгы\\p{L}*|маган|менин|нөмир\\p{L}*|номир\\p{L}*|хабарласты|конырау шалды|аркылы|анамнын|акемнин|онын|был|была|было|и|жане|${POINTING_BACK})${WORD_END}[.:]?`,
   "giu",
 );
 

@@ -29,6 +29,9 @@ const OWN_AFTER = /^[\s,:-]*(?:деген\s+)?(?:картам\p{L}*|картад
 const OTHERS_AFTER =
   /^(?:-?(?:га|ге|ка|ке|на|не)(?![\p{L}])|[\s,:-]*(?:(?:жане|и|,)\s*\d[\d\s-]{8,24}\d[\s,]*)?(?:\(?\p{L}+\)?\s+){0,2}(?:картасына|карталарына|картага|шотына|шоттарына|номерине|нөмирине|номирине|номерлерине|нөмирлерине)(?![\p{L}])|[\s,:-]*(?:аудард|жиберд|салд)\p{L}*)/u;
 
+/** The words after that name money going there (a card, an account, a transfer), not only "to the number". */
+const MONEY_AFTER = /карт|шот|аудард|жиберд|салд/u;
+
 /** A bare «на» ends the words before the number, after a sum or with nothing but words. */
 const BARE_NA = /^[\s,]*(?:(?:тг|тенге|теңге|₸|kzt|тыс\p{L}*|мын\p{L}*|млн|\$|долл\p{L}*|руб\p{L}*)\.?\s*)?на[\s:]*$/u;
 const ENDS_WITH_NA = /(?:^|[^\p{L}])на[\s:]*$/u;
@@ -84,8 +87,11 @@ function roleFromBefore(text: string, start: number, carry: number): Role | unde
 export function roleAt(text: string, start: number, end: number, carry = CARRY): Role | undefined {
   const after = foldKazakh(text.slice(end, end + WINDOW));
   if (OWN_AFTER.test(after)) return "own";
-  if (OTHERS_AFTER.test(after)) return "recipient";
-  return roleFromBefore(text, start, carry);
+  const others = OTHERS_AFTER.exec(after);
+  const before = roleFromBefore(text, start, carry);
+  // «маған 8 701 … нөміріне хабарласты»: "to my number" is the phone that was called, not a recipient.
+  if (others && before === "receiving" && !MONEY_AFTER.test(others[0])) return "receiving";
+  return others ? "recipient" : before;
 }
 
 /** Own-card words right after a bank's name: «каспидегі картасы», «Kaspi Gold картам». */
