@@ -32,6 +32,7 @@ import { parseIin } from "../../src/core/identifiers/iin.js";
 import { parseAmount } from "../../src/core/identifiers/money.js";
 import { parsePhone, parseShortNumber } from "../../src/core/identifiers/phone.js";
 import { foldKazakh } from "../../src/core/identifiers/text.js";
+import { parseDevice } from "../../src/core/identifiers/victim.js";
 import { parseWallet } from "../../src/core/identifiers/wallet.js";
 import { applyInput } from "../../src/core/questionnaire/answer.js";
 import { cleanText, parseLast4, parsers } from "../../src/core/questionnaire/parsers.js";
@@ -40,6 +41,7 @@ import { tokenize } from "../../src/core/recognition/normalize.js";
 import { protectText } from "../../src/core/redact.js";
 import { emptyAnswers } from "../../src/core/report/answers.js";
 import { parseVerifyPayload } from "../../src/core/report/signature.js";
+import { extractFacts } from "../../src/core/story/facts.js";
 import { readLookupInput } from "../../src/services/lookup.js";
 
 export const SIZE = 64 * 1024;
@@ -135,6 +137,8 @@ export const PARSERS: [string, (text: string) => unknown][] = [
   ["findBank", findBank],
   ["phonesAndCards", phonesAndCards],
   ["findIdentifiers", findIdentifiers],
+  ["parseDevice", parseDevice],
+  ["extractFacts (the story's pre-fill: sums, roles of numbers, device)", (t) => extractFacts(t, NOW, emptyAnswers())],
   ["readLookupInput (parseIdentifier)", readLookupInput],
   ["protectText (the secret detector)", (t) => protectText(t)],
   // The sanitiser cleans captions and file names with the same detector as texts.

@@ -32,11 +32,18 @@ function blank(text: string, start: number, end: number): string {
   return text.slice(0, start) + " ".repeat(end - start) + text.slice(end);
 }
 
-/** Blanks what `re` (written for folded text) finds, keeping the original letters elsewhere. */
+/**
+ * Blanks what `re` (written for folded text) finds, keeping the original letters elsewhere.
+ * Built in one pass: a text of many labels («на на на …») costs its length, not its square.
+ */
 function blankFolded(text: string, re: RegExp): string {
-  let out = text;
-  for (const m of foldKazakh(text).matchAll(re)) out = blank(out, m.index, m.index + m[0].length);
-  return out;
+  let out = "";
+  let cursor = 0;
+  for (const m of foldKazakh(text).matchAll(re)) {
+    out += text.slice(cursor, m.index) + " ".repeat(m[0].length);
+    cursor = m.index + m[0].length;
+  }
+  return out + text.slice(cursor);
 }
 
 /** A name is two to four words of letters (a hyphen or an initial allowed), no digits. */
@@ -136,9 +143,9 @@ export function parseDevice(raw: string): Parsed<DeviceParse, "several_phones" |
   for (const span of findIdentifiers(raw)) {
     if (span.identifier.kind !== "phone") continue;
     phones.push(span.identifier);
+    if (phones.length > 1) return fail("several_phones");
     rest = blank(rest, span.start, span.end);
   }
-  if (phones.length > 1) return fail("several_phones");
   const device = squeezeSpaces(blankFolded(rest, DEVICE_LABELS).replace(/[,;()]+/g, " ")).replace(
     /^[-–:.\s]+|[-–:.\s]+$/g,
     "",

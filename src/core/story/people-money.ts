@@ -120,9 +120,14 @@ export function readMoney(s: Sentence, all: string, found: Found, usedRecipients
   // «картасынан … шешіліп кетті»: from the victim's card, whose bank the story named.
   const ownBank = ownHere ?? (has(FROM_OWN_CARD, s.text) ? found.ownBank : undefined);
   const transferSums: { amount: Money; at: number }[] = [];
+  // Sums and words are in reading order: one sweep finds the last loan and transfer word before each sum.
+  let loans = 0;
+  let transfers = 0;
   for (const { money: amount, start: at } of money) {
-    const lastLoan = Math.max(-1, ...loanAt.filter((p) => p <= at));
-    const lastTransfer = Math.max(-1, ...transferAt.filter((p) => p <= at));
+    while (loans < loanAt.length && loanAt[loans]! <= at) loans++;
+    while (transfers < transferAt.length && transferAt[transfers]! <= at) transfers++;
+    const lastLoan = loans > 0 ? loanAt[loans - 1]! : -1;
+    const lastTransfer = transfers > 0 ? transferAt[transfers - 1]! : -1;
     const isLoan = lastLoan > lastTransfer || (lastTransfer < 0 && loanAt.length > 0);
     if (isLoan) {
       const loan: Loan = { amount };
@@ -143,6 +148,8 @@ export function readMoney(s: Sentence, all: string, found: Found, usedRecipients
     transferSums.length > 0 && recipients.length > transferSums.length
       ? [...transferSums, ...recipients.slice(transferSums.length).map((r) => ({ at: r.start }))]
       : transferSums;
+  // «шешіліп кетті», «списали»: taken without the person; «перевела», «аудардым»: sent by them.
+  const lossKind = has(TAKEN_WORD, s.text) ? "taken" : has(SENT_WORD, s.text) ? "sent" : undefined;
   rows.forEach(({ amount, at }, k) => {
     const t: Transfer = amount ? { amount } : {};
     // One recipient for all the sums, or one each in the same order.
@@ -156,9 +163,7 @@ export function readMoney(s: Sentence, all: string, found: Found, usedRecipients
       if (fromIban) t.recipientBank = fromIban;
     }
     if (ownBank) t.ownBank = ownBank;
-    // «шешіліп кетті», «списали»: taken without the person; «перевела», «аудардым»: sent by them.
-    if (has(TAKEN_WORD, s.text)) t.lossKind = "taken";
-    else if (has(SENT_WORD, s.text)) t.lossKind = "sent";
+    if (lossKind) t.lossKind = lossKind;
     // The day the story tells of, and the time said right before the sum: «в 15:10 перевела 300 000».
     if (day) t.date = day;
     const time = times.filter((x) => x.end <= at).at(-1);
