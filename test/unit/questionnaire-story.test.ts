@@ -108,6 +108,12 @@ describe("the story first", () => {
     }
   });
 
+  it("a number called after a transfer told earlier in the sentence («перевела деньги, потом позвонила на 8701…») stays a contact", () => {
+    const facts = extractFacts("перевела деньги, потом позвонила на 87011234567", now, emptyAnswers());
+    expect(facts.filter((f) => f.kind === "contact")).toHaveLength(1);
+    expect(facts.filter((f) => f.kind === "transfer" && f.transfer.recipient)).toEqual([]);
+  });
+
   it("two recipients of one sum are two transfers: the first with the sum, the second's sum asked (ru, kk)", () => {
     for (const story of [
       "перевела 50 000 на 4400 4301 2345 6789 и 5536 9100 1234 5676",

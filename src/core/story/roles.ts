@@ -35,7 +35,7 @@ const MONEY_AFTER = /карт|шот|аудард|жиберд|салд/u;
 /** A bare «на» ends the words before the number, after a sum or with nothing but words. */
 const BARE_NA = /^[\s,]*(?:(?:тг|тенге|теңге|₸|kzt|тыс\p{L}*|мын\p{L}*|млн|\$|долл\p{L}*|руб\p{L}*)\.?\s*)?на[\s:]*$/u;
 const ENDS_WITH_NA = /(?:^|[^\p{L}])на[\s:]*$/u;
-/** A transfer said in the clause before the bare «на»: «перевела 50 000 и 20 000 на …», «ушли на …». */
+/** A transfer said before the bare «на», up to a comma: «перевела 50 000 и 20 000 на …», «ушли на …». */
 const SENT_IN_CLAUSE = new RegExp(`(?<![\\p{L}])(?:${SEND})(?![\\p{L}])`, "u");
 /** The number that ends the words before: its digits tell a sum (at most nine) from a card or a phone. */
 const NUMBER_BEFORE = /\+?\d(?:[\d\s().,-]*\d)?$/u;
@@ -73,7 +73,8 @@ function roleFromBefore(text: string, start: number, carry: number): Role | unde
   const upToNumber = clause.slice(0, clause.length - before.length);
   const previous = NUMBER_BEFORE.exec(upToNumber);
   const digits = previous ? previous[0].replace(/\D/g, "").length : 0;
-  if (ENDS_WITH_NA.test(before) && SENT_IN_CLAUSE.test(clause)) return "recipient";
+  // The transfer in the same part of the sentence: «перевела деньги, потом позвонила на 8701 …» is a call.
+  if (ENDS_WITH_NA.test(before) && SENT_IN_CLAUSE.test(clause.split(/[,;]/u).at(-1) ?? "")) return "recipient";
   if (BARE_NA.test(before) && digits > 0 && digits <= 9) return "recipient";
   // «на 4400 … и 5536 …»: the second number is where the first went.
   if (carry > 0 && JOINED.test(before) && previous && digits >= 10) {
