@@ -114,6 +114,38 @@ describe("the language people write in", () => {
     expect(await draftNarrative(9103)).toBe(narrative);
   });
 
+  for (const [from, to, button, id] of [
+    ["ru", "kk", "Қазақша", 9110],
+    ["kk", "ru", "Русский", 9111],
+  ] as const) {
+    it(`${from} → ${to} by /language mid-questionnaire: the same question again in ${to}, not the menu, and the answers kept`, async () => {
+      const u = await consentedUser(h, id, from);
+      u.command("report");
+      await nextQuestion(u);
+      await play(u, [
+        { press: label(from, "questionnaire:steps.urgent.continue") },
+        { press: label(from, "common:filed_for.self") },
+      ]);
+      const story = (lang: Lang) => label(lang, "questionnaire:steps.narrative.q").slice(0, 25);
+      expect(u.messages().at(-1)?.text).toContain(story(from));
+      u.command("language");
+      await u.waitFor((m) => buttonTexts(m).includes(button));
+      u.press(button);
+      await u.waitFor((m) => m.text.includes(label(to, "start:language_set")));
+      const again = await u.waitFor((m) => m.text.includes(story(to)));
+      expect(buttonTexts(again)).not.toContain(label(to, "menu:items.report"));
+      // The answer typed now is the story of the same draft, not a message to the menu.
+      const narrative =
+        to === "kk"
+          ? "Кеше маған банктен хабарласты, кодты айтып қойдым"
+          : "Вчера мне позвонили из банка, я назвала код";
+      u.send(narrative);
+      await nextQuestion(u);
+      expect(await draftNarrative(id)).toBe(narrative);
+      expect((await userRow(id))?.language).toBe(to);
+    });
+  }
+
   it("a no is remembered for the person, also after a restart, until they choose a language themselves", async () => {
     const u = await consentedUser(h, 9104, "ru");
     u.send(KAZAKH_STORY);

@@ -32,6 +32,7 @@ import { parseIin } from "../../src/core/identifiers/iin.js";
 import { parseAmount } from "../../src/core/identifiers/money.js";
 import { parsePhone, parseShortNumber } from "../../src/core/identifiers/phone.js";
 import { foldKazakh } from "../../src/core/identifiers/text.js";
+import { parseDevice } from "../../src/core/identifiers/victim.js";
 import { parseWallet } from "../../src/core/identifiers/wallet.js";
 import { applyInput } from "../../src/core/questionnaire/answer.js";
 import { cleanText, parseLast4, parsers } from "../../src/core/questionnaire/parsers.js";
@@ -40,6 +41,7 @@ import { tokenize } from "../../src/core/recognition/normalize.js";
 import { protectText } from "../../src/core/redact.js";
 import { emptyAnswers } from "../../src/core/report/answers.js";
 import { parseVerifyPayload } from "../../src/core/report/signature.js";
+import { extractFacts } from "../../src/core/story/facts.js";
 import { readLookupInput } from "../../src/services/lookup.js";
 
 export const SIZE = 64 * 1024;
@@ -55,7 +57,8 @@ const fill = (unit: string, size = SIZE) => unit.repeat(Math.ceil(size / unit.le
 const UNITS = [
   "1 ", "1-", "1.", "1(", "+7 ", "7", "4400 4301 2345 6789 ", "**** 1234 ", "•", "KZ12", "a.", "@a", "a@a.", "1A",
   "код ", "код 1 ", "код1", "пароль ", "пароль a1 ", "кодовое слово ", "cvv ", "сто два ", "1 000 000 ", "12 марта ",
-  "кеше ", "в 14:30 ", "14 30 ", "\u202e1", "::",
+  "кеше ", "в 14:30 ", "14 30 ", "\u202e1", "::", "назвала цифры 1 ", "цифры ",
+  "перевела 1 на 4400 4301 2345 6789 и ", "на ", "полтос ", "20 косарей ", "сотка ",
 ];
 
 const NOW = new Date("2026-06-15T08:00:00Z");
@@ -134,6 +137,8 @@ export const PARSERS: [string, (text: string) => unknown][] = [
   ["findBank", findBank],
   ["phonesAndCards", phonesAndCards],
   ["findIdentifiers", findIdentifiers],
+  ["parseDevice", parseDevice],
+  ["extractFacts (the story's pre-fill: sums, roles of numbers, device)", (t) => extractFacts(t, NOW, emptyAnswers())],
   ["readLookupInput (parseIdentifier)", readLookupInput],
   ["protectText (the secret detector)", (t) => protectText(t)],
   // The sanitiser cleans captions and file names with the same detector as texts.

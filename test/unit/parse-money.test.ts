@@ -87,6 +87,38 @@ describe("parseAmount: sums in tenge as people write them", () => {
   });
 });
 
+describe("parseAmount: slang sums as people say them, alone or counted (ru, and kk speech with its endings)", () => {
+  it.each([
+    ["полтос", 50_000],
+    ["скинула полтос", 50_000],
+    ["полтинник", 50_000],
+    ["два полтоса", 100_000],
+    ["сотка", 100_000],
+    ["сотку перевела", 100_000],
+    ["2 сотки", 200_000],
+    ["косарь", 1_000],
+    ["20 косарей", 20_000],
+    ["три косаря", 3_000],
+    ["пятихатка", 500],
+    ["пятихатку скинула", 500],
+    ["лям", 1_000_000],
+    ["полтора ляма", 1_500_000],
+    ["полтосқа", 50_000],
+    ["сотканы аудардым", 100_000],
+    ["20 косарьды жібердім", 20_000],
+    ["лямға несие алды", 1_000_000],
+    ["жарты миллион", 500_000],
+    ["жарты миллион теңге", 500_000],
+  ])("%s → %d ₸", (text, major) => {
+    expect(parseAmount(text)).toEqual({ ok: true, value: kzt(major) });
+  });
+
+  it("a sum told with slang is one sum, with a number before it counted: «20 косарей и полтос» is two", () => {
+    const all = parseAmounts("20 косарей и полтос");
+    expect(all.ok && all.value).toEqual([kzt(20_000), kzt(50_000)]);
+  });
+});
+
 describe("parseAmount: other currencies", () => {
   it.each([
     ["$300", 300, "USD"],

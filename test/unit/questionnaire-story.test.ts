@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { applyInput } from "../../src/core/questionnaire/answer.js";
 import { advance, type QState } from "../../src/core/questionnaire/engine.js";
 import type { Input } from "../../src/core/questionnaire/inputs.js";
 import { cleanNarrative } from "../../src/core/questionnaire/parsers.js";
 import { emptyAnswers } from "../../src/core/report/answers.js";
 import { extractFacts } from "../../src/core/story/facts.js";
+import { CARDS } from "../fixtures/secrets.js";
 import { runInputs, startState } from "../support/engine-run.js";
 import { KK_STORY, RU_STORY } from "../support/walks.js";
 
@@ -84,6 +86,108 @@ describe("the story first", () => {
     expect(cleanNarrative("ақшаны 4400 4301 2345 6789 картасына аудардым")).toContain("4400 4301 2345 6789");
     expect(cleanNarrative("менің 4400 4301 2345 6789 картамнан ақша кетті")).not.toContain("2345 6789");
     expect(cleanNarrative("ақшаны картаға 4400 4301 2345 6789 аудардым")).toContain("4400 4301 2345 6789");
+  });
+
+  it("a recipient's card after a bare «на» («перевела 50 000 на 4400 …») is kept whole and attached to the sum", () => {
+    for (const story of [
+      "перевела 50 000 на 4400 4301 2345 6789",
+      "я перевела ему 50 000 тенге на 4400 4301 2345 6789, он сказал это безопасный счёт",
+      "50 000 теңгені 4400 4301 2345 6789 картасына аудардым",
+      "ақшаны, 50 000 теңге, 4400 4301 2345 6789-ға жібердім",
+    ]) {
+      expect(cleanNarrative(story), story).toContain("4400 4301 2345 6789");
+      const transfers = extractFacts(story, now, emptyAnswers()).filter((f) => f.kind === "transfer");
+      expect(transfers, story).toEqual([
+        expect.objectContaining({
+          transfer: expect.objectContaining({
+            amount: { amountMinor: 5_000_000, currency: "KZT" },
+            recipient: expect.objectContaining({ kind: "card", value: "4400430123456789" }),
+          }),
+        }),
+      ]);
+    }
+  });
+
+  it("a number called after a transfer told earlier in the sentence («перевела деньги, потом позвонила на 8701…») stays a contact", () => {
+    const facts = extractFacts("перевела деньги, потом позвонила на 87011234567", now, emptyAnswers());
+    expect(facts.filter((f) => f.kind === "contact")).toHaveLength(1);
+    expect(facts.filter((f) => f.kind === "transfer" && f.transfer.recipient)).toEqual([]);
+  });
+
+  it("two recipients of one sum are two transfers: the first with the sum, the second's sum asked (ru, kk)", () => {
+    for (const story of [
+      "перевела 50 000 на 4400 4301 2345 6789 и 5536 9100 1234 5676",
+      "ақшаны 4400 4301 2345 6789 және 5536 9100 1234 5676 карталарына аудардым, барлығы 50 000 теңге",
+      "перевела 50 000 на номер 87011234567 и на карту 5536 9100 1234 5676",
+    ]) {
+      const transfers = extractFacts(story, now, emptyAnswers()).flatMap((f) =>
+        f.kind === "transfer" ? [f.transfer] : [],
+      );
+      expect(
+        transfers.map((t) => t.amount?.amountMinor),
+        story,
+      ).toEqual([5_000_000, undefined]);
+      expect(
+        transfers.map((t) => t.recipient?.value.slice(-4)),
+        story,
+      ).toEqual([story.includes("8701") ? "4567" : "6789", "5676"]);
+      const s = run(told(story), done);
+      expect(
+        s.answers.transfers.map((t) => t.recipient?.value.slice(-4)),
+        story,
+      ).toEqual(transfers.map((t) => t.recipient?.value.slice(-4)));
+    }
+  });
+
+  it("the story and the secret detector agree on whose card it is: a card the story takes as a recipient is never cut", () => {
+    for (const [, typed] of CARDS) {
+      const kept = cleanNarrative(typed);
+      for (const f of extractFacts(typed, now, emptyAnswers())) {
+        if (f.kind === "transfer" && f.transfer.recipient?.kind === "card") {
+          expect(kept, typed).toContain(f.transfer.recipient.raw);
+        }
+      }
+    }
+  });
+
+  it("slang sums in the story («скинула полтос», «20 косарей», «сотканы аудардым») are read, not asked again", () => {
+    const sums = (story: string) =>
+      extractFacts(story, now, emptyAnswers()).flatMap((f) =>
+        f.kind === "transfer"
+          ? [f.transfer.amount?.amountMinor]
+          : f.kind === "loan"
+            ? [f.loan.amount?.amountMinor]
+            : [],
+      );
+    expect(sums("меня обманули, скинула полтос на карту 4400 4301 2345 6789")).toEqual([5_000_000]);
+    expect(sums("сначала перевела сотку, потом ещё 20 косарей и пятихатку")).toEqual([10_000_000, 2_000_000, 50_000]);
+    expect(sums("на меня оформили кредит на лям")).toEqual([100_000_000]);
+    expect(sums("кеше полтосты 4400 4301 2345 6789 картасына аудардым")).toEqual([5_000_000]);
+    expect(sums("алдымен сотканы аудардым, сосын тағы 20 косарьды жібердім")).toEqual([10_000_000, 2_000_000]);
+    expect(sums("атыма жарты миллионға несие рәсімдеп қойыпты")).toEqual([50_000_000]);
+  });
+
+  it("«на этот же номер, айфон 11» keeps the number read from the story and stores the device alone (ru, kk)", () => {
+    for (const [story, answer, device] of [
+      ["звонили мне на номер 8 701 765 43 21 из «банка»", "на этот же номер, айфон 11", "айфон 11"],
+      ["звонили мне на номер 8 701 765 43 21 из «банка»", "на тот же самый номер, Samsung A52", "Samsung A52"],
+      ["маған 8 701 765 43 21 нөміріне банктен хабарласты", "сол нөмірге, айфон 11", "айфон 11"],
+      ["маған 8 701 765 43 21 нөміріне банктен хабарласты", "осы нөмір, Redmi Note 12", "Redmi Note 12"],
+    ]) {
+      const facts = extractFacts(story!, now, emptyAnswers());
+      const phone = facts.find((f) => f.kind === "receiving_phone");
+      expect(phone, story).toBeDefined();
+      const a = emptyAnswers();
+      if (phone?.kind === "receiving_phone") a.receivingPhone = phone.phone;
+      const r = applyInput(a, { step: "victim_device" }, text(answer!), { now });
+      expect(r.kind, answer).toBe("answered");
+      if (r.kind !== "answered") continue;
+      expect(r.answers.device, answer).toBe(device);
+      expect(r.answers.receivingPhone?.value, answer).toBe("+77017654321");
+      // Only the words pointing back: the number stays, nothing is invented, nothing is asked again.
+      const back = applyInput(a, { step: "victim_device" }, text(answer!.split(",")[0]!), { now });
+      expect(back.kind === "answered" && back.answers.device, answer).toBeUndefined();
+    }
   });
 
   it("the hour of the call («часов в 8», «кешкі 8-де») is never a sum: no loan of 8 ₸ is invented", () => {

@@ -65,7 +65,25 @@ describe("scoring", () => {
     expect(phrases).toContain("Службы Безопасности");
   });
 
-  it("returns nothing for a text that is not about fraud", async () => {
+  it("a call only claimed to come from a bank («якобы из халыка», «банктен деп») with money sent is bank_security", () => {
+    for (const text of [
+      "меня обманули, скинула 20 000 на карту 4400 4301 2345 6789, звонил якобы из халыка",
+      "меня обманули, скинула 20 000 на карту, звонил якобы из банка",
+      "позвонили якобы от каспи, я перевела 30 000 на их счёт",
+      "звонил типа из Jusan, сказал перевести деньги, я перевела 50 000",
+      "мені алдап кетті, 20 000 теңге аудардым, халық банктен деп хабарласты",
+      "каспиден деп біреу қоңырау шалды, мен 20 000 теңгені картаға аудардым",
+    ]) {
+      expect(catalog.recognize({ text }).schemes[0]?.id, text).toBe("bank_security");
+    }
+    // «якобы сотрудник банка» asking to return a mistaken transfer is that scheme's caller.
+    const returned = "Мне ошибочно перевели 100 тысяч, потом позвонил якобы сотрудник банка и сказал вернуть их";
+    expect(catalog.recognize({ text: returned }).schemes[0]?.id).toBe("mistaken_transfer");
+    // «якобы» about the bank's own words is no claim of a call from it.
+    expect(catalog.recognize({ text: "в банке сказали что перевод якобы не прошел" }).schemes).toEqual([]);
+  });
+
+  it("returns nothing for a text that is not about fraud", () => {
     expect(
       catalog.recognize({ text: "Добрый день, подскажите график работы ЦОНа в субботу" }).schemes.length,
     ).toBeLessThanOrEqual(1);

@@ -11,7 +11,7 @@ import type { Lang } from "../../core/model.js";
 import { activeDraftId } from "../../db/drafts.js";
 import { declineLanguage } from "../../db/users.js";
 import { MemoryMap } from "../../services/memory-map.js";
-import { languageOfferData } from "../callback-data/menu.js";
+import { languageData, languageOfferData } from "../callback-data/menu.js";
 import type { AppContext, BaseContext } from "../context.js";
 import { languageOfferKeyboard } from "../keyboards/menu.js";
 import { chooseLanguage, type PendingLanguages } from "../middlewares/context.js";
@@ -66,10 +66,23 @@ export function languageOfferFeature(pending: PendingLanguages): {
       return;
     }
     if (ctx.lang !== offer.l) await chooseLanguage(ctx, pending, offer.l);
-    await ctx.reply(ctx.t("start:language_set"));
-    // In the middle of the report: the question they are at, now in their language.
-    const draftId = ctx.user?.consentAt ? await activeDraftId(ctx.deps.db, ctx.from.id) : undefined;
-    if (draftId !== undefined) await enterQuestionnaire(ctx, draftId);
+    if (!(await askQuestionAgain(ctx))) await ctx.reply(ctx.t("start:language_set"));
+  });
+  // A language chosen with «/language» in the middle of the report (start.ts passes it on).
+  answers.chatType("private").callbackQuery(languageData.filter, async (ctx) => {
+    if (!(await askQuestionAgain(ctx))) await ctx.reply(ctx.t("start:language_set"));
   });
   return { ask, answers };
+}
+
+/**
+ * In the middle of the report, after the language changed (by the offer or «/language»):
+ * says so, then the question they are at, now in their language. False outside a report.
+ */
+async function askQuestionAgain(ctx: AppContext): Promise<boolean> {
+  const draftId = ctx.user?.consentAt && ctx.from ? await activeDraftId(ctx.deps.db, ctx.from.id) : undefined;
+  if (draftId === undefined) return false;
+  await ctx.reply(ctx.t("start:language_set"));
+  await enterQuestionnaire(ctx, draftId);
+  return true;
 }

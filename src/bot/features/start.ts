@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { findDraft } from "../../db/drafts.js";
+import { activeDraftId, findDraft } from "../../db/drafts.js";
 import { clearPendingInput } from "../../db/pending-inputs.js";
 import { declineLanguage, markBlocked, recordConsent } from "../../db/users.js";
 import { ignoreStaleEdit } from "../api/expected-errors.js";
@@ -63,11 +63,14 @@ export function startFeature(pending: PendingLanguages, deepLinks: DeepLinkHandl
     ctx.reply(ctx.t("start:choose_language"), { reply_markup: languageKeyboard() }),
   );
 
-  privateChat.callbackQuery(languageData.filter, async (ctx) => {
+  privateChat.callbackQuery(languageData.filter, async (ctx, next) => {
     const choice = languageData.unpack(ctx.callbackQuery.data);
     if (!choice) return ctx.answerCallbackQuery();
     await ctx.answerCallbackQuery();
     await chooseLanguage(ctx, pending, choice.l);
+    // Mid-report («/language» keeps the report active): the questionnaire, registered after this
+    // feature, shows the same question in the new language (features/language-offer.ts).
+    if (ctx.user?.consentAt && (await activeDraftId(ctx.deps.db, ctx.from.id)) !== undefined) return next();
     if (ctx.user?.consentAt) return showMenu(ctx, "start:language_set");
     await askConsent(ctx);
   });

@@ -18,11 +18,18 @@ export const CURRENCY_WORDS: [Currency, string][] = [
 /** Currencies people mention that a report cannot hold. */
 export const OTHER_CURRENCY_WORDS = "сом\\p{L}*|сум|лир\\p{L}*|юан\\p{L}*|yuan|cny|kgs|uzs|gbp|фунт\\p{L}*|try";
 
-/** Multipliers; "кк" and "лям" are slang for a million. */
+/** Multipliers; "кк" and "лям" are slang for a million, and the slang sums below are counted like them. */
 export const MULTIPLIER_WORDS: [number, string][] = [
   [1e9, "млрд\\.?|миллиард\\p{L}*|billion|bn"],
   [1e6, "млн\\.?|миллион\\p{L}*|million|milli?on\\p{L}*|mln\\.?|кк|kk|лям\\p{L}*|lyam\\p{L}*|m|м"],
   [1e3, "тыс\\.?|тысяч\\p{L}*|мын\\p{L}*|thousand|tys\\.?|tysyach\\p{L}*|tysiach\\p{L}*|tysach\\p{L}*|к|k"],
+  // Slang sums, standing alone or counted: «сотка» (100 000), «полтос», «полтинник» (50 000),
+  // «20 косарей» (20 000), «пятихатка» (500); Kazakh speech uses the same words with its endings
+  // («сотканы», «полтосқа», «косарьды»).
+  [1e5, "сотк(?:а|и|у|ой|е|ами|ах|ага|аны|адан|ада)|соточк\\p{L}*|sotk[aiu]"],
+  [5e4, "полтос\\p{L}*|полтинник\\p{L}*|полтишок|полтишк\\p{L}*|poltos\\p{L}*|poltinnik\\p{L}*"],
+  [1e3, "косар\\p{L}*|kosar\\p{L}*"],
+  [500, "пятихат\\p{L}*|pyatihat\\p{L}*"],
 ];
 
 const alternatives = (pairs: [unknown, string][]): string => pairs.map(([, words]) => words).join("|");
@@ -61,7 +68,7 @@ export const NUMBER_WORDS: Record<string, number> = {
   пятьсот: 500, пятисот: 500, шестьсот: 600, семьсот: 700, восемьсот: 800, девятьсот: 900,
   полтора: 1.5, полторы: 1.5, полутора: 1.5, пол: 0.5,
   бир: 1, еки: 2, уш: 3, торт: 4, бес: 5, алты: 6, жети: 7, сегиз: 8, тогыз: 9, он: 10, жиырма: 20,
-  отыз: 30, кырык: 40, елу: 50, алпыс: 60, жетпис: 70, сексен: 80, токсан: 90,
+  отыз: 30, кырык: 40, елу: 50, алпыс: 60, жетпис: 70, сексен: 80, токсан: 90, жарты: 0.5,
 };
 export const HUNDRED_WORD = "жуз";
 export const HALF_WORD = "жарым";

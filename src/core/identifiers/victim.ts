@@ -32,11 +32,18 @@ function blank(text: string, start: number, end: number): string {
   return text.slice(0, start) + " ".repeat(end - start) + text.slice(end);
 }
 
-/** Blanks what `re` (written for folded text) finds, keeping the original letters elsewhere. */
+/**
+ * Blanks what `re` (written for folded text) finds, keeping the original letters elsewhere.
+ * Built in one pass: a text of many labels («на на на …») costs its length, not its square.
+ */
 function blankFolded(text: string, re: RegExp): string {
-  let out = text;
-  for (const m of foldKazakh(text).matchAll(re)) out = blank(out, m.index, m.index + m[0].length);
-  return out;
+  let out = "";
+  let cursor = 0;
+  for (const m of foldKazakh(text).matchAll(re)) {
+    out += text.slice(cursor, m.index) + " ".repeat(m[0].length);
+    cursor = m.index + m[0].length;
+  }
+  return out + text.slice(cursor);
 }
 
 /** A name is two to four words of letters (a hyphen or an initial allowed), no digits. */
@@ -103,9 +110,24 @@ export function parseVictim(raw: string, now: Date): Parsed<VictimParse, VictimE
   return ok(iban ? { victim, iban } : { victim });
 }
 
-/** Words around a device's name that are not the name. */
+/** Words that point back to a number or a device already named, ru, kk, en (folded). */
+const POINTING_BACK = [
+  "эт(?:от|а|о|ого|ому|ом|у)",
+  "т(?:от|а|о|ого|ому|ом|у)",
+  "же",
+  "сам(?:ый|ая|ое|ого|ому|ом|ую)",
+  "такой|такая|прежн\\p{L}*|тот\\s+же",
+  "сол|осы|бул|баягы|алги|ози|озим|сонда|ол",
+  "мамин\\p{L}*|мам[аыуе]|папин\\p{L}*|пап[аыуе]|ана|акем|анамдыкы",
+  "same|this|that|the|number|phone",
+].join("|");
+
+/**
+ * Words around a device's name that are not the name: labels, and the words that point back
+ * to a number already given («на этот же номер», «тот самый», «сол нөмірге», «мамин номер»).
+ */
 const DEVICE_LABELS = new RegExp(
-  `${WORD_START}(?:звонили|звонил\\p{L}*|на|номер\\p{L}*|мой|мо[йея]|телефон\\p{L}*|тел\\.?|с|смартфон\\p{L}*|модель|устройств\\p{L}*|курылгы\\p{L}*|маган|менин|нөмир\\p{L}*|номир\\p{L}*|хабарласты|конырау шалды|аркылы|анамнын|акемнин|онын|был|была|было|и|жане)${WORD_END}[.:]?`,
+  `${WORD_START}(?:звонили|звонил\\p{L}*|на|номер\\p{L}*|мой|мо[йея]|телефон\\p{L}*|тел\\.?|с|смартфон\\p{L}*|модель|устройств\\p{L}*|курылгы\\p{L}*|маган|менин|нөмир\\p{L}*|номир\\p{L}*|хабарласты|конырау шалды|аркылы|анамнын|акемнин|онын|был|была|было|и|жане|${POINTING_BACK})${WORD_END}[.:]?`,
   "giu",
 );
 
@@ -121,9 +143,9 @@ export function parseDevice(raw: string): Parsed<DeviceParse, "several_phones" |
   for (const span of findIdentifiers(raw)) {
     if (span.identifier.kind !== "phone") continue;
     phones.push(span.identifier);
+    if (phones.length > 1) return fail("several_phones");
     rest = blank(rest, span.start, span.end);
   }
-  if (phones.length > 1) return fail("several_phones");
   const device = squeezeSpaces(blankFolded(rest, DEVICE_LABELS).replace(/[,;()]+/g, " ")).replace(
     /^[-–:.\s]+|[-–:.\s]+$/g,
     "",

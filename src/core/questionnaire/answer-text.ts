@@ -275,7 +275,10 @@ export function applyText(a: Answers, step: StepId, i: number, raw: string, ctx:
         return ok(a);
       }
       // Only what is typed changes: a number read from the story stays when the device is added.
-      return set(parseDevice(text), (v) => {
+      const device = parseDevice(text);
+      // «на этот же номер», «сол нөмірге»: words that only point back to the number already known.
+      if (!device.ok && device.error === "empty" && a.receivingPhone) return ok(a);
+      return set(device, (v) => {
         if (v.phone) a.receivingPhone = v.phone;
         if (v.device) a.device = v.device;
       });

@@ -1,13 +1,15 @@
 /**
  * Card numbers in free text: whose they are, and the card data typed with them.
  * The person's own card is cut to its last four digits; a card the words show to be
- * someone else's ("перевела на карту …", "… картасына аудардым", "получатель") is kept
- * whole for the police; a card whose owner the words do not show is cut, to be safe.
+ * a recipient's ("перевела на карту …", "… картасына аудардым", "получатель"; read by
+ * the story's one reader of roles, src/core/story/roles.ts) is kept whole for the
+ * police; a card whose owner the words do not show is cut, to be safe.
  * A card typed with its expiry date is card data wherever it stands: cut, with the
  * expiry and a CVV after it masked.
  */
 import { phonesAndCards } from "../identifiers/digit-runs.js";
 import { foldKazakh } from "../identifiers/text.js";
+import { roleAt } from "../story/roles.js";
 import { firstFrom, type Token } from "./tokens.js";
 import type { Mask } from "./values.js";
 import { COUNT_AFTER } from "./words.js";
@@ -29,29 +31,6 @@ function fullCards(text: string): { start: number; end: number }[] {
     if (!starts.has(m.index)) spans.push({ start: m.index, end: m.index + m[0].length });
   }
   return spans.sort((a, b) => a.start - b.start);
-}
-
-/**
- * Words before a card that make it the person's own: "моя карта", "с моей карты", "менің картам",
- * "картамның нөмірі". (A Kazakh case word like "картамнан" follows its own number: OWN_AFTER.)
- */
-const OWN_BEFORE =
-  /(?:^|[^\p{L}])(?:мо(?:я|ю|ей|его|ем|и)|сво(?:я|ю|ей|его|ем|и)|менин|озимнин|оз|my|картам(?:нын)?|с\s+карты|со\s+счета)(?:\s+\p{L}+){0,3}[\s:,-]*$/u;
-/** Words after a card that make it the person's own, Kazakh style: "4400… картамнан", "… деген картам". */
-const OWN_AFTER = /^[\s,:-]*(?:деген\s+)?(?:картам\p{L}*|картадан|менин|озимнин)(?![\p{L}])/u;
-
-/** Words before a card that make it someone else's: "перевела на карту", "получатель", "карта мошенника". */
-const OTHERS_BEFORE =
-  /(?:^|[^\p{L}])(?:(?:перев[её]л\p{L}*|переве\p{L}*|скинул\p{L}*|отправил\p{L}*|перечислил\p{L}*|закинул\p{L}*|кинул\p{L}*|положил\p{L}*|оплатил\p{L}*)\s+(?:[\p{L}\d]+\s+){0,3}на|на\s+(?:(?:его|ее|её|их|чужую|эту|ту|другую|указанную)\s+)?(?:карт\p{L}*|карточк\p{L}*|сч[её]т\p{L}*|номер\s+карты)|получател\p{L}*|алушы\p{L}*|мошенни\p{L}*|алаяк\p{L}*|дроп\p{L}*|(?:его|ее|её|их|оның|олардын|онын)\s+(?:карт\p{L}*|номер\p{L}*))(?:\s+\p{L}+){0,2}[\s:,-]*$/u;
-/** Words after a card that make it someone else's, Kazakh style: "… картасына аудардым", "…-ға жібердім". */
-const OTHERS_AFTER =
-  /^(?:-?(?:га|ге|ка|ке|на|не)(?![\p{L}])|[\s,:-]*(?:\(?\p{L}+\)?\s+){0,2}(?:картасына|картага|шотына|номерине)|[\s,:-]*(?:аудард|жиберд|салд)\p{L}*)/u;
-
-function someoneElses(text: string, start: number, end: number): boolean {
-  const before = foldKazakh(text.slice(Math.max(0, start - 60), start));
-  const after = foldKazakh(text.slice(end, end + 40));
-  if (OWN_BEFORE.test(before) || OWN_AFTER.test(after)) return false;
-  return OTHERS_BEFORE.test(before) || OTHERS_AFTER.test(after);
 }
 
 /** "12/27", "12/2027", "12.27", "12-27": a card's expiry (month 01–12). */
@@ -98,7 +77,7 @@ export function cardsIn(text: string, tokens: Token[], othersCards: boolean): { 
   for (const { start, end } of fullCards(text)) {
     const line = cardLine(text, tokens, end);
     masks.push(...line.masks);
-    const keep = !line.expiry && (othersCards || someoneElses(text, start, end));
+    const keep = !line.expiry && (othersCards || roleAt(text, start, end) === "recipient");
     cards.push({ start, end, keep });
   }
   return { cards, masks };

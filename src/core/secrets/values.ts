@@ -7,6 +7,7 @@ import { parseLink } from "../identifiers/handle.js";
 import { isAmountContext } from "../identifiers/money-words.js";
 import { foldKazakh, WORD_END, WORD_START } from "../identifiers/text.js";
 import { firstFrom, lastBefore, type Token } from "./tokens.js";
+import { toldDigits } from "./told.js";
 import {
   ABLATIVE,
   BEFORE_TRIGGER,
@@ -266,11 +267,12 @@ export function valueMasks(text: string, folded: string, tokens: Token[]): Mask[
   for (const { trigger, re } of TRIGGER_RES) {
     for (const m of folded.matchAll(re)) {
       const end = m.index + m[0].length;
+      const previous = lastBefore(tokens, m.index);
+      if (trigger.told && !toldDigits(tokens, previous + 1)) continue;
       const next = firstFrom(tokens, end);
       // "пароль, я не сказала": a sentence that ends with the word gives no value after it.
       const ends = next > 0 && tokens[next - 1]!.coreEnd <= end && stopsAfter(tokens[next - 1]!, trigger);
       if (next >= 0 && !ends) masks.push(...after(tokens, next, trigger, text));
-      const previous = lastBefore(tokens, m.index);
       if (previous >= 0) masks.push(...before(tokens, previous, trigger, text));
     }
   }

@@ -12,7 +12,7 @@ import type { Bank, ClaimedIdentity, LoanStatus, TransferMethod } from "../model
 import { OPTIONS } from "../questionnaire/steps.js";
 import { optionsInText } from "../questionnaire/typed-options.js";
 import type { Contact, Identifier, Loan, Money, Transfer } from "../report/answers.js";
-import { isOwnBankMention, roleBefore } from "./roles.js";
+import { isOwnBankMention, roleAt } from "./roles.js";
 import { has, type Sentence, timesIn } from "./sentences.js";
 import {
   DOCUMENTS,
@@ -72,7 +72,7 @@ export function readContacts(s: Sentence, all: string, found: Found, usedRecipie
   for (const span of spans) {
     const id = span.identifier;
     if (usedRecipients.has(id.value)) continue;
-    const role = roleBefore(all, s.start + span.start);
+    const role = roleAt(all, s.start + span.start, s.start + span.end);
     if (id.kind === "phone" && role === "receiving") {
       found.receiving ??= id;
       continue;
@@ -110,7 +110,7 @@ export function readMoney(s: Sentence, all: string, found: Found, usedRecipients
   const recipients = s.spans.filter(
     (x) =>
       ["card", "iban", "wallet", "phone"].includes(x.identifier.kind) &&
-      roleBefore(all, s.start + x.start) === "recipient",
+      roleAt(all, s.start + x.start, s.start + x.end) === "recipient",
   );
   const bankMention = findBank(s.text);
   const ownHere =
@@ -120,9 +120,14 @@ export function readMoney(s: Sentence, all: string, found: Found, usedRecipients
   // «картасынан … шешіліп кетті»: from the victim's card, whose bank the story named.
   const ownBank = ownHere ?? (has(FROM_OWN_CARD, s.text) ? found.ownBank : undefined);
   const transferSums: { amount: Money; at: number }[] = [];
+  // Sums and words are in reading order: one sweep finds the last loan and transfer word before each sum.
+  let loans = 0;
+  let transfers = 0;
   for (const { money: amount, start: at } of money) {
-    const lastLoan = Math.max(-1, ...loanAt.filter((p) => p <= at));
-    const lastTransfer = Math.max(-1, ...transferAt.filter((p) => p <= at));
+    while (loans < loanAt.length && loanAt[loans]! <= at) loans++;
+    while (transfers < transferAt.length && transferAt[transfers]! <= at) transfers++;
+    const lastLoan = loans > 0 ? loanAt[loans - 1]! : -1;
+    const lastTransfer = transfers > 0 ? transferAt[transfers - 1]! : -1;
     const isLoan = lastLoan > lastTransfer || (lastTransfer < 0 && loanAt.length > 0);
     if (isLoan) {
       const loan: Loan = { amount };
@@ -137,11 +142,18 @@ export function readMoney(s: Sentence, all: string, found: Found, usedRecipients
     if (has(WITHOUT_ME, s.text)) found.loanStatus = "without_me";
     else if (has(YOURSELF, s.text)) found.loanStatus = "on_instructions";
   }
-  transferSums.forEach(({ amount, at }, k) => {
-    const t: Transfer = { amount };
+  // «перевела 50 000 на 4400 … и 5536 …»: more recipients than sums; each of the others is a transfer
+  // of its own whose sum is asked, never a recipient silently dropped.
+  const rows: { amount?: Money; at: number }[] =
+    transferSums.length > 0 && recipients.length > transferSums.length
+      ? [...transferSums, ...recipients.slice(transferSums.length).map((r) => ({ at: r.start }))]
+      : transferSums;
+  // «шешіліп кетті», «списали»: taken without the person; «перевела», «аудардым»: sent by them.
+  const lossKind = has(TAKEN_WORD, s.text) ? "taken" : has(SENT_WORD, s.text) ? "sent" : undefined;
+  rows.forEach(({ amount, at }, k) => {
+    const t: Transfer = amount ? { amount } : {};
     // One recipient for all the sums, or one each in the same order.
-    const r =
-      recipients.length === transferSums.length ? recipients[k] : recipients.length === 1 ? recipients[0] : undefined;
+    const r = recipients.length === rows.length ? recipients[k] : recipients.length === 1 ? recipients[0] : undefined;
     if (r) {
       t.recipient = r.identifier;
       usedRecipients.add(r.identifier.value);
@@ -151,9 +163,7 @@ export function readMoney(s: Sentence, all: string, found: Found, usedRecipients
       if (fromIban) t.recipientBank = fromIban;
     }
     if (ownBank) t.ownBank = ownBank;
-    // «шешіліп кетті», «списали»: taken without the person; «перевела», «аудардым»: sent by them.
-    if (has(TAKEN_WORD, s.text)) t.lossKind = "taken";
-    else if (has(SENT_WORD, s.text)) t.lossKind = "sent";
+    if (lossKind) t.lossKind = lossKind;
     // The day the story tells of, and the time said right before the sum: «в 15:10 перевела 300 000».
     if (day) t.date = day;
     const time = times.filter((x) => x.end <= at).at(-1);
