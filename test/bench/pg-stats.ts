@@ -174,3 +174,32 @@ export class PgStats {
     return this.client.end();
   }
 }
+
+/**
+ * Time this process spends waiting for PostgreSQL's answers (every query through
+ * node-postgres, from sending to the answer), summed over concurrent queries:
+ * per update, the part of its latency that is round trips, not retry pauses or
+ * waits for a pooled connection.
+ */
+export function timeClientQueries(): { read(): { queries: number; ms: number }; stop(): void } {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  let queries = 0;
+  let ms = 0;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const started = performance.now();
+    const result = original.apply(this, args);
+    const done = () => {
+      queries++;
+      ms += performance.now() - started;
+    };
+    if (result instanceof Promise) result.then(done, done);
+    return result;
+  };
+  return {
+    read: () => ({ queries, ms }),
+    stop: () => {
+      proto.query = original;
+    },
+  };
+}

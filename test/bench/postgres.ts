@@ -8,10 +8,14 @@
 import pg from "pg";
 import { installedBinDir, startCluster } from "../tools/postgres.mjs";
 import { benchFullStack, type FullStackFigures } from "./full-stack.js";
-import { PG_STATS_SETTINGS, PgStats, type QueryFigures } from "./pg-stats.js";
+import { PG_STATS_SETTINGS, PgStats, type QueryFigures, timeClientQueries } from "./pg-stats.js";
 
 export interface PostgresFigures extends FullStackFigures {
   queries: QueryFigures;
+  /** Time spent waiting for the server's answers per update (saturated runs, client side), ms. */
+  clientQueryMsPerUpdate: number;
+  /** Queries sent per update, counted in this process (retries and BEGIN/COMMIT included). */
+  clientQueriesPerUpdate: number;
 }
 
 /** Why a PostgreSQL piece cannot run here (Debian's postgresql missing), or undefined. */
@@ -23,7 +27,9 @@ export const postgresMissing = (): string | undefined =>
  * done. A bench stopped half-way (Ctrl-C: run.ts exits) stops it too.
  */
 export async function benchCluster(): Promise<{ url: string; dir: string; stop(): void }> {
-  const started = await startCluster(PG_STATS_SETTINGS);
+  // BENCH_PG_SETTINGS="name=value,…": server settings to try (e.g. max_pred_locks_per_page=64).
+  const tried = process.env.BENCH_PG_SETTINGS?.split(",").filter(Boolean) ?? [];
+  const started = await startCluster([...PG_STATS_SETTINGS, ...tried]);
   const stop = () => {
     process.off("exit", stop);
     started.stop();
@@ -56,19 +62,28 @@ export async function benchPostgres(options: {
     stats = await PgStats.open(cluster.url, cluster.dir);
     const counter = stats;
     let queries: QueryFigures | undefined;
+    const clock = timeClientQueries();
+    let before = clock.read();
+    let client = { queries: 0, ms: 0 };
     const figures = await benchFullStack({
       ...options,
       durable: false,
       env: { DATABASE_URL: cluster.url },
       // The saturated runs only: what an update costs, without the warm-up's first questions.
       probe: {
-        start: () => counter.reset(),
+        start: async () => {
+          await counter.reset();
+          before = clock.read();
+        },
         stop: async (updates) => {
+          const after = clock.read();
+          client = { queries: (after.queries - before.queries) / updates, ms: (after.ms - before.ms) / updates };
+          clock.stop();
           queries = await counter.read(updates);
         },
       },
     });
-    return { ...figures, queries: queries! };
+    return { ...figures, queries: queries!, clientQueryMsPerUpdate: client.ms, clientQueriesPerUpdate: client.queries };
   } finally {
     await stats?.close();
     cluster.stop();

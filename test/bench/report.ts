@@ -35,6 +35,7 @@ export interface Figures {
 }
 
 const NONE = Number.NaN;
+const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
 const pooled = (runs: LoadResult[] | undefined) => runs?.flatMap((r) => r.latencies) ?? [];
 const rates = (runs: LoadResult[] | undefined) => runs?.map((r) => r.updatesPerSecond) ?? [];
 const cpu = (runs: LoadResult[] | undefined) => runs?.map((r) => r.cpuMsPerUpdate) ?? [];
@@ -152,6 +153,12 @@ function postgresSection(f: PostgresFigures, users: number): Section {
       }),
       latencyRow("latency per update, one person alone", f.single.latencies, { note: "round trips to the server" }),
       { label: "CPU per update (bot process)", unit: "ms", median: median(cpu(f.full)) },
+      {
+        label: `waiting for the server's answers per update, ${users} at once`,
+        unit: "ms",
+        median: f.clientQueryMsPerUpdate,
+        note: `${f.clientQueriesPerUpdate.toFixed(1)} queries sent per update; mean latency ${mean(pooled(f.full)).toFixed(0)} ms: the rest is retry pauses, pool waits, CPU`,
+      },
       ...queryRows(f.queries),
       ...(f.queries?.top.slice(0, 8) ?? []).map((t) => ({
         label: `  ${t.query.slice(0, 56)}`,
@@ -441,6 +448,7 @@ function walkKeys(f: Figures): Record<string, number> {
     ...inProcess("sqlite_walk_1", f.stack),
     ...inProcess("pg_walk_1", f.postgres),
     ...queries("pg_walk_1", f.postgres?.queries),
+    pg_walk_1_client_query_ms: f.postgres?.clientQueryMsPerUpdate ?? NONE,
     ...deployed("pg_walk_3", "postgres", 3),
     ...deployed("pg_hook_1", "postgres", 1),
     ...deployed("sqlite_hook_1", "sqlite", 1),
