@@ -26,6 +26,7 @@
  * `sqlite_walk_1_*`), three instances in webhook mode behind nginx as deploy/ runs them
  * (`pg_walk_3_*`, with one instance behind the same nginx: `pg_hook_1_*`, `sqlite_hook_1_*`).
  * Without Debian's postgresql or nginx those pieces are skipped with one line.
+ * BENCH_PG_SETTINGS="name=value,…" starts the bench's clusters with those server settings.
  */
 import { cpus, loadavg } from "node:os";
 import { benchDocuments } from "./documents.js";
