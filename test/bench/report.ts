@@ -194,7 +194,7 @@ function instancesSection(all: InstancesFigures[]): Section {
         note: `${f.retried} passed on by nginx to another instance, ${f.failedPosts} failed and sent again`,
       }),
       ...queryRows(f.queries)
-        .slice(0, 2)
+        .slice(0, 3)
         .map((r) => ({ ...r, label: `${deployName(f)}: ${r.label}` })),
     ]),
   };
