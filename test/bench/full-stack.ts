@@ -218,6 +218,8 @@ export async function benchFullStack(options: {
   /** Also the durable baseline bot on the same updates (default true). */
   durable?: boolean;
   env?: Record<string, string>;
+  /** Called around the saturated runs (with the updates they handled), e.g. to count queries. */
+  probe?: { start(): Promise<void>; stop(updates: number): Promise<void> };
 }): Promise<FullStackFigures> {
   const withDurable = options.durable ?? true;
   const bench = new FullStackBench({ durable: withDurable, ...(options.env ? { env: options.env } : {}) });
@@ -232,11 +234,13 @@ export async function benchFullStack(options: {
       finishedWalks: Math.ceil(concurrency / 3),
     });
     if (withDurable) await bench.runDurable(concurrency, Math.min(options.runMs, 1000), warm.recorded);
+    await options.probe?.start();
     for (let i = 0; i < options.runs; i++) {
       const run = await bench.runFull({ concurrency, durationMs: options.runMs });
       full.push(run.result);
       if (withDurable) durable.push(await bench.runDurable(concurrency, options.runMs, run.recorded));
     }
+    await options.probe?.stop(full.reduce((a, r) => a + r.updates, 0));
     const pacedOffered = PACED_SHARE * median(full.map((r) => r.updatesPerSecond));
     const thinkMs = (PACED_PEOPLE / pacedOffered) * 1000;
     const paced: LoadResult[] = [];

@@ -9,7 +9,7 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { BotProcess, ROOT } from "./harness.js";
+import { BotProcess, ROOT } from "./bot-process.js";
 
 const UNIT = join(ROOT, "deploy", "systemd", "saqbol@.service");
 const SITE = join(ROOT, "deploy", "nginx", "saqbol.conf");
@@ -56,6 +56,9 @@ export function startInstance(port: number, shared: Record<string, string>): Bot
   return new BotProcess(child);
 }
 
+/** Debian's nginx, if installed. */
+export const nginxBinary = (): string | undefined => ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => existsSync(p));
+
 export interface Nginx {
   url: string;
   /** Lines of the access log: "<upstream address> <status> <request>". */
@@ -95,7 +98,7 @@ export async function startNginx(dir: string, port: number, upstreams: number[])
       "",
     ].join("\n"),
   );
-  const binary = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => existsSync(p)) ?? "nginx";
+  const binary = nginxBinary() ?? "nginx";
   const child: ChildProcess = spawn(binary, ["-c", join(dir, "nginx.conf"), "-p", dir], { stdio: "ignore" });
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
   const url = `http://127.0.0.1:${port}`;

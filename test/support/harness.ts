@@ -3,19 +3,21 @@
  * it over HTTP, in-process (fast) or as a child process (for kill tests), on a
  * throwaway database.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { Writable } from "node:stream";
 import { type App, type AppOptions, startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import type { DatabaseTarget } from "../../src/db/client.js";
 import { createLogger } from "../../src/logger.js";
 import { BotApiEmulator, type BotMessage, type UserHandle } from "../emulator/index.js";
+import { BotProcess, ROOT } from "./bot-process.js";
 import { type FreshDatabase, freshDatabase, query } from "./database.js";
 
-export const ROOT = resolve(import.meta.dirname, "../..");
+export { BotProcess, ROOT };
+
 export const TOKEN = "123456:TEST-saqbol";
 
 export interface HarnessOptions {
@@ -135,22 +137,6 @@ export class Harness {
     await this.emulator.stop();
     await this.fresh.drop();
     rmSync(this.dir, { recursive: true, force: true });
-  }
-}
-
-export class BotProcess {
-  readonly output: string[] = [];
-  readonly exited: Promise<number | null>;
-
-  constructor(readonly child: ChildProcess) {
-    child.stdout?.on("data", (d) => this.output.push(String(d)));
-    child.stderr?.on("data", (d) => this.output.push(String(d)));
-    this.exited = new Promise((resolve) => child.on("exit", (code) => resolve(code)));
-  }
-
-  kill(signal: NodeJS.Signals = "SIGKILL"): Promise<number | null> {
-    this.child.kill(signal);
-    return this.exited;
   }
 }
 

@@ -3,5 +3,6 @@ export interface Cluster {
   dir: string;
   stop(): void;
 }
-export function startCluster(): Promise<Cluster>;
+export function startCluster(settings?: string[]): Promise<Cluster>;
+export function installedBinDir(): string | undefined;
 export function stopCluster(dir: string): void;

@@ -11,17 +11,23 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-function binDir() {
+/** The newest installed PostgreSQL's bin folder (Debian's layout), or undefined. */
+export function installedBinDir() {
   const root = "/usr/lib/postgresql";
   const versions = existsSync(root)
     ? readdirSync(root)
         .filter((v) => existsSync(join(root, v, "bin", "initdb")))
         .sort((a, b) => Number(b) - Number(a))
     : [];
-  if (versions.length === 0) {
+  return versions.length === 0 ? undefined : join(root, versions[0], "bin");
+}
+
+function binDir() {
+  const bin = installedBinDir();
+  if (!bin) {
     throw new Error("PostgreSQL is not installed: run sh test/tools/ensure-servers.sh (apt-get install postgresql)");
   }
-  return join(root, versions[0], "bin");
+  return bin;
 }
 
 /** Runs a PostgreSQL program as the postgres user when we are root. */
@@ -50,8 +56,11 @@ function freePort() {
 
 const USER = "saqbol";
 
-/** Starts a new cluster; resolves to its URL (database "postgres", user saqbol, no password on loopback). */
-export async function startCluster() {
+/**
+ * Starts a new cluster; resolves to its URL (database "postgres", user saqbol, no password on loopback).
+ * `settings`: more server settings ("name=value"), e.g. the bench's shared_preload_libraries.
+ */
+export async function startCluster(settings = []) {
   const bin = binDir();
   const who = owner();
   const dir = mkdtempSync(join(tmpdir(), "saqbol-pg-"));
@@ -71,6 +80,7 @@ export async function startCluster() {
       "-c full_page_writes=off",
       "-c max_connections=400",
       "-c shared_buffers=64MB",
+      ...settings.map((s) => `-c ${s}`),
     ].join(" ");
     try {
       asOwner(who, join(bin, "pg_ctl"), ["-D", data, "-o", options, "-l", join(dir, "log"), "-w", "-t", "60", "start"]);
