@@ -7,7 +7,7 @@
  * the holder's presence lock vanished with its connection when it died — is taken
  * over, one at a time, its attempts counted: it may be what killed the holder.
  *
- * On PostgreSQL the row is chosen `FOR UPDATE SKIP LOCKED` (two instances claiming
+ * On PostgreSQL a fresh row is chosen `FOR UPDATE SKIP LOCKED` (two instances claiming
  * at once skip each other's rows instead of waiting or conflicting), outside the
  * SERIALIZABLE transactions the repositories use: one statement, READ COMMITTED.
  * SQLite has one instance (its lock): the same statements, nobody to skip.
@@ -69,11 +69,17 @@ function holderGone(db: Db, now: number): SQL {
   return sql`(${expired} OR NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.classid = ${PRESENCE_SPACE} AND l.objid::text = i.claimed_by AND l.objsubid = 2 AND l.granted))`;
 }
 
-const skipLocked = (db: Db): SQL => (db.$engine.kind === "postgres" ? sql` FOR UPDATE SKIP LOCKED` : sql``);
+/**
+ * How a claim locks the rows it picks on PostgreSQL: fresh rows `SKIP LOCKED` (another
+ * instance is claiming them, or finishing them); a takeover waits instead — the row of a
+ * dead instance may still be locked by its last transaction, rolled back a moment later.
+ */
+const locking = (db: Db, wait: boolean): SQL =>
+  db.$engine.kind !== "postgres" ? sql`` : wait ? sql` FOR UPDATE` : sql` FOR UPDATE SKIP LOCKED`;
 
 /** The rows `which` picks among rows that are their chat's turn, oldest first, at most `limit`. */
-function chosen(db: Db, which: SQL, limit: number): SQL {
-  return sql`${inbox.updateId} IN (SELECT i.update_id FROM update_inbox i WHERE ${which} AND ${headOfChat} ORDER BY i.update_id LIMIT ${limit}${skipLocked(db)})`;
+function chosen(db: Db, which: SQL, limit: number, wait = false): SQL {
+  return sql`${inbox.updateId} IN (SELECT i.update_id FROM update_inbox i WHERE ${which} AND ${headOfChat} ORDER BY i.update_id LIMIT ${limit}${locking(db, wait)})`;
 }
 
 const returned = { updateId: inbox.updateId, payload: inbox.payload, attempts: inbox.attempts };
@@ -116,7 +122,7 @@ export async function takeOverInboxRow(
   const [row] = await db
     .update(inbox)
     .set({ claimedBy: owner, leaseUntil, attempts: sql`${inbox.attempts} + 1` })
-    .where(and(chosen(db, which, 1), isNotNull(inbox.claimedBy), ne(inbox.claimedBy, owner)))
+    .where(and(chosen(db, which, 1, true), isNotNull(inbox.claimedBy), ne(inbox.claimedBy, owner)))
     .returning(returned)
     .all();
   return row;

@@ -145,7 +145,7 @@ export class UpdateInbox {
   private readonly clock: () => number;
 
   constructor(
-    private readonly db: Db,
+    readonly db: Db,
     private readonly options: InboxOptions,
   ) {
     this.shared = options.shared ?? db.$engine.kind === "postgres";

@@ -15,6 +15,7 @@
 import { createConcurrentSink, createRunner, createSource, type RunnerHandle } from "@grammyjs/runner";
 import type { Bot } from "grammy";
 import type { Update } from "grammy/types";
+import { sharedFloodCounter } from "../../db/flood-windows.js";
 import { describeError } from "../../errors.js";
 import type { Logger } from "../../logger.js";
 import type { AppContext } from "../context.js";
@@ -115,12 +116,26 @@ export function startPipeline(
     return run;
   };
 
-  const gate = new FloodGate(options.flood ?? DEFAULT_FLOOD, (update) => {
-    if (!stopping) void handle(update);
-  });
+  const flood = options.flood ?? DEFAULT_FLOOD;
+  const gate = new FloodGate(
+    flood,
+    (update) => {
+      if (!stopping) void handle(update);
+    },
+    Date.now,
+    shared ? sharedFloodCounter(inbox.db, flood.windowMs) : undefined,
+  );
   /** Through the flood gate: handled now (the promise), queued, or dropped with a word to the person. */
-  const admit = (update: Update): Promise<void> | undefined =>
-    stopping || gate.admit(update) === "queued" ? undefined : handle(update);
+  const admit = (update: Update): Promise<void> | undefined => {
+    if (stopping) return undefined;
+    const verdict = gate.admit(update);
+    if (typeof verdict === "string") return verdict === "queued" ? undefined : handle(update);
+    // The shared count could not be asked: the update goes through (flood control never loses one).
+    return verdict.then(
+      (v) => (v === "queued" || stopping ? undefined : handle(update)),
+      () => (stopping ? undefined : handle(update)),
+    );
+  };
 
   const claimed = async (claim: () => Promise<Update[]>): Promise<Update[]> => {
     if (stopping) return [];
