@@ -66,7 +66,7 @@ const headOfChat = sql`NOT EXISTS (SELECT 1 FROM update_inbox e WHERE e.chat_id 
 function holderGone(db: Db, now: number): SQL {
   const expired = sql`i.lease_until < ${now}`;
   if (db.$engine.kind !== "postgres") return expired;
-  return sql`(${expired} OR NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.classid = ${PRESENCE_SPACE} AND l.objid::text = i.claimed_by AND l.objsubid = 2 AND l.granted))`;
+  return sql`(${expired} OR NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND l.classid = ${PRESENCE_SPACE} AND l.objid::text = i.claimed_by AND l.objsubid = 2 AND l.granted))`;
 }
 
 /**
