@@ -271,12 +271,30 @@ export const conversations = pgTable("conversations", {
   updatedAt: updatedAt(),
 });
 
-export const inbox = pgTable("update_inbox", {
-  updateId: int("update_id").primaryKey(),
-  payload: text("payload").notNull(),
-  attempts: int("attempts").notNull().default(0),
-  receivedAt: createdAt("received_at"),
-});
+export const inbox = pgTable(
+  "update_inbox",
+  {
+    updateId: int("update_id").primaryKey(),
+    payload: text("payload").notNull(),
+    attempts: int("attempts").notNull().default(0),
+    receivedAt: createdAt("received_at"),
+    chatId: int("chat_id"),
+    claimedBy: text("claimed_by"),
+    leaseUntil: int("lease_until"),
+  },
+  (t) => [index("update_inbox_chat_idx").on(t.chatId, t.updateId)],
+);
+
+export const floodWindows = pgTable(
+  "flood_windows",
+  {
+    personId: int("person_id").notNull(),
+    windowStart: int("window_start").notNull(),
+    updates: int("updates").notNull().default(0),
+    files: int("files").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.windowStart] }), index("flood_windows_start_idx").on(t.windowStart)],
+);
 
 export const receivedUpdates = pgTable(
   "received_updates",

@@ -327,12 +327,37 @@ export const conversations = sqliteTable("conversations", {
  * used it before: see received_updates); `attempts` counts replays that started
  * handling it after a crash.
  */
-export const inbox = sqliteTable("update_inbox", {
-  updateId: integer("update_id").primaryKey({ autoIncrement: false }),
-  payload: text("payload").notNull(),
-  attempts: integer("attempts").notNull().default(0),
-  receivedAt: createdAt("received_at"),
-});
+export const inbox = sqliteTable(
+  "update_inbox",
+  {
+    updateId: integer("update_id").primaryKey({ autoIncrement: false }),
+    payload: text("payload").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    receivedAt: createdAt("received_at"),
+    /** The chat whose updates are handled one at a time, in update_id order (null: any time). */
+    chatId: integer("chat_id"),
+    /** The instance handling the update now, until `lease_until` (ms since the epoch): then another may take it over. */
+    claimedBy: text("claimed_by"),
+    leaseUntil: integer("lease_until"),
+  },
+  (t) => [index("update_inbox_chat_idx").on(t.chatId, t.updateId)],
+);
+
+/**
+ * How many updates (and files) a person sent in a window of flood control, counted
+ * by every instance together; a window's row is dropped once the window is over.
+ */
+export const floodWindows = sqliteTable(
+  "flood_windows",
+  {
+    personId: integer("person_id").notNull(),
+    /** Start of the window, ms since the epoch (windows are aligned, the same in every instance). */
+    windowStart: integer("window_start").notNull(),
+    updates: integer("updates").notNull().default(0),
+    files: integer("files").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.windowStart] }), index("flood_windows_start_idx").on(t.windowStart)],
+);
 
 /**
  * Every update received in the last day, by where it came from (the bot's id) and a
