@@ -2,7 +2,7 @@
  * createBot(deps): the plugins, the error boundary and every feature, in order.
  * The process wiring (polling, webhook, shutdown) lives in app.ts.
  */
-import { conversations, createConversation } from "@grammyjs/conversations";
+import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { type Api, Bot, type Transformer } from "grammy";
 import { conversationStorage } from "../db/conversation-storage.js";
@@ -13,7 +13,6 @@ import { retryTransformer } from "./api/retry.js";
 import type { TelegramHealth } from "./api/telegram-health.js";
 import { keepChatMenu } from "./commands.js";
 import type { AppContext, BaseContext, ConvContext } from "./context.js";
-import { QUESTIONNAIRE, questionnaire } from "./conversations/questionnaire.js";
 import type { BotDeps } from "./deps.js";
 import { adminFeature } from "./features/admin.js";
 import { alertsFeature } from "./features/alerts.js";
@@ -29,14 +28,14 @@ import { myReportsFeature } from "./features/my-reports.js";
 import { policeFeature } from "./features/police.js";
 import { policeListsFeature } from "./features/police-lists.js";
 import { privacyFeature } from "./features/privacy.js";
-import { reportFeature, resumeQuestionnaire } from "./features/report.js";
+import { reportFeature } from "./features/report.js";
 import { reportFilesFeature } from "./features/report-files.js";
 import { schemesFeature } from "./features/schemes.js";
 import { startFeature } from "./features/start.js";
 import { storyFeature } from "./features/story.js";
 import { submission } from "./features/submission.js";
 import { unhandledFeature } from "./features/unhandled.js";
-import { contextMiddleware, PendingLanguages } from "./middlewares/context.js";
+import { contextMiddleware } from "./middlewares/context.js";
 import { errorHandler } from "./middlewares/errors.js";
 import { floodNotice } from "./middlewares/flood-notice.js";
 import { leaveConversationsOnNavigation } from "./middlewares/interrupt.js";
@@ -44,6 +43,7 @@ import { observeUpdates } from "./middlewares/observe.js";
 import { privateOnly } from "./middlewares/private-only.js";
 import { redactionNotice } from "./middlewares/redaction-notice.js";
 import { staffPresence } from "./middlewares/staff.js";
+import { questionnaireHandler } from "./questionnaire/handle.js";
 
 export interface BotOptions {
   /**
@@ -113,8 +113,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppConte
   const extra = options.transformers ?? [];
   bot.api.config.use(...extra);
 
-  const pending = new PendingLanguages();
-  const withContext = contextMiddleware(deps, pending);
+  const withContext = contextMiddleware(deps);
 
   // Outermost: the update's id on every log line, its count and time. Everything else, context
   // loading and flood control included, is under the error boundary.
@@ -128,7 +127,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppConte
   guarded.use(redactionNotice);
   guarded.use(staffPresence());
   guarded.use(keepChatMenu());
-  const languageOffer = languageOfferFeature(pending);
+  const languageOffer = languageOfferFeature();
   // Before the questionnaire and the features: what the person wrote is handled first.
   guarded.use(languageOffer.ask);
   guarded.use(
@@ -149,10 +148,10 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppConte
     }),
   );
   guarded.use(leaveConversationsOnNavigation);
-  guarded.use(startFeature(pending, deepLinkHandlers));
-  guarded.use(createConversation(questionnaire(submission), { id: QUESTIONNAIRE }));
+  guarded.use(startFeature(deepLinkHandlers));
+  // A person in the questionnaire (an active draft in the database): their answer, on any instance.
+  guarded.use(questionnaireHandler(submission));
   guarded.use(languageOffer.answers);
-  guarded.use(resumeQuestionnaire());
   guarded.use(reportFeature());
   guarded.use(checklistFeature());
   guarded.use(erdrFeature());

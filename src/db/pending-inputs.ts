@@ -17,26 +17,61 @@ export async function setPendingInput(
   kind: string,
   now = new Date(),
   ttlMs = TEN_MINUTES,
+  payload: string | null = null,
 ): Promise<void> {
   const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
   await db
     .insert(pendingInputs)
-    .values({ userId, kind, expiresAt })
-    .onConflictDoUpdate({ target: pendingInputs.userId, set: { kind, expiresAt } })
+    .values({ userId, kind, payload, expiresAt })
+    .onConflictDoUpdate({ target: pendingInputs.userId, set: { kind, payload, expiresAt } })
     .run();
 }
 
-export async function pendingInput(db: Db, userId: number, now = new Date()): Promise<string | undefined> {
+export interface PendingInput {
+  kind: string;
+  payload: string | null;
+}
+
+/** The chat's awaited input, if one is open. */
+export async function pendingInputRow(db: Db, userId: number, now = new Date()): Promise<PendingInput | undefined> {
   const statement = prepared(db, "pending-inputs.get", () =>
     db
-      .select({ kind: pendingInputs.kind })
+      .select({ kind: pendingInputs.kind, payload: pendingInputs.payload })
       .from(pendingInputs)
       .where(
         and(eq(pendingInputs.userId, sql.placeholder("userId")), gt(pendingInputs.expiresAt, sql.placeholder("now"))),
       )
       .prepare(),
   );
-  return (await statement.get({ userId, now: now.toISOString() }))?.kind;
+  return statement.get({ userId, now: now.toISOString() });
+}
+
+export async function pendingInput(db: Db, userId: number, now = new Date()): Promise<string | undefined> {
+  return (await pendingInputRow(db, userId, now))?.kind;
+}
+
+/**
+ * Takes the awaited input of `kind` (open, not expired): true once, whichever process
+ * handles the person's next update; false when another kind replaced it, it expired or
+ * it was taken already.
+ */
+export async function takePendingInput(
+  db: Db,
+  userId: number,
+  kind: string,
+  now = new Date(),
+): Promise<PendingInput | undefined> {
+  return db
+    .delete(pendingInputs)
+    .where(
+      and(
+        eq(pendingInputs.userId, userId),
+        eq(pendingInputs.kind, kind),
+        gt(pendingInputs.expiresAt, now.toISOString()),
+      ),
+    )
+    .returning({ kind: pendingInputs.kind, payload: pendingInputs.payload })
+    .get();
 }
 
 export async function clearPendingInput(db: Db, userId: number): Promise<void> {

@@ -262,7 +262,15 @@ export const counters = pgTable("counters", {
 export const pendingInputs = pgTable("pending_inputs", {
   userId: int("user_id").primaryKey(),
   kind: text("kind").notNull(),
+  payload: text("payload"),
   expiresAt: text("expires_at").notNull(),
+});
+
+export const preConsentLanguages = pgTable("pre_consent_languages", {
+  userId: int("user_id").primaryKey(),
+  language: text("language"),
+  declinedLanguage: text("declined_language"),
+  updatedAt: updatedAt(),
 });
 
 export const conversations = pgTable("conversations", {

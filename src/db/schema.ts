@@ -306,12 +306,28 @@ export const counters = sqliteTable("counters", {
 
 /**
  * What the bot is waiting for from a person outside the questionnaire (e.g. a
- * number to look up). Cards typed then are someone else's and are kept whole.
+ * number to look up, a story held while they choose between drafts): one row per
+ * chat (private chats: the person's id), the newest request replacing an older
+ * one. Cards typed then are someone else's and are kept whole.
  */
 export const pendingInputs = sqliteTable("pending_inputs", {
   userId: integer("user_id").primaryKey({ autoIncrement: false }),
   kind: text("kind").notNull(),
+  /** What the awaited answer goes with (a story waiting for «continue or new»); null for most kinds. */
+  payload: text("payload"),
   expiresAt: text("expires_at").notNull(),
+});
+
+/**
+ * A language chosen, or an offered one declined, before consent (after it, users
+ * holds them). A language code keyed by a Telegram id says nothing about the
+ * person, so it may be kept before they agree; it moves to users at consent.
+ */
+export const preConsentLanguages = sqliteTable("pre_consent_languages", {
+  userId: integer("user_id").primaryKey({ autoIncrement: false }),
+  language: text("language", { enum: ["kk", "ru"] }),
+  declinedLanguage: text("declined_language", { enum: ["kk", "ru"] }),
+  updatedAt: updatedAt(),
 });
 
 /** State of @grammyjs/conversations, one row per chat. */

@@ -16,6 +16,7 @@ import {
   evidence,
   lookupQuota,
   pendingInputs,
+  preConsentLanguages,
   reports,
   reportVersions,
   stepsDone,
@@ -134,7 +135,9 @@ export async function exportPersonalData(
       .from(alertDeliveries)
       .where(eq(alertDeliveries.userId, userId))
       .all(),
-    pendingInput: pending ? { kind: pending.kind, expiresAt: pending.expiresAt } : null,
+    pendingInput: pending
+      ? { kind: pending.kind, expiresAt: pending.expiresAt, ...(pending.payload ? { payload: pending.payload } : {}) }
+      : null,
   };
 }
 
@@ -174,6 +177,7 @@ export async function deletePersonalData(db: Db, userId: number, chatId: number,
     // Children (contacts, transfers, identifiers, evidence, versions, steps) go by ON DELETE CASCADE.
     await db.delete(reports).where(eq(reports.userId, userId)).run();
     await db.delete(pendingInputs).where(eq(pendingInputs.userId, userId)).run();
+    await db.delete(preConsentLanguages).where(eq(preConsentLanguages.userId, userId)).run();
     await db
       .delete(conversations)
       .where(eq(conversations.key, String(chatId)))

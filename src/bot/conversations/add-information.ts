@@ -23,11 +23,11 @@ import { receivedEvidence } from "../api/evidence-file.js";
 import { additionControlData } from "../callback-data/my-reports.js";
 import type { AppContext, ConvContext } from "../context.js";
 import { controlKeyboard, transferQuestionKeyboard } from "../keyboards/my-reports.js";
+import { decodeUpdate, fileOf } from "../questionnaire/input.js";
 import { behalf, type Shown } from "../render/question.js";
 import { sendReportFiles } from "../render/report-files.js";
 import { currentValue, type T } from "../render/values.js";
 import { external } from "./external.js";
-import { decodeUpdate, fileOf } from "./questionnaire-input.js";
 
 export const ADD_INFORMATION = "add_information";
 

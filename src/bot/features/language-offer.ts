@@ -9,26 +9,29 @@ import { Composer } from "grammy";
 import { otherLanguageWritten } from "../../core/language/detect.js";
 import type { Lang } from "../../core/model.js";
 import { activeDraftId } from "../../db/drafts.js";
+import { declinePreConsentLanguage, preConsentLanguage } from "../../db/pre-consent-languages.js";
 import { declineLanguage } from "../../db/users.js";
 import { MemoryMap } from "../../services/memory-map.js";
 import { languageOfferData } from "../callback-data/menu.js";
 import type { AppContext, BaseContext } from "../context.js";
 import { languageOfferKeyboard } from "../keyboards/menu.js";
-import { chooseLanguage, type PendingLanguages } from "../middlewares/context.js";
+import { chooseLanguage } from "../middlewares/context.js";
 import { enterQuestionnaire } from "./report.js";
 
 /** An unanswered offer is not repeated for this long, however much the person writes. */
 const OFFER_PAUSE_MS = 30 * 60_000;
 
-const declinedBy = (ctx: BaseContext, pending: PendingLanguages): Lang | undefined =>
-  ctx.user?.declinedLanguage ?? (ctx.from ? pending.declined(ctx.from.id) : undefined);
+async function declinedBy(ctx: BaseContext): Promise<Lang | undefined> {
+  if (ctx.user?.consentAt) return ctx.user.declinedLanguage ?? undefined;
+  return ctx.from ? ((await preConsentLanguage(ctx.deps.db, ctx.from.id))?.declinedLanguage ?? undefined) : undefined;
+}
 
 /**
  * `ask` goes before the questionnaire and the features (they handle the message first,
  * then it may ask); `answers` goes after the conversations plugin (yes may re-enter the
  * questionnaire).
  */
-export function languageOfferFeature(pending: PendingLanguages): {
+export function languageOfferFeature(): {
   ask: Composer<AppContext>;
   answers: Composer<AppContext>;
 } {
@@ -43,7 +46,7 @@ export function languageOfferFeature(pending: PendingLanguages): {
     if (ctx.message.forward_origin || text.startsWith("/")) return;
     const other = otherLanguageWritten(text, ctx.lang);
     const now = ctx.deps.now();
-    if (!other || declinedBy(ctx, pending) === other || offered.get(ctx.from.id, now)) return;
+    if (!other || offered.get(ctx.from.id, now) || (await declinedBy(ctx)) === other) return;
     offered.set(ctx.from.id, true, now);
     const t = ctx.deps.i18n.t;
     await ctx.reply(t(other, "start:offer.question"), {
@@ -61,11 +64,11 @@ export function languageOfferFeature(pending: PendingLanguages): {
       if (ctx.user?.consentAt) {
         await declineLanguage(ctx.deps.db, ctx.from.id, offer.l);
         ctx.user = { ...ctx.user, declinedLanguage: offer.l };
-      } else pending.decline(ctx.from.id, offer.l);
+      } else await declinePreConsentLanguage(ctx.deps.db, ctx.from.id, offer.l, ctx.deps.now());
       await ctx.reply(ctx.t("start:offer.kept"));
       return;
     }
-    if (ctx.lang !== offer.l) await chooseLanguage(ctx, pending, offer.l);
+    if (ctx.lang !== offer.l) await chooseLanguage(ctx, offer.l);
     await ctx.reply(ctx.t("start:language_set"));
     // In the middle of the report: the question they are at, now in their language.
     const draftId = ctx.user?.consentAt ? await activeDraftId(ctx.deps.db, ctx.from.id) : undefined;
