@@ -4,7 +4,7 @@
  * each kind takes is declared in services/expected-answer.ts, which the sanitiser
  * asks before a message is stored.
  */
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { prepared } from "./prepared.js";
 import { pendingInputs, reports } from "./schema.js";
@@ -76,6 +76,14 @@ export async function takePendingInput(
 
 export async function clearPendingInput(db: Db, userId: number): Promise<void> {
   await db.delete(pendingInputs).where(eq(pendingInputs.userId, userId)).run();
+}
+
+/** Clears the chat's awaited input only if it is one of `kinds`. */
+export async function clearPendingInputOf(db: Db, userId: number, kinds: readonly string[]): Promise<void> {
+  await db
+    .delete(pendingInputs)
+    .where(and(eq(pendingInputs.userId, userId), inArray(pendingInputs.kind, [...kinds])))
+    .run();
 }
 
 /** A report's ЕРДР number is awaited as "erdr:<report id>": a long number that is nobody's card. */

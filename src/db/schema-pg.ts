@@ -273,12 +273,6 @@ export const preConsentLanguages = pgTable("pre_consent_languages", {
   updatedAt: updatedAt(),
 });
 
-export const conversations = pgTable("conversations", {
-  key: text("key").primaryKey(),
-  state: text("state").notNull(),
-  updatedAt: updatedAt(),
-});
-
 export const inbox = pgTable("update_inbox", {
   updateId: int("update_id").primaryKey(),
   payload: text("payload").notNull(),

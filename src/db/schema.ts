@@ -330,13 +330,6 @@ export const preConsentLanguages = sqliteTable("pre_consent_languages", {
   updatedAt: updatedAt(),
 });
 
-/** State of @grammyjs/conversations, one row per chat. */
-export const conversations = sqliteTable("conversations", {
-  key: text("key").primaryKey(),
-  state: text("state").notNull(),
-  updatedAt: updatedAt(),
-});
-
 /**
  * Updates received but not yet fully handled: replayed after a restart. `update_id`
  * is the id the bot handles the update under (Telegram's, unless another source

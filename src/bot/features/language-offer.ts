@@ -28,7 +28,7 @@ async function declinedBy(ctx: BaseContext): Promise<Lang | undefined> {
 
 /**
  * `ask` goes before the questionnaire and the features (they handle the message first,
- * then it may ask); `answers` goes after the conversations plugin (yes may re-enter the
+ * then it may ask); `answers` goes after the questionnaire (yes may re-enter the
  * questionnaire).
  */
 export function languageOfferFeature(): {

@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { deleteDraft, setDraftActive } from "../../db/drafts.js";
 import { setPendingInput, takePendingInput } from "../../db/pending-inputs.js";
 import { currentDraft, startDraft } from "../../services/questionnaire.js";
+import { closeAddition } from "../additions/add-information.js";
 import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { menuData } from "../callback-data/menu.js";
 import { draftChoiceData } from "../callback-data/report.js";
@@ -10,9 +11,9 @@ import { ensureConsent } from "../filters/consent.js";
 import { showCurrentQuestion } from "../questionnaire/handle.js";
 import { formatDate } from "../render/values.js";
 
-/** Enters the questionnaire for a draft (new or existing); any conversation is left first. */
+/** Enters the questionnaire for a draft (new or existing); an open addition is left first. */
 export async function enterQuestionnaire(ctx: AppContext, draftId: number): Promise<void> {
-  await ctx.conversation.exitAll();
+  if (ctx.from) await closeAddition(ctx, ctx.from.id);
   await setDraftActive(ctx.deps.db, draftId, true);
   await showCurrentQuestion(ctx, draftId);
 }

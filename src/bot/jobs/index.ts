@@ -1,5 +1,4 @@
 import type { Bot } from "grammy";
-import { purgeIdleConversations } from "../../db/conversation-storage.js";
 import { purgeStaleDrafts } from "../../db/drafts.js";
 import { runAlone } from "../../db/job-lock.js";
 import { purgePreConsentLanguages } from "../../db/pre-consent-languages.js";
@@ -56,10 +55,9 @@ export function startJobs(bot: Bot<AppContext>, deps: BotDeps, inbox: UpdateInbo
   every(HOUR, "prune-handled-updates", () => inbox.prune());
   every(6 * HOUR, "purge-stale-drafts", async () => {
     const purged = await purgeStaleDrafts(deps.db, DRAFT_RETENTION_DAYS, deps.now());
-    const conversations = await purgeIdleConversations(deps.db, DRAFT_RETENTION_DAYS, deps.now());
     const languages = await purgePreConsentLanguages(deps.db, DRAFT_RETENTION_DAYS, deps.now());
-    if (purged.length + conversations + languages > 0) {
-      deps.logger.info({ purged: purged.length, conversations, languages }, "stale drafts purged");
+    if (purged.length + languages > 0) {
+      deps.logger.info({ purged: purged.length, languages }, "stale drafts purged");
     }
     // Their evidence files go too.
     await deleteEvidence(deps.config.evidence, purged);
