@@ -4,9 +4,9 @@ import { loadDefaultCatalog } from "../../src/catalog/load.js";
 import type { Lang } from "../../src/core/model.js";
 import { rows } from "../support/db-reader.js";
 import { buttonTexts, Harness, nextQuestion } from "../support/harness.js";
-import { play } from "../support/questionnaire-driver.js";
+import { moves, play } from "../support/questionnaire-driver.js";
 import { submitReport } from "../support/reports-db.js";
-import { label } from "../support/scenarios.js";
+import { label, scenarios } from "../support/scenarios.js";
 import { consentedUser } from "../support/users.js";
 
 /**
@@ -38,7 +38,7 @@ describe("dialog state survives a change of process", () => {
     return h.spawnBot();
   }
 
-  it("between «tell what happened» and the story: the new process takes the story as the answer, with no conversation state anywhere", async () => {
+  it("between «tell what happened» and the story: the new process takes the story as the answer, from the draft alone", async () => {
     const id = 31_501;
     const u = await consentedUser(h, id, "ru");
     u.press(label("ru", "menu:items.report"));
@@ -48,7 +48,8 @@ describe("dialog state survives a change of process", () => {
       { press: label("ru", "common:filed_for.self") },
     ]);
     expect(asked.text).toContain(plain("ru", "questionnaire:steps.narrative.q").slice(0, 40));
-    expect(await rows(h, "SELECT key FROM conversations WHERE key = ?", String(id))).toEqual([]);
+    // The draft is all there is: no awaited input, no conversation table.
+    expect(await rows(h, "SELECT kind FROM pending_inputs WHERE user_id = ?", id)).toEqual([]);
 
     const bot = await handOver();
     u.send(STORY);
@@ -65,7 +66,6 @@ describe("dialog state survives a change of process", () => {
     expect(draft?.status).toBe("draft");
     expect(draft?.narrative).toBe(STORY);
     expect(JSON.parse(draft!.cursor).step).not.toBe("narrative");
-    expect(await rows(h, "SELECT key FROM conversations WHERE key = ?", String(id))).toEqual([]);
   }, 240_000);
 
   it("a story held while the person chooses between their unfinished report and a new one reaches the new draft after a restart", async () => {
@@ -172,5 +172,57 @@ describe("dialog state survives a change of process", () => {
     await bot.kill("SIGTERM");
     expect(await rows(h, "SELECT language FROM users WHERE id = ?", id)).toEqual([{ language: "kk" }]);
     expect(await rows(h, "SELECT language FROM pre_consent_languages WHERE user_id = ?", id)).toEqual([]);
+  }, 240_000);
+
+  it("a transfer being added to a submitted report is finished by the next process; the recipient's card typed there is kept whole", async () => {
+    const id = 31_506;
+    const u = await consentedUser(h, id, "ru");
+    u.press(label("ru", "menu:items.report"));
+    await nextQuestion(u);
+    await play(u, scenarios[0]!.script("ru"));
+    u.press(label("ru", "questionnaire:review.submit"));
+    await u.waitFor((m) => m.file?.file_name?.endsWith(".json") === true, LONG);
+    await u.waitFor((m) => buttonTexts(m).includes(label("ru", "guidance:checklist.done")), LONG);
+    const [report] = await rows<{ number: string }>(h, "SELECT number FROM reports WHERE user_id = ?", id);
+    u.command("myreports");
+    const list = await u.waitFor((m) => m.text.includes(report!.number) && m.buttons.length > 0);
+    u.press(`📄 ${report!.number}`, list);
+    await u.waitFor((m) => buttonTexts(m).includes(label("ru", "myreports:buttons.add")));
+    u.press(label("ru", "myreports:buttons.add"));
+    await u.waitFor((m) => buttonTexts(m).includes(label("ru", "myreports:add.buttons.transfer")));
+    u.press(label("ru", "myreports:add.buttons.transfer"));
+    await nextQuestion(u);
+    await play(u, [
+      moves.type("75 000"),
+      moves.press(label("ru", "common:transfer_when.today")),
+      moves.press(label("ru", "common:methods.card_to_card")),
+      moves.press(label("ru", "common:loss_kinds.sent")),
+    ]);
+    expect(await rows(h, "SELECT kind FROM pending_inputs WHERE user_id = ?", id)).toEqual([
+      { kind: "add_transfer_recipient" },
+    ]);
+
+    const bot = await handOver();
+    u.send("5169 4931 2345 6785 Серик");
+    await nextQuestion(u, 60_000);
+    const last = await play(
+      u,
+      [
+        moves.press(label("ru", "common:banks.forte")),
+        moves.press(label("ru", "common:banks.kaspi")),
+        moves.type("123456789"),
+      ],
+      60_000,
+    );
+    expect(last.file?.file_name).toBe(`${report!.number}_v2_ru.pdf`);
+    await h.emulator.waitIdle({ quietMs: 300 });
+    await bot.kill("SIGTERM");
+    const transfers = await rows<{ recipient_value: string }>(
+      h,
+      "SELECT t.recipient_value FROM report_transfers t JOIN reports r ON r.id = t.report_id WHERE r.user_id = ? ORDER BY t.id",
+      id,
+    );
+    expect(transfers.map((t) => t.recipient_value)).toContain("5169493123456785");
+    expect(await rows(h, "SELECT kind FROM pending_inputs WHERE user_id = ?", id)).toEqual([]);
   }, 240_000);
 });

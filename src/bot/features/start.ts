@@ -106,7 +106,7 @@ export function startFeature(deepLinks: DeepLinkHandler[]): Composer<AppContext>
   });
 
   privateChat.command("help", (ctx) => ctx.reply(helpText(ctx)));
-  // Conversations were already left by the navigation middleware; the draft stays for later.
+  // The questionnaire and an addition were already left by the navigation middleware; the draft stays for later.
   privateChat.command("cancel", async (ctx) => {
     await clearPendingInput(ctx.deps.db, ctx.from.id);
     await showMenu(ctx, "start:cancelled");
