@@ -4,7 +4,7 @@
  * each kind takes is declared in services/expected-answer.ts, which the sanitiser
  * asks before a message is stored.
  */
-import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { prepared } from "./prepared.js";
 import { pendingInputs, reports } from "./schema.js";
@@ -76,6 +76,11 @@ export async function takePendingInput(
 
 export async function clearPendingInput(db: Db, userId: number): Promise<void> {
   await db.delete(pendingInputs).where(eq(pendingInputs.userId, userId)).run();
+}
+
+/** Awaited inputs past their expiry (never answered) go: a row left before consent too. Returns how many. */
+export async function purgeExpiredPendingInputs(db: Db, now: Date): Promise<number> {
+  return (await db.delete(pendingInputs).where(lte(pendingInputs.expiresAt, now.toISOString())).run()).changes;
 }
 
 /** Clears the chat's awaited input only if it is one of `kinds`. */

@@ -1,6 +1,7 @@
 import type { Bot } from "grammy";
 import { purgeStaleDrafts } from "../../db/drafts.js";
 import { runAlone } from "../../db/job-lock.js";
+import { purgeExpiredPendingInputs } from "../../db/pending-inputs.js";
 import { purgePreConsentLanguages } from "../../db/pre-consent-languages.js";
 import { describeError } from "../../errors.js";
 import { deleteEvidence } from "../../services/evidence-store.js";
@@ -56,8 +57,9 @@ export function startJobs(bot: Bot<AppContext>, deps: BotDeps, inbox: UpdateInbo
   every(6 * HOUR, "purge-stale-drafts", async () => {
     const purged = await purgeStaleDrafts(deps.db, DRAFT_RETENTION_DAYS, deps.now());
     const languages = await purgePreConsentLanguages(deps.db, DRAFT_RETENTION_DAYS, deps.now());
-    if (purged.length + languages > 0) {
-      deps.logger.info({ purged: purged.length, languages }, "stale drafts purged");
+    const inputs = await purgeExpiredPendingInputs(deps.db, deps.now());
+    if (purged.length + languages + inputs > 0) {
+      deps.logger.info({ purged: purged.length, languages, inputs }, "stale drafts purged");
     }
     // Their evidence files go too.
     await deleteEvidence(deps.config.evidence, purged);
