@@ -14,12 +14,17 @@ import { preConsentLanguages } from "./schema.js";
 export interface PreConsentLanguage {
   language: Lang | null;
   declinedLanguage: Lang | null;
+  languageOfferedAt: string | null;
 }
 
 export function preConsentLanguage(db: Db, userId: number): Promise<PreConsentLanguage | undefined> {
   const statement = prepared(db, "pre-consent-languages.get", () =>
     db
-      .select({ language: preConsentLanguages.language, declinedLanguage: preConsentLanguages.declinedLanguage })
+      .select({
+        language: preConsentLanguages.language,
+        declinedLanguage: preConsentLanguages.declinedLanguage,
+        languageOfferedAt: preConsentLanguages.languageOfferedAt,
+      })
       .from(preConsentLanguages)
       .where(eq(preConsentLanguages.userId, sql.placeholder("userId")))
       .prepare(),
@@ -46,6 +51,16 @@ export async function declinePreConsentLanguage(db: Db, userId: number, declined
     .insert(preConsentLanguages)
     .values({ userId, declinedLanguage: declined, updatedAt: at })
     .onConflictDoUpdate({ target: preConsentLanguages.userId, set: { declinedLanguage: declined, updatedAt: at } })
+    .run();
+}
+
+/** The other language was offered at `at` (null: answered). */
+export async function markPreConsentOffer(db: Db, userId: number, at: string | null, now: Date): Promise<void> {
+  const updatedAt = now.toISOString();
+  await db
+    .insert(preConsentLanguages)
+    .values({ userId, languageOfferedAt: at, updatedAt })
+    .onConflictDoUpdate({ target: preConsentLanguages.userId, set: { languageOfferedAt: at, updatedAt } })
     .run();
 }
 

@@ -33,6 +33,7 @@ export const users = pgTable("users", {
   alertsSubscribed: flag("alerts_subscribed").notNull().default(0),
   blockedBot: flag("blocked_bot").notNull().default(0),
   declinedLanguage: text("declined_language"),
+  languageOfferedAt: text("language_offered_at"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -270,6 +271,7 @@ export const preConsentLanguages = pgTable("pre_consent_languages", {
   userId: int("user_id").primaryKey(),
   language: text("language"),
   declinedLanguage: text("declined_language"),
+  languageOfferedAt: text("language_offered_at"),
   updatedAt: updatedAt(),
 });
 

@@ -37,6 +37,8 @@ export const users = sqliteTable("users", {
   blockedBot: integer("blocked_bot", { mode: "boolean" }).notNull().default(false),
   /** The language the person said no to when the bot offered it (they write it, but keep theirs). */
   declinedLanguage: text("declined_language", { enum: ["kk", "ru"] }),
+  /** When the other language was last offered (not again for a while, whichever instance sees the next message). */
+  languageOfferedAt: text("language_offered_at"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -319,14 +321,16 @@ export const pendingInputs = sqliteTable("pending_inputs", {
 });
 
 /**
- * A language chosen, or an offered one declined, before consent (after it, users
- * holds them). A language code keyed by a Telegram id says nothing about the
- * person, so it may be kept before they agree; it moves to users at consent.
+ * A language chosen, or an offered one declined, and when the other language was
+ * last offered, before consent (after it, users holds them). A language code and a
+ * time keyed by a Telegram id say nothing about the person, so they may be kept
+ * before they agree; they move to users at consent.
  */
 export const preConsentLanguages = sqliteTable("pre_consent_languages", {
   userId: integer("user_id").primaryKey({ autoIncrement: false }),
   language: text("language", { enum: ["kk", "ru"] }),
   declinedLanguage: text("declined_language", { enum: ["kk", "ru"] }),
+  languageOfferedAt: text("language_offered_at"),
   updatedAt: updatedAt(),
 });
 

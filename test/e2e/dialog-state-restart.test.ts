@@ -225,4 +225,21 @@ describe("dialog state survives a change of process", () => {
     expect(transfers.map((t) => t.recipient_value)).toContain("5169493123456785");
     expect(await rows(h, "SELECT kind FROM pending_inputs WHERE user_id = ?", id)).toEqual([]);
   }, 240_000);
+
+  it("an unanswered offer of the other language is not repeated by the next process, before consent too", async () => {
+    const id = 31_507;
+    const u = h.user(id, "ru");
+    const offer = "Қазақша жалғастырайық па?";
+    u.send("Сәлеметсіз бе, анама ҰҚК-дан хабарласып жатыр, ақшаны арнайы шотқа аудар деді");
+    await u.waitFor((m) => m.text === offer);
+    expect(await rows(h, "SELECT id FROM users WHERE id = ?", id)).toEqual([]);
+
+    const bot = await handOver();
+    u.send("Кеше анама тағы хабарласты, не істеу керек?");
+    await u.nextReply({ timeoutMs: 60_000 });
+    await h.emulator.waitIdle({ quietMs: 500 });
+    await bot.kill("SIGTERM");
+    expect(u.messages().filter((m) => m.text === offer)).toHaveLength(1);
+    expect(await rows(h, "SELECT id FROM users WHERE id = ?", id)).toEqual([]);
+  }, 240_000);
 });

@@ -9,9 +9,8 @@ import { Composer } from "grammy";
 import { otherLanguageWritten } from "../../core/language/detect.js";
 import type { Lang } from "../../core/model.js";
 import { activeDraftId } from "../../db/drafts.js";
-import { declinePreConsentLanguage, preConsentLanguage } from "../../db/pre-consent-languages.js";
-import { declineLanguage } from "../../db/users.js";
-import { MemoryMap } from "../../services/memory-map.js";
+import { declinePreConsentLanguage, markPreConsentOffer, preConsentLanguage } from "../../db/pre-consent-languages.js";
+import { declineLanguage, markLanguageOffered } from "../../db/users.js";
 import { languageOfferData } from "../callback-data/menu.js";
 import type { AppContext, BaseContext } from "../context.js";
 import { languageOfferKeyboard } from "../keyboards/menu.js";
@@ -21,9 +20,27 @@ import { enterQuestionnaire } from "./report.js";
 /** An unanswered offer is not repeated for this long, however much the person writes. */
 const OFFER_PAUSE_MS = 30 * 60_000;
 
-async function declinedBy(ctx: BaseContext): Promise<Lang | undefined> {
-  if (ctx.user?.consentAt) return ctx.user.declinedLanguage ?? undefined;
-  return ctx.from ? ((await preConsentLanguage(ctx.deps.db, ctx.from.id))?.declinedLanguage ?? undefined) : undefined;
+/**
+ * What the person said no to, and when the other language was last offered: on their row
+ * after consent, as a bare language record before it (db/pre-consent-languages.ts).
+ */
+async function offerState(ctx: BaseContext): Promise<{ declined?: Lang; offeredAt?: string }> {
+  const row = ctx.user?.consentAt
+    ? ctx.user
+    : ctx.from
+      ? await preConsentLanguage(ctx.deps.db, ctx.from.id)
+      : undefined;
+  return {
+    ...(row?.declinedLanguage ? { declined: row.declinedLanguage } : {}),
+    ...(row?.languageOfferedAt ? { offeredAt: row.languageOfferedAt } : {}),
+  };
+}
+
+async function markOffered(ctx: BaseContext, at: Date | null): Promise<void> {
+  if (!ctx.from) return;
+  const iso = at?.toISOString() ?? null;
+  if (ctx.user?.consentAt) await markLanguageOffered(ctx.deps.db, ctx.from.id, iso);
+  else await markPreConsentOffer(ctx.deps.db, ctx.from.id, iso, ctx.deps.now());
 }
 
 /**
@@ -37,7 +54,6 @@ export function languageOfferFeature(): {
 } {
   const ask = new Composer<AppContext>();
   const answers = new Composer<AppContext>();
-  const offered = new MemoryMap<number, true>(OFFER_PAUSE_MS, 50_000);
 
   ask.chatType("private").on("message:text", async (ctx, next) => {
     await next();
@@ -46,8 +62,10 @@ export function languageOfferFeature(): {
     if (ctx.message.forward_origin || text.startsWith("/")) return;
     const other = otherLanguageWritten(text, ctx.lang);
     const now = ctx.deps.now();
-    if (!other || offered.get(ctx.from.id, now) || (await declinedBy(ctx)) === other) return;
-    offered.set(ctx.from.id, true, now);
+    if (!other) return;
+    const { declined, offeredAt } = await offerState(ctx);
+    if (declined === other || (offeredAt && now.getTime() - Date.parse(offeredAt) < OFFER_PAUSE_MS)) return;
+    await markOffered(ctx, now);
     const t = ctx.deps.i18n.t;
     await ctx.reply(t(other, "start:offer.question"), {
       reply_markup: languageOfferKeyboard(t, other, ctx.lang),
@@ -59,7 +77,7 @@ export function languageOfferFeature(): {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     if (!offer) return;
-    offered.delete(ctx.from.id);
+    await markOffered(ctx, null);
     if (offer.v === "no") {
       if (ctx.user?.consentAt) {
         await declineLanguage(ctx.deps.db, ctx.from.id, offer.l);
