@@ -33,6 +33,7 @@ export const users = pgTable("users", {
   alertsSubscribed: flag("alerts_subscribed").notNull().default(0),
   blockedBot: flag("blocked_bot").notNull().default(0),
   declinedLanguage: text("declined_language"),
+  languageOfferedAt: text("language_offered_at"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -262,12 +263,15 @@ export const counters = pgTable("counters", {
 export const pendingInputs = pgTable("pending_inputs", {
   userId: int("user_id").primaryKey(),
   kind: text("kind").notNull(),
+  payload: text("payload"),
   expiresAt: text("expires_at").notNull(),
 });
 
-export const conversations = pgTable("conversations", {
-  key: text("key").primaryKey(),
-  state: text("state").notNull(),
+export const preConsentLanguages = pgTable("pre_consent_languages", {
+  userId: int("user_id").primaryKey(),
+  language: text("language"),
+  declinedLanguage: text("declined_language"),
+  languageOfferedAt: text("language_offered_at"),
   updatedAt: updatedAt(),
 });
 

@@ -37,6 +37,8 @@ export const users = sqliteTable("users", {
   blockedBot: integer("blocked_bot", { mode: "boolean" }).notNull().default(false),
   /** The language the person said no to when the bot offered it (they write it, but keep theirs). */
   declinedLanguage: text("declined_language", { enum: ["kk", "ru"] }),
+  /** When the other language was last offered (not again for a while, whichever instance sees the next message). */
+  languageOfferedAt: text("language_offered_at"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -306,18 +308,29 @@ export const counters = sqliteTable("counters", {
 
 /**
  * What the bot is waiting for from a person outside the questionnaire (e.g. a
- * number to look up). Cards typed then are someone else's and are kept whole.
+ * number to look up, a story held while they choose between drafts): one row per
+ * chat (private chats: the person's id), the newest request replacing an older
+ * one. Cards typed then are someone else's and are kept whole.
  */
 export const pendingInputs = sqliteTable("pending_inputs", {
   userId: integer("user_id").primaryKey({ autoIncrement: false }),
   kind: text("kind").notNull(),
+  /** What the awaited answer goes with (a story waiting for «continue or new»); null for most kinds. */
+  payload: text("payload"),
   expiresAt: text("expires_at").notNull(),
 });
 
-/** State of @grammyjs/conversations, one row per chat. */
-export const conversations = sqliteTable("conversations", {
-  key: text("key").primaryKey(),
-  state: text("state").notNull(),
+/**
+ * A language chosen, or an offered one declined, and when the other language was
+ * last offered, before consent (after it, users holds them). A language code and a
+ * time keyed by a Telegram id say nothing about the person, so they may be kept
+ * before they agree; they move to users at consent.
+ */
+export const preConsentLanguages = sqliteTable("pre_consent_languages", {
+  userId: integer("user_id").primaryKey({ autoIncrement: false }),
+  language: text("language", { enum: ["kk", "ru"] }),
+  declinedLanguage: text("declined_language", { enum: ["kk", "ru"] }),
+  languageOfferedAt: text("language_offered_at"),
   updatedAt: updatedAt(),
 });
 

@@ -1,7 +1,8 @@
 import type { Bot } from "grammy";
-import { purgeIdleConversations } from "../../db/conversation-storage.js";
 import { purgeStaleDrafts } from "../../db/drafts.js";
 import { runAlone } from "../../db/job-lock.js";
+import { purgeExpiredPendingInputs } from "../../db/pending-inputs.js";
+import { purgePreConsentLanguages } from "../../db/pre-consent-languages.js";
 import { describeError } from "../../errors.js";
 import { deleteEvidence } from "../../services/evidence-store.js";
 import type { AppContext } from "../context.js";
@@ -56,9 +57,10 @@ export function startJobs(bot: Bot<AppContext>, deps: BotDeps, inbox: UpdateInbo
   every(HOUR, "prune-handled-updates", () => inbox.prune());
   every(6 * HOUR, "purge-stale-drafts", async () => {
     const purged = await purgeStaleDrafts(deps.db, DRAFT_RETENTION_DAYS, deps.now());
-    const conversations = await purgeIdleConversations(deps.db, DRAFT_RETENTION_DAYS, deps.now());
-    if (purged.length + conversations > 0) {
-      deps.logger.info({ purged: purged.length, conversations }, "stale drafts purged");
+    const languages = await purgePreConsentLanguages(deps.db, DRAFT_RETENTION_DAYS, deps.now());
+    const inputs = await purgeExpiredPendingInputs(deps.db, deps.now());
+    if (purged.length + languages + inputs > 0) {
+      deps.logger.info({ purged: purged.length, languages, inputs }, "stale drafts purged");
     }
     // Their evidence files go too.
     await deleteEvidence(deps.config.evidence, purged);
