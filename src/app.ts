@@ -22,10 +22,12 @@ import { setDescriptions } from "./bot/descriptions.js";
 import { type BotOptions, createBot } from "./bot/index.js";
 import { startJobs } from "./bot/jobs/index.js";
 import { CatalogHolder } from "./catalog/holder.js";
-import { ensureDefaultCatalog } from "./catalog/store.js";
+import { CatalogError } from "./catalog/load.js";
+import { CatalogStore, ensureDefaultCatalog } from "./catalog/store.js";
+import type { Catalog } from "./catalog/types.js";
 import type { Config } from "./config.js";
 import { startCheckpointer } from "./db/checkpointer.js";
-import { DatabaseOpenError, type Db, openDatabase } from "./db/client.js";
+import { closeDatabase, DatabaseOpenError, type Db, openDatabase } from "./db/client.js";
 import { type FileCheck, rescueDatabase, watchDatabaseFile } from "./db/file-watch.js";
 import { inboxStats } from "./db/inbox-stats.js";
 import { type InstanceLock, lockDatabase } from "./db/lock.js";
@@ -68,9 +70,9 @@ export interface AppOptions extends BotOptions {
 }
 
 /** Reads what the database holds at start; an error in it names the file (a damaged row is not a riddle). */
-function readStored<T>(path: string, what: string, read: () => T): T {
+async function readStored<T>(path: string, what: string, read: () => Promise<T>): Promise<T> {
   try {
-    return read();
+    return await read();
   } catch (error) {
     if (error instanceof DatabaseOpenError) throw error;
     throw new DatabaseOpenError(
@@ -79,31 +81,67 @@ function readStored<T>(path: string, what: string, read: () => T): T {
   }
 }
 
-/** Everything that can fail on a bad environment fails here, before the bot talks to anyone. */
-export function prepareDeps(
+/**
+ * The database, migrated and holding a catalogue: on PostgreSQL under the
+ * migration lock, so instances starting together do it once. With
+ * MIGRATE_AT_START=false `cli migrate` has done both already.
+ */
+export async function prepareDatabase(config: Config, logger: Logger): Promise<{ db: Db; catalog: Catalog }> {
+  let seeded: Catalog | undefined;
+  const db = await openDatabase(
+    { url: config.databaseUrl, path: config.databasePath },
+    {
+      migrate: config.migrateAtStart,
+      after: async (db) => {
+        seeded = await readStored(config.databasePath, "scheme catalogue", () =>
+          ensureDefaultCatalog(db, { path: config.catalogPath, logger }),
+        );
+      },
+    },
+  );
+  try {
+    const catalog =
+      seeded ?? (await readStored(config.databasePath, "scheme catalogue", () => new CatalogStore(db).loadActive()));
+    if (!catalog) {
+      throw new CatalogError(
+        "catalogue: the database has no usable active version: run npm run --silent cli -- migrate",
+      );
+    }
+    return { db, catalog };
+  } catch (error) {
+    await closeDatabase(db);
+    throw error;
+  }
+}
+
+/** Nothing to hold on PostgreSQL: several instances share it by design. */
+const NO_LOCK: InstanceLock = { release: () => undefined };
+
+/**
+ * Everything that can fail on a bad environment fails here, before the bot talks to anyone.
+ * One bot per SQLite file (its lock); PostgreSQL takes several instances.
+ */
+export async function prepareDeps(
   config: Config,
   logger: Logger,
   now: () => Date = () => new Date(),
-): BotDeps & { lock: InstanceLock } {
-  const lock = lockDatabase(config.databasePath);
+): Promise<BotDeps & { lock: InstanceLock }> {
+  const lock = config.databaseUrl ? NO_LOCK : lockDatabase(config.databasePath);
   let db: Db;
+  let catalog: Catalog;
   try {
-    db = openDatabase(config.databasePath);
+    ({ db, catalog } = await prepareDatabase(config, logger));
   } catch (error) {
     lock.release();
     throw error;
   }
   try {
-    const moved = readStored(config.databasePath, "report numbers", () => alignReportCounters(db));
+    const moved = await readStored(config.databasePath, "report numbers", () => alignReportCounters(db));
     if (moved.length > 0) logger.warn({ moved }, "report number counters were behind the reports; moved forward");
     const keys = loadReportKeys(config.signing);
     loadFonts(config.fontPath);
     const i18n = createI18n();
-    const catalogs = new CatalogHolder(
-      readStored(config.databasePath, "scheme catalogue", () =>
-        ensureDefaultCatalog(db, { path: config.catalogPath, logger }),
-      ),
-    );
+    const catalogs = new CatalogHolder(catalog);
     const metrics = new Metrics();
     // Threads start with the first document, not here.
     const documents = new DocumentWorkers({
@@ -116,7 +154,7 @@ export function prepareDeps(
     metrics.watchQueues({ inbox: () => inboxStats(db), documentsQueued: () => documents.queued });
     return { config, db, i18n, catalogs, logger, keys, documents, metrics, now, lock };
   } catch (error) {
-    db.$client.close();
+    await closeDatabase(db);
     lock.release();
     throw error;
   }
@@ -127,7 +165,7 @@ const botIdOf = (token: string) => token.split(":")[0]!;
 
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const deps = prepareDeps(config, logger, options.now);
+  const deps = await prepareDeps(config, logger, options.now);
   const pollTimeout = options.pollTimeout ?? 30;
   const startedAt = Date.now();
   let fatal: (line: string) => void = () => undefined;
@@ -159,16 +197,16 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       fatal(`the database file ${config.databasePath} was ${check.problem} while the bot ran`);
     });
     ops.route("GET", "/metrics", (_req, res) => deps.metrics.serve(res));
-    serveHealth(ops, () => {
+    serveHealth(ops, async () => {
       const file = watch.check();
-      const depth = inboxStats(deps.db);
+      const depth = await inboxStats(deps.db);
       const oldestSeconds = Math.round(depth.oldestSeconds);
       const busy = pipeline?.busy() ?? { handling: 0, queued: 0 };
       const t = health.status;
       const since = (ms: number | undefined) => (ms === undefined ? undefined : Math.round((Date.now() - ms) / 1000));
       const updatesAge = Math.round((Date.now() - (t.lastUpdates ?? startedAt)) / 1000);
       return {
-        database: { ...file, path: config.databasePath },
+        database: config.databaseUrl ? { ...file, engine: "postgres" } : { ...file, path: config.databasePath },
         inbox: { ok: oldestSeconds <= 120, depth: depth.depth, oldestSeconds, ...busy },
         telegram: {
           ok: t.failingSince === undefined && (config.mode === "webhook" || updatesAge <= pollTimeout + 30),
@@ -192,6 +230,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       pipeline = startPipeline(bot, inbox, supplier, logger, options.rateLimit ? { flood: options.rateLimit } : {});
     } else {
       await bot.api.deleteWebhook();
+      // Telegram hands updates to one getUpdates caller at a time: several instances need webhook mode.
+      if (config.databaseUrl) logger.warn("polling mode serves from one instance only; run several in webhook mode");
       const supplier = pollingSupplier(bot.api, inbox, logger, { timeoutSeconds: pollTimeout, health, onStoreFailure });
       pipeline = startPipeline(bot, inbox, supplier, logger, options.rateLimit ? { flood: options.rateLimit } : {});
     }
@@ -227,9 +267,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
           });
           if (at) logger.warn({ at }, "the data of the open database file was saved");
         } else if (drained) {
-          inbox.stoppedCleanly();
+          await inbox.stoppedCleanly();
         }
-        deps.db.$client.close();
+        await closeDatabase(deps.db);
         deps.lock.release();
         logger.info({ drained }, "saqbol stopped");
         return drained && !lost;
@@ -248,7 +288,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     await hook?.close(0);
     await ops.close(0);
     await deps.documents.close();
-    deps.db.$client.close();
+    await closeDatabase(deps.db);
     deps.lock.release();
     throw error;
   }

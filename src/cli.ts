@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   restore: () => import("./cli/backup.js").then((m) => ({ command: m.restoreCommand })),
   catalog: () => import("./cli/catalog.js"),
   classify: () => import("./cli/classify.js"),
+  migrate: () => import("./cli/migrate.js"),
   report: () => import("./cli/report.js"),
   role: () => import("./cli/role.js"),
 };

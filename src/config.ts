@@ -27,6 +27,15 @@ const envSchema = z
     BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, "must look like 123456:ABC-DEF (from @BotFather)"),
     TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
     DATABASE_PATH: z.string().min(1).default("./data/saqbol.db"),
+    // Empty (DATABASE_URL= in a .env file) is unset: the SQLite file.
+    DATABASE_URL: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\/\S+$/, "must be a PostgreSQL URL: postgres://user:password@host:5432/database")
+        .optional(),
+    ),
+    MIGRATE_AT_START: z.enum(["true", "false"], "must be true or false").default("true"),
     SIGNING_PRIVATE_KEY: z
       .string()
       .regex(/-----BEGIN PRIVATE KEY-----/, "must be a PEM private key (-----BEGIN PRIVATE KEY-----)")
@@ -65,6 +74,10 @@ export type Config = {
   botToken: string;
   apiRoot: string;
   databasePath: string;
+  /** PostgreSQL (shared by several instances); undefined: the SQLite file at databasePath. */
+  databaseUrl: string | undefined;
+  /** False: migrations are the deployment's job (`cli migrate`); start-up refuses a database that is behind. */
+  migrateAtStart: boolean;
   /** The Ed25519 key that signs reports, and the HMAC secret of reports signed before it. */
   signing: SigningKeyConfig;
   adminIds: number[];
@@ -117,6 +130,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     botToken: e.BOT_TOKEN,
     apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
     databasePath: e.DATABASE_PATH,
+    databaseUrl: e.DATABASE_URL,
+    migrateAtStart: e.MIGRATE_AT_START === "true",
     signing: signingConfig(e),
     adminIds: e.ADMIN_IDS,
     logLevel: e.LOG_LEVEL,

@@ -13,7 +13,7 @@ export type Outcome = "ok" | "error";
 
 export interface QueueProbes {
   /** Updates written to the inbox and not yet handled, and the age of the oldest in seconds. */
-  inbox(): { depth: number; oldestSeconds: number };
+  inbox(): Promise<{ depth: number; oldestSeconds: number }>;
   /** Document jobs waiting for a worker. */
   documentsQueued(): number;
 }
@@ -71,22 +71,26 @@ export class Metrics {
 
   /** The queue gauges read their values when scraped. */
   watchQueues(probes: QueueProbes): void {
-    this.probe("saqbol_inbox_depth", "Updates in the inbox: received, not yet handled", () => probes.inbox().depth);
+    this.probe(
+      "saqbol_inbox_depth",
+      "Updates in the inbox: received, not yet handled",
+      async () => (await probes.inbox()).depth,
+    );
     this.probe(
       "saqbol_inbox_oldest_seconds",
       "Age of the oldest update still in the inbox (0 when empty)",
-      () => probes.inbox().oldestSeconds,
+      async () => (await probes.inbox()).oldestSeconds,
     );
     this.probe("saqbol_documents_queued", "Document jobs waiting for a worker", probes.documentsQueued);
   }
 
-  private probe(name: string, help: string, read: () => number): void {
+  private probe(name: string, help: string, read: () => number | Promise<number>): void {
     new Gauge({
       name,
       help,
       registers: [this.registry],
-      collect() {
-        this.set(read());
+      async collect() {
+        this.set(await read());
       },
     });
   }

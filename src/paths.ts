@@ -18,6 +18,10 @@ function findProjectRoot(from: string): string {
 }
 
 export const projectRoot = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
-export const migrationsDir = join(projectRoot, "drizzle");
+/** Migrations per engine: drizzle/sqlite and drizzle/pg. */
+export const migrationsDir = {
+  sqlite: join(projectRoot, "drizzle", "sqlite"),
+  postgres: join(projectRoot, "drizzle", "pg"),
+} as const;
 export const localesDir = join(projectRoot, "locales");
 export const defaultCatalogPath = join(projectRoot, "src", "catalog", "default-catalog.yaml");

@@ -88,7 +88,7 @@ export async function applyChatMenu(ctx: BaseContext): Promise<void> {
     return;
   }
   if (user) {
-    setMenu(ctx.deps.db, id, key);
+    await setMenu(ctx.deps.db, id, key);
     ctx.user = { ...user, menu: key };
   }
 }
@@ -111,12 +111,12 @@ export function keepChatMenu(): MiddlewareFn<BaseContext> {
 
 /** Sets a person's menu for the role they have now (after /grant, /revoke or an invite). */
 export async function syncMenuOf(ctx: BaseContext, userId: number): Promise<void> {
-  const target = menuTarget(ctx.deps.db, userId);
+  const target = await menuTarget(ctx.deps.db, userId);
   if (!target) return;
   const role = effectiveRole(ctx.deps.config.adminIds, target.role, userId);
   try {
     await setChatMenu(ctx.api, ctx.deps.i18n, userId, target.lang, role);
-    setMenu(ctx.deps.db, userId, menuKey(role, target.lang));
+    await setMenu(ctx.deps.db, userId, menuKey(role, target.lang));
   } catch (error) {
     // the person never opened the bot (chat not found): the menus job tries again later
     ctx.deps.logger.info({ userId, err: (error as Error).message }, "staff menu not set yet");

@@ -40,29 +40,26 @@ export class CatalogStore {
   ) {}
 
   /** Checks a document without storing it. */
-  validate(yamlText: string): ImportResult {
+  async validate(yamlText: string): Promise<ImportResult> {
     const loaded = loadCatalog(yamlText);
     if (!loaded.ok) return loaded;
     return {
       ok: true,
       version: loaded.catalog.version,
       catalog: loaded.catalog,
-      diff: diffCatalogs(this.loadActive(), loaded.catalog),
+      diff: diffCatalogs(await this.loadActive(), loaded.catalog),
     };
   }
 
   /** Validates and stores a new version, inactive. The diff is against the active version. */
-  importVersion(yamlText: string, by: CatalogActor): ImportResult {
-    const checked = this.validate(yamlText);
+  async importVersion(yamlText: string, by: CatalogActor): Promise<ImportResult> {
+    const checked = await this.validate(yamlText);
     if (!checked.ok) return checked;
     const { version } = checked;
-    if (this.row(version)) {
-      return failure([
-        { path: ["version"], message: `"${version}" is already stored; give the new document a new version` },
-      ]);
-    }
-    inTransaction(this.db, () => {
-      this.db
+    const stored = await inTransaction(this.db, async () => {
+      // Checked in the transaction: two processes importing the same version store it once.
+      if (await this.row(version)) return false;
+      await this.db
         .insert(catalogVersions)
         .values({
           version,
@@ -73,19 +70,25 @@ export class CatalogStore {
           active: false,
         })
         .run();
-      this.audit(by, "catalog.import", { version, active: this.activeVersion() ?? null });
+      await this.audit(by, "catalog.import", { version, active: (await this.activeVersion()) ?? null });
+      return true;
     });
+    if (!stored) {
+      return failure([
+        { path: ["version"], message: `"${version}" is already stored; give the new document a new version` },
+      ]);
+    }
     return checked;
   }
 
   /** Makes a stored version the active one; throws CatalogError if it is unknown or invalid. */
-  activate(version: string, by: CatalogActor): Catalog {
+  activate(version: string, by: CatalogActor): Promise<Catalog> {
     return this.switchTo(version, by, "catalog.activate");
   }
 
   /** Returns to an earlier stored version (the same as activate, recorded as a rollback). */
-  rollback(version: string, by: CatalogActor): Catalog {
-    if (version === this.activeVersion())
+  async rollback(version: string, by: CatalogActor): Promise<Catalog> {
+    if (version === (await this.activeVersion()))
       throw new CatalogError(`catalogue version "${version}" is already active`, [], {
         reason: "already_active",
         version,
@@ -93,7 +96,7 @@ export class CatalogStore {
     return this.switchTo(version, by, "catalog.rollback");
   }
 
-  list(): CatalogVersionInfo[] {
+  list(): Promise<CatalogVersionInfo[]> {
     return this.db
       .select({
         version: catalogVersions.version,
@@ -108,27 +111,28 @@ export class CatalogStore {
       .all();
   }
 
-  activeVersion(): string | undefined {
-    return this.db
+  async activeVersion(): Promise<string | undefined> {
+    const row = await this.db
       .select({ version: catalogVersions.version })
       .from(catalogVersions)
       .where(eq(catalogVersions.active, true))
-      .get()?.version;
+      .get();
+    return row?.version;
   }
 
   /** The YAML of the active version, or of the given one. */
-  exportYaml(version?: string): string | undefined {
-    const v = version ?? this.activeVersion();
-    return v === undefined ? undefined : this.row(v)?.yaml;
+  async exportYaml(version?: string): Promise<string | undefined> {
+    const v = version ?? (await this.activeVersion());
+    return v === undefined ? undefined : (await this.row(v))?.yaml;
   }
 
-  exportActive(): string | undefined {
+  exportActive(): Promise<string | undefined> {
     return this.exportYaml();
   }
 
   /** The active version compiled, or undefined when there is none or it no longer validates. */
-  loadActive(): Catalog | undefined {
-    const row = this.db.select().from(catalogVersions).where(eq(catalogVersions.active, true)).get();
+  async loadActive(): Promise<Catalog | undefined> {
+    const row = await this.db.select().from(catalogVersions).where(eq(catalogVersions.active, true)).get();
     if (!row) return undefined;
     const loaded = loadStoredCatalog(row.yaml, row.document);
     return loaded.ok ? loaded.catalog : undefined;
@@ -139,7 +143,7 @@ export class CatalogStore {
    * imported and activated. A shipped default with a version not yet stored is imported
    * (inactive) for admins to activate. Throws one line when nothing usable exists.
    */
-  ensureDefault(options: { path?: string; logger?: Logger } = {}): Catalog {
+  async ensureDefault(options: { path?: string; logger?: Logger } = {}): Promise<Catalog> {
     const path = options.path ?? defaultCatalogPath;
     const log = options.logger;
     let shipped: Catalog | undefined;
@@ -147,7 +151,7 @@ export class CatalogStore {
     try {
       const shippedText = readDefaultCatalogYaml(path);
       // The same text stored already (every start but the first): its stored document will do.
-      const stored = this.db.select().from(catalogVersions).where(eq(catalogVersions.yaml, shippedText)).get();
+      const stored = await this.db.select().from(catalogVersions).where(eq(catalogVersions.yaml, shippedText)).get();
       const loaded = stored ? loadStoredCatalog(stored.yaml, stored.document) : loadCatalog(shippedText);
       if (loaded.ok) shipped = loaded.catalog;
       else
@@ -155,16 +159,16 @@ export class CatalogStore {
     } catch (error) {
       shippedProblem = `cannot be read: ${(error as Error).message}`;
     }
-    const active = this.loadActive();
+    const active = await this.loadActive();
     if (shippedProblem) log?.warn({ path, problem: shippedProblem }, "shipped catalogue is invalid; not imported");
-    if (shipped && !this.row(shipped.version)) {
-      this.importVersion(shipped.yaml, SYSTEM_ACTOR);
-      log?.info({ version: shipped.version }, "shipped catalogue imported");
+    if (shipped && !(await this.row(shipped.version))) {
+      const imported = await this.importVersion(shipped.yaml, SYSTEM_ACTOR);
+      if (imported.ok) log?.info({ version: shipped.version }, "shipped catalogue imported");
     }
     if (active) return active;
     if (shipped) {
-      if (this.activeVersion())
-        log?.warn({ version: this.activeVersion() }, "active catalogue no longer validates; using the shipped one");
+      const stale = await this.activeVersion();
+      if (stale) log?.warn({ version: stale }, "active catalogue no longer validates; using the shipped one");
       return this.activate(shipped.version, SYSTEM_ACTOR);
     }
     throw new CatalogError(
@@ -172,8 +176,8 @@ export class CatalogStore {
     );
   }
 
-  private switchTo(version: string, by: CatalogActor, action: AuditAction): Catalog {
-    const row = this.row(version);
+  private async switchTo(version: string, by: CatalogActor, action: AuditAction): Promise<Catalog> {
+    const row = await this.row(version);
     if (!row)
       throw new CatalogError(`catalogue version "${version}" is not stored`, [], { reason: "not_stored", version });
     const loaded = loadStoredCatalog(row.yaml, row.document);
@@ -190,16 +194,16 @@ export class CatalogStore {
         { reason: "draft", version },
       );
     }
-    const from = this.activeVersion();
-    if (from === version) return loaded.catalog;
-    inTransaction(this.db, () => {
-      this.db.update(catalogVersions).set({ active: false }).where(eq(catalogVersions.active, true)).run();
-      this.db
+    await inTransaction(this.db, async () => {
+      const from = await this.activeVersion();
+      if (from === version) return;
+      await this.db.update(catalogVersions).set({ active: false }).where(eq(catalogVersions.active, true)).run();
+      await this.db
         .update(catalogVersions)
         .set({ active: true, activatedAt: this.now().toISOString() })
         .where(eq(catalogVersions.version, version))
         .run();
-      this.audit(by, action, { from: from ?? null, to: version });
+      await this.audit(by, action, { from: from ?? null, to: version });
     });
     return loaded.catalog;
   }
@@ -208,12 +212,12 @@ export class CatalogStore {
     return this.db.select().from(catalogVersions).where(eq(catalogVersions.version, version)).get();
   }
 
-  private audit(by: CatalogActor, action: AuditAction, details: Record<string, unknown>): void {
-    audit(this.db, { actor: by, action, details, at: this.now() });
+  private audit(by: CatalogActor, action: AuditAction, details: Record<string, unknown>): Promise<void> {
+    return audit(this.db, { actor: by, action, details, at: this.now() });
   }
 }
 
 /** The bot's start-up call: see CatalogStore.ensureDefault. */
-export function ensureDefaultCatalog(db: Db, options: { path?: string; logger?: Logger } = {}): Catalog {
+export function ensureDefaultCatalog(db: Db, options: { path?: string; logger?: Logger } = {}): Promise<Catalog> {
   return new CatalogStore(db).ensureDefault(options);
 }

@@ -10,21 +10,16 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { type AuditAction, audit } from "../db/audit.js";
 import { BackupError, backupDatabase, restoreDatabase } from "../db/backup.js";
-import { openDatabase } from "../db/client.js";
 import type { CliCommand, CliIo } from "./command.js";
+import { withDatabase } from "./database.js";
 import { cliActor } from "./operator.js";
 
 const databasePath = (io: CliIo) => io.env.DATABASE_PATH || "./data/saqbol.db";
 const kb = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
 
 /** A backup holds everyone's data: who made or restored one is in the audit log, with the OS user and host. */
-function record(io: CliIo, action: AuditAction, details: Record<string, unknown>): void {
-  const db = openDatabase(databasePath(io));
-  try {
-    audit(db, { actor: cliActor(io.env), action, details, at: new Date() });
-  } finally {
-    db.$client.close();
-  }
+function record(io: CliIo, action: AuditAction, details: Record<string, unknown>): Promise<void> {
+  return withDatabase(io.env, (db) => audit(db, { actor: cliActor(io.env), action, details, at: new Date() }));
 }
 
 function fileArg(args: string[], usage: string, io: CliIo): { file: string; force: boolean } | undefined {
@@ -42,7 +37,15 @@ function fileArg(args: string[], usage: string, io: CliIo): { file: string; forc
   return { file, force: parsed.values.force === true };
 }
 
+/** These work on the SQLite file; a PostgreSQL database is backed up with its own tools. */
+const ON_POSTGRES =
+  "DATABASE_URL is set: back up and restore PostgreSQL with pg_dump and pg_restore (see README, Running several instances)";
+
 async function failing(io: CliIo, action: () => Promise<void>): Promise<number> {
+  if (io.env.DATABASE_URL) {
+    io.stderr.write(`${ON_POSTGRES}\n`);
+    return 2;
+  }
   try {
     await action();
     return 0;
@@ -60,7 +63,7 @@ export const command: CliCommand = {
     if (!parsed) return Promise.resolve(2);
     return failing(io, async () => {
       const copy = await backupDatabase(databasePath(io), parsed.file, { overwrite: parsed.force });
-      record(io, "backup.create", { file: resolve(parsed.file), reports: copy.reports });
+      await record(io, "backup.create", { file: resolve(parsed.file), reports: copy.reports });
       io.stdout.write(`backup written: ${parsed.file} (${kb(copy.bytes)}, ${copy.reports} reports, integrity ok)\n`);
     });
   },
@@ -74,7 +77,7 @@ export const restoreCommand: CliCommand = {
     return failing(io, async () => {
       const target = databasePath(io);
       const result = await restoreDatabase(parsed.file, target);
-      record(io, "backup.restore", { file: resolve(parsed.file), reports: result.restored.reports });
+      await record(io, "backup.restore", { file: resolve(parsed.file), reports: result.restored.reports });
       io.stdout.write(`restored ${parsed.file} to ${target} (${result.restored.reports} reports, integrity ok)\n`);
       if (result.keptAt) io.stdout.write(`the replaced database is kept at ${result.keptAt}\n`);
     });

@@ -1,13 +1,13 @@
 /**
  * `cli catalog validate <file> | import <file> | export [--version v] | list | activate <v> |
- * rollback <v>` over the database at DATABASE_PATH (default ./data/saqbol.db).
+ * rollback <v>` over the configured database (see cli/database.ts).
  */
 import { readFileSync } from "node:fs";
 import { formatDiff } from "../catalog/diff.js";
 import { CatalogError, loadCatalog } from "../catalog/load.js";
 import { CatalogStore } from "../catalog/store.js";
-import { openDatabase } from "../db/client.js";
 import type { CliCommand, CliIo } from "./command.js";
+import { withDatabase } from "./database.js";
 import { cliActor } from "./operator.js";
 
 const USAGE =
@@ -26,10 +26,13 @@ function readFile(file: string | undefined, io: CliIo): string | undefined {
   }
 }
 
-function openStore(io: CliIo): CatalogStore {
-  const store = new CatalogStore(openDatabase(io.env.DATABASE_PATH || "./data/saqbol.db"));
-  store.ensureDefault({ path: io.env.CATALOG_PATH || undefined });
-  return store;
+/** The catalogue store of the configured database, with the shipped catalogue in it. */
+function withStore(io: CliIo, fn: (store: CatalogStore) => Promise<number>): Promise<number> {
+  return withDatabase(io.env, async (db) => {
+    const store = new CatalogStore(db);
+    await store.ensureDefault({ path: io.env.CATALOG_PATH || undefined });
+    return fn(store);
+  });
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
@@ -50,14 +53,16 @@ async function run(args: string[], io: CliIo): Promise<number> {
     case "import": {
       const yaml = readFile(arg, io);
       if (yaml === undefined) return 2;
-      const result = openStore(io).importVersion(yaml, cliActor(io.env));
-      if (!result.ok) {
-        for (const p of result.problems) out(p);
-        return 1;
-      }
-      out(`imported ${result.version} (inactive; activate with: cli catalog activate ${result.version})`);
-      for (const line of formatDiff(result.diff)) out(line);
-      return 0;
+      return withStore(io, async (store) => {
+        const result = await store.importVersion(yaml, cliActor(io.env));
+        if (!result.ok) {
+          for (const p of result.problems) out(p);
+          return 1;
+        }
+        out(`imported ${result.version} (inactive; activate with: cli catalog activate ${result.version})`);
+        for (const line of formatDiff(result.diff)) out(line);
+        return 0;
+      });
     }
     case "export": {
       const version = arg === "--version" ? rest[0] : undefined;
@@ -65,19 +70,24 @@ async function run(args: string[], io: CliIo): Promise<number> {
         io.stderr.write(`${USAGE}\n`);
         return 2;
       }
-      const yaml = openStore(io).exportYaml(version);
-      if (yaml === undefined) {
-        io.stderr.write(`catalogue version "${version ?? "(active)"}" is not stored\n`);
-        return 1;
-      }
-      io.stdout.write(yaml.endsWith("\n") ? yaml : `${yaml}\n`);
-      return 0;
+      const yaml = await withStore(io, async (store) => {
+        const text = await store.exportYaml(version);
+        if (text === undefined) {
+          io.stderr.write(`catalogue version "${version ?? "(active)"}" is not stored\n`);
+          return 1;
+        }
+        io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+        return 0;
+      });
+      return yaml;
     }
     case "list": {
-      for (const v of openStore(io).list()) {
-        out([v.active ? "*" : " ", v.version, v.author ?? "-", v.createdAt, v.activatedAt ?? "-"].join("\t"));
-      }
-      return 0;
+      return withStore(io, async (store) => {
+        for (const v of await store.list()) {
+          out([v.active ? "*" : " ", v.version, v.author ?? "-", v.createdAt, v.activatedAt ?? "-"].join("\t"));
+        }
+        return 0;
+      });
     }
     case "activate":
     case "rollback": {
@@ -85,11 +95,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
         io.stderr.write(`${USAGE}\n`);
         return 2;
       }
-      const store = openStore(io);
-      const by = cliActor(io.env);
-      const catalog = sub === "activate" ? store.activate(arg, by) : store.rollback(arg, by);
-      out(`active: ${catalog.version}`);
-      return 0;
+      return withStore(io, async (store) => {
+        const by = cliActor(io.env);
+        const catalog = sub === "activate" ? await store.activate(arg, by) : await store.rollback(arg, by);
+        out(`active: ${catalog.version}`);
+        return 0;
+      });
     }
     default:
       io.stderr.write(`${USAGE}\n`);

@@ -1,16 +1,17 @@
 /**
  * `cli role grant <id> police|admin [--unit …] [--region … (repeatable, or a comma list)]
- * [--all-regions] | revoke <id> | list` over the database at DATABASE_PATH (default
- * ./data/saqbol.db). Changes are audited as role "cli" with the OS user and host.
+ * [--all-regions] | revoke <id> | list` over the configured database (see cli/database.ts).
+ * Changes are audited as role "cli" with the OS user and host.
  * ADMIN_IDS, when set, is shown in the list and cannot be revoked here.
  */
 import { parseArgs } from "node:util";
 import { readRegion } from "../core/identifiers/regions.js";
 import type { Region } from "../core/model.js";
-import { type Db, openDatabase } from "../db/client.js";
+import type { Db } from "../db/client.js";
 import { listStaff } from "../db/roles.js";
 import { cleanUnit, grant, isStaffRole, revoke } from "../services/staff.js";
 import type { CliCommand, CliIo } from "./command.js";
+import { withDatabase } from "./database.js";
 import { cliActor } from "./operator.js";
 
 const USAGE =
@@ -25,7 +26,7 @@ const adminIdsOf = (env: CliIo["env"]) =>
 const telegramId = (text: string | undefined) =>
   text && /^\d{1,15}$/.test(text) && Number(text) > 0 ? Number(text) : undefined;
 
-function run(db: Db, args: string[], io: CliIo): number {
+async function run(db: Db, args: string[], io: CliIo): Promise<number> {
   const out = (line: string) => io.stdout.write(`${line}\n`);
   const fail = (message = USAGE) => {
     io.stderr.write(`${message}\n`);
@@ -61,7 +62,13 @@ function run(db: Db, args: string[], io: CliIo): number {
         ...(regions.length ? { regions } : {}),
         ...(values["all-regions"] ? { allRegions: true } : {}),
       };
-      const result = grant(db, actor, { id, role, ...(role === "police" ? police : {}) }, adminIdsOf(io.env), now);
+      const result = await grant(
+        db,
+        actor,
+        { id, role, ...(role === "police" ? police : {}) },
+        adminIdsOf(io.env),
+        now,
+      );
       if (!result.ok) {
         io.stderr.write(
           result.reason === "configured"
@@ -76,7 +83,7 @@ function run(db: Db, args: string[], io: CliIo): number {
     case "revoke": {
       const id = telegramId(idText);
       if (id === undefined || positionals.length > 2) return fail();
-      const result = revoke(db, actor, id, adminIdsOf(io.env), now);
+      const result = await revoke(db, actor, id, adminIdsOf(io.env), now);
       if (result === "configured") {
         io.stderr.write(`${id} is listed in ADMIN_IDS; remove it there\n`);
         return 1;
@@ -85,7 +92,7 @@ function run(db: Db, args: string[], io: CliIo): number {
       return result === "revoked" ? 0 : 1;
     }
     case "list": {
-      for (const s of listStaff(db, adminIdsOf(io.env))) {
+      for (const s of await listStaff(db, adminIdsOf(io.env))) {
         const regions = s.allRegions ? "*" : s.regions.join(",") || "-";
         out([s.id, s.role, s.unit ?? "-", regions, s.name ?? "-", s.configured ? "ADMIN_IDS" : "db"].join("\t"));
       }
@@ -99,18 +106,14 @@ function run(db: Db, args: string[], io: CliIo): number {
 export const command: CliCommand = {
   summary: "role grant|revoke|list — police and admin roles",
   async run(args, io) {
-    let db: Db | undefined;
     try {
-      db = openDatabase(io.env.DATABASE_PATH || "./data/saqbol.db");
-      return run(db, args, io);
+      return await withDatabase(io.env, (db) => run(db, args, io));
     } catch (error) {
       if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
         io.stderr.write(`${error.message}\n${USAGE}\n`);
         return 2;
       }
       throw error;
-    } finally {
-      db?.$client.close();
     }
   },
 };

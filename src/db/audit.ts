@@ -3,8 +3,9 @@
  * which report, when, with details. Append-only; admins read it with /audit.
  * Citizens' actions are never written here (nothing is stored about them).
  */
-import { and, count, desc, eq, sql } from "drizzle-orm";
+import { and, count, desc, eq } from "drizzle-orm";
 import type { Db } from "./client.js";
+import { jsonText } from "./json-sql.js";
 import { auditLog } from "./schema.js";
 
 /** The actions written by the bot and the CLI (catalogue changes come from CatalogStore). */
@@ -66,8 +67,9 @@ export interface AuditEntry {
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
-export function audit(db: Db, entry: AuditEntry): void {
-  db.insert(auditLog)
+export async function audit(db: Db, entry: AuditEntry): Promise<void> {
+  await db
+    .insert(auditLog)
     .values({
       actorId: entry.actor.id,
       actorRole: entry.actor.role,
@@ -81,25 +83,28 @@ export function audit(db: Db, entry: AuditEntry): void {
 }
 
 /** Newest first. */
-export function auditPage(db: Db, page: { offset: number; limit: number }): { rows: AuditRow[]; total: number } {
-  const rows = db
+export async function auditPage(
+  db: Db,
+  page: { offset: number; limit: number },
+): Promise<{ rows: AuditRow[]; total: number }> {
+  const rows = await db
     .select()
     .from(auditLog)
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(page.limit)
     .offset(page.offset)
     .all();
-  const total = db.select({ n: count() }).from(auditLog).get()?.n ?? 0;
+  const total = (await db.select({ n: count() }).from(auditLog).get())?.n ?? 0;
   return { rows, total };
 }
 
 /** The whole log, newest first (for the CSV export). */
-export function auditAll(db: Db, limit = 100_000): AuditRow[] {
+export function auditAll(db: Db, limit = 100_000): Promise<AuditRow[]> {
   return db.select().from(auditLog).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(limit).all();
 }
 
 /** Entries about one report, newest first. */
-export function auditOfReport(db: Db, reportNumber: string): AuditRow[] {
+export function auditOfReport(db: Db, reportNumber: string): Promise<AuditRow[]> {
   return db
     .select()
     .from(auditLog)
@@ -112,9 +117,9 @@ export function auditOfReport(db: Db, reportNumber: string): AuditRow[] {
  * True when this officer opened the report by the QR code on its paper: holding the
  * document lets them work on it outside their regions (the victim brought it to them).
  */
-export function openedByQr(db: Db, actorId: number, reportNumber: string): boolean {
+export async function openedByQr(db: Db, actorId: number, reportNumber: string): Promise<boolean> {
   return (
-    db
+    (await db
       .select({ id: auditLog.id })
       .from(auditLog)
       .where(
@@ -122,9 +127,9 @@ export function openedByQr(db: Db, actorId: number, reportNumber: string): boole
           eq(auditLog.reportNumber, reportNumber),
           eq(auditLog.actorId, actorId),
           eq(auditLog.action, "report.view"),
-          sql`json_extract(${auditLog.details}, '$.route') = 'qr'`,
+          eq(jsonText(db, auditLog.details, ["route"]), "qr"),
         ),
       )
-      .get() !== undefined
+      .get()) !== undefined
   );
 }

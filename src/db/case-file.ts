@@ -41,26 +41,26 @@ const columns = {
   updatedAt: reports.caseUpdatedAt,
 };
 
-function select(db: Db, where: SQL | undefined): CaseFile[] {
-  return db
+async function select(db: Db, where: SQL | undefined): Promise<CaseFile[]> {
+  const rows = await db
     .select(columns)
     .from(reports)
     .leftJoin(users, eq(users.id, reports.assigneeId))
     .where(and(eq(reports.status, "submitted"), where))
-    .all()
-    .filter((r): r is CaseFile => r.number !== null);
+    .all();
+  return rows.filter((r): r is CaseFile => r.number !== null);
 }
 
 /** The case file of a submitted report. */
-export function caseFile(db: Db, reportId: number): CaseFile | undefined {
-  return select(db, eq(reports.id, reportId))[0];
+export async function caseFile(db: Db, reportId: number): Promise<CaseFile | undefined> {
+  return (await select(db, eq(reports.id, reportId)))[0];
 }
 
 /** Case files of many reports (exports), by report id. */
-export function caseFiles(db: Db, reportIds: readonly number[]): Map<number, CaseFile> {
+export async function caseFiles(db: Db, reportIds: readonly number[]): Promise<Map<number, CaseFile>> {
   const out = new Map<number, CaseFile>();
   for (let i = 0; i < reportIds.length; i += 500) {
-    for (const c of select(db, inArray(reports.id, reportIds.slice(i, i + 500)))) out.set(c.reportId, c);
+    for (const c of await select(db, inArray(reports.id, reportIds.slice(i, i + 500)))) out.set(c.reportId, c);
   }
   return out;
 }
@@ -73,9 +73,16 @@ export interface CaseChange {
 }
 
 /** Applies a change to the current state and writes its event; the caller holds the transaction. */
-export function changeCase(db: Db, reportId: number, change: CaseChange, actorId: number, at: Date): void {
+export async function changeCase(
+  db: Db,
+  reportId: number,
+  change: CaseChange,
+  actorId: number,
+  at: Date,
+): Promise<void> {
   const iso = at.toISOString();
-  db.update(reports)
+  await db
+    .update(reports)
     .set({
       ...(change.status !== undefined ? { caseStatus: change.status } : {}),
       ...(change.erdrNumber !== undefined ? { erdrNumber: change.erdrNumber } : {}),
@@ -88,22 +95,22 @@ export function changeCase(db: Db, reportId: number, change: CaseChange, actorId
   if (change.status !== undefined) events.push(["status", change.status]);
   if (change.erdrNumber !== undefined) events.push(["erdr", change.erdrNumber]);
   if (change.assigneeId !== undefined) events.push(["assignee", change.assigneeId?.toString() ?? null]);
-  for (const [kind, value] of events) addCaseEvent(db, reportId, kind, value, actorId, at);
+  for (const [kind, value] of events) await addCaseEvent(db, reportId, kind, value, actorId, at);
 }
 
-export function addCaseEvent(
+export async function addCaseEvent(
   db: Db,
   reportId: number,
   kind: CaseEventKind,
   value: string | null,
   actorId: number | null,
   at: Date,
-): void {
-  db.insert(caseEvents).values({ reportId, kind, value, actorId, at: at.toISOString() }).run();
+): Promise<void> {
+  await db.insert(caseEvents).values({ reportId, kind, value, actorId, at: at.toISOString() }).run();
 }
 
 /** The history, oldest first; `kinds` narrows it (the person sees status and number changes, not notes). */
-export function caseEventsOf(db: Db, reportId: number, kinds?: readonly CaseEventKind[]): CaseEvent[] {
+export function caseEventsOf(db: Db, reportId: number, kinds?: readonly CaseEventKind[]): Promise<CaseEvent[]> {
   return db
     .select({ kind: caseEvents.kind, value: caseEvents.value, actorId: caseEvents.actorId, at: caseEvents.at })
     .from(caseEvents)
@@ -113,10 +120,10 @@ export function caseEventsOf(db: Db, reportId: number, kinds?: readonly CaseEven
 }
 
 /** The newest notes of many reports (exports), joined into one text per report. */
-export function notesOf(db: Db, reportIds: readonly number[]): Map<number, CaseEvent[]> {
+export async function notesOf(db: Db, reportIds: readonly number[]): Promise<Map<number, CaseEvent[]>> {
   const out = new Map<number, CaseEvent[]>();
   for (let i = 0; i < reportIds.length; i += 500) {
-    const rows = db
+    const rows = await db
       .select({
         reportId: caseEvents.reportId,
         kind: caseEvents.kind,

@@ -15,6 +15,7 @@ import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import type { Logger } from "../logger.js";
 import type { Db } from "./client.js";
+import { sqliteConnection } from "./sqlite-engine.js";
 
 /** SQLite's default, restored when the worker is gone. */
 const AUTO_PAGES = 1000;
@@ -60,9 +61,10 @@ export function startCheckpointer(
   logger: Logger,
   options: CheckpointerOptions = {},
 ): Checkpointer {
-  const sqlite = db.$client;
+  const sqlite = sqliteConnection(db);
+  // PostgreSQL checkpoints by itself; an in-memory database has no WAL.
+  if (!sqlite || path === ":memory:") return { stop: async () => undefined };
   const restoreAuto = () => sqlite.pragma(`wal_autocheckpoint = ${AUTO_PAGES}`);
-  if (path === ":memory:") return { stop: async () => undefined };
   const driver = options.driver ?? createRequire(import.meta.url).resolve("better-sqlite3");
   const worker = new Worker(WORKER, {
     eval: true,

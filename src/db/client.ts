@@ -1,125 +1,138 @@
-import { accessSync, closeSync, constants, existsSync, openSync, readSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import Database from "better-sqlite3";
-import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { migrationsDir } from "../paths.js";
-import { secureFile, secureFolder } from "./file-modes.js";
-import * as schema from "./schema.js";
+/**
+ * One database API over two engines. Every repository builds its queries with
+ * drizzle's SQLite builders (schema.ts) on an async database whose statements
+ * run either on better-sqlite3 (the embedded default, one file) or on
+ * PostgreSQL (DATABASE_URL, shared by several instances). The SQL both engines
+ * get stays in their common subset; what only PostgreSQL has (advisory locks,
+ * SKIP LOCKED) sits behind small functions that ask `db.$engine.kind`.
+ */
+import { type BaseSQLiteDatabase, SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
+import { SQLiteRemoteSession, SqliteRemoteDatabase } from "drizzle-orm/sqlite-proxy";
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** What `.run()` resolves to on either engine. */
+export interface RunResult {
+  changes: number;
+}
+
+/** How drizzle's proxy asks an engine to run one statement. */
+export type Method = "run" | "all" | "values" | "get";
+// biome-ignore lint/suspicious/noExplicitAny: drizzle's proxy callback type: a row, rows, or nothing.
+export type Execute = (sql: string, params: unknown[], method: Method) => Promise<{ rows: any }>;
+
+export interface Engine {
+  readonly kind: "sqlite" | "postgres";
+  readonly execute: Execute;
+  /**
+   * Runs fn in one transaction (nested calls are savepoints). Every query made
+   * while fn runs — through `db`, not a separate handle — is part of it.
+   * PostgreSQL transactions are SERIALIZABLE, as SQLite's are, and fn is run
+   * again after a serialization failure: it must only touch the database.
+   */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /** Runs hook if the current transaction's writes (or its savepoint's) are rolled back; nothing outside one. */
+  onRollback(hook: () => void): void;
+  isOpen(): boolean;
+  close(): Promise<void>;
+}
+
+/** drizzle's SQLite builders, async; `.run()` resolves with the number of rows changed. */
+export type Db = Omit<BaseSQLiteDatabase<"async", RunResult>, "transaction"> & {
+  readonly $engine: Engine;
+};
 
 export class DatabaseOpenError extends Error {}
 
-/**
- * Opens (creating the folder and file if needed) and migrates the database.
- * secure_delete makes deleted personal data unreadable in the file, not just
- * unlinked. The file and its WAL are readable by the bot's user only; damaged
- * pages are found at start (quick_check), with the file named.
- */
-export function openDatabase(path: string): Db {
-  const inMemory = path === ":memory:";
-  if (!inMemory) {
-    ensureDatabaseFolder(path);
-    // SQLite would quietly take a tiny file of something else for an empty database.
-    if (existsSync(path) && statSync(path).size > 0 && !isSqliteFile(path)) {
-      throw new DatabaseOpenError(`DATABASE_PATH ${path} is not a SQLite database`);
-    }
-    secureFile(path);
-    for (const suffix of ["-wal", "-shm"]) if (existsSync(path + suffix)) secureFile(path + suffix);
-  }
-  let sqlite: Database.Database;
-  try {
-    sqlite = new Database(path);
-    sqlite.pragma("journal_mode = WAL");
-  } catch (error) {
-    throw new DatabaseOpenError(`DATABASE_PATH ${path} cannot be opened: ${(error as Error).message}`);
-  }
-  sqlite.pragma("synchronous = NORMAL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("secure_delete = ON");
-  if (!inMemory) checkPages(sqlite, path);
-  writeLockAtBegin(sqlite);
-  const db = drizzle(sqlite, { schema }) as Db;
-  try {
-    migrate(db, { migrationsFolder: migrationsDir });
-  } catch (error) {
-    sqlite.close();
-    throw new DatabaseOpenError(`DATABASE_PATH ${path} cannot be migrated: ${(error as Error).message}`);
-  }
+/** The drizzle database over an engine; `dialect` builds the SQL the engine gets. */
+export function databaseOver(engine: Engine, dialect = new SQLiteAsyncDialect()): Db {
+  const session = new SQLiteRemoteSession(engine.execute, dialect, undefined, undefined, {});
+  const db = new SqliteRemoteDatabase("async", dialect, session, undefined) as unknown as Db & { transaction: unknown };
+  // drizzle's own transaction would run BEGIN through the proxy, unaware of the pool or the queue.
+  db.transaction = () => {
+    throw new Error("use inTransaction(db, fn)");
+  };
+  Object.defineProperty(db, "$engine", { value: engine, enumerable: false });
   return db;
 }
 
-/** The folder of DATABASE_PATH, created (0700) if needed and writable, or one clear line. */
-export function ensureDatabaseFolder(path: string): void {
-  const folder = dirname(resolve(path));
-  try {
-    secureFolder(folder);
-    if (!statSync(folder).isDirectory()) throw new Error("not a folder");
-    accessSync(folder, constants.W_OK);
-  } catch {
-    throw new DatabaseOpenError(`DATABASE_PATH folder ${folder} cannot be created or written to`);
-  }
+/** Runs fn in one transaction on this database (see Engine.transaction). */
+export function inTransaction<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  return db.$engine.transaction(fn);
 }
 
-/** A damaged page found now is a clear line at start, not a strange error in someone's answer later. */
-function checkPages(sqlite: Database.Database, path: string): void {
-  let problems: string[];
+/**
+ * Undoes what fn set outside the database when the transaction it runs in is
+ * rolled back — and so before fn runs again after a serialization failure.
+ */
+export function onRollback(db: Db, hook: () => void): void {
+  db.$engine.onRollback(hook);
+}
+
+export function closeDatabase(db: Db): Promise<void> {
+  return db.$engine.close();
+}
+
+export interface DatabaseTarget {
+  /** postgres://… — PostgreSQL; otherwise the SQLite file at `path`. */
+  url?: string | undefined;
+  path: string;
+}
+
+export interface OpenOptions {
+  /**
+   * Apply pending migrations (and `after`) under the migration lock: the default.
+   * False (a deployment that runs `cli migrate`): refuse a database that is behind.
+   */
+  migrate?: boolean;
+  after?: (db: Db) => Promise<void>;
+  /** PostgreSQL connections this process may hold. */
+  poolSize?: number;
+}
+
+/**
+ * A connection of its own to a database the bot has opened (and migrated), for
+ * reading in another thread (a police export in a document worker): read-only
+ * on SQLite, one pooled connection on PostgreSQL.
+ */
+export async function openDatabaseReadOnly(target: DatabaseTarget): Promise<Db> {
+  if (target.url) {
+    const { openPostgres, PostgresInsertDialect } = await import("./postgres-engine.js");
+    return databaseOver(await openPostgres(target.url, { max: 1 }), new PostgresInsertDialect());
+  }
+  const [{ default: Database }, { sqliteEngine }] = await Promise.all([
+    import("better-sqlite3"),
+    import("./sqlite-engine.js"),
+  ]);
+  const connection = new Database(target.path, { readonly: true, fileMustExist: true });
+  connection.pragma("busy_timeout = 5000");
+  return databaseOver(sqliteEngine(connection, target.path));
+}
+
+/** Opens the database the configuration names, migrated (see OpenOptions). */
+export async function openDatabase(target: DatabaseTarget | string, options: OpenOptions = {}): Promise<Db> {
+  const { url, path } = typeof target === "string" ? { url: undefined, path: target } : target;
+  let db: Db;
+  if (url) {
+    const { openPostgres, PostgresInsertDialect } = await import("./postgres-engine.js");
+    db = databaseOver(await openPostgres(url, { max: options.poolSize }), new PostgresInsertDialect());
+  } else {
+    const { openSqlite } = await import("./sqlite-engine.js");
+    db = databaseOver(openSqlite(path));
+  }
+  const { migrateDatabase, pendingMigrations } = await import("./migrate.js");
   try {
-    // SQLite's report may run over several lines: one line for the supervisor's log.
-    problems = (sqlite.pragma("quick_check(5)") as { quick_check: string }[]).map((r) =>
-      r.quick_check.replace(/\s+/g, " ").trim(),
-    );
+    if (options.migrate === false) {
+      const behind = await pendingMigrations(db);
+      if (behind > 0) {
+        throw new DatabaseOpenError(
+          `the database is ${behind} migration(s) behind this version: run npm run --silent cli -- migrate`,
+        );
+      }
+    } else {
+      await migrateDatabase(db, options.after);
+    }
   } catch (error) {
-    sqlite.close();
-    throw new DatabaseOpenError(`DATABASE_PATH ${path} is damaged: ${(error as Error).message}`);
+    await db.$engine.close();
+    throw error;
   }
-  if (problems.length !== 1 || problems[0] !== "ok") {
-    sqlite.close();
-    throw new DatabaseOpenError(
-      `DATABASE_PATH ${path} is damaged (quick_check: ${problems.join("; ")}); restore a backup (npm run cli -- restore <file>)`,
-    );
-  }
-}
-
-/**
- * A read-only connection to a database the bot has opened (and migrated), for
- * reading in another thread (a police export in a document worker).
- */
-export function openDatabaseReadOnly(path: string): Db {
-  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
-  sqlite.pragma("busy_timeout = 5000");
-  return drizzle(sqlite, { schema }) as Db;
-}
-
-/**
- * Every transaction takes the write lock at BEGIN (IMMEDIATE). A deferred one that
- * reads first and then writes fails with SQLITE_BUSY at once, without waiting
- * busy_timeout, when another connection wrote or holds the lock meanwhile (the CLI
- * granting a role or importing a catalogue while the bot runs, a checkpoint, a
- * backup). Transactions here write almost always, so nothing is lost by it.
- */
-function writeLockAtBegin(sqlite: Database.Database): void {
-  const deferred = sqlite.transaction.bind(sqlite);
-  // Each variant carries the others (.deferred, .immediate…) as better-sqlite3 makes them.
-  sqlite.transaction = ((fn: Parameters<typeof deferred>[0]) => deferred(fn).immediate) as typeof sqlite.transaction;
-}
-
-const SQLITE_HEADER = "SQLite format 3\0";
-
-function isSqliteFile(path: string): boolean {
-  const head = Buffer.alloc(SQLITE_HEADER.length);
-  const fd = openSync(path, "r");
-  try {
-    readSync(fd, head, 0, head.length, 0);
-  } finally {
-    closeSync(fd);
-  }
-  return head.toString("latin1") === SQLITE_HEADER;
-}
-
-/** Runs fn in one SQLite transaction (better-sqlite3 transactions are synchronous). */
-export function inTransaction<T>(db: Db, fn: () => T): T {
-  return db.$client.transaction(fn)();
+  return db;
 }

@@ -2,16 +2,16 @@
  * Draft reports: created when a person starts the questionnaire, written in
  * full (one transaction) after every answer, so a crash loses nothing given.
  */
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Lang } from "../core/model.js";
 import { firstCursor } from "../core/questionnaire/flow.js";
 import { type Cursor, isStepId } from "../core/questionnaire/steps.js";
 import { type Answers, emptyAnswers } from "../core/report/answers.js";
 import { answersToFields, rowsToAnswers } from "./answers-rows.js";
-import type { Db } from "./client.js";
+import { type Db, inTransaction } from "./client.js";
 import { prepared } from "./prepared.js";
 import { writeReportChildren } from "./report-children.js";
-import { contacts, evidence, identifiers, loans, reports, transfers } from "./schema.js";
+import { contacts, evidence, identifiers, loans, reports, transfers, users } from "./schema.js";
 
 export interface Draft {
   id: number;
@@ -37,16 +37,16 @@ export function createDraft(
   lang: Lang,
   prefill: Partial<Answers> = {},
   now = new Date(),
-): Draft {
+): Promise<Draft> {
   const answers = { ...emptyAnswers(), ...prefill };
   const at = now.toISOString();
-  return db.$client.transaction(() => {
-    const row = db
+  return inTransaction(db, async () => {
+    const row = await db
       .insert(reports)
       .values({ userId, lang, cursor: firstCursor(), ...answersToFields(answers), createdAt: at, updatedAt: at })
       .returning({ id: reports.id, updatedAt: reports.updatedAt })
       .get();
-    writeReportChildren(db, row.id, answers);
+    await writeReportChildren(db, row.id, answers);
     return {
       id: row.id,
       userId,
@@ -57,12 +57,12 @@ export function createDraft(
       active: false,
       updatedAt: row.updatedAt,
     };
-  })();
+  });
 }
 
 /** The person's unfinished report, if any (the newest). */
-export function findDraft(db: Db, userId: number): Draft | undefined {
-  const row = db
+export async function findDraft(db: Db, userId: number): Promise<Draft | undefined> {
+  const row = await db
     .select({ id: reports.id })
     .from(reports)
     .where(and(eq(reports.userId, userId), eq(reports.status, "draft")))
@@ -86,17 +86,18 @@ const loadStatements = (db: Db) =>
     };
   });
 
-export function loadDraft(db: Db, id: number): Draft | undefined {
+export async function loadDraft(db: Db, id: number): Promise<Draft | undefined> {
   const s = loadStatements(db);
-  const report = s.report.get({ id });
+  const report = await s.report.get({ id });
   if (report?.status !== "draft") return undefined;
+  // One after another: inside a transaction they share one connection anyway.
   const answers = rowsToAnswers({
     report,
-    contacts: s.contacts.all({ id }),
-    transfers: s.transfers.all({ id }),
-    loans: s.loans.all({ id }),
-    identifiers: s.identifiers.all({ id }),
-    evidence: s.evidence.all({ id }),
+    contacts: await s.contacts.all({ id }),
+    transfers: await s.transfers.all({ id }),
+    loans: await s.loans.all({ id }),
+    identifiers: await s.identifiers.all({ id }),
+    evidence: await s.evidence.all({ id }),
   });
   return {
     id,
@@ -153,36 +154,38 @@ export function saveDraft(
   answers: Answers,
   cursor: Cursor,
   options: { lang?: Lang; rev?: number; before?: Answers; now?: Date } = {},
-): void {
-  db.$client.transaction(() => {
-    saveStatement(db).run({
+): Promise<void> {
+  return inTransaction(db, async () => {
+    await saveStatement(db).run({
       id,
       ...encode({ ...answersToFields(answers), cursor, updatedAt: (options.now ?? new Date()).toISOString() }),
       lang: options.lang ?? null,
       rev: options.rev ?? null,
     });
-    writeReportChildren(db, id, answers, options.before);
-  })();
+    await writeReportChildren(db, id, answers, options.before);
+  });
 }
 
 /** Marks whether the person is in the questionnaire (their messages are answers) or has left it. */
-export function setDraftActive(db: Db, id: number, active: boolean): void {
-  db.update(reports)
+export async function setDraftActive(db: Db, id: number, active: boolean): Promise<void> {
+  await db
+    .update(reports)
     .set({ active })
     .where(and(eq(reports.id, id), eq(reports.status, "draft")))
     .run();
 }
 
 /** Leaves the questionnaire for every draft of the person (the drafts stay). */
-export function deactivateDrafts(db: Db, userId: number): void {
-  db.update(reports)
+export async function deactivateDrafts(db: Db, userId: number): Promise<void> {
+  await db
+    .update(reports)
     .set({ active: false })
     .where(and(eq(reports.userId, userId), eq(reports.status, "draft"), eq(reports.active, true)))
     .run();
 }
 
 /** The draft the person is answering right now, if any. */
-export function activeDraftId(db: Db, userId: number): number | undefined {
+export async function activeDraftId(db: Db, userId: number): Promise<number | undefined> {
   const statement = prepared(db, "drafts.active", () =>
     db
       .select({ id: reports.id })
@@ -190,22 +193,55 @@ export function activeDraftId(db: Db, userId: number): number | undefined {
       .where(and(eq(reports.userId, sql.placeholder("userId")), eq(reports.status, "draft"), eq(reports.active, true)))
       .prepare(),
   );
-  return statement.get({ userId })?.id;
+  return (await statement.get({ userId }))?.id;
 }
 
-export function deleteDraft(db: Db, id: number): void {
-  db.delete(reports)
+export async function deleteDraft(db: Db, id: number): Promise<void> {
+  await db
+    .delete(reports)
     .where(and(eq(reports.id, id), eq(reports.status, "draft")))
     .run();
 }
 
 /** Drafts untouched for `days` are purged: unfinished personal data is not kept forever. Returns their ids. */
-export function purgeStaleDrafts(db: Db, days: number, now = new Date()): number[] {
+export async function purgeStaleDrafts(db: Db, days: number, now = new Date()): Promise<number[]> {
   const before = new Date(now.getTime() - days * 86_400_000).toISOString();
-  return db
+  const result = await db
     .delete(reports)
     .where(and(eq(reports.status, "draft"), lt(reports.updatedAt, before)))
     .returning({ id: reports.id })
-    .all()
-    .map((r) => r.id);
+    .all();
+  return result.map((r) => r.id);
+}
+
+/** Drafts untouched since `before`, not reminded yet, of people who have not blocked the bot. */
+export function remindersDue(
+  db: Db,
+  before: Date,
+  limit: number,
+): Promise<{ id: number; userId: number; lang: Lang | null }[]> {
+  return db
+    .select({ id: reports.id, userId: reports.userId, lang: users.language })
+    .from(reports)
+    .innerJoin(users, eq(users.id, reports.userId))
+    .where(
+      and(
+        eq(reports.status, "draft"),
+        lt(reports.updatedAt, before.toISOString()),
+        isNull(reports.remindedAt),
+        eq(users.blockedBot, false),
+      ),
+    )
+    .limit(limit)
+    .all();
+}
+
+/** Takes the reminder of a draft for sending; false when it was taken already (by another instance). */
+export async function claimReminder(db: Db, id: number, now: Date): Promise<boolean> {
+  const result = await db
+    .update(reports)
+    .set({ remindedAt: now.toISOString() })
+    .where(and(eq(reports.id, id), isNull(reports.remindedAt)))
+    .run();
+  return result.changes === 1;
 }

@@ -4,8 +4,14 @@ import type { Db } from "./client.js";
 import { reports } from "./schema.js";
 
 /** Saves the number on the person's own submitted report; false when it is not theirs or not submitted. */
-export function setErdrNumber(db: Db, reportId: number, userId: number, number: string, now: Date): boolean {
-  const result = db
+export async function setErdrNumber(
+  db: Db,
+  reportId: number,
+  userId: number,
+  number: string,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
     .update(reports)
     .set({ erdrNumber: number, updatedAt: now.toISOString() })
     .where(and(eq(reports.id, reportId), eq(reports.userId, userId), eq(reports.status, "submitted")))
@@ -13,6 +19,7 @@ export function setErdrNumber(db: Db, reportId: number, userId: number, number: 
   return result.changes > 0;
 }
 
-export function erdrNumberOf(db: Db, reportId: number): string | undefined {
-  return db.select({ n: reports.erdrNumber }).from(reports).where(eq(reports.id, reportId)).get()?.n ?? undefined;
+export async function erdrNumberOf(db: Db, reportId: number): Promise<string | undefined> {
+  const row = await db.select({ n: reports.erdrNumber }).from(reports).where(eq(reports.id, reportId)).get();
+  return row?.n ?? undefined;
 }

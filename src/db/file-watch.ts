@@ -10,6 +10,7 @@
 import { statSync } from "node:fs";
 import type { Db } from "./client.js";
 import { secureFile } from "./file-modes.js";
+import { sqliteConnection } from "./sqlite-engine.js";
 
 export interface FileCheck {
   ok: boolean;
@@ -33,7 +34,9 @@ export function watchDatabaseFile(
   onLost: (check: FileCheck) => void,
   intervalMs = 2000,
 ): DatabaseWatch {
-  if (path === ":memory:") return { check: () => ({ ok: true }), stop: () => undefined };
+  const sqlite = sqliteConnection(db);
+  // PostgreSQL has no file of ours to watch; an in-memory database neither.
+  if (path === ":memory:" || !sqlite) return { check: () => ({ ok: true }), stop: () => undefined };
   const opened = identity(path);
   let reported = false;
   const check = (): FileCheck => {
@@ -46,7 +49,7 @@ export function watchDatabaseFile(
     if (now !== opened)
       return { ok: false, problem: "replaced", detail: `${path} is another file than the one opened` };
     try {
-      db.$client.prepare("SELECT 1").get();
+      sqlite.prepare("SELECT 1").get();
     } catch (error) {
       return { ok: false, problem: "unreachable", detail: (error as Error).message };
     }
@@ -74,7 +77,9 @@ export async function rescueDatabase(
 ): Promise<string> {
   const target = problem === "deleted" ? path : `${path}.displaced-${now.toISOString().replace(/[:.]/g, "-")}`;
   if (problem === "deleted") secureFile(target);
-  await db.$client.backup(target);
+  const sqlite = sqliteConnection(db);
+  if (!sqlite) throw new Error("only a SQLite file can be rescued");
+  await sqlite.backup(target);
   secureFile(target);
   return target;
 }

@@ -1,5 +1,7 @@
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { prepared } from "./prepared.js";
+import { handledUpdates } from "./schema.js";
 
 /**
  * Records that an update's effects are committed; false if it was recorded
@@ -7,14 +9,22 @@ import { prepared } from "./prepared.js";
  */
 const statements = (db: Db) =>
   prepared(db, "handled-updates", () => ({
-    mark: db.$client.prepare<[number]>("INSERT OR IGNORE INTO handled_updates (update_id) VALUES (?)"),
-    seen: db.$client.prepare<[number]>("SELECT 1 FROM handled_updates WHERE update_id = ?"),
+    mark: db
+      .insert(handledUpdates)
+      .values({ updateId: sql.placeholder("id"), handledAt: sql.placeholder("at") })
+      .onConflictDoNothing()
+      .prepare(),
+    seen: db
+      .select({ id: handledUpdates.updateId })
+      .from(handledUpdates)
+      .where(eq(handledUpdates.updateId, sql.placeholder("id")))
+      .prepare(),
   }));
 
-export function markUpdateHandled(db: Db, updateId: number): boolean {
-  return statements(db).mark.run(updateId).changes === 1;
+export async function markUpdateHandled(db: Db, updateId: number, now = new Date()): Promise<boolean> {
+  return (await statements(db).mark.run({ id: updateId, at: now.toISOString() })).changes === 1;
 }
 
-export function wasUpdateHandled(db: Db, updateId: number): boolean {
-  return statements(db).seen.get(updateId) !== undefined;
+export async function wasUpdateHandled(db: Db, updateId: number): Promise<boolean> {
+  return (await statements(db).seen.get({ id: updateId })) !== undefined;
 }

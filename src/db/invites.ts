@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Region } from "../core/model.js";
-import type { Db } from "./client.js";
+import { type Db, inTransaction } from "./client.js";
 import type { StaffRole } from "./roles.js";
 import { invites } from "./schema.js";
 
@@ -26,10 +26,11 @@ export interface NewInvite {
   allRegions?: boolean | undefined;
 }
 
-export function createInvite(db: Db, invite: NewInvite, now: Date): { token: string; expiresAt: Date } {
+export async function createInvite(db: Db, invite: NewInvite, now: Date): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(TOKEN_BYTES).toString("base64url");
   const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
-  db.insert(invites)
+  await db
+    .insert(invites)
     .values({
       tokenHash: hashOf(token),
       role: invite.role,
@@ -60,15 +61,15 @@ export type Redeemed =
   | { ok: false; reason: "unknown" | "used" | "expired" };
 
 /** Uses the invite for `userId`; a second use, or a use after expiry, fails. */
-export function redeemInvite(db: Db, token: string, userId: number, now: Date): Redeemed {
-  return db.$client.transaction((): Redeemed => {
+export function redeemInvite(db: Db, token: string, userId: number, now: Date): Promise<Redeemed> {
+  return inTransaction(db, async (): Promise<Redeemed> => {
     if (!TOKEN.test(token)) return { ok: false, reason: "unknown" };
     const hash = hashOf(token);
-    const row = db.select().from(invites).where(eq(invites.tokenHash, hash)).get();
+    const row = await db.select().from(invites).where(eq(invites.tokenHash, hash)).get();
     if (!row) return { ok: false, reason: "unknown" };
     if (row.usedBy !== null) return { ok: false, reason: "used" };
     if (row.expiresAt <= now.toISOString()) return { ok: false, reason: "expired" };
-    const claimed = db
+    const claimed = await db
       .update(invites)
       .set({ usedBy: userId, usedAt: now.toISOString() })
       .where(and(eq(invites.tokenHash, hash), isNull(invites.usedBy)))
@@ -82,5 +83,5 @@ export function redeemInvite(db: Db, token: string, userId: number, now: Date): 
       allRegions: row.allRegions,
       createdBy: row.createdBy,
     };
-  })();
+  });
 }

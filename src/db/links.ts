@@ -9,6 +9,7 @@ import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { CARD_MASK } from "../core/identifiers/card.js";
 import type { IdentifierKind } from "../core/model.js";
 import type { Db } from "./client.js";
+import { jsonText } from "./json-sql.js";
 import { identifiers, reports } from "./schema.js";
 import { type Scope, scopeCondition } from "./scope.js";
 
@@ -32,8 +33,8 @@ export interface HoldingReport {
   scheme: string | null;
 }
 
-/** The top recognised scheme of a report, as SQL. */
-export const topScheme = sql<string | null>`json_extract(${reports.recognition}, '$.schemes[0].id')`;
+/** The top recognised scheme of a report, as SQL (JSON is read differently by each engine). */
+export const topScheme = (db: Db): SQL<string | null> => jsonText(db, reports.recognition, ["schemes", 0, "id"]);
 
 /** True for keys that may link reports. */
 export const isLinkable = (k: Key): boolean => k.kind !== "other" && !k.value.startsWith(CARD_MASK);
@@ -47,9 +48,13 @@ const keyKey = (k: Key) => `${k.kind}\u0000${k.value}`;
  * The other submitted reports sharing an identifier with this one, most shared first,
  * then newest; those outside the scope are only counted.
  */
-export function linkedReports(db: Db, reportId: number, scope: Scope): { linked: LinkedReport[]; elsewhere: number } {
+export async function linkedReports(
+  db: Db,
+  reportId: number,
+  scope: Scope,
+): Promise<{ linked: LinkedReport[]; elsewhere: number }> {
   const mine = alias(identifiers, "mine");
-  const rows = db
+  const rows = await db
     .select({
       id: reports.id,
       number: reports.number,
@@ -98,7 +103,12 @@ const anyKey = (keys: readonly Key[]) =>
   or(...keys.map((k) => and(eq(identifiers.kind, k.kind), eq(identifiers.value, k.value))));
 
 /** Submitted reports within the scope that hold any of the keys, newest first. */
-export function reportsHolding(db: Db, keys: readonly Key[], scope: Scope, limit = 200): HoldingReport[] {
+export async function reportsHolding(
+  db: Db,
+  keys: readonly Key[],
+  scope: Scope,
+  limit = 200,
+): Promise<HoldingReport[]> {
   const usable = keys.filter(isLinkable);
   if (usable.length === 0) return [];
   return db
@@ -106,7 +116,7 @@ export function reportsHolding(db: Db, keys: readonly Key[], scope: Scope, limit
       id: reports.id,
       number: sql<string>`${reports.number}`,
       submittedAt: sql<string>`${reports.submittedAt}`,
-      scheme: topScheme,
+      scheme: topScheme(db),
     })
     .from(identifiers)
     .innerJoin(reports, and(eq(reports.id, identifiers.reportId), eq(reports.status, "submitted")))
@@ -121,10 +131,13 @@ export function reportsHolding(db: Db, keys: readonly Key[], scope: Scope, limit
  * holding the key (reports of the same person count once), and the top schemes of
  * those reports with counts.
  */
-export function keyCounts(db: Db, key: Key): { reporters: number; schemes: { id: string; count: number }[] } {
+export async function keyCounts(
+  db: Db,
+  key: Key,
+): Promise<{ reporters: number; schemes: { id: string; count: number }[] }> {
   if (!isLinkable(key)) return { reporters: 0, schemes: [] };
-  const holding = db
-    .selectDistinct({ id: reports.id, userId: reports.userId, scheme: topScheme })
+  const holding = await db
+    .selectDistinct({ id: reports.id, userId: reports.userId, scheme: topScheme(db) })
     .from(identifiers)
     .innerJoin(reports, and(eq(reports.id, identifiers.reportId), eq(reports.status, "submitted")))
     .where(and(eq(identifiers.kind, key.kind), eq(identifiers.value, key.value)))
@@ -147,7 +160,7 @@ export interface RecurringRecipient extends Key {
  * Recipients (cards, IBANs, phones, wallets…) that received money in two or more
  * submitted reports: likely droppers. `where` narrows the reports (a police filter).
  */
-export function recurringRecipients(db: Db, limit = 10, where?: SQL): RecurringRecipient[] {
+export function recurringRecipients(db: Db, limit = 10, where?: SQL): Promise<RecurringRecipient[]> {
   const reportsCount = countDistinct(identifiers.reportId);
   return db
     .select({ kind: identifiers.kind, value: identifiers.value, reports: reportsCount })

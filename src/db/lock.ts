@@ -7,8 +7,9 @@
  * there is never a stale lock to clean up. The CLI does not take it.
  */
 import Database from "better-sqlite3";
-import { DatabaseOpenError, ensureDatabaseFolder } from "./client.js";
+import { DatabaseOpenError } from "./client.js";
 import { secureFile } from "./file-modes.js";
+import { ensureDatabaseFolder } from "./sqlite-engine.js";
 
 export class DatabaseLockedError extends DatabaseOpenError {}
 

@@ -4,7 +4,7 @@
  * allows `limit` checks until it ends.
  */
 import { eq } from "drizzle-orm";
-import type { Db } from "./client.js";
+import { type Db, inTransaction } from "./client.js";
 import { lookupQuota } from "./schema.js";
 
 export interface QuotaRule {
@@ -13,16 +13,17 @@ export interface QuotaRule {
 }
 
 /** Counts one check; false (nothing counted) when the person has used up the window. */
-export function takeLookup(db: Db, userId: number, now: Date, rule: QuotaRule): boolean {
-  return db.$client.transaction(() => {
-    const row = db.select().from(lookupQuota).where(eq(lookupQuota.userId, userId)).get();
+export function takeLookup(db: Db, userId: number, now: Date, rule: QuotaRule): Promise<boolean> {
+  return inTransaction(db, async () => {
+    const row = await db.select().from(lookupQuota).where(eq(lookupQuota.userId, userId)).get();
     const fresh = !row || Date.parse(row.windowStart) + rule.windowMs <= now.getTime();
     if (!fresh && row.count >= rule.limit) return false;
     const next = fresh ? { windowStart: now.toISOString(), count: 1 } : { count: row.count + 1 };
-    db.insert(lookupQuota)
+    await db
+      .insert(lookupQuota)
       .values({ userId, windowStart: now.toISOString(), count: 1 })
       .onConflictDoUpdate({ target: lookupQuota.userId, set: next })
       .run();
     return true;
-  })();
+  });
 }

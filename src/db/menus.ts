@@ -21,29 +21,29 @@ export const menuKey = (role: Role, lang: Lang): string => `${role}:${lang}`;
  * staff whose chat still shows staff tools. `except`: admins by ADMIN_IDS, whose role is
  * not stored (the bot sets theirs at start and on their updates).
  */
-export function menusOutOfDate(db: Db, except: readonly number[] = [], limit = 50): MenuTarget[] {
+export async function menusOutOfDate(db: Db, except: readonly number[] = [], limit = 50): Promise<MenuTarget[]> {
   const wanted = sql`${users.role} || ':' || coalesce(${users.language}, 'ru')`;
-  return db
+  const rows = await db
     .select({ id: users.id, role: users.role, lang: users.language })
     .from(users)
     .where(
       and(
-        sql`((${users.role} <> 'citizen' AND ${users.menu} IS NOT ${wanted})
+        sql`((${users.role} <> 'citizen' AND ${users.menu} IS DISTINCT FROM ${wanted})
           OR (${users.role} = 'citizen' AND (${users.menu} LIKE 'police:%' OR ${users.menu} LIKE 'admin:%')))`,
         eq(users.blockedBot, false),
         except.length > 0 ? notInArray(users.id, [...except]) : undefined,
       ),
     )
     .limit(limit)
-    .all()
-    .map((r) => ({ id: r.id, role: r.role, lang: r.lang ?? "ru" }));
+    .all();
+  return rows.map((r) => ({ id: r.id, role: r.role, lang: r.lang ?? "ru" }));
 }
 
-export function menuTarget(db: Db, id: number): MenuTarget | undefined {
-  const row = db.select({ role: users.role, lang: users.language }).from(users).where(eq(users.id, id)).get();
+export async function menuTarget(db: Db, id: number): Promise<MenuTarget | undefined> {
+  const row = await db.select({ role: users.role, lang: users.language }).from(users).where(eq(users.id, id)).get();
   return row && { id, role: row.role, lang: row.lang ?? "ru" };
 }
 
-export function setMenu(db: Db, id: number, menu: string): void {
-  db.update(users).set({ menu }).where(eq(users.id, id)).run();
+export async function setMenu(db: Db, id: number, menu: string): Promise<void> {
+  await db.update(users).set({ menu }).where(eq(users.id, id)).run();
 }

@@ -11,15 +11,22 @@ import { pendingInputs, reports } from "./schema.js";
 
 const TEN_MINUTES = 10 * 60_000;
 
-export function setPendingInput(db: Db, userId: number, kind: string, now = new Date(), ttlMs = TEN_MINUTES): void {
+export async function setPendingInput(
+  db: Db,
+  userId: number,
+  kind: string,
+  now = new Date(),
+  ttlMs = TEN_MINUTES,
+): Promise<void> {
   const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
-  db.insert(pendingInputs)
+  await db
+    .insert(pendingInputs)
     .values({ userId, kind, expiresAt })
     .onConflictDoUpdate({ target: pendingInputs.userId, set: { kind, expiresAt } })
     .run();
 }
 
-export function pendingInput(db: Db, userId: number, now = new Date()): string | undefined {
+export async function pendingInput(db: Db, userId: number, now = new Date()): Promise<string | undefined> {
   const statement = prepared(db, "pending-inputs.get", () =>
     db
       .select({ kind: pendingInputs.kind })
@@ -29,11 +36,11 @@ export function pendingInput(db: Db, userId: number, now = new Date()): string |
       )
       .prepare(),
   );
-  return statement.get({ userId, now: now.toISOString() })?.kind;
+  return (await statement.get({ userId, now: now.toISOString() }))?.kind;
 }
 
-export function clearPendingInput(db: Db, userId: number): void {
-  db.delete(pendingInputs).where(eq(pendingInputs.userId, userId)).run();
+export async function clearPendingInput(db: Db, userId: number): Promise<void> {
+  await db.delete(pendingInputs).where(eq(pendingInputs.userId, userId)).run();
 }
 
 /** A report's ЕРДР number is awaited as "erdr:<report id>": a long number that is nobody's card. */
@@ -45,7 +52,7 @@ export const ERDR_INPUT = "erdr:";
 export const CASE_INPUTS = { erdr: "case_erdr:", note: "case_note:" } as const;
 
 /** The step of the person's active draft (the question their next message answers), if they are in the questionnaire. */
-export function activeDraftStep(db: Db, userId: number): string | undefined {
+export async function activeDraftStep(db: Db, userId: number): Promise<string | undefined> {
   const statement = prepared(db, "pending-inputs.draft-cursor", () =>
     db
       .select({ cursor: reports.cursor })
@@ -53,5 +60,5 @@ export function activeDraftStep(db: Db, userId: number): string | undefined {
       .where(and(eq(reports.userId, sql.placeholder("userId")), eq(reports.status, "draft"), eq(reports.active, true)))
       .prepare(),
   );
-  return statement.get({ userId })?.cursor.step;
+  return (await statement.get({ userId }))?.cursor.step;
 }

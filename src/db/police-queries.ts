@@ -7,7 +7,7 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { CASE_STATUSES, type CaseStatus } from "../core/case/status.js";
 import type { Bank, Currency, Region } from "../core/model.js";
-import type { Db } from "./client.js";
+import { type Db, inTransaction } from "./client.js";
 import { topScheme } from "./links.js";
 import { reportNotices, reports, transfers, withdrawnNumbers } from "./schema.js";
 import { type Scope, scopeCondition } from "./scope.js";
@@ -48,8 +48,11 @@ export interface ReportListRow {
   erdrNumber: string | null;
 }
 
-/** The incident day, or the submission day in Kazakhstan when the person gave none. */
-const incidentDay = sql`coalesce(${reports.incidentDate}, date(${reports.submittedAt}, '+5 hours'))`;
+/** The incident day, or the submission day in Kazakhstan (UTC+5) when the person gave none. */
+const incidentDay = (db: Db) =>
+  db.$engine.kind === "postgres"
+    ? sql`coalesce(${reports.incidentDate}, to_char(${reports.submittedAt}::timestamp + interval '5 hours', 'YYYY-MM-DD'))`
+    : sql`coalesce(${reports.incidentDate}, date(${reports.submittedAt}, '+5 hours'))`;
 
 const kztTotal = sql`(SELECT coalesce(sum(${transfers.amountMinor}), 0) FROM ${transfers}
   WHERE ${transfers.reportId} = ${reports.id} AND ${transfers.currency} = 'KZT')`;
@@ -65,17 +68,17 @@ const statusCondition = (status: ReportStatus): SQL =>
   status === "updated" ? gt(reports.version, 1) : eq(reports.caseStatus, status);
 
 /** The SQL condition of a filter on `reports`, submitted reports only. */
-export function reportConditions(filter: ReportFilter): SQL {
+export function reportConditions(db: Db, filter: ReportFilter): SQL {
   return and(
     eq(reports.status, "submitted"),
     isNotNull(reports.number),
     scopeCondition(filter.scope),
-    filter.incidentFrom ? sql`${incidentDay} >= ${filter.incidentFrom}` : undefined,
-    filter.incidentTo ? sql`${incidentDay} <= ${filter.incidentTo}` : undefined,
+    filter.incidentFrom ? sql`${incidentDay(db)} >= ${filter.incidentFrom}` : undefined,
+    filter.incidentTo ? sql`${incidentDay(db)} <= ${filter.incidentTo}` : undefined,
     filter.submittedFrom ? gte(reports.submittedAt, filter.submittedFrom.toISOString()) : undefined,
     filter.submittedTo ? lt(reports.submittedAt, filter.submittedTo.toISOString()) : undefined,
     filter.region ? eq(reports.region, filter.region) : undefined,
-    filter.scheme ? eq(topScheme, filter.scheme) : undefined,
+    filter.scheme ? eq(topScheme(db), filter.scheme) : undefined,
     filter.bank ? involvesBank(filter.bank) : undefined,
     filter.minAmountMinor !== undefined ? sql`${kztTotal} >= ${filter.minAmountMinor}` : undefined,
     filter.maxAmountMinor !== undefined ? sql`${kztTotal} <= ${filter.maxAmountMinor}` : undefined,
@@ -84,62 +87,60 @@ export function reportConditions(filter: ReportFilter): SQL {
   ) as SQL;
 }
 
-const listColumns = {
+const listColumns = (db: Db) => ({
   id: reports.id,
   number: reports.number,
   version: reports.version,
   submittedAt: reports.submittedAt,
   incidentDate: reports.incidentDate,
   region: reports.region,
-  scheme: topScheme,
+  scheme: topScheme(db),
   caseStatus: reports.caseStatus,
   erdrNumber: reports.erdrNumber,
-};
+});
 
 const complete = (r: { number: string | null; submittedAt: string | null }): boolean =>
   r.number !== null && r.submittedAt !== null;
 
 /** One page, newest incident first, and the number of matching reports. */
-export function listReports(
+export async function listReports(
   db: Db,
   filter: ReportFilter,
   page: { offset: number; limit: number },
-): { rows: ReportListRow[]; total: number } {
-  const where = reportConditions(filter);
-  const rows = db
-    .select(listColumns)
+): Promise<{ rows: ReportListRow[]; total: number }> {
+  const where = reportConditions(db, filter);
+  const rows = await db
+    .select(listColumns(db))
     .from(reports)
     .where(where)
-    .orderBy(desc(incidentDay), desc(reports.submittedAt), desc(reports.id))
+    .orderBy(desc(incidentDay(db)), desc(reports.submittedAt), desc(reports.id))
     .limit(page.limit)
     .offset(page.offset)
-    .all()
-    .filter(complete) as ReportListRow[];
-  const total = db.select({ n: count() }).from(reports).where(where).get()?.n ?? 0;
-  return { rows, total };
+    .all();
+  const total = (await db.select({ n: count() }).from(reports).where(where).get())?.n ?? 0;
+  return { rows: rows.filter(complete) as ReportListRow[], total };
 }
 
 /** Every matching report, oldest first (exports and statistics). */
-export function allReports(db: Db, filter: ReportFilter, limit = 100_000): ReportListRow[] {
-  return db
-    .select(listColumns)
+export async function allReports(db: Db, filter: ReportFilter, limit = 100_000): Promise<ReportListRow[]> {
+  const rows = await db
+    .select(listColumns(db))
     .from(reports)
-    .where(reportConditions(filter))
+    .where(reportConditions(db, filter))
     .orderBy(asc(reports.submittedAt), asc(reports.id))
     .limit(limit)
-    .all()
-    .filter(complete) as ReportListRow[];
+    .all();
+  return rows.filter(complete) as ReportListRow[];
 }
 
 /** True when the report is submitted and within the scope. */
-export function inScope(db: Db, scope: Scope, reportId: number): boolean {
-  return (
-    db
-      .select({ id: reports.id })
-      .from(reports)
-      .where(and(eq(reports.id, reportId), eq(reports.status, "submitted"), scopeCondition(scope)))
-      .get() !== undefined
-  );
+export async function inScope(db: Db, scope: Scope, reportId: number): Promise<boolean> {
+  const row = await db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(eq(reports.id, reportId), eq(reports.status, "submitted"), scopeCondition(scope)))
+    .get();
+  return row !== undefined;
 }
 
 export interface ReportLoss {
@@ -169,22 +170,22 @@ const amountColumns = {
 };
 
 /** Sums of transfers per report and currency, for the matching reports. */
-export function lossesOf(db: Db, filter: ReportFilter): ReportLoss[] {
+export async function lossesOf(db: Db, filter: ReportFilter): Promise<ReportLoss[]> {
   return sumPerReport(
-    db
+    await db
       .select(amountColumns)
       .from(transfers)
       .innerJoin(reports, eq(reports.id, transfers.reportId))
-      .where(reportConditions(filter))
+      .where(reportConditions(db, filter))
       .all(),
   );
 }
 
 /** Money lost per report for a few reports (a page of the list). */
-export function lossesOfReports(db: Db, ids: readonly number[]): ReportLoss[] {
+export async function lossesOfReports(db: Db, ids: readonly number[]): Promise<ReportLoss[]> {
   if (ids.length === 0) return [];
   return sumPerReport(
-    db
+    await db
       .select(amountColumns)
       .from(transfers)
       .where(inArray(transfers.reportId, [...ids]))
@@ -198,10 +199,10 @@ export type NumberState =
   | { state: "unknown" };
 
 /** What a report number stands for now: a submitted report, a withdrawn one, or nothing. */
-export function numberState(db: Db, number: string): NumberState {
-  const withdrawn = db.select().from(withdrawnNumbers).where(eq(withdrawnNumbers.number, number)).get();
+export async function numberState(db: Db, number: string): Promise<NumberState> {
+  const withdrawn = await db.select().from(withdrawnNumbers).where(eq(withdrawnNumbers.number, number)).get();
   if (withdrawn) return { state: "withdrawn", submittedAt: withdrawn.submittedAt, withdrawnAt: withdrawn.withdrawnAt };
-  const row = db
+  const row = await db
     .select({
       id: reports.id,
       status: reports.status,
@@ -231,17 +232,18 @@ export interface NewReport {
 
 /**
  * Reports submitted within the last `withinMs` whose region's officers were not told
- * yet, claimed (marked told) in the same transaction: a notice goes out at most once.
+ * yet, claimed (marked told) in the same transaction: a notice goes out at most once,
+ * whichever instance claims it (a report another claimed meanwhile is left out).
  */
-export function claimNewReports(db: Db, now: Date, withinMs: number, limit = 20): NewReport[] {
-  return db.$client.transaction(() => {
-    const rows = db
+export function claimNewReports(db: Db, now: Date, withinMs: number, limit = 20): Promise<NewReport[]> {
+  return inTransaction(db, async () => {
+    const rows = await db
       .select({
         id: reports.id,
         number: reports.number,
         region: reports.region,
         incidentDate: reports.incidentDate,
-        scheme: topScheme,
+        scheme: topScheme(db),
       })
       .from(reports)
       .leftJoin(reportNotices, eq(reportNotices.reportId, reports.id))
@@ -255,9 +257,15 @@ export function claimNewReports(db: Db, now: Date, withinMs: number, limit = 20)
       .orderBy(asc(reports.submittedAt))
       .limit(limit)
       .all();
+    const claimed: NewReport[] = [];
     for (const r of rows) {
-      db.insert(reportNotices).values({ reportId: r.id, noticedAt: now.toISOString() }).onConflictDoNothing().run();
+      const inserted = await db
+        .insert(reportNotices)
+        .values({ reportId: r.id, noticedAt: now.toISOString() })
+        .onConflictDoNothing()
+        .run();
+      if (inserted.changes > 0 && r.number !== null) claimed.push(r as NewReport);
     }
-    return rows.filter((r): r is NewReport => r.number !== null) as NewReport[];
-  })();
+    return claimed;
+  });
 }

@@ -23,14 +23,14 @@ const deletes = (db: Db) =>
  * `before` is what the rows were written from last time: most answers change no
  * child row, and rewriting them all was a tenth of the work of an answer.
  */
-export function writeReportChildren(db: Db, reportId: number, answers: Answers, before?: Answers): void {
+export async function writeReportChildren(db: Db, reportId: number, answers: Answers, before?: Answers): Promise<void> {
   const rows = answersToChildRows(answers);
   if (before && JSON.stringify(answersToChildRows(before)) === JSON.stringify(rows)) return;
-  for (const statement of deletes(db)) statement.run({ reportId });
+  for (const statement of deletes(db)) await statement.run({ reportId });
   const withReport = <T>(list: T[]) => list.map((r) => ({ ...r, reportId }));
-  if (rows.contacts.length) db.insert(contacts).values(withReport(rows.contacts)).run();
-  if (rows.transfers.length) db.insert(transfers).values(withReport(rows.transfers)).run();
-  if (rows.loans.length) db.insert(loans).values(withReport(rows.loans)).run();
-  if (rows.identifiers.length) db.insert(identifiers).values(withReport(rows.identifiers)).run();
-  if (rows.evidence.length) db.insert(evidence).values(withReport(rows.evidence)).run();
+  if (rows.contacts.length) await db.insert(contacts).values(withReport(rows.contacts)).run();
+  if (rows.transfers.length) await db.insert(transfers).values(withReport(rows.transfers)).run();
+  if (rows.loans.length) await db.insert(loans).values(withReport(rows.loans)).run();
+  if (rows.identifiers.length) await db.insert(identifiers).values(withReport(rows.identifiers)).run();
+  if (rows.evidence.length) await db.insert(evidence).values(withReport(rows.evidence)).run();
 }

@@ -3,9 +3,10 @@
  * ADMIN_IDS are admins by configuration and need no row; everyone else's role is
  * in users.role, read afresh on every update, so a revoke takes effect at once.
  */
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
 import type { Region, Role } from "../core/model.js";
 import type { Db } from "./client.js";
+import { jsonArrayHas } from "./json-sql.js";
 import { users } from "./schema.js";
 
 export type StaffRole = Exclude<Role, "citizen">;
@@ -34,8 +35,8 @@ export function effectiveRole(adminIds: readonly number[], stored: Role | undefi
   return stored ?? "citizen";
 }
 
-export function storedRole(db: Db, id: number): Role | undefined {
-  return db.select({ role: users.role }).from(users).where(eq(users.id, id)).get()?.role;
+export async function storedRole(db: Db, id: number): Promise<Role | undefined> {
+  return (await db.select({ role: users.role }).from(users).where(eq(users.id, id)).get())?.role;
 }
 
 const profileFields = (profile: PoliceProfile) => ({
@@ -49,18 +50,19 @@ const profileFields = (profile: PoliceProfile) => ({
  * role is not personal data of a victim, and consent is still asked before any).
  * Unit and regions are kept when not given again.
  */
-export function grantRole(db: Db, id: number, role: StaffRole, profile: PoliceProfile, now: Date): void {
+export async function grantRole(db: Db, id: number, role: StaffRole, profile: PoliceProfile, now: Date): Promise<void> {
   const at = now.toISOString();
   const police = role === "police" ? profileFields(profile) : {};
-  db.insert(users)
+  await db
+    .insert(users)
     .values({ id, role, ...police, updatedAt: at })
     .onConflictDoUpdate({ target: users.id, set: { role, ...police, updatedAt: at } })
     .run();
 }
 
 /** Back to citizen; unit, regions and name are forgotten. False when there was no role to revoke. */
-export function revokeRole(db: Db, id: number, now: Date): boolean {
-  const result = db
+export async function revokeRole(db: Db, id: number, now: Date): Promise<boolean> {
+  const result = await db
     .update(users)
     .set({
       role: "citizen",
@@ -75,8 +77,9 @@ export function revokeRole(db: Db, id: number, now: Date): boolean {
   return result.changes > 0;
 }
 
-export function setPoliceProfile(db: Db, id: number, profile: PoliceProfile, now: Date): void {
-  db.update(users)
+export async function setPoliceProfile(db: Db, id: number, profile: PoliceProfile, now: Date): Promise<void> {
+  await db
+    .update(users)
     .set({ ...profileFields(profile), updatedAt: now.toISOString() })
     .where(and(eq(users.id, id), eq(users.role, "police")))
     .run();
@@ -85,7 +88,7 @@ export function setPoliceProfile(db: Db, id: number, profile: PoliceProfile, now
 export function policeProfile(
   db: Db,
   id: number,
-): { unit: string | null; regions: Region[]; allRegions: boolean } | undefined {
+): Promise<{ unit: string | null; regions: Region[]; allRegions: boolean } | undefined> {
   return db
     .select({ unit: users.policeUnit, regions: users.policeRegions, allRegions: users.policeAllRegions })
     .from(users)
@@ -94,21 +97,22 @@ export function policeProfile(
 }
 
 /** A staff member's Telegram name, kept for /staff; written only when it changed. */
-export function rememberStaffName(db: Db, id: number, name: string): void {
-  db.update(users)
+export async function rememberStaffName(db: Db, id: number, name: string): Promise<void> {
+  await db
+    .update(users)
     .set({ staffName: name })
-    .where(and(eq(users.id, id), ne(users.role, "citizen"), sql`${users.staffName} IS NOT ${name}`))
+    .where(and(eq(users.id, id), ne(users.role, "citizen"), sql`${users.staffName} IS DISTINCT FROM ${name}`))
     .run();
 }
 
 /** An officer turns new-report notices on or off. */
-export function setReportNotices(db: Db, id: number, on: boolean): void {
-  db.update(users).set({ reportNotices: on }).where(eq(users.id, id)).run();
+export async function setReportNotices(db: Db, id: number, on: boolean): Promise<void> {
+  await db.update(users).set({ reportNotices: on }).where(eq(users.id, id)).run();
 }
 
 /** Stored police and admins, plus the configured admins (with their name when they have a row). */
-export function listStaff(db: Db, adminIds: readonly number[]): StaffMember[] {
-  const rows = db
+export async function listStaff(db: Db, adminIds: readonly number[]): Promise<StaffMember[]> {
+  const rows = await db
     .select({
       id: users.id,
       role: users.role,
@@ -137,23 +141,23 @@ export function listStaff(db: Db, adminIds: readonly number[]): StaffMember[] {
 }
 
 /** Officers to tell of a new report in `region`: police of that region or of all regions, notices on, bot not blocked. */
-export function officersToNotify(db: Db, region: Region | null): number[] {
+export async function officersToNotify(db: Db, region: Region | null): Promise<number[]> {
   const inRegion = region
-    ? sql`(${users.policeAllRegions} = 1 OR EXISTS (SELECT 1 FROM json_each(${users.policeRegions}) WHERE value = ${region}))`
-    : sql`${users.policeAllRegions} = 1`;
-  return db
+    ? or(eq(users.policeAllRegions, true), jsonArrayHas(db, users.policeRegions, region))
+    : eq(users.policeAllRegions, true);
+  const rows = await db
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.role, "police"), eq(users.reportNotices, true), eq(users.blockedBot, false), inRegion))
     .orderBy(users.id)
-    .all()
-    .map((r) => r.id);
+    .all();
+  return rows.map((r) => r.id);
 }
 
 /** The names staff members have in Telegram, by id (for case histories). */
-export function staffNames(db: Db, ids: readonly number[]): Map<number, string> {
+export async function staffNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const rows = db
+  const rows = await db
     .select({ id: users.id, name: users.staffName })
     .from(users)
     .where(inArray(users.id, [...new Set(ids)]))

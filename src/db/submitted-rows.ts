@@ -10,15 +10,16 @@ import type { Db } from "./client.js";
 import { writeReportChildren } from "./report-children.js";
 import { reports } from "./schema.js";
 
-export function rewriteSubmittedRows(
+export async function rewriteSubmittedRows(
   db: Db,
   reportId: number,
   answers: Answers,
   version: { version: number; at: string },
-): void {
-  db.update(reports)
+): Promise<void> {
+  await db
+    .update(reports)
     .set({ ...answersToFields(answers), version: version.version, updatedAt: version.at })
     .where(eq(reports.id, reportId))
     .run();
-  writeReportChildren(db, reportId, answers);
+  await writeReportChildren(db, reportId, answers);
 }

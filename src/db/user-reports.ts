@@ -19,8 +19,8 @@ export interface ReportListItem {
 }
 
 /** Submitted reports of the person, newest first. */
-export function submittedReportsOf(db: Db, userId: number, limit = 30): ReportListItem[] {
-  return db
+export async function submittedReportsOf(db: Db, userId: number, limit = 30): Promise<ReportListItem[]> {
+  const rows = await db
     .select({
       id: reports.id,
       number: reports.number,
@@ -33,7 +33,8 @@ export function submittedReportsOf(db: Db, userId: number, limit = 30): ReportLi
     .where(and(eq(reports.userId, userId), eq(reports.status, "submitted")))
     .orderBy(desc(reports.submittedAt), desc(reports.id))
     .limit(limit)
-    .all()
+    .all();
+  return rows
     .filter((r) => r.number !== null && r.submittedAt !== null)
     .map((r) => ({
       id: r.id,
@@ -52,7 +53,7 @@ export interface VersionListItem {
   note: string | null;
 }
 
-export function versionsOf(db: Db, reportId: number): VersionListItem[] {
+export function versionsOf(db: Db, reportId: number): Promise<VersionListItem[]> {
   return db
     .select({ version: reportVersions.version, createdAt: reportVersions.createdAt, note: reportVersions.note })
     .from(reportVersions)
@@ -62,12 +63,11 @@ export function versionsOf(db: Db, reportId: number): VersionListItem[] {
 }
 
 /** True when the person has filed at least one report that stands (submitted, not withdrawn). */
-export function hasSubmittedReport(db: Db, userId: number): boolean {
-  return (
-    db
-      .select({ id: reports.id })
-      .from(reports)
-      .where(and(eq(reports.userId, userId), eq(reports.status, "submitted")))
-      .get() !== undefined
-  );
+export async function hasSubmittedReport(db: Db, userId: number): Promise<boolean> {
+  const row = await db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(eq(reports.userId, userId), eq(reports.status, "submitted")))
+    .get();
+  return row !== undefined;
 }

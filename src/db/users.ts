@@ -12,7 +12,7 @@ export type User = typeof users.$inferSelect;
 
 const nowIso = () => new Date().toISOString();
 
-export function getUser(db: Db, id: number): User | undefined {
+export function getUser(db: Db, id: number): Promise<User | undefined> {
   const statement = prepared(db, "users.get", () =>
     db
       .select()
@@ -24,7 +24,7 @@ export function getUser(db: Db, id: number): User | undefined {
 }
 
 /** Records consent; creates the row (the first personal data) at that moment. */
-export function recordConsent(db: Db, id: number, language: Lang): User {
+export function recordConsent(db: Db, id: number, language: Lang): Promise<User> {
   const at = nowIso();
   return db
     .insert(users)
@@ -35,19 +35,19 @@ export function recordConsent(db: Db, id: number, language: Lang): User {
 }
 
 /** The person's choice of language; an earlier «no, keep mine» to an offer no longer holds. */
-export function setLanguage(db: Db, id: number, language: Lang): void {
-  db.update(users).set({ language, declinedLanguage: null, updatedAt: nowIso() }).where(eq(users.id, id)).run();
+export async function setLanguage(db: Db, id: number, language: Lang): Promise<void> {
+  await db.update(users).set({ language, declinedLanguage: null, updatedAt: nowIso() }).where(eq(users.id, id)).run();
 }
 
 /** The person said no to continuing in `language`: the bot does not offer it again. */
-export function declineLanguage(db: Db, id: number, language: Lang): void {
-  db.update(users).set({ declinedLanguage: language, updatedAt: nowIso() }).where(eq(users.id, id)).run();
+export async function declineLanguage(db: Db, id: number, language: Lang): Promise<void> {
+  await db.update(users).set({ declinedLanguage: language, updatedAt: nowIso() }).where(eq(users.id, id)).run();
 }
 
-export function setAlerts(db: Db, id: number, subscribed: boolean): void {
-  db.update(users).set({ alertsSubscribed: subscribed, updatedAt: nowIso() }).where(eq(users.id, id)).run();
+export async function setAlerts(db: Db, id: number, subscribed: boolean): Promise<void> {
+  await db.update(users).set({ alertsSubscribed: subscribed, updatedAt: nowIso() }).where(eq(users.id, id)).run();
 }
 
-export function markBlocked(db: Db, id: number, blocked: boolean): void {
-  db.update(users).set({ blockedBot: blocked, updatedAt: nowIso() }).where(eq(users.id, id)).run();
+export async function markBlocked(db: Db, id: number, blocked: boolean): Promise<void> {
+  await db.update(users).set({ blockedBot: blocked, updatedAt: nowIso() }).where(eq(users.id, id)).run();
 }

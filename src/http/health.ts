@@ -12,7 +12,7 @@ export interface Check {
   [detail: string]: unknown;
 }
 
-export type Readiness = () => Record<string, Check>;
+export type Readiness = () => Record<string, Check> | Promise<Record<string, Check>>;
 
 /** /healthz alone: also on the webhook's port, where a proxy in front of it looks. */
 export function serveLiveness(http: HttpServer): void {
@@ -24,8 +24,8 @@ export function serveLiveness(http: HttpServer): void {
 /** /healthz and /readyz: on the operator's port only (readiness names the database file). */
 export function serveHealth(http: HttpServer, readiness: Readiness): void {
   serveLiveness(http);
-  http.route("GET", "/readyz", (_req, res) => {
-    const checks = readiness();
+  http.route("GET", "/readyz", async (_req, res) => {
+    const checks = await readiness();
     const ready = Object.values(checks).every((c) => c.ok);
     sendJson(res, ready ? 200 : 503, { ready, ...checks });
   });

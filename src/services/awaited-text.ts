@@ -13,9 +13,9 @@ const TEN_MINUTES = 10 * 60_000;
 export class AwaitedText {
   private readonly memory = new MemoryMap<number, string>(TEN_MINUTES);
 
-  expect(db: Db, userId: number, kind: string, consented: boolean, now: Date): void {
+  async expect(db: Db, userId: number, kind: string, consented: boolean, now: Date): Promise<void> {
     if (consented) {
-      setPendingInput(db, userId, kind, now);
+      await setPendingInput(db, userId, kind, now);
       this.memory.delete(userId);
     } else {
       this.memory.set(userId, kind, now);
@@ -23,10 +23,10 @@ export class AwaitedText {
   }
 
   /** True (and forgotten) when the person's text now is the one awaited for `kind`. */
-  take(db: Db, userId: number, kind: string, now: Date): boolean {
-    const stored = pendingInput(db, userId, now);
+  async take(db: Db, userId: number, kind: string, now: Date): Promise<boolean> {
+    const stored = await pendingInput(db, userId, now);
     if (stored === kind) {
-      clearPendingInput(db, userId);
+      await clearPendingInput(db, userId);
       this.memory.delete(userId);
       return true;
     }

@@ -21,39 +21,39 @@ export type CaseResult =
   /** not_found: no submitted report; not_yours: releasing a case someone else has. */
   | { ok: false; reason: "not_found" | "not_yours" };
 
-export function applyCaseAction(
+export async function applyCaseAction(
   db: Db,
   actor: { id: number; admin: boolean },
   reportId: number,
   action: CaseAction,
   now: Date,
-): CaseResult {
-  const before = caseFile(db, reportId);
+): Promise<CaseResult> {
+  const before = await caseFile(db, reportId);
   if (!before) return { ok: false, reason: "not_found" };
   let changed = true;
   switch (action.kind) {
     case "status":
       changed = action.status !== before.status;
-      if (changed) changeCase(db, reportId, { status: action.status }, actor.id, now);
+      if (changed) await changeCase(db, reportId, { status: action.status }, actor.id, now);
       break;
     case "erdr":
       changed = action.number !== before.erdrNumber;
-      if (changed) changeCase(db, reportId, { erdrNumber: action.number }, actor.id, now);
+      if (changed) await changeCase(db, reportId, { erdrNumber: action.number }, actor.id, now);
       break;
     case "take":
       changed = before.assigneeId !== actor.id;
-      if (changed) changeCase(db, reportId, { assigneeId: actor.id }, actor.id, now);
+      if (changed) await changeCase(db, reportId, { assigneeId: actor.id }, actor.id, now);
       break;
     case "release":
       if (before.assigneeId !== actor.id && !actor.admin) return { ok: false, reason: "not_yours" };
       changed = before.assigneeId !== null;
-      if (changed) changeCase(db, reportId, { assigneeId: null }, actor.id, now);
+      if (changed) await changeCase(db, reportId, { assigneeId: null }, actor.id, now);
       break;
     case "note":
-      addCaseEvent(db, reportId, "note", action.text.slice(0, NOTE_MAX), actor.id, now);
+      await addCaseEvent(db, reportId, "note", action.text.slice(0, NOTE_MAX), actor.id, now);
       break;
   }
-  const after = caseFile(db, reportId) ?? before;
+  const after = (await caseFile(db, reportId)) ?? before;
   return { ok: true, before, after, changed };
 }
 

@@ -2,12 +2,12 @@
  * The heavy document work as jobs of plain data, so that it can run in a worker
  * thread (document-workers.ts) as well as here: the pre-report PDF, the letters,
  * and a police export (reading the reports and writing CSV and XLSX). A job
- * carries what it needs — the report, the catalogue's names, the database path —
+ * carries what it needs — the report, the catalogue's names, where the database is —
  * never a function or a connection.
  */
 import type { Lang } from "../core/model.js";
 import type { SubmittedReport } from "../core/report/report.js";
-import { openDatabaseReadOnly } from "../db/client.js";
+import { closeDatabase, type DatabaseTarget, openDatabaseReadOnly } from "../db/client.js";
 import type { ReportFilter } from "../db/police-queries.js";
 import type { ExportRow } from "../documents/export/columns.js";
 import type { LetterSpec } from "../documents/letters/choose.js";
@@ -42,7 +42,7 @@ export type DocumentJob =
       specs?: LetterSpec[];
       fontPath?: string;
     }
-  | { kind: "export"; databasePath: string; filter: ReportFilter; lang: Lang; names: CatalogNames };
+  | { kind: "export"; database: DatabaseTarget; filter: ReportFilter; lang: Lang; names: CatalogNames };
 
 export type JobResult<J extends DocumentJob> = J extends { kind: "pdf" }
   ? Buffer
@@ -99,12 +99,12 @@ async function run(job: DocumentJob, i18n: I18n): Promise<Buffer | NamedFile[] |
 
 /** Reads the reports on a read-only connection of its own and writes both files. */
 async function exportFiles(job: Extract<DocumentJob, { kind: "export" }>, i18n: I18n): Promise<ExportFiles> {
-  const db = openDatabaseReadOnly(job.databasePath);
+  const db = await openDatabaseReadOnly(job.database);
   let rows: ExportRow[];
   try {
-    rows = exportRows(db, job.filter);
+    rows = await exportRows(db, job.filter);
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
   }
   const [{ exportCsv }, { exportXlsx }] = await Promise.all([
     import("../documents/export/csv.js"),

@@ -32,19 +32,19 @@ const PENDING_PREFIXES: [string, AnswerKind][] = [
 /** Commands whose argument is someone else's identifier: "/lookup 4400 …". */
 const COMMAND_ANSWERS: Record<string, AnswerKind> = { lookup: "someone_elses" };
 
-export function expectedAnswer(db: Db, update: Update, now: Date): AnswerKind | undefined {
+export async function expectedAnswer(db: Db, update: Update, now: Date): Promise<AnswerKind | undefined> {
   const message = update.message;
   const userId = message?.from?.id;
   if (!message || userId === undefined || message.chat.type !== "private") return undefined;
   const command = /^\/([a-z_]+)(?:@\w+)?\s/.exec(message.text ?? "")?.[1];
   if (command) return COMMAND_ANSWERS[command];
-  const pending = pendingInput(db, userId, now);
+  const pending = await pendingInput(db, userId, now);
   if (pending) return PENDING_ANSWERS[pending] ?? PENDING_PREFIXES.find(([prefix]) => pending.startsWith(prefix))?.[1];
-  const step = activeDraftStep(db, userId);
+  const step = await activeDraftStep(db, userId);
   return step && isStepId(step) ? STEP_ANSWERS[step] : undefined;
 }
 
 export const secretPolicyFor =
   (db: Db, now: () => Date) =>
-  (update: Update): SecretPolicy =>
-    policyFor(expectedAnswer(db, update, now()));
+  async (update: Update): Promise<SecretPolicy> =>
+    policyFor(await expectedAnswer(db, update, now()));

@@ -55,15 +55,14 @@ export interface PublicAnswer {
 
 export type PublicLookup = { ok: true; answers: PublicAnswer[] } | { ok: false; reason: "limit" };
 
-export function publicLookup(db: Db, askerId: number, keys: readonly Key[], now: Date): PublicLookup {
-  if (!takeLookup(db, askerId, now, PUBLIC_LOOKUP_QUOTA)) return { ok: false, reason: "limit" };
-  const victim = hasSubmittedReport(db, askerId);
-  return {
-    ok: true,
-    answers: keys.map((key) => {
-      const counts = keyCounts(db, key);
-      const known = counts.reporters >= MIN_REPORTERS;
-      return { key, reporters: known ? counts.reporters : 0, schemes: known && victim ? counts.schemes : [] };
-    }),
-  };
+export async function publicLookup(db: Db, askerId: number, keys: readonly Key[], now: Date): Promise<PublicLookup> {
+  if (!(await takeLookup(db, askerId, now, PUBLIC_LOOKUP_QUOTA))) return { ok: false, reason: "limit" };
+  const victim = await hasSubmittedReport(db, askerId);
+  const answers: PublicAnswer[] = [];
+  for (const key of keys) {
+    const counts = await keyCounts(db, key);
+    const known = counts.reporters >= MIN_REPORTERS;
+    answers.push({ key, reporters: known ? counts.reporters : 0, schemes: known && victim ? counts.schemes : [] });
+  }
+  return { ok: true, answers };
 }

@@ -7,7 +7,7 @@
  */
 import type { Lang } from "../core/model.js";
 import { caseFiles, notesOf } from "../db/case-file.js";
-import type { Db } from "../db/client.js";
+import type { DatabaseTarget, Db } from "../db/client.js";
 import { allReports, type ReportFilter } from "../db/police-queries.js";
 import type { ExportRow } from "../documents/export/columns.js";
 import type { ExportFiles } from "./document-jobs.js";
@@ -20,13 +20,13 @@ export type { ExportFiles } from "./document-jobs.js";
 export const EXPORT_LIMIT = 20_000;
 
 /** The rows of an export: each report with its case file and notes. */
-export function exportRows(db: Db, filter: ReportFilter): ExportRow[] {
-  const ids = allReports(db, filter, EXPORT_LIMIT).map((r) => r.id);
-  const files = caseFiles(db, ids);
-  const notes = notesOf(db, ids);
+export async function exportRows(db: Db, filter: ReportFilter): Promise<ExportRow[]> {
+  const ids = (await allReports(db, filter, EXPORT_LIMIT)).map((r) => r.id);
+  const files = await caseFiles(db, ids);
+  const notes = await notesOf(db, ids);
   const rows: ExportRow[] = [];
   for (const id of ids) {
-    const report = loadReport(db, id);
+    const report = await loadReport(db, id);
     if (report) rows.push({ report, file: files.get(id), notes: notes.get(id) });
   }
   return rows;
@@ -34,13 +34,13 @@ export function exportRows(db: Db, filter: ReportFilter): ExportRow[] {
 
 export function exportReports(
   c: DocumentContext,
-  databasePath: string,
+  database: DatabaseTarget,
   filter: ReportFilter,
   lang: Lang,
 ): Promise<ExportFiles> {
   return renderDocument(c.renderer, c.i18n, {
     kind: "export",
-    databasePath,
+    database,
     filter,
     lang,
     names: catalogNames(c.catalog),

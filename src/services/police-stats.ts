@@ -60,10 +60,14 @@ function group(
 
 const byCount = (a: Group, b: Group) => b.reports - a.reports || a.key.localeCompare(b.key);
 
-export function computeStats(db: Db, filter: ReportFilter, options: { top?: number; weeks?: number } = {}): Stats {
-  const rows = allReports(db, filter);
+export async function computeStats(
+  db: Db,
+  filter: ReportFilter,
+  options: { top?: number; weeks?: number } = {},
+): Promise<Stats> {
+  const rows = await allReports(db, filter);
   const losses = new Map<number, Money[]>();
-  for (const l of lossesOf(db, filter)) {
+  for (const l of await lossesOf(db, filter)) {
     const list = losses.get(l.reportId) ?? [];
     list.push({ amountMinor: l.amountMinor, currency: l.currency });
     losses.set(l.reportId, list);
@@ -89,6 +93,6 @@ export function computeStats(db: Db, filter: ReportFilter, options: { top?: numb
       byCount,
     ),
     byWeek: weeks.slice(-(options.weeks ?? 8)),
-    recurring: recurringRecipients(db, options.top ?? 10, reportConditions(filter)),
+    recurring: await recurringRecipients(db, options.top ?? 10, reportConditions(db, filter)),
   };
 }

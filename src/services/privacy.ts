@@ -8,7 +8,7 @@
  * admin actions is kept: it holds Telegram ids and actions, not personal data.
  */
 import { asc, count, eq, inArray } from "drizzle-orm";
-import type { Db } from "../db/client.js";
+import { type Db, inTransaction } from "../db/client.js";
 import { loadDraft } from "../db/drafts.js";
 import {
   alertDeliveries,
@@ -22,6 +22,7 @@ import {
   users,
   withdrawnNumbers,
 } from "../db/schema.js";
+import { sqliteConnection } from "../db/sqlite-engine.js";
 import { getUser, type User } from "../db/users.js";
 
 export interface DataSummary {
@@ -32,29 +33,24 @@ export interface DataSummary {
   alertDeliveries: number;
 }
 
-const reportIdsOf = (db: Db, userId: number) =>
-  db
-    .select({ id: reports.id })
-    .from(reports)
-    .where(eq(reports.userId, userId))
-    .all()
-    .map((r) => r.id);
+const reportIdsOf = async (db: Db, userId: number) =>
+  (await db.select({ id: reports.id }).from(reports).where(eq(reports.userId, userId)).all()).map((r) => r.id);
 
-export function dataSummary(db: Db, userId: number): DataSummary | undefined {
-  const user = getUser(db, userId);
+export async function dataSummary(db: Db, userId: number): Promise<DataSummary | undefined> {
+  const user = await getUser(db, userId);
   if (!user) return undefined;
-  const byStatus = db
+  const byStatus = await db
     .select({ status: reports.status, n: count() })
     .from(reports)
     .where(eq(reports.userId, userId))
     .groupBy(reports.status)
     .all();
-  const ids = reportIdsOf(db, userId);
+  const ids = await reportIdsOf(db, userId);
   const files = ids.length
-    ? (db.select({ n: count() }).from(evidence).where(inArray(evidence.reportId, ids)).get()?.n ?? 0)
+    ? ((await db.select({ n: count() }).from(evidence).where(inArray(evidence.reportId, ids)).get())?.n ?? 0)
     : 0;
   const deliveries =
-    db.select({ n: count() }).from(alertDeliveries).where(eq(alertDeliveries.userId, userId)).get()?.n ?? 0;
+    (await db.select({ n: count() }).from(alertDeliveries).where(eq(alertDeliveries.userId, userId)).get())?.n ?? 0;
   return {
     user,
     reports: byStatus.find((s) => s.status === "submitted")?.n ?? 0,
@@ -65,45 +61,55 @@ export function dataSummary(db: Db, userId: number): DataSummary | undefined {
 }
 
 /** Everything stored about the person, as one JSON document they can keep. */
-export function exportPersonalData(db: Db, userId: number, now: Date): Record<string, unknown> | undefined {
-  const user = getUser(db, userId);
+export async function exportPersonalData(
+  db: Db,
+  userId: number,
+  now: Date,
+): Promise<Record<string, unknown> | undefined> {
+  const user = await getUser(db, userId);
   if (!user) return undefined;
-  const rows = db.select().from(reports).where(eq(reports.userId, userId)).orderBy(asc(reports.id)).all();
-  const submitted = rows
-    .filter((r) => r.status !== "draft")
-    .map((r) => ({
+  const rows = await db.select().from(reports).where(eq(reports.userId, userId)).orderBy(asc(reports.id)).all();
+  const submitted = [];
+  for (const r of rows.filter((row) => row.status !== "draft")) {
+    const versions = await db
+      .select()
+      .from(reportVersions)
+      .where(eq(reportVersions.reportId, r.id))
+      .orderBy(asc(reportVersions.version))
+      .all();
+    submitted.push({
       number: r.number,
       status: r.status,
       submittedAt: r.submittedAt,
       currentVersion: r.version,
       /** Where the police case stands (police notes are theirs, not part of the person's data). */
       police: { status: r.caseStatus, erdrNumber: r.erdrNumber },
-      stepsDone: db
+      stepsDone: await db
         .select({ step: stepsDone.step, doneAt: stepsDone.doneAt })
         .from(stepsDone)
         .where(eq(stepsDone.reportId, r.id))
         .all(),
-      versions: db
-        .select()
-        .from(reportVersions)
-        .where(eq(reportVersions.reportId, r.id))
-        .orderBy(asc(reportVersions.version))
-        .all()
-        .map((v) => ({
-          version: v.version,
-          createdAt: v.createdAt,
-          change: v.note,
-          signature: v.signature,
-          report: JSON.parse(v.snapshot) as unknown,
-        })),
-    }));
-  const drafts = rows
-    .filter((r) => r.status === "draft")
-    .map((r) => {
-      const d = loadDraft(db, r.id);
-      return { createdAt: r.createdAt, updatedAt: r.updatedAt, lang: r.lang, step: r.cursor.step, answers: d?.answers };
+      versions: versions.map((v) => ({
+        version: v.version,
+        createdAt: v.createdAt,
+        change: v.note,
+        signature: v.signature,
+        report: JSON.parse(v.snapshot) as unknown,
+      })),
     });
-  const pending = db.select().from(pendingInputs).where(eq(pendingInputs.userId, userId)).get();
+  }
+  const drafts = [];
+  for (const r of rows.filter((row) => row.status === "draft")) {
+    const d = await loadDraft(db, r.id);
+    drafts.push({
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+      lang: r.lang,
+      step: r.cursor.step,
+      answers: d?.answers,
+    });
+  }
+  const pending = await db.select().from(pendingInputs).where(eq(pendingInputs.userId, userId)).get();
   return {
     format: "saqbol-personal-data",
     formatVersion: 1,
@@ -123,7 +129,7 @@ export function exportPersonalData(db: Db, userId: number, now: Date): Record<st
     },
     reports: submitted,
     drafts,
-    alertDeliveries: db
+    alertDeliveries: await db
       .select({ alertId: alertDeliveries.alertId, status: alertDeliveries.status, at: alertDeliveries.at })
       .from(alertDeliveries)
       .where(eq(alertDeliveries.userId, userId))
@@ -138,14 +144,18 @@ export interface Deleted {
   /** Ids of the reports and drafts deleted: their stored evidence files go too. */
   reportIds: number[];
   drafts: number;
-  /** The WAL was checkpointed and truncated (false if a reader held it; the next checkpoint finishes it). */
-  walTruncated: boolean;
+  /**
+   * SQLite: the WAL was checkpointed and truncated (false if a reader held it; the
+   * next checkpoint finishes it). PostgreSQL: undefined — dead rows are removed by
+   * its autovacuum and its WAL is recycled by the server.
+   */
+  walTruncated: boolean | undefined;
 }
 
 /** Deletes everything about the person; `chatId` is the private chat whose conversation state goes too. */
-export function deletePersonalData(db: Db, userId: number, chatId: number, now: Date): Deleted {
-  const result = db.$client.transaction(() => {
-    const rows = db
+export async function deletePersonalData(db: Db, userId: number, chatId: number, now: Date): Promise<Deleted> {
+  const result = await inTransaction(db, async () => {
+    const rows = await db
       .select({ id: reports.id, status: reports.status, number: reports.number, submittedAt: reports.submittedAt })
       .from(reports)
       .where(eq(reports.userId, userId))
@@ -154,23 +164,27 @@ export function deletePersonalData(db: Db, userId: number, chatId: number, now: 
     const withdrawn: string[] = [];
     for (const r of rows) {
       if (r.status === "draft" || !r.number) continue;
-      db.insert(withdrawnNumbers)
+      await db
+        .insert(withdrawnNumbers)
         .values({ number: r.number, submittedAt: r.submittedAt ?? at, withdrawnAt: at })
         .onConflictDoNothing()
         .run();
       withdrawn.push(r.number);
     }
     // Children (contacts, transfers, identifiers, evidence, versions, steps) go by ON DELETE CASCADE.
-    db.delete(reports).where(eq(reports.userId, userId)).run();
-    db.delete(pendingInputs).where(eq(pendingInputs.userId, userId)).run();
-    db.delete(conversations)
+    await db.delete(reports).where(eq(reports.userId, userId)).run();
+    await db.delete(pendingInputs).where(eq(pendingInputs.userId, userId)).run();
+    await db
+      .delete(conversations)
       .where(eq(conversations.key, String(chatId)))
       .run();
-    db.delete(alertDeliveries).where(eq(alertDeliveries.userId, userId)).run();
-    db.delete(lookupQuota).where(eq(lookupQuota.userId, userId)).run();
-    db.delete(users).where(eq(users.id, userId)).run();
+    await db.delete(alertDeliveries).where(eq(alertDeliveries.userId, userId)).run();
+    await db.delete(lookupQuota).where(eq(lookupQuota.userId, userId)).run();
+    await db.delete(users).where(eq(users.id, userId)).run();
     return { withdrawn, reportIds: rows.map((r) => r.id), drafts: rows.filter((r) => r.status === "draft").length };
-  })();
-  const [checkpoint] = db.$client.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
+  });
+  const sqlite = sqliteConnection(db);
+  if (!sqlite) return { ...result, walTruncated: undefined };
+  const [checkpoint] = sqlite.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
   return { ...result, walTruncated: checkpoint?.busy === 0 };
 }

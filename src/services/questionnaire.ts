@@ -9,7 +9,7 @@ import { advance, type Outcome, type QState } from "../core/questionnaire/engine
 import { resumeCursor } from "../core/questionnaire/flow.js";
 import type { Input } from "../core/questionnaire/inputs.js";
 import { type Answers, emptyAnswers } from "../core/report/answers.js";
-import type { Db } from "../db/client.js";
+import { type Db, inTransaction } from "../db/client.js";
 import { createDraft, type Draft, findDraft, loadDraft, saveDraft } from "../db/drafts.js";
 import { markUpdateHandled } from "../db/handled-updates.js";
 
@@ -27,27 +27,27 @@ const view = (d: Draft): DraftView => ({
   rev: d.rev,
 });
 
-export function openDraft(db: Db, id: number): DraftView | undefined {
-  const d = loadDraft(db, id);
+export async function openDraft(db: Db, id: number): Promise<DraftView | undefined> {
+  const d = await loadDraft(db, id);
   return d ? view(d) : undefined;
 }
 
-export function currentDraft(db: Db, userId: number): DraftView | undefined {
-  const d = findDraft(db, userId);
+export async function currentDraft(db: Db, userId: number): Promise<DraftView | undefined> {
+  const d = await findDraft(db, userId);
   return d ? view(d) : undefined;
 }
 
-export function startDraft(
+export async function startDraft(
   db: Db,
   userId: number,
   lang: Lang,
   prefill: Partial<Answers> = {},
   now = new Date(),
-): DraftView {
+): Promise<DraftView> {
   const answers = { ...emptyAnswers(), ...prefill };
   // A story told before the questionnaire: its facts wait at the story check.
   if (answers.narrative) offerFacts(answers, { now, lang });
-  return view(createDraft(db, userId, lang, answers, now));
+  return view(await createDraft(db, userId, lang, answers, now));
 }
 
 export type StepResult = { kind: "gone" } | { kind: "duplicate" } | { kind: "stale" } | (Outcome & { rev: number });
@@ -74,17 +74,23 @@ export interface StepOptions {
  * is recorded in the same transaction: if the process dies after saving but
  * before the update leaves the inbox, the replayed update is recognised.
  */
-export function answerStep(db: Db, id: number, input: Input, now: Date, options: StepOptions = {}): StepResult {
+export function answerStep(
+  db: Db,
+  id: number,
+  input: Input,
+  now: Date,
+  options: StepOptions = {},
+): Promise<StepResult> {
   const { lang, updateId, sentAt } = options;
-  return db.$client.transaction((): StepResult => {
-    if (updateId !== undefined && !markUpdateHandled(db, updateId)) return { kind: "duplicate" };
-    const draft = loadDraft(db, id);
+  return inTransaction(db, async (): Promise<StepResult> => {
+    if (updateId !== undefined && !(await markUpdateHandled(db, updateId))) return { kind: "duplicate" };
+    const draft = await loadDraft(db, id);
     if (!draft) return { kind: "gone" };
     if (sentAt && sentAt.getTime() + STALE_MS < Date.parse(draft.updatedAt)) return { kind: "stale" };
     const outcome = advance({ answers: draft.answers, cursor: draft.cursor }, input, { now, lang: lang ?? draft.lang });
     const rev = outcome.kind === "moved" ? (draft.rev + 1) % 1000 : draft.rev;
     if (outcome.kind === "moved" || outcome.kind === "updated") {
-      saveDraft(db, id, outcome.state.answers, outcome.state.cursor, {
+      await saveDraft(db, id, outcome.state.answers, outcome.state.cursor, {
         ...(lang ? { lang } : {}),
         rev,
         before: draft.answers,
@@ -92,5 +98,5 @@ export function answerStep(db: Db, id: number, input: Input, now: Date, options:
       });
     }
     return { ...outcome, rev };
-  })();
+  });
 }

@@ -12,16 +12,16 @@ import { loadSubmitted } from "./submit.js";
  * The latest version also carries the urgent steps ticked off since it was
  * frozen; an earlier version is returned exactly as it was.
  */
-export function loadReport(db: Db, reportId: number, version?: number): SubmittedReport | undefined {
-  const report = loadSubmitted(db, reportId, version);
+export async function loadReport(db: Db, reportId: number, version?: number): Promise<SubmittedReport | undefined> {
+  const report = await loadSubmitted(db, reportId, version);
   if (!report) return undefined;
-  const row = db
+  const row = await db
     .select({ status: reports.status, version: reports.version })
     .from(reports)
     .where(eq(reports.id, reportId))
     .get();
   if (version !== undefined && version !== row?.version) return report;
-  const done = db
+  const done = await db
     .select({ step: stepsDone.step, doneAt: stepsDone.doneAt })
     .from(stepsDone)
     .where(eq(stepsDone.reportId, reportId))
@@ -33,7 +33,7 @@ export function loadReport(db: Db, reportId: number, version?: number): Submitte
 export function reportOwner(
   db: Db,
   reportId: number,
-): { userId: number; number: string | null; status: string } | undefined {
+): Promise<{ userId: number; number: string | null; status: string } | undefined> {
   return db
     .select({ userId: reports.userId, number: reports.number, status: reports.status })
     .from(reports)
@@ -41,15 +41,16 @@ export function reportOwner(
     .get();
 }
 
-export function reportIdByNumber(db: Db, number: string): number | undefined {
-  return db
+export async function reportIdByNumber(db: Db, number: string): Promise<number | undefined> {
+  const row = await db
     .select({ id: reports.id })
     .from(reports)
     .where(and(eq(reports.number, number), eq(reports.status, "submitted")))
-    .get()?.id;
+    .get();
+  return row?.id;
 }
 
 /** Records that the person ticked off an urgent step (once; the first time counts). */
-export function markStepDone(db: Db, reportId: number, step: string, at: Date): void {
-  db.insert(stepsDone).values({ reportId, step, doneAt: at.toISOString() }).onConflictDoNothing().run();
+export async function markStepDone(db: Db, reportId: number, step: string, at: Date): Promise<void> {
+  await db.insert(stepsDone).values({ reportId, step, doneAt: at.toISOString() }).onConflictDoNothing().run();
 }

@@ -16,9 +16,17 @@ export type Opened =
   /** The report exists but belongs to a region the officer does not work in. */
   | { ok: false; reason: "out_of_scope"; number: string; region: string | undefined };
 
-export function openForStaff(db: Db, scope: Scope, actorId: number, reportId: number, byQr = false): Opened {
-  const report = loadReport(db, reportId);
+export async function openForStaff(
+  db: Db,
+  scope: Scope,
+  actorId: number,
+  reportId: number,
+  byQr = false,
+): Promise<Opened> {
+  const report = await loadReport(db, reportId);
   if (report?.status !== "submitted") return { ok: false, reason: "not_found" };
-  if (byQr || inScope(db, scope, reportId) || openedByQr(db, actorId, report.number)) return { ok: true, report };
+  if (byQr || (await inScope(db, scope, reportId)) || (await openedByQr(db, actorId, report.number))) {
+    return { ok: true, report };
+  }
   return { ok: false, reason: "out_of_scope", number: report.number, region: report.answers.region };
 }

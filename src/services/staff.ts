@@ -69,7 +69,7 @@ export type GrantResult =
   /** configured: an admin by ADMIN_IDS; outranked: an admin asked to be made police (revoke first). */
   | { ok: false; reason: "configured" | "outranked"; role: Role };
 
-const changesProfile = (before: ReturnType<typeof policeProfile>, request: GrantRequest): boolean =>
+const changesProfile = (before: Awaited<ReturnType<typeof policeProfile>>, request: GrantRequest): boolean =>
   !before ||
   (request.unit !== undefined && request.unit !== before.unit) ||
   (request.regions !== undefined && request.regions.join() !== before.regions.join()) ||
@@ -81,17 +81,17 @@ export function grant(
   request: GrantRequest,
   adminIds: readonly number[],
   now: Date,
-): GrantResult {
-  return inTransaction(db, (): GrantResult => {
-    const previous = effectiveRole(adminIds, storedRole(db, request.id), request.id);
+): Promise<GrantResult> {
+  return inTransaction(db, async (): Promise<GrantResult> => {
+    const previous = effectiveRole(adminIds, await storedRole(db, request.id), request.id);
     if (adminIds.includes(request.id)) return { ok: false, reason: "configured", role: previous };
     if (previous === "admin" && request.role === "police") return { ok: false, reason: "outranked", role: previous };
     const sameRole = previous === request.role;
-    if (sameRole && (request.role === "admin" || !changesProfile(policeProfile(db, request.id), request))) {
+    if (sameRole && (request.role === "admin" || !changesProfile(await policeProfile(db, request.id), request))) {
       return { ok: true, change: "unchanged", role: request.role, previous };
     }
-    grantRole(db, request.id, request.role, request, now);
-    audit(db, {
+    await grantRole(db, request.id, request.role, request, now);
+    await audit(db, {
       actor,
       action: "role.grant",
       details: {
@@ -110,11 +110,17 @@ export function grant(
 
 export type RevokeResult = "revoked" | "not_staff" | "configured";
 
-export function revoke(db: Db, actor: Actor, id: number, adminIds: readonly number[], now: Date): RevokeResult {
+export async function revoke(
+  db: Db,
+  actor: Actor,
+  id: number,
+  adminIds: readonly number[],
+  now: Date,
+): Promise<RevokeResult> {
   if (adminIds.includes(id)) return "configured";
-  return inTransaction(db, () => {
-    if (!revokeRole(db, id, now)) return "not_staff";
-    audit(db, { actor, action: "role.revoke", details: { target: id }, at: now });
+  return inTransaction(db, async (): Promise<RevokeResult> => {
+    if (!(await revokeRole(db, id, now))) return "not_staff";
+    await audit(db, { actor, action: "role.revoke", details: { target: id }, at: now });
     return "revoked";
   });
 }
@@ -125,10 +131,10 @@ export function invite(
   actor: Actor & { id: number },
   request: Omit<GrantRequest, "id">,
   now: Date,
-): { token: string; expiresAt: Date } {
-  return inTransaction(db, () => {
-    const created = createInvite(db, { ...request, createdBy: actor.id }, now);
-    audit(db, {
+): Promise<{ token: string; expiresAt: Date }> {
+  return inTransaction(db, async () => {
+    const created = await createInvite(db, { ...request, createdBy: actor.id }, now);
+    await audit(db, {
       actor,
       action: "invite.create",
       details: {
@@ -145,17 +151,17 @@ export function invite(
 }
 
 /** Uses an invite: the role is granted to `userId` with the unit and regions the invite carried. */
-export function acceptInvite(db: Db, userId: number, token: string, now: Date): Redeemed {
-  return inTransaction(db, () => {
-    const redeemed = redeemInvite(db, token, userId, now);
+export function acceptInvite(db: Db, userId: number, token: string, now: Date): Promise<Redeemed> {
+  return inTransaction(db, async () => {
+    const redeemed = await redeemInvite(db, token, userId, now);
     if (!redeemed.ok) return redeemed;
     const profile: PoliceProfile = {
       ...(redeemed.unit ? { unit: redeemed.unit } : {}),
       regions: redeemed.regions.filter(isRegion),
       allRegions: redeemed.allRegions,
     };
-    grantRole(db, userId, redeemed.role, profile, now);
-    audit(db, {
+    await grantRole(db, userId, redeemed.role, profile, now);
+    await audit(db, {
       actor: { id: userId, role: redeemed.role },
       action: "invite.accept",
       details: { role: redeemed.role, invitedBy: redeemed.createdBy },
@@ -166,9 +172,9 @@ export function acceptInvite(db: Db, userId: number, token: string, now: Date): 
 }
 
 /** An officer names their unit after joining by invite (their regions are set by an admin only). */
-export function updatePoliceUnit(db: Db, actor: Actor & { id: number }, unit: string, now: Date): void {
-  inTransaction(db, () => {
-    setPoliceProfile(db, actor.id, { unit }, now);
-    audit(db, { actor, action: "police.profile", details: { unit }, at: now });
+export function updatePoliceUnit(db: Db, actor: Actor & { id: number }, unit: string, now: Date): Promise<void> {
+  return inTransaction(db, async () => {
+    await setPoliceProfile(db, actor.id, { unit }, now);
+    await audit(db, { actor, action: "police.profile", details: { unit }, at: now });
   });
 }

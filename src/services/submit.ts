@@ -3,15 +3,15 @@
  * catalogue version used, and version 1 frozen and signed — all in one
  * transaction. Submitting the same draft twice returns the first result.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, like, sql } from "drizzle-orm";
 import type { Answers } from "../core/report/answers.js";
 import { canonicalJson } from "../core/report/canonical.js";
 import { toReportJson } from "../core/report/json.js";
 import type { Recognition, SubmittedReport } from "../core/report/report.js";
 import { type ReportKeys, signReport } from "../core/report/signature.js";
-import type { Db } from "../db/client.js";
+import { type Db, inTransaction } from "../db/client.js";
 import { loadDraft } from "../db/drafts.js";
-import { counters, reports, reportVersions } from "../db/schema.js";
+import { counters, reports, reportVersions, withdrawnNumbers } from "../db/schema.js";
 
 export type Recognise = (answers: Answers) => Recognition;
 
@@ -19,27 +19,46 @@ const ALMATY_OFFSET_MS = 5 * 3600_000;
 
 const numberOf = (year: number, n: number) => `SB-${year}-${String(n).padStart(6, "0")}`;
 
+/** True when the database holds this report number (a submitted or a withdrawn report's). */
+async function numberTaken(db: Db, number: string): Promise<boolean> {
+  if (await db.select({ id: reports.id }).from(reports).where(eq(reports.number, number)).get()) return true;
+  const withdrawn = await db
+    .select({ number: withdrawnNumbers.number })
+    .from(withdrawnNumbers)
+    .where(eq(withdrawnNumbers.number, number))
+    .get();
+  return withdrawn !== undefined;
+}
+
 /**
  * SB-2026-004217: the year of submission (Kazakhstan time) and a yearly sequence.
  * The sequence comes from the database and skips any number the database already
  * holds (a submitted or a withdrawn report's), so a number is never given twice.
  */
-export function nextReportNumber(db: Db, now: Date): string {
+export async function nextReportNumber(db: Db, now: Date): Promise<string> {
   const year = new Date(now.getTime() + ALMATY_OFFSET_MS).getUTCFullYear();
   const name = `report_number_${year}`;
-  const taken = db.$client.prepare<[string, string], { one: number }>(
-    "SELECT 1 AS one FROM reports WHERE number = ? UNION ALL SELECT 1 FROM withdrawn_numbers WHERE number = ? LIMIT 1",
-  );
   for (;;) {
-    const row = db
+    const row = await db
       .insert(counters)
       .values({ name, value: 1 })
       .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + 1` } })
       .returning({ value: counters.value })
       .get();
     const number = numberOf(year, row.value);
-    if (!taken.get(number, number)) return number;
+    if (!(await numberTaken(db, number))) return number;
   }
+}
+
+/** The highest sequence per year among the numbers in `column` (SB-2026-004217: 2026 → 4217). */
+async function highestPerYear(db: Db, column: typeof reports.number | typeof withdrawnNumbers.number) {
+  const year = sql<number>`CAST(substr(${column}, 4, 4) AS INTEGER)`;
+  return db
+    .select({ year, n: sql<number>`MAX(CAST(substr(${column}, 9) AS INTEGER))` })
+    .from(column.table)
+    .where(like(column, "SB-____-%"))
+    .groupBy(year)
+    .all();
 }
 
 /**
@@ -47,21 +66,21 @@ export function nextReportNumber(db: Db, now: Date): string {
  * database holds (a counter restored from an older copy, or lost, would otherwise
  * hand out numbers again). Returns the counters it moved.
  */
-export function alignReportCounters(db: Db): { year: number; from: number; to: number }[] {
-  const highest = db.$client
-    .prepare<[], { year: number; n: number }>(
-      `SELECT CAST(substr(number, 4, 4) AS INTEGER) AS year, MAX(CAST(substr(number, 9) AS INTEGER)) AS n
-       FROM (SELECT number FROM reports WHERE number LIKE 'SB-____-%' UNION ALL SELECT number FROM withdrawn_numbers)
-       GROUP BY year`,
-    )
-    .all();
+export async function alignReportCounters(db: Db): Promise<{ year: number; from: number; to: number }[]> {
+  const highest = new Map<number, number>();
+  for (const column of [reports.number, withdrawnNumbers.number]) {
+    for (const { year, n } of await highestPerYear(db, column)) {
+      highest.set(Number(year), Math.max(highest.get(Number(year)) ?? 0, Number(n)));
+    }
+  }
   const moved: { year: number; from: number; to: number }[] = [];
-  for (const { year, n } of highest) {
+  for (const [year, n] of highest) {
     const name = `report_number_${year}`;
     const current =
-      db.select({ value: counters.value }).from(counters).where(eq(counters.name, name)).get()?.value ?? 0;
+      (await db.select({ value: counters.value }).from(counters).where(eq(counters.name, name)).get())?.value ?? 0;
     if (current >= n) continue;
-    db.insert(counters)
+    await db
+      .insert(counters)
       .values({ name, value: n })
       .onConflictDoUpdate({ target: counters.name, set: { value: n } })
       .run();
@@ -98,20 +117,20 @@ export function submitDraft(
   recognise: Recognise,
   keys: ReportKeys,
   now: Date,
-): Submitted | undefined {
-  return db.$client.transaction((): Submitted | undefined => {
-    const existing = db.select().from(reports).where(eq(reports.id, draftId)).get();
+): Promise<Submitted | undefined> {
+  return inTransaction(db, async (): Promise<Submitted | undefined> => {
+    const existing = await db.select().from(reports).where(eq(reports.id, draftId)).get();
     if (!existing) return undefined;
     if (existing.status === "submitted" && existing.number) {
-      const report = loadSubmitted(db, draftId);
+      const report = await loadSubmitted(db, draftId);
       return report ? { reportId: draftId, number: existing.number, report } : undefined;
     }
-    const draft = loadDraft(db, draftId);
+    const draft = await loadDraft(db, draftId);
     if (!draft) return undefined;
     const answers = pruneEmpty(draft.answers);
     const recognition = recognise(answers);
     const at = now.toISOString();
-    const number = nextReportNumber(db, now);
+    const number = await nextReportNumber(db, now);
     const report: SubmittedReport = {
       number,
       version: 1,
@@ -123,7 +142,8 @@ export function submitDraft(
       recognition,
       stepsDone: [],
     };
-    db.update(reports)
+    await db
+      .update(reports)
       .set({
         status: "submitted",
         number,
@@ -136,21 +156,22 @@ export function submitDraft(
       })
       .where(and(eq(reports.id, draftId), eq(reports.status, "draft")))
       .run();
-    saveVersion(db, draftId, report, keys, null);
+    await saveVersion(db, draftId, report, keys, null);
     return { reportId: draftId, number, report };
-  })();
+  });
 }
 
 /** Freezes one version: the report as it was, and the signed canonical police JSON. */
-export function saveVersion(
+export async function saveVersion(
   db: Db,
   reportId: number,
   report: SubmittedReport,
   keys: ReportKeys,
   note: string | null,
-): void {
+): Promise<void> {
   const signed = signReport(toReportJson(report), keys);
-  db.insert(reportVersions)
+  await db
+    .insert(reportVersions)
     .values({
       reportId,
       version: report.version,
@@ -164,8 +185,8 @@ export function saveVersion(
 }
 
 /** A submitted report as it is now (latest version), or as it was at `version`. */
-export function loadSubmitted(db: Db, reportId: number, version?: number): SubmittedReport | undefined {
-  const row = db
+export async function loadSubmitted(db: Db, reportId: number, version?: number): Promise<SubmittedReport | undefined> {
+  const row = await db
     .select({ snapshot: reportVersions.snapshot })
     .from(reportVersions)
     .where(

@@ -11,7 +11,7 @@ import { addEvidence } from "../core/questionnaire/answer.js";
 import { type Answers, type Evidence, emptyAnswers, type Transfer } from "../core/report/answers.js";
 import type { SubmittedReport } from "../core/report/report.js";
 import type { ReportKeys } from "../core/report/signature.js";
-import type { Db } from "../db/client.js";
+import { type Db, inTransaction } from "../db/client.js";
 import { markUpdateHandled } from "../db/handled-updates.js";
 import { rewriteSubmittedRows } from "../db/submitted-rows.js";
 import { versionsOf } from "../db/user-reports.js";
@@ -89,25 +89,25 @@ export interface AddRequest {
 }
 
 /** Saves the addition as the next version, in one transaction with the typed rows. */
-export function addToReport(db: Db, request: AddRequest): AddResult {
+export function addToReport(db: Db, request: AddRequest): Promise<AddResult> {
   const { reportId, userId, addition, keys, now, updateId } = request;
-  return db.$client.transaction((): AddResult => {
-    const owner = reportOwner(db, reportId);
+  return inTransaction(db, async (): Promise<AddResult> => {
+    const owner = await reportOwner(db, reportId);
     if (!owner || owner.userId !== userId || owner.status !== "submitted") return { ok: false, reason: "not_found" };
-    const current = loadReport(db, reportId);
+    const current = await loadReport(db, reportId);
     if (!current) return { ok: false, reason: "not_found" };
-    if (updateId !== undefined && !markUpdateHandled(db, updateId)) {
-      const note = versionsOf(db, reportId).find((v) => v.version === current.version)?.note ?? null;
+    if (updateId !== undefined && !(await markUpdateHandled(db, updateId))) {
+      const note = (await versionsOf(db, reportId)).find((v) => v.version === current.version)?.note ?? null;
       return { ok: true, number: current.number, version: current.version, changes: changesOf(note), replayed: true };
     }
     const { answers, changes } = applyAddition(current.answers, addition, now);
     if (changes.length === 0) return { ok: false, reason: "nothing" };
     const at = now.toISOString();
     const next: SubmittedReport = { ...current, version: current.version + 1, versionAt: at, answers };
-    saveVersion(db, reportId, next, keys, changes.join(","));
-    rewriteSubmittedRows(db, reportId, answers, { version: next.version, at });
+    await saveVersion(db, reportId, next, keys, changes.join(","));
+    await rewriteSubmittedRows(db, reportId, answers, { version: next.version, at });
     return { ok: true, number: current.number, version: next.version, changes };
-  })();
+  });
 }
 
 /** The changes a stored version note names, in a fixed order; the submission has none. */

@@ -45,6 +45,12 @@ export function benchEnv(apiRoot = "http://127.0.0.1:9", extra: Record<string, s
       done();
     },
   });
+  // A bench stopped half-way (run.ts exits on Ctrl-C) leaves no folder behind either.
+  const remove = () => {
+    process.off("exit", remove);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.on("exit", remove);
   return {
     dir,
     dbPath,
@@ -52,7 +58,7 @@ export function benchEnv(apiRoot = "http://127.0.0.1:9", extra: Record<string, s
     logger: createLogger("warn", sink),
     errors: () => errors,
     errorSamples,
-    close: () => rmSync(dir, { recursive: true, force: true }),
+    close: remove,
   };
 }
 

@@ -12,6 +12,7 @@ import { startPipeline } from "../../src/bot/delivery/pipeline.js";
 import type { BotDeps } from "../../src/bot/deps.js";
 import { createBot } from "../../src/bot/index.js";
 import { type Checkpointer, startCheckpointer } from "../../src/db/checkpointer.js";
+import { closeDatabase } from "../../src/db/client.js";
 import { recordConsent } from "../../src/db/users.js";
 import { startDurableBot } from "./durable-bot.js";
 import { type BenchEnv, benchEnv } from "./env.js";
@@ -50,15 +51,17 @@ export interface FullStackOptions {
   durable?: boolean;
   /** Each person stops after this many moves, mid-questionnaire. */
   movesPerUser?: number;
+  /** Extra environment: DATABASE_URL runs the walk on PostgreSQL. */
+  env?: Record<string, string>;
 }
 
 export class FullStackBench {
-  private readonly env: BenchEnv = benchEnv();
+  private readonly env: BenchEnv;
   private readonly fake = new FakeTelegram();
   private readonly factory = new UpdateFactory();
   private readonly fullQueue = new QueueSupplier();
   private readonly durableQueue = new QueueSupplier();
-  private readonly deps: ReturnType<typeof prepareDeps>;
+  private deps!: BotDeps & { lock: { release(): void } };
   private readonly runners: { stop(): Promise<unknown> }[] = [];
   private readonly population: Population;
   private nextDurableId = 900_000_000;
@@ -66,25 +69,28 @@ export class FullStackBench {
   private readonly closing: (() => Promise<void>)[] = [];
 
   constructor(private readonly options: FullStackOptions = {}) {
-    this.deps = prepareDeps(this.env.config, this.env.logger);
+    this.env = benchEnv(undefined, options.env);
     this.population = new Population({
       firstId: 100_000_000,
       screenOf: (id) => this.fake.screen(id),
       // The walk starts at /report, which needs consent.
-      onJoin: (p) => recordConsent(this.deps.db, p.id, p.lang),
+      onJoin: async (p) => {
+        await recordConsent(this.deps.db, p.id, p.lang);
+      },
       // What the person saw is the simulated person's memory, not the bot's: dropped when they leave.
       onLeave: (p) => this.fake.forget(p.id),
       ...(options.movesPerUser ? { movesPerUser: options.movesPerUser } : {}),
     });
   }
 
-  start(): void {
+  async start(): Promise<void> {
+    this.deps = await prepareDeps(this.env.config, this.env.logger);
     const bot = createBot(this.deps, { transformers: [this.fake.transformer] });
     const inbox = new UpdateInbox(this.deps.db, { source: "bench" });
     // The sink ends with inbox.done(): that is where handling of an update is over.
     const done = inbox.done.bind(inbox);
-    inbox.done = (updateId) => {
-      done(updateId);
+    inbox.done = async (updateId) => {
+      await done(updateId);
       this.fullQueue.loop?.completed(updateId);
     };
     this.runners.push(
@@ -186,7 +192,7 @@ export class FullStackBench {
     for (const r of this.runners) await r.stop();
     for (const close of this.closing) await close();
     await this.checkpoints?.stop();
-    this.deps.db.$client.close();
+    await closeDatabase(this.deps.db);
     this.deps.lock.release();
     this.env.close();
     return {
@@ -209,9 +215,15 @@ export async function benchFullStack(options: {
   runMs: number;
   runs: number;
   warmupMs: number;
+  /** Also the durable baseline bot on the same updates (default true). */
+  durable?: boolean;
+  env?: Record<string, string>;
+  /** Called around the saturated runs (with the updates they handled), e.g. to count queries. */
+  probe?: { start(): Promise<void>; stop(updates: number): Promise<void> };
 }): Promise<FullStackFigures> {
-  const bench = new FullStackBench();
-  bench.start();
+  const withDurable = options.durable ?? true;
+  const bench = new FullStackBench({ durable: withDurable, ...(options.env ? { env: options.env } : {}) });
+  await bench.start();
   const { concurrency } = options;
   try {
     const full: LoadResult[] = [];
@@ -221,12 +233,14 @@ export async function benchFullStack(options: {
       durationMs: options.warmupMs,
       finishedWalks: Math.ceil(concurrency / 3),
     });
-    await bench.runDurable(concurrency, Math.min(options.runMs, 1000), warm.recorded);
+    if (withDurable) await bench.runDurable(concurrency, Math.min(options.runMs, 1000), warm.recorded);
+    await options.probe?.start();
     for (let i = 0; i < options.runs; i++) {
       const run = await bench.runFull({ concurrency, durationMs: options.runMs });
       full.push(run.result);
-      durable.push(await bench.runDurable(concurrency, options.runMs, run.recorded));
+      if (withDurable) durable.push(await bench.runDurable(concurrency, options.runMs, run.recorded));
     }
+    await options.probe?.stop(full.reduce((a, r) => a + r.updates, 0));
     const pacedOffered = PACED_SHARE * median(full.map((r) => r.updatesPerSecond));
     const thinkMs = (PACED_PEOPLE / pacedOffered) * 1000;
     const paced: LoadResult[] = [];

@@ -11,13 +11,12 @@
  *   until the last of them has the bot's answer.
  */
 import { prepareDeps } from "../../src/app.js";
-import { recordConsent } from "../../src/db/users.js";
-import { BotApiEmulator, type OutboxEvent, type UserHandle } from "../emulator/index.js";
+import { closeDatabase } from "../../src/db/client.js";
+import { BotApiEmulator } from "../emulator/index.js";
 import { type ChildBot, spawnChildBot } from "./child-bot.js";
+import { consentAhead, EmulatorWalk } from "./emulator-walk.js";
 import { BENCH_TOKEN, type BenchEnv, benchEnv } from "./env.js";
-import type { Screen } from "./fake-api.js";
-import { ClosedLoop, type LoadResult } from "./load.js";
-import { Population } from "./population.js";
+import type { LoadResult } from "./load.js";
 
 export interface HttpFigures {
   spike: LoadResult;
@@ -35,19 +34,15 @@ export interface BurstFigures {
 }
 
 const FIRST_ID = 200_000_000;
-const UNANSWERED_MS = 15_000;
 
 /** An emulator, a migrated database with `consented` people in it, and the bot started in its own process. */
 async function setUp(consented: number): Promise<{ emulator: BotApiEmulator; env: BenchEnv; bot: ChildBot }> {
   const emulator = new BotApiEmulator({ token: BENCH_TOKEN });
   const apiRoot = await emulator.start();
   const env = benchEnv(apiRoot);
-  // The walk starts at /report, which needs consent: given before the bot starts, not written beside it.
-  const deps = prepareDeps(env.config, env.logger);
-  deps.db.$client.transaction(() => {
-    for (let i = 0; i < consented; i++) recordConsent(deps.db, FIRST_ID + i, i % 2 ? "kk" : "ru");
-  })();
-  deps.db.$client.close();
+  const deps = await prepareDeps(env.config, env.logger);
+  await consentAhead(deps.db, FIRST_ID, consented);
+  await closeDatabase(deps.db);
   // The bot in its own process takes the database's single-instance lock next.
   deps.lock.release();
   const bot = await spawnChildBot(env, apiRoot);
@@ -66,64 +61,10 @@ export async function benchHttpSpike(options: { rate: number; durationMs: number
   const people = Math.max(1, Math.round(options.rate * 2));
   const thinkMs = (people / options.rate) * 1000;
   const setup = await setUp(people * 3);
-  const { emulator, bot } = setup;
   try {
-    const handles = new Map<number, UserHandle>();
-    const waiting = new Map<number, number>();
-    let loop: ClosedLoop | undefined;
-    // What each person sees now (their latest message with buttons), kept from the bot's messages as
-    // they come: rebuilding it from the chat's history at every move cost more CPU than the bot.
-    const screens = new Map<number, Screen>();
-    // One listener for every chat: the bot's first message or edit after a person's move ends its clock.
-    emulator.bot().events.on("outbox", (event: OutboxEvent) => {
-      const buttons = event.message.reply_markup?.inline_keyboard;
-      const shown = screens.get(event.chatId);
-      if (event.kind === "new" && buttons?.length)
-        screens.set(event.chatId, { messageId: event.message.message_id, buttons });
-      else if (event.kind !== "new" && shown?.messageId === event.message.message_id) {
-        if (event.kind === "edit" && buttons?.length) shown.buttons = buttons;
-        else screens.delete(event.chatId);
-      }
-      const updateId = waiting.get(event.chatId);
-      if (updateId === undefined || event.kind === "delete") return;
-      waiting.delete(event.chatId);
-      loop?.completed(updateId);
-    });
-    const population = new Population({
-      firstId: FIRST_ID,
-      screenOf: (id) => screens.get(id),
-      onJoin: (p) => {
-        handles.set(p.id, emulator.user({ id: p.id, first_name: `Bench${p.id}`, language_code: p.lang }));
-      },
-      onLeave: (p) => {
-        handles.delete(p.id);
-        screens.delete(p.id);
-      },
-    });
-    const crowd = population.run();
-    loop = new ClosedLoop({
-      concurrency: people,
-      thinkMs,
-      durationMs: options.durationMs,
-      makeUser: crowd.makeUser,
-      deliver: (user, move) => {
-        const person = handles.get(user.id)!;
-        const update = move.kind === "text" ? person.send(move.text) : person.pressData(move.messageId, move.data);
-        waiting.set(user.id, update.update_id);
-        loop?.supplied(update.update_id);
-        // A move the bot never answers would hold its person forever: after this, it counts as answered that late.
-        setTimeout(() => {
-          if (waiting.get(user.id) !== update.update_id) return;
-          waiting.delete(user.id);
-          loop?.completed(update.update_id);
-        }, UNANSWERED_MS).unref();
-        return update.update_id;
-      },
-      onEnd: crowd.onEnd,
-    });
-    loop.start();
-    const spike = await loop.done;
-    return { spike, offered: options.rate, durationMs: options.durationMs, errors: bot.errors() };
+    const walk = new EmulatorWalk(setup.emulator, FIRST_ID);
+    const spike = await walk.run({ concurrency: people, thinkMs, durationMs: options.durationMs });
+    return { spike, offered: options.rate, durationMs: options.durationMs, errors: setup.bot.errors() };
   } finally {
     await tearDown(setup);
   }

@@ -29,6 +29,8 @@ export interface SimUser {
   readonly lang: Lang;
   /** The next move after the previous one was handled; undefined when this person is done. */
   next(): Move | undefined;
+  /** Set while the person is still being set up (their consent being written): their first move waits for it. */
+  ready?: Promise<void> | undefined;
 }
 
 export interface LoadResult {
@@ -137,6 +139,18 @@ export class ClosedLoop {
     for (let tries = 0; tries < 5; tries++) {
       if (!this.open()) {
         this.idle.push(current);
+        return;
+      }
+      const ready = current.ready;
+      if (ready) {
+        current.ready = undefined;
+        const waiting = current;
+        this.thinking++;
+        void ready.then(() => {
+          this.thinking--;
+          this.act(waiting);
+          this.checkDone();
+        });
         return;
       }
       const move = current.next();

@@ -5,16 +5,18 @@
  * the process's memory. Prints one JSON line.
  */
 import { statSync } from "node:fs";
+import { sqliteConnection } from "../../src/db/sqlite-engine.js";
 import { FullStackBench } from "./full-stack.js";
 import { mb } from "./stats.js";
 
 const users = Number(process.argv[2] ?? 10_000);
 const moves = Number(process.argv[3] ?? 2);
 
-const count = (bench: FullStackBench, sql: string) => (bench.db.$client.prepare(sql).get() as { n: number }).n;
+const sqlite = (bench: FullStackBench) => sqliteConnection(bench.db)!;
+const count = (bench: FullStackBench, sql: string) => (sqlite(bench).prepare(sql).get() as { n: number }).n;
 
 const bench = new FullStackBench({ durable: false, movesPerUser: moves });
-bench.start();
+await bench.start();
 const base = process.memoryUsage();
 const started = performance.now();
 const { result } = await bench.runFull({ concurrency: 200, total: users * moves });
@@ -22,8 +24,8 @@ const seconds = (performance.now() - started) / 1000;
 const loaded = process.memoryUsage();
 globalThis.gc?.();
 const collected = process.memoryUsage();
-const dbPath = bench.db.$client.name;
-bench.db.$client.pragma("wal_checkpoint(TRUNCATE)");
+const dbPath = sqlite(bench).name;
+sqlite(bench).pragma("wal_checkpoint(TRUNCATE)");
 const figures = {
   users,
   moves,

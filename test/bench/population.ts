@@ -14,6 +14,8 @@ export interface Person {
   lang: Lang;
   walker: Walker;
   moves: number;
+  /** Until set up (see onJoin). */
+  ready?: Promise<void> | undefined;
 }
 
 export interface PopulationOptions {
@@ -21,7 +23,8 @@ export interface PopulationOptions {
   /** What the person sees now: the latest message with buttons in their chat. */
   screenOf: (id: number) => Screen | undefined;
   /** A newcomer arrives (consent row, emulator chat…). */
-  onJoin?: (person: Person) => void;
+  /** A newcomer's set-up (consent); their first move waits for it. */
+  onJoin?: (person: Person) => void | Promise<void>;
   /** A person is done (reached the review, gave up, or made `movesPerUser` moves). */
   onLeave?: (person: Person) => void;
   /** Stop each person after this many moves (people left mid-questionnaire). */
@@ -47,8 +50,9 @@ export class Population {
 
   private newcomer(): Person {
     const { lang, walker } = personaFor(this.joined++);
-    const person = { id: this.nextId++, lang, walker, moves: 0 };
-    this.options.onJoin?.(person);
+    const person: Person = { id: this.nextId++, lang, walker, moves: 0 };
+    const joining = this.options.onJoin?.(person);
+    if (joining) person.ready = joining;
     return person;
   }
 
@@ -64,9 +68,12 @@ export class Population {
       byId.set(person.id, person);
       const record: Recorded = { lang: person.lang, moves: [] };
       recorded[index] = record;
+      const ready = person.ready;
+      person.ready = undefined;
       return {
         id: person.id,
         lang: person.lang,
+        ready,
         next: () => {
           if (person.moves >= limit) return undefined;
           const move = person.walker.next(this.options.screenOf(person.id));

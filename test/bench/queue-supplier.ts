@@ -28,7 +28,7 @@ export class QueueSupplier {
     }
   }
 
-  supplier(accept: (updates: Update[]) => Update[] = (u) => u): Supplier {
+  supplier(accept: (updates: Update[]) => Update[] | Promise<Update[]> = (u) => u): Supplier {
     return async (limit, signal) => {
       while (this.queue.length === 0) {
         if (signal.aborted) return [];

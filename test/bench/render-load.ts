@@ -6,8 +6,10 @@
  * people's updates meanwhile: heavy work on the bot's thread would show there.
  */
 
-import type { Db } from "../../src/db/client.js";
+import type { SubmittedReport } from "../../src/core/report/report.js";
+import { type Db, inTransaction } from "../../src/db/client.js";
 import { createDraft } from "../../src/db/drafts.js";
+import { sqliteConnection } from "../../src/db/sqlite-engine.js";
 import { recordConsent } from "../../src/db/users.js";
 import { type DocumentContext, reportPdf } from "../../src/services/documents.js";
 import { exportReports } from "../../src/services/police-export.js";
@@ -41,28 +43,29 @@ const MAX_RATE = 200;
 
 /** Copies the rows of `table` that match `where` `times` − 1 more times; `shift` gives each copy's column. */
 function copyRows(db: Db, table: string, where: string, times: number, shift: (column: string, k: number) => string) {
-  const columns = (db.$client.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+  const sqlite = sqliteConnection(db)!;
+  const columns = (sqlite.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
   for (let k = 1; k < times; k++) {
     const select = columns.map((c) => shift(c, k)).join(", ");
-    db.$client.exec(`INSERT INTO ${table} (${columns.join(", ")}) SELECT ${select} FROM ${table} WHERE ${where}`);
+    sqlite.exec(`INSERT INTO ${table} (${columns.join(", ")}) SELECT ${select} FROM ${table} WHERE ${where}`);
   }
 }
 
 /**
  * `count` submitted reports: `seed` written through the services (draft, submit), the rest
- * copies of their rows (submitting 10,000 one by one takes minutes).
+ * copies of their rows (submitting 10,000 one by one takes minutes). SQLite only.
  */
-export function seedReports(bench: FullStackBench, count: number, seed = 100): number[] {
+export async function seedReports(bench: FullStackBench, count: number, seed = 100): Promise<number[]> {
   const { db, botDeps: deps } = bench;
   const catalog = deps.catalogs.current();
   const makers = [...Object.values(typicalReports), largeReport];
   const ids: number[] = [];
-  db.$client.transaction(() => {
+  await inTransaction(db, async () => {
     for (let i = 0; i < seed; i++) {
       const lang = i % 2 ? "kk" : "ru";
-      recordConsent(db, FIRST_USER + i, lang);
-      const draft = createDraft(db, FIRST_USER + i, lang, makers[i % makers.length]!(lang).answers);
-      submitDraft(db, draft.id, (a) => catalog.recognize(recognitionInput(a)), deps.keys, new Date());
+      await recordConsent(db, FIRST_USER + i, lang);
+      const draft = await createDraft(db, FIRST_USER + i, lang, makers[i % makers.length]!(lang).answers);
+      await submitDraft(db, draft.id, (a) => catalog.recognize(recognitionInput(a)), deps.keys, new Date());
       ids.push(draft.id);
     }
     const range = `BETWEEN ${ids[0]} AND ${ids.at(-1)}`;
@@ -74,17 +77,18 @@ export function seedReports(bench: FullStackBench, count: number, seed = 100): n
     copyRows(db, "report_versions", `report_id ${range}`, times, (c, k) =>
       c === "report_id" ? `report_id + ${shifted(k)}` : c,
     );
-  })();
+  });
   return ids;
 }
 
 export async function benchRender(options: { pdfs: number; exportCount: number }): Promise<RenderFigures> {
   const bench = new FullStackBench({ durable: false });
-  bench.start();
+  await bench.start();
   try {
-    const seeded = seedReports(bench, options.exportCount);
+    const seeded = await seedReports(bench, options.exportCount);
     const deps = bench.botDeps;
-    const reports = seeded.slice(0, options.pdfs).map((id) => loadReport(bench.db, id)!);
+    const reports: SubmittedReport[] = [];
+    for (const id of seeded.slice(0, options.pdfs)) reports.push((await loadReport(bench.db, id))!);
     const docs: DocumentContext = {
       i18n: deps.i18n,
       catalog: deps.catalogs.current(),
@@ -107,10 +111,12 @@ export async function benchRender(options: { pdfs: number; exportCount: number }
         pdfSeconds = (performance.now() - started) / 1000;
       }),
     );
-    const exported = exportReports(docs, deps.config.databasePath, { scope: { all: true } }, "ru").then((files) => {
-      exportSeconds = (performance.now() - started) / 1000;
-      return files.reports;
-    });
+    const exported = exportReports(docs, { path: deps.config.databasePath }, { scope: { all: true } }, "ru").then(
+      (files) => {
+        exportSeconds = (performance.now() - started) / 1000;
+        return files.reports;
+      },
+    );
     const [count] = await Promise.all([exported, ...pdfs]);
     bench.stopRun();
     const others = (await people).result;

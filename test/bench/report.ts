@@ -5,8 +5,11 @@
 import type { DocumentFigures } from "./documents.js";
 import { type FullStackFigures, PACED_PEOPLE } from "./full-stack.js";
 import type { BurstFigures, HttpFigures } from "./http.js";
+import type { InstancesFigures } from "./instances.js";
 import type { LoadResult } from "./load.js";
 import type { MemoryFigures } from "./memory.js";
+import type { QueryFigures } from "./pg-stats.js";
+import type { PostgresFigures } from "./postgres.js";
 import type { RecognitionFigures } from "./recognition.js";
 import type { RenderFigures } from "./render-load.js";
 import type { StartupFigures } from "./startup.js";
@@ -20,6 +23,10 @@ export interface Figures {
   documents?: DocumentFigures | undefined;
   storage?: StorageFigures | undefined;
   stack?: FullStackFigures | undefined;
+  /** The same walk with DATABASE_URL: PostgreSQL, one instance. */
+  postgres?: PostgresFigures | undefined;
+  /** The walk over HTTP through nginx: instances in webhook mode (three on PostgreSQL, one for comparison). */
+  instances?: InstancesFigures[] | undefined;
   http?: HttpFigures | undefined;
   burst?: BurstFigures | undefined;
   render?: RenderFigures | undefined;
@@ -28,6 +35,7 @@ export interface Figures {
 }
 
 const NONE = Number.NaN;
+const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
 const pooled = (runs: LoadResult[] | undefined) => runs?.flatMap((r) => r.latencies) ?? [];
 const rates = (runs: LoadResult[] | undefined) => runs?.map((r) => r.updatesPerSecond) ?? [];
 const cpu = (runs: LoadResult[] | undefined) => runs?.map((r) => r.cpuMsPerUpdate) ?? [];
@@ -92,6 +100,103 @@ function stackSection(f: FullStackFigures, users: number): Section {
         target: { kind: "min", limit: 0.3 },
       },
     ],
+  };
+}
+
+/** What PostgreSQL did per update, read from the server (pg-stats.ts). */
+function queryRows(q: QueryFigures | undefined): Row[] {
+  if (!q) return [];
+  const [first, second, third] = q.top;
+  const top = [first, second, third].flatMap((t) => (t ? [`${t.perUpdate.toFixed(1)}× ${t.query.slice(0, 40)}`] : []));
+  return [
+    {
+      label: "statements per update (server side, BEGIN/COMMIT included)",
+      unit: "",
+      median: q.perUpdate,
+      note: top.join("; "),
+    },
+    {
+      label: "transactions per update (single statements included)",
+      unit: "",
+      median: q.transactionsPerUpdate,
+      note: `${q.rollbacksPerUpdate.toFixed(2)} rolled back per update (serialization failures run again)`,
+    },
+    {
+      label: "serialization failures per update (server log)",
+      unit: "",
+      median: q.serializationFailuresPerUpdate,
+      note: q.conflicts
+        .slice(0, 3)
+        .map((c) => `${c.perUpdate.toFixed(2)} ${c.statement.slice(0, 40)}`)
+        .join("; "),
+    },
+    {
+      label: "sequential scans per update (whole-table predicate locks)",
+      unit: "",
+      median: q.seqScansPerUpdate,
+      note: `${q.indexScansPerUpdate.toFixed(1)} index scans; most: ${q.seqScanned.map((t) => `${t.table} ${t.perUpdate.toFixed(1)}`).join(", ")}`,
+    },
+    { label: "server time executing statements per update", unit: "ms", median: q.execMsPerUpdate },
+    { label: "CPU of the PostgreSQL server per update", unit: "ms", median: q.serverCpuMsPerUpdate },
+  ];
+}
+
+function postgresSection(f: PostgresFigures, users: number): Section {
+  const offered = Math.round(f.pacedOffered);
+  return {
+    title: "1b. the same walk on PostgreSQL (a local throwaway cluster), one instance in-process",
+    rows: [
+      rateRow(`Saqbol throughput, ${users} people acting at once`, f.full, { note: walks(f.full, f.errors) }),
+      latencyRow(`latency per update at half that: ~${offered} upd/s from ${PACED_PEOPLE} people`, pooled(f.paced), {
+        target: { kind: "max", limit: 25, on: "p99" },
+        note: `achieved ${Math.round(median(rates(f.paced)))} upd/s`,
+      }),
+      latencyRow("latency per update, one person alone", f.single.latencies, { note: "round trips to the server" }),
+      { label: "CPU per update (bot process)", unit: "ms", median: median(cpu(f.full)) },
+      {
+        label: `waiting for the server's answers per update, ${users} at once`,
+        unit: "ms",
+        median: f.clientQueryMsPerUpdate,
+        note: `${f.clientQueriesPerUpdate.toFixed(1)} queries sent per update; mean latency ${mean(pooled(f.full)).toFixed(0)} ms: the rest is retry pauses, pool waits, CPU`,
+      },
+      ...queryRows(f.queries),
+      ...(f.queries?.top.slice(0, 8) ?? []).map((t) => ({
+        label: `  ${t.query.slice(0, 56)}`,
+        unit: "/upd",
+        median: t.perUpdate,
+        note: `${t.meanMs.toFixed(3)} ms each on the server`,
+      })),
+    ],
+  };
+}
+
+const deployName = (f: InstancesFigures) =>
+  `${f.instances === 1 ? "one instance" : `${f.instances} instances`} on ${f.engine === "postgres" ? "PostgreSQL" : "SQLite"}`;
+
+function instancesSection(all: InstancesFigures[]): Section {
+  return {
+    title:
+      "1c. the same walk over HTTP: deploy/ (cli migrate, systemd unit instances in webhook mode, nginx); emulator on 127.0.0.1",
+    rows: all.flatMap((f) => [
+      rateRow(`${deployName(f)}: throughput`, f.full, {
+        note: `${f.fullPeople} people offering up to ${Math.round(f.fullOffered)} upd/s; ${walks(f.full, f.errors)}; nginx used ${f.served} instance(s)`,
+      }),
+      latencyRow(`${deployName(f)}: latency at half that (~${Math.round(f.pacedOffered)} upd/s)`, pooled(f.paced), {
+        note: `achieved ${Math.round(median(rates(f.paced)))} upd/s; until the bot's answer reaches the emulator`,
+      }),
+      {
+        label: `${deployName(f)}: CPU per update (instances)`,
+        unit: "ms",
+        median: f.cpuMsPerUpdate,
+        note: `bench process (emulator, people) ${f.benchCpuMsPerUpdate.toFixed(2)} ms`,
+      },
+      latencyRow(`${deployName(f)}: webhook POST until the 200 (update stored)`, f.webhookMs, {
+        note: `${f.retried} passed on by nginx to another instance, ${f.failedPosts} failed and sent again`,
+      }),
+      ...queryRows(f.queries)
+        .slice(0, 3)
+        .map((r) => ({ ...r, label: `${deployName(f)}: ${r.label}` })),
+    ]),
   };
 }
 
@@ -220,6 +325,8 @@ function startupSection(s: StartupFigures): Section {
 export function sections(f: Figures): Section[] {
   const out: Section[] = [];
   if (f.stack) out.push(stackSection(f.stack, f.users));
+  if (f.postgres) out.push(postgresSection(f.postgres, f.users));
+  if (f.instances?.length) out.push(instancesSection(f.instances));
   if (f.http || f.burst) out.push(httpSection(f.http, f.burst));
   if (f.recognition) out.push(recognitionSection(f.recognition));
   if (f.documents || f.storage) out.push(documentsSection(f.documents, f.storage));
@@ -260,6 +367,10 @@ export function summary(f: Figures): Record<string, unknown> {
     // The baseline bot's figures (the key names are kept from the retired bare echo).
     bare_updates_per_s: median(rates(f.stack?.durable)),
     bare_p99_ms: percentile(pooled(f.stack?.durable), 99),
+    pg_updates_per_s: median(rates(f.postgres?.full)),
+    pg_p99_ms: percentile(pooled(f.postgres?.paced), 99),
+    pg_single_p50_ms: f.postgres ? median(f.postgres.single.latencies) : NONE,
+    pg_cpu_ms_per_update: median(cpu(f.postgres?.full)),
     http_updates_per_s: f.http?.spike.updatesPerSecond ?? NONE,
     http_p50_ms: median(http),
     http_p99_ms: percentile(http, 99),
@@ -289,6 +400,57 @@ export function summary(f: Figures): Record<string, unknown> {
     render_p99_others_ms: f.render ? percentile(f.render.others.latencies, 99) : NONE,
     render_p99_baseline_ms: f.render ? percentile(f.render.baseline.latencies, 99) : NONE,
     http_offered_updates_per_s: f.http?.offered ?? NONE,
-    errors: (f.stack?.errors ?? 0) + (f.http?.errors ?? 0) + (f.burst?.errors ?? 0) + (m?.errors ?? 0),
+    ...walkKeys(f),
+    errors:
+      (f.stack?.errors ?? 0) +
+      (f.postgres?.errors ?? 0) +
+      (f.instances ?? []).reduce((a, i) => a + i.errors, 0) +
+      (f.http?.errors ?? 0) +
+      (f.burst?.errors ?? 0) +
+      (m?.errors ?? 0),
+  };
+}
+
+/**
+ * The questionnaire walk side by side: `sqlite_walk_1_*` and `pg_walk_1_*` in-process
+ * (pieces stack and postgres), `pg_walk_3_*` three instances behind nginx, and
+ * `sqlite_hook_1_*` / `pg_hook_1_*` one instance behind the same nginx. Rates in
+ * updates a second (median run), latency at half the saturated throughput, CPU of the
+ * bot's process(es) per update; on PostgreSQL the statements the server ran per update.
+ */
+function walkKeys(f: Figures): Record<string, number> {
+  const inProcess = (prefix: string, s: FullStackFigures | undefined) => ({
+    [`${prefix}_ups`]: median(rates(s?.full)),
+    [`${prefix}_p50_ms`]: median(pooled(s?.paced)),
+    [`${prefix}_p99_ms`]: percentile(pooled(s?.paced), 99),
+    [`${prefix}_cpu_ms`]: median(cpu(s?.full)),
+  });
+  const queries = (prefix: string, q: QueryFigures | undefined) => ({
+    [`${prefix}_queries_per_update`]: q?.perUpdate ?? NONE,
+    [`${prefix}_transactions_per_update`]: q?.transactionsPerUpdate ?? NONE,
+    [`${prefix}_rollbacks_per_update`]: q?.rollbacksPerUpdate ?? NONE,
+    [`${prefix}_serialization_failures_per_update`]: q?.serializationFailuresPerUpdate ?? NONE,
+    [`${prefix}_server_exec_ms`]: q?.execMsPerUpdate ?? NONE,
+    [`${prefix}_server_cpu_ms`]: q?.serverCpuMsPerUpdate ?? NONE,
+  });
+  const deployed = (prefix: string, engine: string, instances: number) => {
+    const i = f.instances?.find((x) => x.engine === engine && x.instances === instances);
+    return {
+      [`${prefix}_ups`]: median(rates(i?.full)),
+      [`${prefix}_p50_ms`]: median(pooled(i?.paced)),
+      [`${prefix}_p99_ms`]: percentile(pooled(i?.paced), 99),
+      [`${prefix}_cpu_ms`]: i?.cpuMsPerUpdate ?? NONE,
+      [`${prefix}_webhook_p99_ms`]: percentile(i?.webhookMs ?? [], 99),
+      ...(engine === "postgres" ? queries(prefix, i?.queries) : {}),
+    };
+  };
+  return {
+    ...inProcess("sqlite_walk_1", f.stack),
+    ...inProcess("pg_walk_1", f.postgres),
+    ...queries("pg_walk_1", f.postgres?.queries),
+    pg_walk_1_client_query_ms: f.postgres?.clientQueryMsPerUpdate ?? NONE,
+    ...deployed("pg_walk_3", "postgres", 3),
+    ...deployed("pg_hook_1", "postgres", 1),
+    ...deployed("sqlite_hook_1", "sqlite", 1),
   };
 }

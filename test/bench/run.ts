@@ -6,8 +6,9 @@
  *   npm run bench                          the full set (two to three minutes)
  *   npm run bench -- --json                … and the JSON line last
  *   npm run bench -- --quick               small sizes, to check the harness itself
- *   npm run bench -- --only=stack,http     some pieces only: stack, http, burst, recognition,
- *                                          documents, storage, memory, startup, render
+ *   npm run bench -- --only=stack,http     some pieces only: stack, postgres, instances, http, burst,
+ *                                          recognition, documents, storage, memory, startup, render
+ *   npm run bench -- --only=pg             the walk on PostgreSQL: postgres and instances
  *   npm run bench -- --users=100           simulated people at once (default 25)
  *
  * The load pieces warm up until a third of the simulated people have walked the whole
@@ -21,12 +22,19 @@
  * updates a second for 60 s (`http_p99_ms`) and 300 people sending /start at once
  * (`burst_300_start_s`). `render_p99_others_ms`: other people's updates while 20 PDFs
  * and an export of 10,000 reports are made.
+ * The walk on PostgreSQL: one instance in-process (`pg_walk_1_*`, next to SQLite's
+ * `sqlite_walk_1_*`), three instances in webhook mode behind nginx as deploy/ runs them
+ * (`pg_walk_3_*`, with one instance behind the same nginx: `pg_hook_1_*`, `sqlite_hook_1_*`).
+ * Without Debian's postgresql or nginx those pieces are skipped with one line.
+ * BENCH_PG_SETTINGS="name=value,…" starts the bench's clusters with those server settings.
  */
 import { cpus, loadavg } from "node:os";
 import { benchDocuments } from "./documents.js";
 import { benchFullStack } from "./full-stack.js";
 import { benchBurst, benchHttpSpike } from "./http.js";
+import { benchInstances, type Engine, type InstancesFigures, instancesMissing } from "./instances.js";
 import { benchMemory } from "./memory.js";
+import { benchPostgres, postgresMissing } from "./postgres.js";
 import { benchRecognition } from "./recognition.js";
 import { benchRender } from "./render-load.js";
 import { type Figures, sections, summary } from "./report.js";
@@ -36,6 +44,8 @@ import { missed, renderTable } from "./table.js";
 
 const PIECES = [
   "stack",
+  "postgres",
+  "instances",
   "http",
   "burst",
   "recognition",
@@ -51,7 +61,11 @@ const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const quick = flag("quick");
-const only = option("only")?.split(",");
+/** Names that stand for several pieces. */
+const GROUPS: Record<string, string[]> = { pg: ["postgres", "instances"] };
+const only = option("only")
+  ?.split(",")
+  .flatMap((p) => GROUPS[p] ?? [p]);
 const users = Number(option("users") ?? (quick ? 10 : 25));
 
 const SIZES = quick
@@ -62,12 +76,35 @@ const STARTS = quick ? 2 : 5;
 const SPIKE = quick ? { rate: 100, durationMs: 5000 } : { rate: 420, durationMs: 60_000 };
 const BURST = quick ? 50 : 300;
 const RENDER = quick ? { pdfs: 4, exportCount: 1000 } : { pdfs: 20, exportCount: 10_000 };
+const INSTANCES = quick
+  ? { people: 100, runs: 1, runMs: 8000, warmupMs: 6000 }
+  : { people: 300, runs: 2, runMs: 15_000, warmupMs: 20_000 };
+const DEPLOYS: { engine: Engine; instances: 1 | 3 }[] = [
+  { engine: "postgres", instances: 3 },
+  { engine: "postgres", instances: 1 },
+  { engine: "sqlite", instances: 1 },
+];
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 const failures: string[] = [];
 
-async function piece<T>(name: Piece, work: () => Promise<T> | T): Promise<T | undefined> {
+/** The deployments of the instances piece that can run here; one line for each that cannot. */
+async function deployments(): Promise<InstancesFigures[]> {
+  const out: InstancesFigures[] = [];
+  for (const d of DEPLOYS) {
+    const missing = instancesMissing(d.engine);
+    if (missing) log(`instances: ${d.instances} on ${d.engine} skipped: ${missing}`);
+    else out.push(await benchInstances({ ...d, ...INSTANCES }));
+  }
+  return out;
+}
+
+async function piece<T>(name: Piece, work: () => Promise<T> | T, missing?: string): Promise<T | undefined> {
   if (only && !only.includes(name)) return undefined;
+  if (missing) {
+    log(`${name} skipped: ${missing}`);
+    return undefined;
+  }
   const started = performance.now();
   log(`${name}…`);
   try {
@@ -93,6 +130,13 @@ async function main(): Promise<void> {
   const figures: Figures = {
     users,
     stack: await piece("stack", () => benchFullStack({ concurrency: users, ...SIZES })),
+    // Runs of at least 3 s: on PostgreSQL one slow run (transactions run again) would pace the next ones too slowly.
+    postgres: await piece(
+      "postgres",
+      () => benchPostgres({ concurrency: users, ...SIZES, runMs: Math.max(SIZES.runMs, 3000) }),
+      postgresMissing(),
+    ),
+    instances: await piece("instances", deployments),
     http: await piece("http", () => benchHttpSpike(SPIKE)),
     burst: await piece("burst", () => benchBurst(BURST)),
     recognition: await piece("recognition", () => benchRecognition(SIZES.passes)),
@@ -122,6 +166,9 @@ async function main(): Promise<void> {
   }
   if (failures.length > 0) process.exitCode = 1;
 }
+
+// Ctrl-C or a timeout: exit, so that the pieces' exit hooks stop their clusters, instances and nginx.
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
 
 /** Stray handles (a closing socket, a timer) must not keep the benchmark alive once stdout is out. */
 const exit = () => process.stdout.write("", () => process.exit());

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { prepareDeps } from "../../src/app.js";
+import { closeDatabase } from "../../src/db/client.js";
 import { BotApiEmulator } from "../emulator/index.js";
 import { BENCH_TOKEN, benchEnv, childEnv } from "./env.js";
 import { childPids, productionBuild, spawnStart } from "./production.js";
@@ -39,8 +40,8 @@ export async function benchStartup(runs: number): Promise<StartupFigures> {
   const apiRoot = await emulator.start();
   const env = benchEnv(apiRoot);
   // Migrations, catalogue and signing key in place, as on a server that has run before.
-  const deps = prepareDeps(env.config, env.logger);
-  deps.db.$client.close();
+  const deps = await prepareDeps(env.config, env.logger);
+  await closeDatabase(deps.db);
   deps.lock.release();
   // As `npm start` runs it: the launcher on the build made at install.
   await productionBuild();

@@ -6,7 +6,9 @@
  */
 import { statSync } from "node:fs";
 import { prepareDeps } from "../../src/app.js";
+import { closeDatabase, inTransaction } from "../../src/db/client.js";
 import { createDraft } from "../../src/db/drafts.js";
+import { sqliteConnection } from "../../src/db/sqlite-engine.js";
 import { recordConsent } from "../../src/db/users.js";
 import { recognitionInput } from "../../src/services/recognition.js";
 import { loadReport } from "../../src/services/reports.js";
@@ -22,38 +24,38 @@ export interface StorageFigures {
   loadMs: number;
 }
 
-export function benchStorage(count: number): StorageFigures {
+export async function benchStorage(count: number): Promise<StorageFigures> {
   const env = benchEnv();
-  const deps = prepareDeps(env.config, env.logger);
+  const deps = await prepareDeps(env.config, env.logger);
   const { db } = deps;
   const catalog = deps.catalogs.current();
   const makers = [...Object.values(typicalReports), largeReport];
   const size = () => {
-    db.$client.pragma("wal_checkpoint(TRUNCATE)");
+    sqliteConnection(db)!.pragma("wal_checkpoint(TRUNCATE)");
     return statSync(env.dbPath).size;
   };
   try {
-    db.$client.transaction(() => {
-      for (let i = 0; i < count; i++) recordConsent(db, 1 + i, i % 2 ? "kk" : "ru");
-    })();
+    await inTransaction(db, async () => {
+      for (let i = 0; i < count; i++) await recordConsent(db, 1 + i, i % 2 ? "kk" : "ru");
+    });
     const before = size();
     const ids: number[] = [];
     const started = performance.now();
     for (let i = 0; i < count; i++) {
       // One large report in five, as in the export: a police export is not only short stories.
       const fixture = makers[i % makers.length]!(i % 2 ? "kk" : "ru");
-      const draft = createDraft(db, 1 + i, fixture.lang, fixture.answers);
-      submitDraft(db, draft.id, (a) => catalog.recognize(recognitionInput(a)), deps.keys, new Date());
+      const draft = await createDraft(db, 1 + i, fixture.lang, fixture.answers);
+      await submitDraft(db, draft.id, (a) => catalog.recognize(recognitionInput(a)), deps.keys, new Date());
       ids.push(draft.id);
     }
     const submitMs = (performance.now() - started) / count;
     const bytesPerReport = (size() - before) / count;
     const loadStart = performance.now();
-    for (const id of ids) loadReport(db, id);
+    for (const id of ids) await loadReport(db, id);
     const loadMs = (performance.now() - loadStart) / count;
     return { reports: count, bytesPerReport, submitMs, loadMs };
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
     env.close();
   }
 }

@@ -18,17 +18,17 @@ describe("admin: roles, invites and the audit log", () => {
   beforeAll(async () => {
     h = await Harness.create({ now: () => now, adminIds: [ADMIN] });
     await h.start();
-    submitReport(h, 101, "ru", relativeReport("ru").answers, new Date("2026-11-20T06:00:00Z"));
+    await submitReport(h, 101, "ru", relativeReport("ru").answers, new Date("2026-11-20T06:00:00Z"));
     ru = h.user(ADMIN, "ru");
     kk = h.user(ADMIN, "kk");
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   async function reply(u: UserHandle, act: () => void) {
     const before = u.messages().length;
     act();
     await u.nextReply();
-    await h.emulator.waitIdle({ quietMs: 120 });
+    await h.settle({ quietMs: 120 });
     return u.messages().slice(before);
   }
 
@@ -41,7 +41,7 @@ describe("admin: roles, invites and the audit log", () => {
     expect(granted!.text).toBe(
       "✅ Пользователю 701 выдана роль «сотрудник полиции».\n• 701 — сотрудник полиции · УП Алмалинского района · Карагандинская обл.",
     );
-    expect(sql("SELECT role, police_unit, police_regions FROM users WHERE id = 701")).toEqual([
+    expect(await sql("SELECT role, police_unit, police_regions FROM users WHERE id = 701")).toEqual([
       { role: "police", police_unit: "УП Алмалинского района", police_regions: '["karaganda"]' },
     ]);
     const officer = h.user(701, "ru");
@@ -80,7 +80,7 @@ describe("admin: roles, invites and the audit log", () => {
     expect(outranked!.text).toBe(
       "702 уже администратор: у администратора есть всё, что у полиции. Чтобы сделать его сотрудником полиции, сначала отзовите роль: /revoke 702.",
     );
-    expect(sql("SELECT role FROM users WHERE id = 702")).toEqual([{ role: "admin" }]);
+    expect(await sql("SELECT role FROM users WHERE id = 702")).toEqual([{ role: "admin" }]);
     const [configured] = await reply(kk, () => kk.command("grant", `${ADMIN} police Алматы`));
     expect(configured!.text).toContain("ADMIN_IDS бойынша әкімші");
     const [same] = await reply(kk, () => kk.command("grant", "702 admin"));
@@ -95,7 +95,7 @@ describe("admin: roles, invites and the audit log", () => {
     expect(created!.text).toContain("Регионы: Алматы.");
     const payload = linkIn(created!.text)!;
     expect(payload).toBeDefined();
-    expect(sql<{ token_hash: string }>("SELECT token_hash FROM invites")[0]!.token_hash).not.toContain(
+    expect((await sql<{ token_hash: string }>("SELECT token_hash FROM invites"))[0]!.token_hash).not.toContain(
       payload.slice(4),
     );
 
@@ -107,7 +107,7 @@ describe("admin: roles, invites and the audit log", () => {
     ]);
     const [saved] = await reply(officer, () => officer.send("Медеу ауданының полиция басқармасы"));
     expect(saved!.text).toContain("Медеу ауданының полиция басқармасы · өңірлер: Алматы");
-    expect(sql("SELECT role, police_unit, police_regions FROM users WHERE id = 703")).toEqual([
+    expect(await sql("SELECT role, police_unit, police_regions FROM users WHERE id = 703")).toEqual([
       { role: "police", police_unit: "Медеу ауданының полиция басқармасы", police_regions: '["almaty"]' },
     ]);
     // an officer cannot choose a region for themselves: the old button does nothing
@@ -115,13 +115,13 @@ describe("admin: roles, invites and the audit log", () => {
     officer.pressData(saved!.message_id, "preg:karaganda");
     await h.emulator.waitIdle({ quietMs: 150 });
     expect(officer.messages().slice(before)).toEqual([]);
-    expect(sql("SELECT police_regions FROM users WHERE id = 703")).toEqual([{ police_regions: '["almaty"]' }]);
+    expect(await sql("SELECT police_regions FROM users WHERE id = 703")).toEqual([{ police_regions: '["almaty"]' }]);
 
     const late = h.user(704, "ru");
     expect((await reply(late, () => late.command("start", payload))).map((m) => m.text)).toEqual([
       "Эта ссылка-приглашение уже использована.",
     ]);
-    expect(sql("SELECT id FROM users WHERE id = 704")).toEqual([]);
+    expect(await sql("SELECT id FROM users WHERE id = 704")).toEqual([]);
   });
 
   it("expires an invite after 24 hours; one with unit and region asks nothing", async () => {
@@ -165,7 +165,7 @@ describe("admin: roles, invites and the audit log", () => {
     expect(lines[0]).toBe(
       "Время (UTC);Telegram ID;Роль;Оператор CLI (пользователь@сервер);Действие;Заявление;Подробности",
     );
-    const count = sql<{ n: number }>("SELECT count(*) AS n FROM audit_log")[0]!.n;
+    const count = (await sql<{ n: number }>("SELECT count(*) AS n FROM audit_log"))[0]!.n;
     expect(lines).toHaveLength(count + 1);
     kk.command("audit", "export");
     const kkCsv = await kk.waitFor((m) => m.file?.file_name?.endsWith(".csv") === true);
@@ -175,7 +175,7 @@ describe("admin: roles, invites and the audit log", () => {
   });
 
   it("records every admin action with who, in which role, and the details", async () => {
-    const rows = sql<{ actor_id: number; actor_role: string; action: string; details: string }>(
+    const rows = await sql<{ actor_id: number; actor_role: string; action: string; details: string }>(
       "SELECT actor_id, actor_role, action, details FROM audit_log ORDER BY id",
     );
     const of = (action: string) => rows.filter((r) => r.action === action);

@@ -155,7 +155,7 @@ async function file(h: Harness, u: UserHandle, id: number, lang: Lang, script: M
       .filter((m) => m.file?.file_name)
       .map((m) => [m.file!.file_name!, m]),
   );
-  const [row] = sqlOf(h)<{ id: number }>("SELECT id FROM reports WHERE user_id = ? AND status = 'submitted'", id);
+  const [row] = await sqlOf(h)<{ id: number }>("SELECT id FROM reports WHERE user_id = ? AND status = 'submitted'", id);
   return { files, checklist, reportId: row!.id };
 }
 
@@ -167,7 +167,7 @@ describe("advice a victim can trust, walked through the bot", () => {
     h = await Harness.create({ now: () => NOW });
     await h.start();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   for (const lang of ["kk", "ru"] as const) {
     it(`Halyk card, a Kaspi loan and transfers from Kaspi: Kaspi is called first; each letter holds its bank's facts (${lang})`, async () => {
@@ -233,11 +233,11 @@ describe("advice a victim can trust, walked through the bot", () => {
       u.send("№ 2475 0003 1000 123");
       await u.waitFor((m) => m.text.includes("247500031000123"));
       const q = sqlOf(h);
-      expect(q<{ erdr_number: string }>("SELECT erdr_number FROM reports WHERE id = ?", filed.reportId)).toEqual([
+      expect(await q<{ erdr_number: string }>("SELECT erdr_number FROM reports WHERE id = ?", filed.reportId)).toEqual([
         { erdr_number: "247500031000123" },
       ]);
       expect(
-        q<{ step: string }>(
+        await q<{ step: string }>(
           "SELECT step FROM report_steps_done WHERE report_id = ? AND step = 'get_erdr_number'",
           filed.reportId,
         ),

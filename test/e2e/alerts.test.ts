@@ -1,9 +1,12 @@
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALERTS_PER_SECOND, deliverAlerts } from "../../src/bot/jobs/alerts.js";
+import { remindDrafts } from "../../src/bot/jobs/draft-reminders.js";
+import { BROADCAST_PER_SECOND } from "../../src/bot/jobs/pace.js";
 import { loadDefaultCatalog } from "../../src/catalog/load.js";
 import type { Lang } from "../../src/core/model.js";
+import { createDraft } from "../../src/db/drafts.js";
 import type { UserHandle } from "../emulator/index.js";
+import { rows } from "../support/db-reader.js";
 import { buttonTexts, Harness } from "../support/harness.js";
 import { sqlOf } from "../support/reports-db.js";
 import { label } from "../support/scenarios.js";
@@ -47,7 +50,7 @@ describe("alerts to subscribers", () => {
     h = await Harness.create({ adminIds: [ADMIN] });
     await h.start();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   it("refuses /alert to a citizen, and a forged «Send» too", async () => {
     const citizen = await consentedUser(h, 4106, "kk");
@@ -56,8 +59,8 @@ describe("alerts to subscribers", () => {
     expect(refusal.text).toBe(plain("kk", "police:denied"));
     citizen.pressData(refusal.message_id, "al:send:1");
     await expect.poll(() => citizen.callbackAnswers().some((a) => a.text === plain("kk", "police:denied"))).toBe(true);
-    expect(sqlOf(h)("SELECT * FROM alerts")).toEqual([]);
-    expect(sqlOf(h)("SELECT * FROM pending_inputs")).toEqual([]);
+    expect(await sqlOf(h)("SELECT * FROM alerts")).toEqual([]);
+    expect(await sqlOf(h)("SELECT * FROM pending_inputs")).toEqual([]);
   });
 
   it("reaches every subscriber once, in their language, and not the unsubscribed or blocked", async () => {
@@ -94,12 +97,12 @@ describe("alerts to subscribers", () => {
     expect(alertsIn(h, 4102, "служба безопасности Kaspi")).toBe(0);
     for (const id of [4103, 4104, 4105, 4106]) expect(alertsIn(h, id, "Kaspi")).toBe(0);
 
-    expect(sqlOf(h)("SELECT user_id, status FROM alert_deliveries ORDER BY user_id")).toEqual([
+    expect(await sqlOf(h)("SELECT user_id, status FROM alert_deliveries ORDER BY user_id")).toEqual([
       { user_id: 4101, status: "sent" },
       { user_id: 4102, status: "sent" },
     ]);
-    expect(sqlOf(h)("SELECT blocked_bot FROM users WHERE id = 4104")).toEqual([{ blocked_bot: 1 }]);
-    const [entry] = sqlOf(h)<{ actor_id: number; actor_role: string; details: string }>(
+    expect(await sqlOf(h)("SELECT blocked_bot FROM users WHERE id = 4104")).toEqual([{ blocked_bot: 1 }]);
+    const [entry] = await sqlOf(h)<{ actor_id: number; actor_role: string; details: string }>(
       "SELECT actor_id, actor_role, details FROM audit_log WHERE action = 'alert.send'",
     );
     expect(entry).toMatchObject({ actor_id: ADMIN, actor_role: "admin" });
@@ -115,14 +118,14 @@ describe("alerts to subscribers", () => {
       label("ru", "schemes:buttons.more"),
       label("ru", "alerts:buttons.subscribe_again"),
     ]);
-    expect(sqlOf(h)("SELECT alerts_subscribed FROM users WHERE id = 4101")).toEqual([{ alerts_subscribed: 0 }]);
+    expect(await sqlOf(h)("SELECT alerts_subscribed FROM users WHERE id = 4101")).toEqual([{ alerts_subscribed: 0 }]);
     await sendAlert(admin, "Екінші ескерту: курьер кодты сұрайды.", "Второе предупреждение: «курьер» просит код.");
     await admin.waitFor((m) => m.text.includes(plain("ru", "alerts:admin.sending", { count: 1 })));
     await kk.waitFor((m) => m.text.includes("Екінші ескерту"));
     await admin.waitFor((m) => m.text.startsWith("✅"), { timeoutMs: 60_000 });
     expect(alertsIn(h, 4101, "Второе предупреждение")).toBe(0);
     expect(alertsIn(h, 4102, "Екінші ескерту")).toBe(1);
-    expect(sqlOf(h)("SELECT user_id FROM alert_deliveries WHERE alert_id = 2")).toEqual([{ user_id: 4102 }]);
+    expect(await sqlOf(h)("SELECT user_id FROM alert_deliveries WHERE alert_id = 2")).toEqual([{ user_id: 4102 }]);
   });
 
   it("links an alert about a new scheme to its library page, in each subscriber's language", async () => {
@@ -160,9 +163,9 @@ describe("alerts to subscribers", () => {
     admin.press(label("ru", "alerts:buttons.cancel"));
     const done = await admin.nextReply();
     expect(done.text).toBe(plain("ru", "alerts:admin.cancelled"));
-    expect(sqlOf(h)("SELECT status FROM alerts WHERE text_ru = 'Черновик'")).toEqual([{ status: "cancelled" }]);
+    expect(await sqlOf(h)("SELECT status FROM alerts WHERE text_ru = 'Черновик'")).toEqual([{ status: "cancelled" }]);
     expect(
-      sqlOf(h)(
+      await sqlOf(h)(
         "SELECT COUNT(*) AS n FROM alert_deliveries WHERE alert_id = (SELECT id FROM alerts WHERE text_ru = 'Черновик')",
       ),
     ).toEqual([{ n: 0 }]);
@@ -175,16 +178,15 @@ describe("alert delivery across a restart", () => {
     h = await Harness.create({ adminIds: [ADMIN] });
     await h.start();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   it("resumes where it stopped, paced, and nobody gets the alert twice", async () => {
     const ids = Array.from({ length: 40 }, (_, k) => 5000 + k);
-    const db = h.app!.deps.db.$client;
-    const insert = db.prepare(
-      "INSERT INTO users (id, language, consent_at, alerts_subscribed) VALUES (?, ?, '2026-11-01T00:00:00Z', 1)",
-    );
+    const insert =
+      "INSERT INTO users (id, language, consent_at, alerts_subscribed) VALUES (?, ?, '2026-11-01T00:00:00Z', 1)";
     for (const id of ids) {
-      insert.run(id, id % 2 ? "kk" : "ru");
+      // Through the bot's own connection: another writer beside it waits on its lock.
+      await sqlOf(h)(insert, id, id % 2 ? "kk" : "ru");
       // As if each had written to the bot before: Telegram lets a bot write only to people who did.
       h.user(id).chatRecord.known = true;
     }
@@ -200,16 +202,23 @@ describe("alert delivery across a restart", () => {
 
     const before = ids.filter((id) => got(id) > 0).length;
     expect(before).toBeLessThan(ids.length);
-    // The bot is stopped: read its file directly.
-    const file = new Database(h.dbPath, { readonly: true });
-    const pending = file.prepare("SELECT COUNT(*) AS n FROM alert_deliveries WHERE status = 'pending'").get();
-    file.close();
+    // The bot is stopped: read its database directly.
+    const [pending] = await rows(h, "SELECT COUNT(*) AS n FROM alert_deliveries WHERE status = 'pending'");
     expect(pending).toEqual({ n: ids.length - before });
 
     await h.start();
-    await deliverAlerts(h.app!.deps);
+    // A run finds the broadcast lock taken while the reminders job of the start holds it (PostgreSQL): it goes again.
+    await expect
+      .poll(
+        async () => {
+          await deliverAlerts(h.app!.deps);
+          return ids.filter((id) => got(id) > 0).length;
+        },
+        { timeout: 60_000, interval: 200 },
+      )
+      .toBe(ids.length);
     for (const id of ids) expect(got(id)).toBe(1);
-    expect(sqlOf(h)("SELECT status FROM alerts")).toEqual([{ status: "sent" }]);
+    expect(await sqlOf(h)("SELECT status FROM alerts")).toEqual([{ status: "sent" }]);
 
     // Never more than ALERTS_PER_SECOND alerts in any one second.
     const times = h.emulator
@@ -218,5 +227,47 @@ describe("alert delivery across a restart", () => {
       .map((c) => c.time);
     const busiest = Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + 1000).length));
     expect(busiest).toBeLessThanOrEqual(ALERTS_PER_SECOND);
+  });
+});
+
+describe("alerts and draft reminders at the same time", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.create({ adminIds: [ADMIN + 1] });
+    await h.start();
+  });
+  afterAll(async () => h.close());
+
+  it("share one pace: never more than 25 broadcast messages in any one second, each sent once", async () => {
+    const subscribers = Array.from({ length: 40 }, (_, k) => 6000 + k);
+    const idle = Array.from({ length: 40 }, (_, k) => 6100 + k);
+    const insert =
+      "INSERT INTO users (id, language, consent_at, alerts_subscribed) VALUES (?, ?, '2026-11-01T00:00:00Z', ?)";
+    const deps = h.app!.deps;
+    const twoDaysAgo = new Date(deps.now().getTime() - 48 * 3600_000);
+    for (const id of [...subscribers, ...idle]) {
+      await sqlOf(h)(insert, id, "ru", subscribers.includes(id) ? 1 : 0);
+      h.user(id).chatRecord.known = true;
+    }
+    // Each idle person left a report unfinished two days ago: a reminder is due.
+    for (const id of idle) await createDraft(deps.db, id, "ru", {}, twoDaysAgo);
+
+    await sendAlert(h.user(ADMIN + 1, "ru"), "Бірге жіберу сынағы", "Проверка общего темпа");
+    const reminders = remindDrafts(h.app!.bot, deps);
+    await expect
+      .poll(() => subscribers.filter((id) => alertsIn(h, id, "Проверка общего темпа") === 1).length, {
+        timeout: 120_000,
+        interval: 50,
+      })
+      .toBe(subscribers.length);
+    expect(await reminders).toBe(idle.length);
+
+    const broadcast = h.emulator
+      .callsOf("sendMessage")
+      .filter((c) => [...subscribers, ...idle].includes(Number(c.params.chat_id)));
+    expect(broadcast).toHaveLength(subscribers.length + idle.length);
+    const times = broadcast.map((c) => c.time);
+    const busiest = Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + 1000).length));
+    expect(busiest).toBeLessThanOrEqual(BROADCAST_PER_SECOND);
   });
 });

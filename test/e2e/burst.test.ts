@@ -19,7 +19,7 @@ describe("a burst of people", () => {
   beforeAll(async () => {
     h = await Harness.create();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   it("answers 300 people who send /start at once, faster than twice a 30-a-second limit", async () => {
     const bot = h.spawnBot({ LOG_LEVEL: "info" });

@@ -42,17 +42,17 @@ describe("admins keep the scheme catalogue current from the chat", () => {
   beforeAll(async () => {
     h = await Harness.create({ now: () => NOW, adminIds: [9000, 9001] });
     await h.start();
-    submitReport(h, 101, "ru", bankReportToSharedCard("ru"), new Date("2026-11-20T06:00:00Z"));
-    submitReport(h, 102, "ru", bankReportToSharedCard("ru"), new Date("2026-11-21T06:00:00Z"));
+    await submitReport(h, 101, "ru", bankReportToSharedCard("ru"), new Date("2026-11-20T06:00:00Z"));
+    await submitReport(h, 102, "ru", bankReportToSharedCard("ru"), new Date("2026-11-21T06:00:00Z"));
     admin = h.user(9000, "ru");
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   async function reply(u: UserHandle, act: () => void) {
     const before = u.messages().length;
     act();
     await u.nextReply({ timeoutMs: 60_000 });
-    await h.emulator.waitIdle({ quietMs: 120 });
+    await h.settle({ quietMs: 120 });
     return u.messages().slice(before);
   }
 
@@ -93,12 +93,12 @@ describe("admins keep the scheme catalogue current from the chat", () => {
     expect(rejected!.text).toMatch(/[a-z_]+ схемасы, title\.kk өрісі, \d+-жол: бос/);
     expect(rejected!.text).not.toMatch(/empty|schemes\[/);
     expect(depsOf(h).catalogs.version).toBe("2026.12.1");
-    expect(sql("SELECT version FROM catalog_versions WHERE version = '2026.12.2'")).toEqual([]);
+    expect(await sql("SELECT version FROM catalog_versions WHERE version = '2026.12.2'")).toEqual([]);
     expect(await citizenSees()).toContain("Звонок «из банка»: новая редакция");
 
     const citizen = h.user(601, "ru");
     await reply(citizen, () => citizen.sendDocument({ name: "catalog.yaml", bytes: good }));
-    expect(sql<{ n: number }>("SELECT count(*) AS n FROM catalog_versions")[0]!.n).toBe(2);
+    expect((await sql<{ n: number }>("SELECT count(*) AS n FROM catalog_versions"))[0]!.n).toBe(2);
   });
 
   it("lists versions, exports the active YAML, and rolls back", async () => {
@@ -118,7 +118,7 @@ describe("admins keep the scheme catalogue current from the chat", () => {
   });
 
   it("records every catalogue change: who, when, from which version to which", async () => {
-    const rows = sql<{ actor_id: number; actor_role: string; action: string; details: string }>(
+    const rows = await sql<{ actor_id: number; actor_role: string; action: string; details: string }>(
       "SELECT actor_id, actor_role, action, details FROM audit_log WHERE action LIKE 'catalog.%' AND actor_id IS NOT NULL ORDER BY id",
     );
     const changes = rows
@@ -152,7 +152,7 @@ describe("admins keep the scheme catalogue current from the chat", () => {
         };
       }),
     );
-    const env = { DATABASE_PATH: h.dbPath };
+    const env = h.env();
     expect((await runCli(catalogCli, ["import", file], env)).code).toBe(0);
     expect(await runCli(catalogCli, ["activate", "2026.12.3"], env)).toMatchObject({
       code: 0,
@@ -166,8 +166,10 @@ describe("admins keep the scheme catalogue current from the chat", () => {
 
     const [back] = await reply(admin, () => admin.command("catalog", `rollback ${OLD}`));
     expect(back!.text).toBe(`✅ Каталог переключён: 2026.12.3 → ${OLD}. Изменения уже действуют.`);
-    const changes = sql<{ actor_role: string; operator: string | null; action: string; details: string }>(
-      "SELECT actor_role, operator, action, details FROM audit_log WHERE action IN ('catalog.activate', 'catalog.rollback') ORDER BY id",
+    const changes = (
+      await sql<{ actor_role: string; operator: string | null; action: string; details: string }>(
+        "SELECT actor_role, operator, action, details FROM audit_log WHERE action IN ('catalog.activate', 'catalog.rollback') ORDER BY id",
+      )
     ).slice(-2);
     expect(changes.map((c) => ({ ...c, details: JSON.parse(c.details) }))).toEqual([
       {

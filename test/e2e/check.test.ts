@@ -1,7 +1,7 @@
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDefaultCatalog } from "../../src/catalog/load.js";
 import type { Lang } from "../../src/core/model.js";
+import { rows } from "../support/db-reader.js";
 import { buttonTexts, Harness } from "../support/harness.js";
 import { label } from "../support/scenarios.js";
 import { consentedUser } from "../support/users.js";
@@ -14,18 +14,13 @@ const labelOf = (id: string, lang: Lang) => identities.find((i) => i.id === id)!
 const requestLabel = (id: string, lang: Lang) => requests.find((r) => r.id === id)!.label[lang];
 
 /** Rows in the tables that hold anything about a person. */
-function personalRows(h: Harness): Record<string, number> {
-  const db = new Database(h.dbPath, { readonly: true });
-  try {
-    // The audit log also holds the system's own catalogue import: only people's actions count here.
-    const tables = ["users", "reports", "pending_inputs", "alert_deliveries", "audit_log", "conversations"];
-    const where = (t: string) => (t === "audit_log" ? " WHERE actor_id IS NOT NULL" : "");
-    return Object.fromEntries(
-      tables.map((t) => [t, (db.prepare(`SELECT COUNT(*) AS n FROM ${t}${where(t)}`).get() as { n: number }).n]),
-    );
-  } finally {
-    db.close();
-  }
+async function personalRows(h: Harness): Promise<Record<string, number>> {
+  // The audit log also holds the system's own catalogue import: only people's actions count here.
+  const tables = ["users", "reports", "pending_inputs", "alert_deliveries", "audit_log", "conversations"];
+  const where = (t: string) => (t === "audit_log" ? " WHERE actor_id IS NOT NULL" : "");
+  const counts: Record<string, number> = {};
+  for (const t of tables) counts[t] = (await rows<{ n: number }>(h, `SELECT COUNT(*) AS n FROM ${t}${where(t)}`))[0]!.n;
+  return counts;
 }
 
 describe("«someone is calling me now»", () => {
@@ -151,8 +146,8 @@ describe("«someone is calling me now»", () => {
     });
   }
 
-  it("stores nothing about the person or the call before consent", () => {
-    expect(personalRows(h)).toEqual({
+  it("stores nothing about the person or the call before consent", async () => {
+    expect(await personalRows(h)).toEqual({
       users: 0,
       reports: 0,
       pending_inputs: 0,
@@ -168,13 +163,13 @@ describe("«someone is calling me now»", () => {
     await u.waitFor((m) => buttonTexts(m).includes(label("ru", "check:buttons.text")));
     u.press(label("ru", "check:buttons.text"));
     await u.nextReply();
-    expect(personalRows(h).pending_inputs).toBe(1);
+    expect((await personalRows(h)).pending_inputs).toBe(1);
     u.send(
       "Звонит следователь, говорит что я подозреваемый по делу о финансировании терроризма, никому не рассказывать",
     );
     const answer = await u.waitFor((m) => m.text.includes(verdict.danger.headline.ru));
     expect(answer.text).toContain(catalog.scheme("law_enforcement")!.title.ru);
-    expect(personalRows(h).pending_inputs).toBe(0);
+    expect((await personalRows(h)).pending_inputs).toBe(0);
   });
 
   it("answers a tampered or outdated button politely and does nothing else", async () => {

@@ -112,7 +112,7 @@ describe("the urgent checklist after the questionnaire", () => {
     h = await Harness.create({ now: () => NOW });
     await h.start();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   let nextId = 7000;
   for (const c of cases) {
@@ -122,8 +122,8 @@ describe("the urgent checklist after the questionnaire", () => {
         const u = await consentedUser(h, id, lang);
         // The answers as the questionnaire would have saved them, stopped at the review.
         const db = h.app!.deps.db;
-        const draft = createDraft(db, id, lang, c.answers);
-        saveDraft(db, draft.id, { ...emptyAnswers(), ...c.answers }, { step: "review" });
+        const draft = await createDraft(db, id, lang, c.answers);
+        await saveDraft(db, draft.id, { ...emptyAnswers(), ...c.answers }, { step: "review" });
         u.command("report");
         await u.waitFor((m) => buttonTexts(m).includes(label(lang, "questionnaire:draft.continue")));
         u.press(label(lang, "questionnaire:draft.continue"));
@@ -160,7 +160,7 @@ describe("the urgent checklist after the questionnaire", () => {
         }
         expect(seen).toEqual(c.expected);
 
-        const rows = sqlOf(h)<{ step: string; done_at: string }>(
+        const rows = await sqlOf(h)<{ step: string; done_at: string }>(
           "SELECT step, done_at FROM report_steps_done WHERE report_id = ? ORDER BY step",
           draft.id,
         );

@@ -4,10 +4,10 @@
  * cause is logged, and once the workers are well again the same press gives the
  * PDF.
  */
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pdfData } from "../../src/bot/callback-data/documents.js";
 import { DocumentWorkers } from "../../src/services/document-workers.js";
+import { rows } from "../support/db-reader.js";
 import { buttonTexts, Harness, nextQuestion } from "../support/harness.js";
 import { play } from "../support/questionnaire-driver.js";
 import { label, scenarios } from "../support/scenarios.js";
@@ -21,7 +21,7 @@ describe("documents made off the bot's thread", () => {
     h = await Harness.create();
     await h.start();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   it("tells the person in their language when a PDF cannot be made, and gives it once the workers are well", async () => {
     const u = await consentedUser(h, 19_400_001, "kk");
@@ -31,12 +31,12 @@ describe("documents made off the bot's thread", () => {
     u.press(label("kk", "questionnaire:review.submit"));
     const filed = await u.waitFor((m) => m.file?.file_name?.endsWith(".pdf") === true, { timeoutMs: 120_000 });
     await u.waitFor((m) => buttonTexts(m).includes(label("kk", "guidance:checklist.done")), { timeoutMs: 120_000 });
-    const db = new Database(h.dbPath, { readonly: true });
-    const row = db.prepare("SELECT id, version FROM reports WHERE user_id = ?").get(19_400_001) as {
-      id: number;
-      version: number;
-    };
-    db.close();
+    const [row] = await rows<{ id: number; version: number }>(
+      h,
+      "SELECT id, version FROM reports WHERE user_id = ?",
+      19_400_001,
+    );
+    if (!row) throw new Error("no report");
     const press = pdfData.pack({ r: row.id, v: row.version, l: "ru" });
 
     const app = h.app!;

@@ -13,7 +13,7 @@ describe("unfinished reports are kept and offered back", () => {
     h = await Harness.create({ now: () => now });
     await h.start();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   it("leaves with /cancel, keeps the answers, and continues at the same question from the menu", async () => {
     const u = await consentedUser(h, 901, "ru");

@@ -1,8 +1,8 @@
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDefaultCatalog } from "../../src/catalog/load.js";
 import type { Lang } from "../../src/core/model.js";
 import type { BotMessage, UserHandle } from "../emulator/index.js";
+import { rows } from "../support/db-reader.js";
 import { buttonTexts, Harness } from "../support/harness.js";
 import { label } from "../support/scenarios.js";
 
@@ -37,7 +37,7 @@ describe("the dropper self-check", () => {
   });
   afterAll(() => h.close());
 
-  it("asks the catalogue's questions", () => {
+  it("asks the catalogue's questions", async () => {
     expect(dropperCheck.questions.map((q) => q.id)).toEqual([
       "pass_on_transfers",
       "rent_out",
@@ -78,13 +78,8 @@ describe("the dropper self-check", () => {
     });
   }
 
-  it("stores nothing about the person", () => {
-    const db = new Database(h.dbPath, { readonly: true });
-    try {
-      expect(db.prepare("SELECT COUNT(*) AS n FROM users").get()).toEqual({ n: 0 });
-      expect(db.prepare("SELECT COUNT(*) AS n FROM pending_inputs").get()).toEqual({ n: 0 });
-    } finally {
-      db.close();
-    }
+  it("stores nothing about the person", async () => {
+    expect(await rows(h, "SELECT COUNT(*) AS n FROM users")).toEqual([{ n: 0 }]);
+    expect(await rows(h, "SELECT COUNT(*) AS n FROM pending_inputs")).toEqual([{ n: 0 }]);
   });
 });

@@ -37,10 +37,10 @@ describe("evidence files", () => {
     number = JSON.parse(json.file!.bytes.toString("utf8")).number;
     await h.emulator.waitIdle({ quietMs: 200 });
   }, 120_000);
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
-  it("records the file's SHA-256, size and type when it arrives and stores a 0600 copy of its bytes", () => {
-    const [row] = sqlOf(h)<{ sha256: string; size: number; mime: string; stored: number; report_id: number }>(
+  it("records the file's SHA-256, size and type when it arrives and stores a 0600 copy of its bytes", async () => {
+    const [row] = await sqlOf(h)<{ sha256: string; size: number; mime: string; stored: number; report_id: number }>(
       "SELECT sha256, size, mime, stored, report_id FROM report_evidence",
     );
     expect(row).toMatchObject({ sha256: hash, size: walk.file.bytes.length, mime: "application/pdf", stored: 1 });
@@ -51,8 +51,8 @@ describe("evidence files", () => {
   });
 
   it("sends the police the stored copy when Telegram has lost the file", async () => {
-    grantRole(depsOf(h).db, OFFICER, "police", { unit: "УП", regions: ["almaty"] }, NOW);
-    const [file] = sqlOf(h)<{ file_id: string }>("SELECT file_id FROM report_evidence");
+    await grantRole(depsOf(h).db, OFFICER, "police", { unit: "УП", regions: ["almaty"] }, NOW);
+    const [file] = await sqlOf(h)<{ file_id: string }>("SELECT file_id FROM report_evidence");
     h.emulator.files.forget(file!.file_id);
     const officer = h.user(OFFICER, "ru");
     officer.command("open", number);

@@ -1,5 +1,5 @@
-import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { rows } from "../support/db-reader.js";
 import { buttonTexts, Harness } from "../support/harness.js";
 
 const KAZAKH = /[ӘәҒғҚқҢңӨөҰұҮүҺһІі]/;
@@ -12,14 +12,7 @@ describe("foundation: start, language, consent, commands", () => {
   });
   afterEach(() => h.close());
 
-  const userRows = () => {
-    const db = new Database(h.dbPath, { readonly: true });
-    try {
-      return db.prepare("SELECT * FROM users").all();
-    } finally {
-      db.close();
-    }
-  };
+  const userRows = () => rows(h, "SELECT * FROM users");
 
   it("answers /start in Kazakh for a kk user and asks consent", async () => {
     const u = h.user(101, "kk");
@@ -53,13 +46,13 @@ describe("foundation: start, language, consent, commands", () => {
     await u.waitFor((m) => m.buttons.length > 0);
     u.send("Мне звонят из банка");
     await u.nextReply();
-    expect(userRows()).toEqual([]);
+    expect(await userRows()).toEqual([]);
     u.command("start");
     await u.waitFor((m) => buttonTexts(m).includes("Согласен(на)"));
     u.press("Согласен(на)");
     const menu = await u.waitFor((m) => m.text.includes("Спасибо"));
     expect(buttonTexts(menu)).toContain("🆘 Меня обманули");
-    const rows = userRows() as { id: number; language: string; consent_at: string | null; role: string }[];
+    const rows = (await userRows()) as { id: number; language: string; consent_at: string | null; role: string }[];
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ id: 104, language: "ru", role: "citizen" });
     expect(rows[0]?.consent_at).toBeTruthy();
@@ -72,7 +65,7 @@ describe("foundation: start, language, consent, commands", () => {
     u.press("Келіспеймін");
     const menu = await u.waitFor((m) => m.buttons.length > 0);
     expect(buttonTexts(menu)).not.toContain("📄 Менің арыздарым");
-    expect(userRows()).toEqual([]);
+    expect(await userRows()).toEqual([]);
   });
 
   it("switches the language with /language and remembers it after a restart", async () => {

@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Lang } from "../../src/core/model.js";
 import type { BotMessage, UserHandle } from "../emulator/index.js";
+import { rows } from "../support/db-reader.js";
 import { buttonTexts, Harness, nextQuestion } from "../support/harness.js";
 import { play } from "../support/questionnaire-driver.js";
 import { label, scenarios } from "../support/scenarios.js";
@@ -21,26 +21,18 @@ describe("the language people write in", () => {
     h = await Harness.create({ now: () => NOW, adminIds: [9107] });
     await h.start();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
-  const userRow = (id: number) => {
-    const db = new Database(h.dbPath, { readonly: true });
-    try {
-      return db.prepare("SELECT language, declined_language, menu FROM users WHERE id = ?").get(id) as
-        | { language: Lang; declined_language: Lang | null; menu: string | null }
-        | undefined;
-    } finally {
-      db.close();
-    }
-  };
-  const draftNarrative = (id: number) => {
-    const db = new Database(h.dbPath, { readonly: true });
-    try {
-      return (db.prepare("SELECT narrative FROM reports WHERE user_id = ?").get(id) as { narrative: string }).narrative;
-    } finally {
-      db.close();
-    }
-  };
+  const userRow = async (id: number) =>
+    (
+      await rows<{ language: Lang; declined_language: Lang | null; menu: string | null }>(
+        h,
+        "SELECT language, declined_language, menu FROM users WHERE id = ?",
+        id,
+      )
+    )[0];
+  const draftNarrative = async (id: number) =>
+    (await rows<{ narrative: string }>(h, "SELECT narrative FROM reports WHERE user_id = ?", id))[0]!.narrative;
   const offerTo = (u: UserHandle, lang: Lang) => u.waitFor((m) => m.text === OFFER[lang]);
   /** What the person sees when they type «/», as Telegram resolves it for their chat. */
   const menuOf = (u: UserHandle) => u.commandMenu().map((c) => c.description);
@@ -71,12 +63,12 @@ describe("the language people write in", () => {
       const before = u.messages().slice(0, -1).at(-1)!;
       expect(before.text).not.toBe(OFFER[to]);
       expect(buttonTexts(offer)).toEqual([label(to, "start:offer.yes"), label(from, "start:offer.no")]);
-      expect(userRow(id)?.language).toBe(from);
+      expect((await userRow(id))?.language).toBe(from);
       expect(menuOf(u).slice(0, 3)).toEqual(menuIn(from));
 
       u.press(label(to, "start:offer.yes"));
       await u.waitFor((m) => m.text === label(to, "start:language_set"));
-      expect(userRow(id)).toMatchObject({ language: to, menu: `citizen:${to}` });
+      expect(await userRow(id)).toMatchObject({ language: to, menu: `citizen:${to}` });
       // the menu is set for this chat, whatever Telegram's language is
       expect(menuOf(u).slice(0, 3)).toEqual(menuIn(to));
       const chatScoped = h.emulator
@@ -107,8 +99,8 @@ describe("the language people write in", () => {
     const next = await u.waitFor((m) => m.buttons.length > 0 && m.text.includes(storyCheck("ru").slice(0, 25)));
     const offer = await offerTo(u, "kk");
     expect(offer.message_id).toBeGreaterThan(next.message_id);
-    expect(draftNarrative(9103)).toBe(narrative);
-    expect(userRow(9103)?.language).toBe("ru");
+    expect(await draftNarrative(9103)).toBe(narrative);
+    expect((await userRow(9103))?.language).toBe("ru");
 
     u.press(label("kk", "start:offer.yes"));
     const checkAgain = await u.waitFor((m) => m.buttons.length > 0 && m.text.includes(storyCheck("kk").slice(0, 25)));
@@ -119,7 +111,7 @@ describe("the language people write in", () => {
     u.press(label("kk", "common:day.today"));
     const time = await nextQuestion(u);
     expect(time.text).toContain(label("kk", "questionnaire:steps.incident_time.q").slice(0, 20));
-    expect(draftNarrative(9103)).toBe(narrative);
+    expect(await draftNarrative(9103)).toBe(narrative);
   });
 
   for (const [from, to, button, id] of [
@@ -149,8 +141,8 @@ describe("the language people write in", () => {
           : "Вчера мне позвонили из банка, я назвала код";
       u.send(narrative);
       await nextQuestion(u);
-      expect(draftNarrative(id)).toBe(narrative);
-      expect(userRow(id)?.language).toBe(to);
+      expect(await draftNarrative(id)).toBe(narrative);
+      expect((await userRow(id))?.language).toBe(to);
     });
   }
 
@@ -160,7 +152,7 @@ describe("the language people write in", () => {
     await offerTo(u, "kk");
     u.press(label("ru", "start:offer.no"));
     await u.waitFor((m) => m.text === label("ru", "start:offer.kept"));
-    expect(userRow(9104)).toMatchObject({ language: "ru", declined_language: "kk" });
+    expect(await userRow(9104)).toMatchObject({ language: "ru", declined_language: "kk" });
 
     await h.stopBot();
     await h.start();
@@ -175,7 +167,7 @@ describe("the language people write in", () => {
     await u.waitFor((m) => buttonTexts(m).includes("Қазақша"));
     u.press("Қазақша");
     await u.waitFor((m) => m.text.includes(label("kk", "start:language_set")));
-    expect(userRow(9104)).toMatchObject({ language: "kk", declined_language: null });
+    expect(await userRow(9104)).toMatchObject({ language: "kk", declined_language: null });
     u.send(RUSSIAN_STORY);
     await offerTo(u, "ru");
   });
@@ -188,7 +180,7 @@ describe("the language people write in", () => {
     await offerTo(u, "kk");
     u.press(label("kk", "start:offer.yes"));
     await u.waitFor((m) => m.text === label("kk", "start:language_set"));
-    expect(userRow(9105)).toBeUndefined();
+    expect(await userRow(9105)).toBeUndefined();
     expect(menuOf(u).slice(0, 3)).toEqual(menuIn("kk"));
     u.command("start");
     const consent = await u.waitFor((m) => m.buttons.length > 0);
@@ -217,7 +209,7 @@ describe("the language people write in", () => {
     expect(admin.commandMenu().find((c) => c.command === "grant")?.description).toBe(
       label("kk", "staff:commands.grant"),
     );
-    expect(userRow(9107)?.menu).toBe("admin:kk");
+    expect((await userRow(9107))?.menu).toBe("admin:kk");
     const citizen = await consentedUser(h, 9108, "kk");
     expect(citizen.commandMenu().map((c) => c.command)).not.toContain("grant");
 

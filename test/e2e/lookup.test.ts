@@ -2,14 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PUBLIC_LOOKUP_QUOTA } from "../../src/services/lookup.js";
 import { marketplaceReport, relativeReport } from "../fixtures/reports/index.js";
 import { buttonTexts, Harness } from "../support/harness.js";
-import {
-  askerAtLookup,
-  bankReportToSharedCard,
-  depsOf,
-  leaveDraft,
-  sqlOf,
-  submitReport,
-} from "../support/reports-db.js";
+import { askerAtLookup, bankReportToSharedCard, leaveDraft, sqlOf, submitReport } from "../support/reports-db.js";
 import { label } from "../support/scenarios.js";
 
 const NOW = new Date("2026-11-26T09:00:00Z");
@@ -24,14 +17,14 @@ describe("has this been reported? (for people who agreed to the notice)", () => 
     h = await Harness.create({ now: () => NOW });
     await h.start();
     // two people reported the same card; one person reported a phone, twice
-    const a = submitReport(h, 101, "ru", bankReportToSharedCard("ru"), new Date("2026-11-20T06:00:00Z"));
-    const b = submitReport(h, 102, "kk", marketplaceReport("kk").answers, new Date("2026-11-22T06:00:00Z"));
-    const c = submitReport(h, 103, "ru", relativeReport("ru").answers, new Date("2026-11-23T06:00:00Z"));
-    submitReport(h, 103, "ru", relativeReport("ru").answers, new Date("2026-11-24T06:00:00Z"));
-    leaveDraft(h, 104, "ru", marketplaceReport("ru").answers);
+    const a = await submitReport(h, 101, "ru", bankReportToSharedCard("ru"), new Date("2026-11-20T06:00:00Z"));
+    const b = await submitReport(h, 102, "kk", marketplaceReport("kk").answers, new Date("2026-11-22T06:00:00Z"));
+    const c = await submitReport(h, 103, "ru", relativeReport("ru").answers, new Date("2026-11-23T06:00:00Z"));
+    await submitReport(h, 103, "ru", relativeReport("ru").answers, new Date("2026-11-24T06:00:00Z"));
+    await leaveDraft(h, 104, "ru", marketplaceReport("ru").answers);
     numbers = [a.number, b.number, c.number];
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   it("asks for consent first, and counts nothing before it", async () => {
     const u = h.user(400, "ru");
@@ -46,8 +39,8 @@ describe("has this been reported? (for people who agreed to the notice)", () => 
         .replace(/<\/?b>/g, "")
         .slice(0, 40),
     );
-    expect(sql("SELECT * FROM users WHERE id = 400")).toEqual([]);
-    expect(sql("SELECT * FROM lookup_quota WHERE user_id = 400")).toEqual([]);
+    expect(await sql("SELECT * FROM users WHERE id = 400")).toEqual([]);
+    expect(await sql("SELECT * FROM lookup_quota WHERE user_id = 400")).toEqual([]);
   });
 
   it("gives a count of the people who reported a key, without schemes to someone who filed no report", async () => {
@@ -60,7 +53,7 @@ describe("has this been reported? (for people who agreed to the notice)", () => 
     expect(answer.text).not.toContain(label("ru", "lookup:schemes").slice(0, 10));
     for (const secret of [...numbers, "Данияр", "Ерлан", "Kaspi", "450", "+7", "службы безопасности", "объявление"])
       expect(answer.text).not.toContain(secret);
-    expect(sql("SELECT * FROM audit_log WHERE actor_id = 401")).toEqual([]);
+    expect(await sql("SELECT * FROM audit_log WHERE actor_id = 401")).toEqual([]);
   });
 
   it("names the schemes to a victim with a report of their own, in Kazakh too", async () => {
@@ -93,7 +86,7 @@ describe("has this been reported? (for people who agreed to the notice)", () => 
     expect((await u.nextReply()).text).toBe(label("kk", "lookup:errors.masked"));
     u.send("4400430123456789");
     expect((await u.nextReply()).text).toContain("Хабарлаған әртүрлі адамдар саны: 2");
-    expect(sql("SELECT count FROM lookup_quota WHERE user_id = 404")).toEqual([{ count: 1 }]);
+    expect(await sql("SELECT count FROM lookup_quota WHERE user_id = 404")).toEqual([{ count: 1 }]);
   });
 
   it("limits each person's checks per day in the database: the limit holds after a restart", async () => {
@@ -108,11 +101,13 @@ describe("has this been reported? (for people who agreed to the notice)", () => 
     const u = await askerAtLookup(h, id, "ru");
     u.send(CARD);
     expect((await u.nextReply()).text).toBe(label("ru", "lookup:limit"));
-    expect(sql("SELECT count FROM lookup_quota WHERE user_id = ?", id)).toEqual([{ count: PUBLIC_LOOKUP_QUOTA.limit }]);
+    expect(await sql("SELECT count FROM lookup_quota WHERE user_id = ?", id)).toEqual([
+      { count: PUBLIC_LOOKUP_QUOTA.limit },
+    ]);
   });
 
   it("counts submitted reports only: a withdrawn report stops counting", async () => {
-    depsOf(h).db.$client.prepare("UPDATE reports SET status = 'withdrawn' WHERE number = ?").run(numbers[1]);
+    await sqlOf(h)("UPDATE reports SET status = 'withdrawn' WHERE number = ?", numbers[1]);
     const u = await askerAtLookup(h, 406, "ru");
     u.send(CARD);
     expect((await u.nextReply()).text).toContain("подтверждённых сообщений нет");

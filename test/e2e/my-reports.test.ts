@@ -1,8 +1,8 @@
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Lang } from "../../src/core/model.js";
 import { verifyReport } from "../../src/core/report/signature.js";
 import type { BotMessage, UserHandle } from "../emulator/index.js";
+import { rows } from "../support/db-reader.js";
 import { buttonTexts, Harness, nextQuestion } from "../support/harness.js";
 import { moves, play } from "../support/questionnaire-driver.js";
 import { label, scenarios } from "../support/scenarios.js";
@@ -12,14 +12,7 @@ const HOUR = 3600_000;
 let clock = new Date("2026-11-25T12:00:00Z"); // 17:00 in Kazakhstan
 const NEW_CARD = "5169493123456785";
 
-function query<T>(h: Harness, sql: string, ...params: unknown[]): T[] {
-  const db = new Database(h.dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(h: Harness, sql: string, ...params: unknown[]): Promise<T[]> => rows<T>(h, sql, ...params);
 
 const fileNamed = (u: UserHandle, name: string) =>
   u.waitFor((m) => m.file?.file_name === name, { kinds: ["new"], timeoutMs: 60_000 });
@@ -43,7 +36,7 @@ async function fileReport(h: Harness, id: number, lang: Lang): Promise<Filed> {
   const pdf = await u.waitFor((m) => m.file?.file_name?.endsWith(".pdf") === true, { timeoutMs: 60_000 });
   const file = await u.waitFor((m) => m.file?.file_name?.endsWith(".json") === true, { timeoutMs: 60_000 });
   await u.waitFor((m) => buttonTexts(m).includes(label(lang, "guidance:checklist.done")), { timeoutMs: 60_000 });
-  const [row] = query<{ id: number; number: string }>(h, "SELECT id, number FROM reports WHERE user_id = ?", id);
+  const [row] = await query<{ id: number; number: string }>(h, "SELECT id, number FROM reports WHERE user_id = ?", id);
   return { u, number: row!.number, reportId: row!.id, pdf, json: file };
 }
 
@@ -68,7 +61,7 @@ describe("My reports", () => {
     h = await Harness.create({ now: () => clock });
     await h.start();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
   const key = () => h.app!.deps.keys;
 
   describe.each(["ru", "kk"] as const)("in %s", (lang) => {
@@ -139,7 +132,7 @@ describe("My reports", () => {
       });
       expect(verifyReport(v2, key())).toEqual({ valid: true, number, version: 2, alg: "Ed25519" });
 
-      const versions = query<{ version: number; note: string | null }>(
+      const versions = await query<{ version: number; note: string | null }>(
         h,
         "SELECT version, note FROM report_versions WHERE report_id = ? ORDER BY version",
         reportId,
@@ -148,19 +141,19 @@ describe("My reports", () => {
         { version: 1, note: null },
         { version: 2, note: "transfer" },
       ]);
-      const [row] = query<{ number: string; version: number }>(
+      const [row] = await query<{ number: string; version: number }>(
         h,
         "SELECT number, version FROM reports WHERE id = ?",
         reportId,
       );
       expect(row).toEqual({ number, version: 2 });
-      const cards = query<{ value: string }>(
+      const cards = await query<{ value: string }>(
         h,
         "SELECT value FROM report_identifiers WHERE report_id = ? AND field = 'recipient' AND kind = 'card'",
         reportId,
       );
       expect(cards.map((c) => c.value)).toContain(NEW_CARD);
-      expect(query(h, "SELECT 1 FROM report_transfers WHERE report_id = ?", reportId)).toHaveLength(2);
+      expect(await query(h, "SELECT 1 FROM report_transfers WHERE report_id = ?", reportId)).toHaveLength(2);
 
       // Version 1 as it was submitted: same PDF and JSON bytes, still verifying.
       await openCard(u, lang, number);
@@ -187,7 +180,7 @@ describe("My reports", () => {
       expect(v3.stepsTaken.alreadyDone).toContain("statement_filed");
       expect(v3.transfers.items).toHaveLength(2);
       expect(verifyReport(v3, key())).toEqual({ valid: true, number, version: 3, alg: "Ed25519" });
-      const [row] = query<{ statement_no: string; version: number }>(
+      const [row] = await query<{ statement_no: string; version: number }>(
         h,
         "SELECT statement_no, version FROM reports WHERE id = ?",
         reportId,
@@ -211,7 +204,13 @@ describe("My reports", () => {
       expect(last.evidence.map((e: { kind: string }) => e.kind)).toEqual(["photo", "document", "voice"]);
       expect(verifyReport(last, key())).toEqual({ valid: true, number, version: 6, alg: "Ed25519" });
 
-      const rows = query<{ file_id: string; kind: string; size: number | null; received_at: string; name: string }>(
+      const rows = await query<{
+        file_id: string;
+        kind: string;
+        size: number | null;
+        received_at: string;
+        name: string;
+      }>(
         h,
         "SELECT file_id, kind, size, received_at, name FROM report_evidence WHERE report_id = ? ORDER BY id",
         reportId,
@@ -223,7 +222,7 @@ describe("My reports", () => {
         expect(Number.isNaN(Date.parse(r.received_at))).toBe(false);
       }
       expect(rows[1]?.name).toBe("receipt.pdf");
-      const notes = query<{ note: string }>(
+      const notes = await query<{ note: string }>(
         h,
         "SELECT note FROM report_versions WHERE report_id = ? AND version > 3 ORDER BY version",
         reportId,
@@ -274,11 +273,11 @@ describe("My reports", () => {
     const after = intruder.messages().slice(before);
     expect(after.filter((m) => m.file)).toEqual([]);
     expect(intruder.messages().some((m) => m.text.includes(owner.number))).toBe(false);
-    expect(query(h, "SELECT 1 FROM report_steps_done WHERE report_id = ?", r)).toEqual([]);
-    expect(query(h, "SELECT version FROM report_versions WHERE report_id = ?", r)).toEqual([{ version: 1 }]);
+    expect(await query(h, "SELECT 1 FROM report_steps_done WHERE report_id = ?", r)).toEqual([]);
+    expect(await query(h, "SELECT version FROM report_versions WHERE report_id = ?", r)).toEqual([{ version: 1 }]);
   });
 
-  it("handled every update without an error", () => {
+  it("handled every update without an error", async () => {
     expect(h.logs.filter((l) => l.includes('"level":50'))).toEqual([]);
   });
 });

@@ -26,7 +26,7 @@ describe("observability", () => {
     h = await Harness.create();
     await h.start();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   it("counts updates, handling time, API calls by method and code, and 429 waits; shows queues and event-loop lag", async () => {
     const metrics = h.app!.deps.metrics;

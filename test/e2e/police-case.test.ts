@@ -33,7 +33,7 @@ describe("an investigator works a case from the QR to the bank request; the vict
     h = await Harness.create({ now: () => NOW });
     await h.start();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   describe.each(["kk", "ru"] as const)("in %s", (lang) => {
     const citizenId = lang === "kk" ? 8101 : 8201;
@@ -52,14 +52,14 @@ describe("an investigator works a case from the QR to the bank request; the vict
       await citizen.waitFor((m) => buttonTexts(m).includes(label(lang, "start:consent.agree")));
       citizen.press(label(lang, "start:consent.agree"));
       await citizen.waitFor((m) => buttonTexts(m).includes(label(lang, "menu:items.report")));
-      filed = submitReport(
+      filed = await submitReport(
         h,
         citizenId,
         lang,
         { ...bankReportToSharedCard(lang), region: "almaty", incidentDate: "2026-11-24" },
         new Date("2026-11-25T06:00:00Z"),
       );
-      grantRole(
+      await grantRole(
         depsOf(h).db,
         officerId,
         "police",
@@ -91,7 +91,9 @@ describe("an investigator works a case from the QR to the bank request; the vict
       expect(caseMessage.text).toContain(plain(lang, "case:erdr", { number: ERDR }));
       const told = await waitText(citizen, ERDR);
       expect(told.text).toContain(plain(lang, "case:applicant.title", { number: filed.number }));
-      expect(sql("SELECT erdr_number FROM reports WHERE id = ?", filed.reportId)).toEqual([{ erdr_number: ERDR }]);
+      expect(await sql("SELECT erdr_number FROM reports WHERE id = ?", filed.reportId)).toEqual([
+        { erdr_number: ERDR },
+      ]);
     });
 
     it("sets the status «registered» and takes the case, and the person is told the status", async () => {
@@ -108,7 +110,7 @@ describe("an investigator works a case from the QR to the bank request; the vict
         (m) => m.message_id === caseMessage.message_id && buttonTexts(m).includes(label(lang, "case:buttons.release")),
         { kinds: ["edit"], timeoutMs: 60_000 },
       );
-      expect(sql("SELECT case_status, assignee_id FROM reports WHERE id = ?", filed.reportId)).toEqual([
+      expect(await sql("SELECT case_status, assignee_id FROM reports WHERE id = ?", filed.reportId)).toEqual([
         { case_status: "registered", assignee_id: officerId },
       ]);
     });
@@ -134,10 +136,12 @@ describe("an investigator works a case from the QR to the bank request; the vict
         expect(text).toContain(docLang === "kk" ? "Сұраймын:" : "Прошу:");
         expect(text).toContain(docLang === "kk" ? "Операцияларды тоқтата тұру" : "Запрос о приостановлении операций");
       }
-      const audit = sql<{ action: string }>(
-        "SELECT action FROM audit_log WHERE actor_id = ? AND report_number = ? ORDER BY id",
-        officerId,
-        filed.number,
+      const audit = (
+        await sql<{ action: string }>(
+          "SELECT action FROM audit_log WHERE actor_id = ? AND report_number = ? ORDER BY id",
+          officerId,
+          filed.number,
+        )
       ).map((r) => r.action);
       expect(audit).toEqual([
         "report.view",

@@ -31,28 +31,28 @@ describe("officers are scoped to their regions", () => {
     await h.start();
     const day = (d: number) => new Date(`2026-11-${d}T06:00:00Z`);
     // a1 and k1 share a recipient card; k2 shares the relative scheme's phone with nobody in Almaty
-    reports.a1 = submitReport(
+    reports.a1 = await submitReport(
       h,
       101,
       "ru",
       { ...bankReportToSharedCard("ru"), region: "almaty", incidentDate: "2026-11-18" },
       day(18),
     );
-    reports.a2 = submitReport(
+    reports.a2 = await submitReport(
       h,
       102,
       "ru",
       { ...relativeReport("ru").answers, region: "almaty", incidentDate: "2026-11-19" },
       day(19),
     );
-    reports.k1 = submitReport(
+    reports.k1 = await submitReport(
       h,
       103,
       "kk",
       { ...marketplaceReport("kk").answers, region: "karaganda", incidentDate: "2026-11-20" },
       day(20),
     );
-    reports.k2 = submitReport(
+    reports.k2 = await submitReport(
       h,
       104,
       "ru",
@@ -60,12 +60,12 @@ describe("officers are scoped to their regions", () => {
       day(21),
     );
     const { db } = depsOf(h);
-    grantRole(db, ALMATY, "police", { unit: "ДП г. Алматы", regions: ["almaty"] }, NOW);
-    grantRole(db, KARAGANDA, "police", { unit: "ДП Карагандинской обл.", regions: ["karaganda"] }, NOW);
-    grantRole(db, NATIONAL, "police", { unit: "МВД РК", allRegions: true }, NOW);
+    await grantRole(db, ALMATY, "police", { unit: "ДП г. Алматы", regions: ["almaty"] }, NOW);
+    await grantRole(db, KARAGANDA, "police", { unit: "ДП Карагандинской обл.", regions: ["karaganda"] }, NOW);
+    await grantRole(db, NATIONAL, "police", { unit: "МВД РК", allRegions: true }, NOW);
     almaty = h.user(ALMATY, "ru");
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   /** What the bot sent for one action; `quiet` for a press that is answered without a message. */
   async function outcome(u: UserHandle, act: () => void, quiet = false) {
@@ -158,7 +158,7 @@ describe("officers are scoped to their regions", () => {
     }
     const byCase = await outcome(almaty, () => almaty.command("case", reports.k2.number));
     expect(byCase.messages.map((m) => m.text)).toEqual([label("ru", "case:out_of_scope")]);
-    expect(sql("SELECT case_status, assignee_id FROM reports WHERE id = ?", reports.k1.reportId)).toEqual([
+    expect(await sql("SELECT case_status, assignee_id FROM reports WHERE id = ?", reports.k1.reportId)).toEqual([
       { case_status: "new", assignee_id: null },
     ]);
     noKaraganda(almaty.messages().map((m) => m.text.replace(/Заявление SB-\d{4}-\d{6} относится.*/s, "")));
@@ -169,7 +169,7 @@ describe("officers are scoped to their regions", () => {
     const karaganda = h.user(KARAGANDA, "kk");
     // Telegram lets a bot write only to people who opened it
     for (const u of [national, karaganda]) await outcome(u, () => u.command("help"));
-    const fresh = submitReport(h, 105, "ru", { ...relativeReport("ru").answers, region: "almaty" }, NOW);
+    const fresh = await submitReport(h, 105, "ru", { ...relativeReport("ru").answers, region: "almaty" }, NOW);
     const notice = await almaty.waitFor((m) => m.text.includes(fresh.number), { timeoutMs: 60_000 });
     expect(notice.text).toContain(`Новое заявление ${fresh.number}`);
     expect(notice.text).toContain("Алматы");
@@ -178,14 +178,14 @@ describe("officers are scoped to their regions", () => {
     await h.emulator.waitIdle({ quietMs: 300 });
     expect(karaganda.messages().some((m) => m.text.includes(fresh.number))).toBe(false);
     expect(
-      sql(
+      await sql(
         "SELECT actor_id FROM audit_log WHERE action = 'report.notice' AND report_number = ? ORDER BY actor_id",
         fresh.number,
       ),
     ).toEqual([{ actor_id: ALMATY }, { actor_id: NATIONAL }]);
 
     await outcome(almaty, () => almaty.command("notices", "off"));
-    const later = submitReport(h, 106, "ru", { ...relativeReport("ru").answers, region: "almaty" }, NOW);
+    const later = await submitReport(h, 106, "ru", { ...relativeReport("ru").answers, region: "almaty" }, NOW);
     await national.waitFor((m) => m.text.includes(later.number), { timeoutMs: 60_000 });
     await h.emulator.waitIdle({ quietMs: 300 });
     expect(almaty.messages().some((m) => m.text.includes(later.number))).toBe(false);
@@ -201,10 +201,12 @@ describe("officers are scoped to their regions", () => {
       timeoutMs: 60_000,
     });
     expect(JSON.parse(json.file!.bytes.toString("utf8")).number).toBe(reports.k1.number);
-    const views = sql<{ details: string }>(
-      "SELECT details FROM audit_log WHERE actor_id = ? AND report_number = ? AND action = 'report.view'",
-      ALMATY,
-      reports.k1.number,
+    const views = (
+      await sql<{ details: string }>(
+        "SELECT details FROM audit_log WHERE actor_id = ? AND report_number = ? AND action = 'report.view'",
+        ALMATY,
+        reports.k1.number,
+      )
     ).map((r) => JSON.parse(r.details));
     // refused by number and by button before, opened by QR now
     expect(views.map((v) => [v.route, v.outcome ?? v.via])).toEqual([

@@ -51,42 +51,42 @@ describe("police tools", () => {
         receivedAt: "2026-11-20T05:55:00.000Z",
       },
     ];
-    const a = submitReport(
+    const a = await submitReport(
       h,
       101,
       "ru",
       { ...bankReportToSharedCard("ru"), region: "almaty", evidence, incidentDate: "2026-11-19" },
       at("2026-11-20T06:00:00Z"),
     );
-    const b = submitReport(
+    const b = await submitReport(
       h,
       102,
       "kk",
       { ...marketplaceReport("kk").answers, region: "astana", incidentDate: "2026-11-21" },
       at("2026-11-22T06:00:00Z"),
     );
-    const c = submitReport(
+    const c = await submitReport(
       h,
       103,
       "ru",
       { ...relativeReport("ru").answers, incidentDate: "2026-11-25" },
       at("2026-11-25T06:00:00Z"),
     );
-    const e = submitReport(
+    const e = await submitReport(
       h,
       104,
       "ru",
       { ...egovLoanReport("ru").answers, incidentDate: "2026-10-03" },
       at("2026-10-05T06:00:00Z"),
     );
-    leaveDraft(h, 105, "ru", marketplaceReport("ru").answers);
+    await leaveDraft(h, 105, "ru", marketplaceReport("ru").answers);
     Object.assign(reports, { a, b, c, e });
     // a national unit: the region rules have their own test (police-regions)
-    for (const id of [201, 202]) grantRole(depsOf(h).db, id, "police", { unit: "УП", allRegions: true }, NOW);
+    for (const id of [201, 202]) await grantRole(depsOf(h).db, id, "police", { unit: "УП", allRegions: true }, NOW);
     ru = h.user(201, "ru");
     kk = h.user(202, "kk");
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   const waitText = (u: UserHandle, part: string, timeoutMs = 5000) =>
     u.waitFor((m) => m.text.includes(part), { kinds: ["new"], timeoutMs });
@@ -193,7 +193,7 @@ describe("police tools", () => {
 
   it("pages through /reports with buttons", async () => {
     for (let i = 0; i < 9; i++) {
-      submitReport(h, 300 + i, "ru", relativeReport("ru").answers, new Date(`2026-11-1${i}T06:00:00Z`));
+      await submitReport(h, 300 + i, "ru", relativeReport("ru").answers, new Date(`2026-11-1${i}T06:00:00Z`));
     }
     ru.command("reports");
     const first = await waitText(ru, "Заявления: 13");
@@ -211,10 +211,12 @@ describe("police tools", () => {
     ru.command("export", "2026-11-19 2026-11-30");
     const csv = await ru.waitFor((m) => m.file?.file_name?.endsWith(".csv") === true, { timeoutMs: 60_000 });
     const xlsx = await ru.waitFor((m) => m.file?.file_name?.endsWith(".xlsx") === true, { timeoutMs: 60_000 });
-    const expected = sql<{ number: string }>(
-      "SELECT number FROM reports WHERE status = 'submitted' AND incident_date BETWEEN ? AND ? ORDER BY submitted_at",
-      "2026-11-19",
-      "2026-11-30",
+    const expected = (
+      await sql<{ number: string }>(
+        "SELECT number FROM reports WHERE status = 'submitted' AND incident_date BETWEEN ? AND ? ORDER BY submitted_at",
+        "2026-11-19",
+        "2026-11-30",
+      )
     ).map((r) => r.number);
     expect(expected).toHaveLength(3);
     const lines = csv
@@ -234,7 +236,7 @@ describe("police tools", () => {
       return rows;
     };
     expect(sheetValues("Заявления").map((r) => r[0])).toEqual(expected);
-    const transfers = sql<{ number: string; amount_minor: number }>(
+    const transfers = await sql<{ number: string; amount_minor: number }>(
       `SELECT r.number, t.amount_minor FROM report_transfers t JOIN reports r ON r.id = t.report_id
        WHERE r.status = 'submitted' AND r.incident_date BETWEEN ? AND ? ORDER BY r.submitted_at, t.position`,
       "2026-11-19",
@@ -276,7 +278,7 @@ describe("police tools", () => {
   });
 
   it("writes every police action to the audit log with who, role, what and which report", async () => {
-    const rows = sql<{ actor_id: number; actor_role: string; action: string; report_number: string | null }>(
+    const rows = await sql<{ actor_id: number; actor_role: string; action: string; report_number: string | null }>(
       "SELECT actor_id, actor_role, action, report_number FROM audit_log WHERE actor_id IN (201, 202) ORDER BY id",
     );
     const actions = new Set(rows.map((r) => r.action));
@@ -299,7 +301,7 @@ describe("police tools", () => {
       action: "report.pdf",
       report_number: reports.a!.number,
     });
-    const qr = sql<{ details: string }>(
+    const qr = await sql<{ details: string }>(
       "SELECT details FROM audit_log WHERE action = 'report.view' AND report_number = ? AND actor_id = 201 ORDER BY id LIMIT 1",
       reports.a!.number,
     );

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Lang } from "../../src/core/model.js";
 import type { UserHandle } from "../emulator/index.js";
+import { rows } from "../support/db-reader.js";
 import { Harness, nextQuestion } from "../support/harness.js";
 import { type Move, play } from "../support/questionnaire-driver.js";
 import { label } from "../support/scenarios.js";
@@ -25,7 +26,7 @@ describe("friendly re-asks for invalid answers", () => {
     h = await Harness.create({ now: () => NOW });
     await h.start();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   for (const lang of ["ru", "kk"] as const) {
     it(`explains and asks again for every kind of invalid value (${lang})`, async () => {
@@ -95,10 +96,8 @@ describe("friendly re-asks for invalid answers", () => {
     const notice = await u.waitFor((m) => m.text.includes("🔒"));
     expect(notice.text).toContain(label("ru", "common:redacted").slice(2, 30));
     await nextQuestion(u);
-    const { default: Database } = await import("better-sqlite3");
-    const db = new Database(h.dbPath, { readonly: true });
-    const row = db.prepare("SELECT narrative FROM reports WHERE user_id = 803").get() as { narrative: string };
-    db.close();
+    const [row] = await rows<{ narrative: string }>(h, "SELECT narrative FROM reports WHERE user_id = 803");
+    if (!row) throw new Error("no report row");
     expect(row.narrative).not.toContain("739146");
     expect(row.narrative).not.toContain("512");
     expect(row.narrative).toContain("•••");

@@ -1,5 +1,5 @@
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rows } from "../support/db-reader.js";
 import { buttonTexts, Harness, nextQuestion } from "../support/harness.js";
 import { play } from "../support/questionnaire-driver.js";
 import { label, scenarios } from "../support/scenarios.js";
@@ -7,14 +7,7 @@ import { consentedUser } from "../support/users.js";
 
 const NOW = new Date("2026-11-25T12:00:00Z"); // 17:00 in Kazakhstan
 
-function query<T>(h: Harness, sql: string, ...params: unknown[]): T[] {
-  const db = new Database(h.dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(h: Harness, sql: string, ...params: unknown[]): Promise<T[]> => rows<T>(h, sql, ...params);
 
 describe("the victim questionnaire, end to end", () => {
   let h: Harness;
@@ -22,7 +15,7 @@ describe("the victim questionnaire, end to end", () => {
     h = await Harness.create({ now: () => NOW });
     await h.start();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   let nextId = 500;
   for (const scenario of scenarios) {
@@ -36,7 +29,7 @@ describe("the victim questionnaire, end to end", () => {
         const review = await play(u, scenario.script(lang));
         expect(review.text).toContain(label(lang, "questionnaire:review.title").replace(/<\/?b>/g, ""));
 
-        const [draft] = query<{ id: number; status: string; lang: string }>(
+        const [draft] = await query<{ id: number; status: string; lang: string }>(
           h,
           "SELECT id, status, lang FROM reports WHERE user_id = ?",
           id,
@@ -59,20 +52,20 @@ describe("the victim questionnaire, end to end", () => {
           { timeoutMs: 60_000 },
         );
 
-        const [report] = query<{ status: string; number: string; filed_for: string; narrative: string }>(
+        const [report] = await query<{ status: string; number: string; filed_for: string; narrative: string }>(
           h,
           "SELECT status, number, filed_for, narrative FROM reports WHERE user_id = ?",
           id,
         );
         expect(report).toMatchObject({ status: "submitted", number: signed.number });
         expect(report?.narrative.length).toBeGreaterThan(40);
-        const versions = query<{ version: number }>(
+        const versions = await query<{ version: number }>(
           h,
           "SELECT version FROM report_versions WHERE report_id = ?",
           draft!.id,
         );
         expect(versions).toEqual([{ version: 1 }]);
-        const contacts = query<{ claimed_identity: string }>(
+        const contacts = await query<{ claimed_identity: string }>(
           h,
           "SELECT claimed_identity FROM report_contacts WHERE report_id = ? ORDER BY position",
           draft!.id,
@@ -83,7 +76,7 @@ describe("the victim questionnaire, end to end", () => {
   }
 
   it("stores the typed structure of the bank-security report", async () => {
-    const [r] = query<{
+    const [r] = await query<{
       id: number;
       card_data: string;
       own_card_last4: string;
@@ -101,7 +94,11 @@ describe("the victim questionnaire, end to end", () => {
       region: "almaty",
       bank_request_no: "KB-2026-1187",
     });
-    const transfers = query<Record<string, unknown>>(h, "SELECT * FROM report_transfers WHERE report_id = ?", r!.id);
+    const transfers = await query<Record<string, unknown>>(
+      h,
+      "SELECT * FROM report_transfers WHERE report_id = ?",
+      r!.id,
+    );
     expect(transfers).toHaveLength(1);
     expect(transfers[0]).toMatchObject({
       amount_minor: 45_000_000,
@@ -114,7 +111,7 @@ describe("the victim questionnaire, end to end", () => {
       own_bank: "kaspi",
       date: "2026-11-25",
     });
-    const ids = query<{ field: string; kind: string; value: string }>(
+    const ids = await query<{ field: string; kind: string; value: string }>(
       h,
       "SELECT field, kind, value FROM report_identifiers WHERE report_id = ? ORDER BY id",
       r!.id,
@@ -126,12 +123,12 @@ describe("the victim questionnaire, end to end", () => {
   });
 
   it("records the chain of contacts and the fraudulent loan of the eGov scenario", async () => {
-    const [r] = query<{ id: number; loan_status: string }>(
+    const [r] = await query<{ id: number; loan_status: string }>(
       h,
       "SELECT id, loan_status FROM reports WHERE user_id = 504",
     );
     expect(r?.loan_status).toBe("without_me");
-    const contacts = query<{ claimed_identity: string; handed_over: number }>(
+    const contacts = await query<{ claimed_identity: string; handed_over: number }>(
       h,
       "SELECT claimed_identity, handed_over FROM report_contacts WHERE report_id = ? ORDER BY position",
       r!.id,
@@ -140,7 +137,7 @@ describe("the victim questionnaire, end to end", () => {
       { claimed_identity: "egov_or_service", handed_over: 1 },
       { claimed_identity: "police", handed_over: null },
     ]);
-    const loans = query<{ lender: string; amount_minor: number; date: string }>(
+    const loans = await query<{ lender: string; amount_minor: number; date: string }>(
       h,
       "SELECT lender, amount_minor, date FROM report_loans WHERE report_id = ?",
       r!.id,

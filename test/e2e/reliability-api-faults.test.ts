@@ -8,12 +8,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Lang } from "../../src/core/model.js";
 import type { FaultKind } from "../emulator/index.js";
+import { consistencyProblems, reportSnapshot, rows } from "../support/db-reader.js";
 import { atNarrative, draftOf, STORY, toChannels } from "../support/drafts.js";
 import { playExpecting, recordQuestions } from "../support/fault-driver.js";
 import { buttonTexts, Harness, nextQuestion } from "../support/harness.js";
 import { play } from "../support/questionnaire-driver.js";
 import { label, scenarios } from "../support/scenarios.js";
-import { consistencyProblems, reportSnapshot, rows } from "../support/sqlite.js";
 import { consentedUser } from "../support/users.js";
 
 const LANGS: Lang[] = ["ru", "kk"];
@@ -26,7 +26,7 @@ describe("Telegram API failures", () => {
     h = await Harness.create();
     await h.start();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   const apologies = (lang: Lang, chatId: number) =>
     h.emulator.sentTo(chatId).filter((m) => m.text.includes(plain(label(lang, "common:errors.generic"))));
@@ -46,7 +46,7 @@ describe("Telegram API failures", () => {
     expect(calls.map((c) => c.outcome)).toEqual(["fault", "ok"]);
     expect(calls[1]!.time - calls[0]!.time).toBeGreaterThanOrEqual(950);
     expect(question.text).toContain(label(lang, "questionnaire:sections.when"));
-    expect(draftOf(h, id)?.narrative).toBe(STORY[lang]);
+    expect((await draftOf(h, id))?.narrative).toBe(STORY[lang]);
   });
 
   for (const [kind, lang] of [
@@ -57,7 +57,7 @@ describe("Telegram API failures", () => {
     it(`a ${kind} on sending the next question is retried; the answer is stored once (${lang})`, async () => {
       const id = nextId++;
       const u = await atNarrative(h, id, lang);
-      const before = draftOf(h, id)!;
+      const before = (await draftOf(h, id))!;
       h.emulator.failNext("sendMessage", kind);
       u.send(STORY[lang]);
       const question = await nextQuestion(u, 60_000);
@@ -65,7 +65,7 @@ describe("Telegram API failures", () => {
       if (kind === "lost") await u.waitFor((m) => m.text === question.text, { kinds: ["new"], timeoutMs: 60_000 });
       await h.emulator.waitIdle({ quietMs: 300, timeoutMs: 60_000 });
       expect(question.text).toContain(plain(label(lang, "questionnaire:sections.when")));
-      const after = draftOf(h, id)!;
+      const after = (await draftOf(h, id))!;
       expect(after.narrative).toBe(STORY[lang]);
       expect(after.rev).toBe((before.rev + 1) % 1000);
       const copies = u.messages().filter((m) => m.text === question.text).length;
@@ -85,7 +85,7 @@ describe("Telegram API failures", () => {
       u.press(label(lang, "common:day.yesterday"));
       await nextQuestion(u, 60_000);
       await h.emulator.waitIdle({ quietMs: 300, timeoutMs: 60_000 });
-      expect(JSON.parse(draftOf(h, id)!.cursor).step).toBe("incident_time");
+      expect(JSON.parse((await draftOf(h, id))!.cursor).step).toBe("incident_time");
       expect(apologies(lang, id)).toEqual([]);
     }, 240_000);
   }
@@ -198,18 +198,18 @@ describe("Telegram API failures", () => {
     expect(faults).toBeGreaterThan(10);
 
     for (const lang of LANGS) {
-      const [clean] = rows<{ id: number }>(h.dbPath, "SELECT id FROM reports WHERE user_id = ?", cleanIds[lang]);
-      const [faulted] = rows<{ id: number; status: string }>(
-        h.dbPath,
+      const [clean] = await rows<{ id: number }>(h, "SELECT id FROM reports WHERE user_id = ?", cleanIds[lang]);
+      const [faulted] = await rows<{ id: number; status: string }>(
+        h,
         "SELECT id, status FROM reports WHERE user_id = ?",
         faultIds[lang],
       );
       expect(faulted?.status).toBe("submitted");
-      const { report: a, ...childrenA } = reportSnapshot(h.dbPath, clean!.id) as Record<
+      const { report: a, ...childrenA } = (await reportSnapshot(h, clean!.id)) as Record<
         string,
         Record<string, unknown>
       >;
-      const { report: b, ...childrenB } = reportSnapshot(h.dbPath, faulted!.id) as Record<
+      const { report: b, ...childrenB } = (await reportSnapshot(h, faulted!.id)) as Record<
         string,
         Record<string, unknown>
       >;
@@ -219,12 +219,12 @@ describe("Telegram API failures", () => {
       };
       expect(answersOnly(b)).toEqual(answersOnly(a));
       expect(childrenB).toEqual(childrenA);
-      expect(rows(h.dbPath, "SELECT version FROM report_versions WHERE report_id = ?", faulted!.id)).toEqual([
+      expect(await rows(h, "SELECT version FROM report_versions WHERE report_id = ?", faulted!.id)).toEqual([
         { version: 1 },
       ]);
       expect(apologies(lang, faultIds[lang])).toEqual([]);
     }
-    expect(consistencyProblems(h.dbPath)).toEqual([]);
+    expect(await consistencyProblems(h)).toEqual([]);
     expect(h.logs.join("")).not.toContain("update failed");
     console.info(`API faults injected in the whole-questionnaire run: ${faults}`);
   }, 150_000);

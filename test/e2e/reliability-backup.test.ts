@@ -8,12 +8,12 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { consistencyProblems, rows } from "../support/db-reader.js";
 import { atNarrative, draftOf, STORY } from "../support/drafts.js";
 import { Harness, nextQuestion } from "../support/harness.js";
 import { npmCli } from "../support/npm-cli.js";
 import { play } from "../support/questionnaire-driver.js";
 import { label, scenarios } from "../support/scenarios.js";
-import { consistencyProblems, rows } from "../support/sqlite.js";
 import { consentedUser } from "../support/users.js";
 
 const step = (cursor: string | undefined) => (cursor ? (JSON.parse(cursor) as { step: string }).step : undefined);
@@ -28,7 +28,7 @@ describe("cli backup and restore", () => {
     await h.start();
     backup = join(h.dir, "saqbol-backup.db");
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   it("backup writes a consistent copy while the bot is busy writing answers", async () => {
     const person = await atNarrative(h, 9951, "ru");
@@ -66,9 +66,11 @@ describe("cli backup and restore", () => {
     expect(existsSync(`${backup}.partial`)).toBe(false);
     // A backup holds what the database holds: readable by the bot's user only.
     expect(statSync(backup).mode & 0o777).toBe(0o600);
-    expect(consistencyProblems(backup)).toEqual([]);
-    stepAtBackup = step(rows<{ cursor: string }>(backup, "SELECT cursor FROM reports WHERE user_id = 9951")[0]?.cursor);
-    reportsAtBackup = rows(backup, "SELECT id FROM reports").length;
+    expect(await consistencyProblems({ path: backup })).toEqual([]);
+    stepAtBackup = step(
+      (await rows<{ cursor: string }>({ path: backup }, "SELECT cursor FROM reports WHERE user_id = 9951"))[0]?.cursor,
+    );
+    reportsAtBackup = (await rows({ path: backup }, "SELECT id FROM reports")).length;
     expect(stepAtBackup).toBe("incident_date");
   }, 240_000);
 
@@ -87,11 +89,11 @@ describe("cli backup and restore", () => {
     await nextQuestion(person);
     person.send("19:30");
     await nextQuestion(person);
-    const before = draftOf(h, 9951);
+    const before = await draftOf(h, 9951);
     const run = await npmCli(["restore", backup], { DATABASE_PATH: h.dbPath });
     expect(run.code).not.toBe(0);
     expect(run.stderr.trim()).toBe(`the database ${h.dbPath} is open in another process: stop the bot, then restore`);
-    expect(draftOf(h, 9951)).toEqual(before);
+    expect(await draftOf(h, 9951)).toEqual(before);
     expect(step(before?.cursor)).toBe("channels");
   }, 240_000);
 
@@ -102,7 +104,7 @@ describe("cli backup and restore", () => {
     const run = await npmCli(["restore", junk], { DATABASE_PATH: h.dbPath });
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain(junk);
-    expect(step(draftOf(h, 9951)?.cursor)).toBe("channels");
+    expect(step((await draftOf(h, 9951))?.cursor)).toBe("channels");
   }, 240_000);
 
   it("with the bot stopped, restore brings the backup back and keeps the replaced file; the bot carries on from it", async () => {
@@ -114,12 +116,17 @@ describe("cli backup and restore", () => {
     expect(run.stdout).toContain(`the replaced database is kept at ${join(h.dir, kept[0]!)}`);
     expect(
       step(
-        rows<{ cursor: string }>(join(h.dir, kept[0]!), "SELECT cursor FROM reports WHERE user_id = 9951")[0]?.cursor,
+        (
+          await rows<{ cursor: string }>(
+            { path: join(h.dir, kept[0]!) },
+            "SELECT cursor FROM reports WHERE user_id = 9951",
+          )
+        )[0]?.cursor,
       ),
     ).toBe("channels");
-    expect(consistencyProblems(h.dbPath)).toEqual([]);
-    expect(rows(h.dbPath, "SELECT id FROM reports")).toHaveLength(reportsAtBackup);
-    expect(step(draftOf(h, 9951)?.cursor)).toBe(stepAtBackup);
+    expect(await consistencyProblems(h)).toEqual([]);
+    expect(await rows(h, "SELECT id FROM reports")).toHaveLength(reportsAtBackup);
+    expect(step((await draftOf(h, 9951))?.cursor)).toBe(stepAtBackup);
 
     await h.start();
     const person = h.user(9951, "ru");

@@ -101,6 +101,16 @@ describe("bad configuration and environment", () => {
     ],
     ["PORT out of range", () => ({ PORT: "99999" }), /PORT/],
     [
+      "DATABASE_URL not PostgreSQL",
+      () => ({ DATABASE_URL: "mysql://db/saqbol" }),
+      /DATABASE_URL must be a PostgreSQL URL/,
+    ],
+    [
+      "DATABASE_URL to a server that does not answer",
+      () => ({ DATABASE_URL: "postgres://saqbol@127.0.0.1:1/saqbol" }),
+      /DATABASE_URL cannot be reached: .*ECONNREFUSED/,
+    ],
+    [
       "webhook mode with OPS_PORT equal to PORT",
       () => ({
         BOT_MODE: "webhook",
@@ -135,12 +145,12 @@ describe("bad configuration and environment", () => {
     ],
     [
       "DATABASE_PATH in a folder that cannot be created",
-      () => ({ DATABASE_PATH: join(junkFile(), "saqbol.db") }),
+      () => ({ DATABASE_URL: undefined, DATABASE_PATH: join(junkFile(), "saqbol.db") }),
       /DATABASE_PATH folder .* cannot be created or written to/,
     ],
     [
       "DATABASE_PATH a file that is not a database",
-      () => ({ DATABASE_PATH: junkFile() }),
+      () => ({ DATABASE_URL: undefined, DATABASE_PATH: junkFile() }),
       /DATABASE_PATH .* is not a SQLite database/,
     ],
     [
@@ -150,7 +160,11 @@ describe("bad configuration and environment", () => {
     ],
     [
       "CATALOG_PATH broken on a fresh database",
-      () => ({ CATALOG_PATH: brokenCatalog(), DATABASE_PATH: join(h.dir, "fresh", "saqbol.db") }),
+      () => ({
+        CATALOG_PATH: brokenCatalog(),
+        DATABASE_URL: undefined,
+        DATABASE_PATH: join(h.dir, "fresh", "saqbol.db"),
+      }),
       /catalogue: no usable version/,
     ],
   ];
@@ -184,7 +198,7 @@ describe("bad configuration and environment", () => {
   /** A database the bot made (started once and stopped), at its own path. */
   async function madeDatabase(name: string): Promise<string> {
     const path = join(h.dir, name, "saqbol.db");
-    const bot = h.spawnBot({ DATABASE_PATH: path });
+    const bot = h.spawnBot({ DATABASE_URL: "", DATABASE_PATH: path });
     await waitStarted(bot, 120_000);
     expect(await bot.kill("SIGTERM")).toBe(0);
     return path;
@@ -196,7 +210,7 @@ describe("bad configuration and environment", () => {
     // Pages 3 to 6 overwritten: what a failing disk or a half-copied file leaves.
     writeSync(fd, Buffer.alloc(4096 * 4, 0x5a), 0, 4096 * 4, 4096 * 2);
     closeSync(fd);
-    const exit = await start({ ...good, DATABASE_PATH: path }, 120_000);
+    const exit = await start({ ...good, DATABASE_URL: "", DATABASE_PATH: path }, 120_000);
     expect(exit.code).toBe(1);
     expect(lines(exit.stderr)).toHaveLength(1);
     expect(exit.stderr).toContain(`DATABASE_PATH ${path}`);
@@ -208,7 +222,7 @@ describe("bad configuration and environment", () => {
     withDb(path, (db) =>
       db.exec("UPDATE catalog_versions SET document = '{\"version\": \"' || char(1) || '\"}', yaml = 'x: [' "),
     );
-    const exit = await start({ ...good, DATABASE_PATH: path }, 120_000);
+    const exit = await start({ ...good, DATABASE_URL: "", DATABASE_PATH: path }, 120_000);
     expect(exit.code).toBe(1);
     expect(lines(exit.stderr)).toHaveLength(1);
     expect(exit.stderr).toContain(`DATABASE_PATH ${path}`);
@@ -216,7 +230,8 @@ describe("bad configuration and environment", () => {
 
   it("the files it writes are readable by its own user only: database, WAL, lock 0600, a new data folder 0700", async () => {
     const folder = join(h.dir, "modes", "data");
-    const bot = h.spawnBot({ DATABASE_PATH: join(folder, "saqbol.db") });
+    // The SQLite file (on either project): what is measured is its modes.
+    const bot = h.spawnBot({ DATABASE_URL: "", DATABASE_PATH: join(folder, "saqbol.db") });
     await waitStarted(bot, 120_000);
     const modes = Object.fromEntries(readdirSync(folder).map((f) => [f, statSync(join(folder, f)).mode & 0o777]));
     expect(await bot.kill("SIGTERM")).toBe(0);

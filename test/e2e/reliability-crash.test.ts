@@ -13,12 +13,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { mulberry32 } from "../emulator/faults.js";
 import type { BotMessage, UserHandle } from "../emulator/index.js";
+import { consistencyProblems, reportSnapshot, rows } from "../support/db-reader.js";
 import { act } from "../support/fault-driver.js";
 import { type BotProcess, buttonTexts, Harness, nextQuestion } from "../support/harness.js";
 import { armKill, KILL_MODES, type KillMode, waitStarted } from "../support/kill-switch.js";
 import type { Move } from "../support/questionnaire-driver.js";
 import { label, scenarios } from "../support/scenarios.js";
-import { consistencyProblems, reportSnapshot, rows } from "../support/sqlite.js";
 import { StandbyBots } from "../support/standby.js";
 import { consentedUser } from "../support/users.js";
 
@@ -121,10 +121,10 @@ describe("kill -9 at random points of the questionnaire", () => {
       await reaction(cu, move);
       expected.push(lastQuestion(cu)!);
     }
-    const cleanDraft = rows<{ id: number }>(clean.dbPath, "SELECT id FROM reports WHERE user_id = ?", USER)[0]!.id;
+    const cleanDraft = (await rows<{ id: number }>(clean, "SELECT id FROM reports WHERE user_id = ?", USER))[0]!.id;
     cu.press(label(LANG, "questionnaire:review.submit"));
     await cu.waitFor((m) => m.file?.file_name?.endsWith(".json") === true, { timeoutMs: 60_000 });
-    const cleanReport = reportSnapshot(clean.dbPath, cleanDraft);
+    const cleanReport = await reportSnapshot(clean, cleanDraft);
     await clean.stopBot();
 
     // The run with kills, against a separate process.
@@ -223,20 +223,20 @@ describe("kill -9 at random points of the questionnaire", () => {
     await h.emulator.waitIdle({ quietMs: 300, timeoutMs: 60_000 });
     expect(await proc.kill("SIGTERM")).toBe(0);
     await standby.close();
-    const [report] = rows<{ id: number; status: string; number: string }>(
-      h.dbPath,
+    const [report] = await rows<{ id: number; status: string; number: string }>(
+      h,
       "SELECT id, status, number FROM reports WHERE user_id = ?",
       USER,
     );
     expect(report?.status).toBe("submitted");
-    expect(reportSnapshot(h.dbPath, report!.id)).toEqual(cleanReport);
+    expect(await reportSnapshot(h, report!.id)).toEqual(cleanReport);
     const jsons = u.messages().filter((m) => m.file?.file_name?.endsWith(".json"));
     for (const json of jsons) expect(JSON.parse(json.file!.bytes.toString("utf8")).number).toBe(report!.number);
-    expect(rows(h.dbPath, "SELECT version FROM report_versions WHERE report_id = ?", report!.id)).toEqual([
+    expect(await rows(h, "SELECT version FROM report_versions WHERE report_id = ?", report!.id)).toEqual([
       { version: 1 },
     ]);
-    expect(consistencyProblems(h.dbPath)).toEqual([]);
-    expect(rows(h.dbPath, "SELECT update_id, payload, attempts FROM update_inbox")).toEqual([]);
+    expect(await consistencyProblems(h)).toEqual([]);
+    expect(await rows(h, "SELECT update_id, payload, attempts FROM update_inbox")).toEqual([]);
     expect(kills).toBeGreaterThanOrEqual(20);
     console.info(`kill points survived: ${kills} (${survived.join(", ")})`);
   }, 1_200_000);

@@ -5,11 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Lang } from "../../src/core/model.js";
+import { rows } from "../support/db-reader.js";
 import { atNarrative, deliveries, draftOf, STORY, toChannels } from "../support/drafts.js";
 import { buttonTexts, Harness, nextQuestion } from "../support/harness.js";
 import { play } from "../support/questionnaire-driver.js";
 import { label, scenarios } from "../support/scenarios.js";
-import { rows, withDb } from "../support/sqlite.js";
 import { consentedUser } from "../support/users.js";
 
 const LANGS: Lang[] = ["ru", "kk"];
@@ -21,7 +21,7 @@ describe("duplicate and out-of-order updates", () => {
     h = await Harness.create();
     await h.start();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   let nextId = 9100;
 
@@ -32,7 +32,7 @@ describe("duplicate and out-of-order updates", () => {
       const update = u.send(STORY[lang]);
       await nextQuestion(u);
       await h.emulator.waitIdle();
-      const before = draftOf(h, id);
+      const before = await draftOf(h, id);
       const shown = u.messages().length;
 
       h.emulator.redeliver(update);
@@ -40,7 +40,7 @@ describe("duplicate and out-of-order updates", () => {
 
       expect(deliveries(h, update.update_id)).toBe(2);
       expect(u.messages().length).toBe(shown);
-      expect(draftOf(h, id)).toEqual(before);
+      expect(await draftOf(h, id)).toEqual(before);
       expect(before?.narrative).toBe(STORY[lang]);
     });
 
@@ -52,14 +52,14 @@ describe("duplicate and out-of-order updates", () => {
       const update = u.press(phone);
       const ticked = await u.waitFor((m) => buttonTexts(m).includes(`✅ ${phone}`), { kinds: ["edit"] });
       await h.emulator.waitIdle();
-      const before = draftOf(h, id);
+      const before = await draftOf(h, id);
 
       h.emulator.redeliver(update);
       await h.emulator.waitIdle({ quietMs: 300 });
 
       expect(deliveries(h, update.update_id)).toBe(2);
-      expect(JSON.parse(draftOf(h, id)!.channels)).toEqual(["phone_call"]);
-      expect(draftOf(h, id)).toEqual(before);
+      expect(JSON.parse((await draftOf(h, id))!.channels)).toEqual(["phone_call"]);
+      expect(await draftOf(h, id)).toEqual(before);
       expect(buttonTexts(u.messages().find((m) => m.message_id === ticked.message_id)!)).toContain(`✅ ${phone}`);
     });
 
@@ -75,14 +75,14 @@ describe("duplicate and out-of-order updates", () => {
       await new Promise((r) => setTimeout(r, 200));
       await h.stopBot();
       h.emulator.faults.clear();
-      const before = draftOf(h, id);
+      const before = await draftOf(h, id);
       const shown = u.messages().length;
       await h.start();
       await h.emulator.waitIdle({ quietMs: 300 });
 
       expect(deliveries(h, update.update_id)).toBe(2);
       expect(u.messages().length).toBe(shown);
-      expect(draftOf(h, id)).toEqual(before);
+      expect(await draftOf(h, id)).toEqual(before);
     });
 
     it(`a double tap on a button acts once (${lang})`, async () => {
@@ -90,14 +90,14 @@ describe("duplicate and out-of-order updates", () => {
       const u = await atNarrative(h, id, lang);
       u.send(STORY[lang]);
       const day = await nextQuestion(u);
-      const before = draftOf(h, id)!;
+      const before = (await draftOf(h, id))!;
       const yesterday = label(lang, "common:day.yesterday");
       u.press(yesterday, day);
       u.press(yesterday, day);
       await nextQuestion(u);
       await h.emulator.waitIdle({ quietMs: 300 });
 
-      const after = draftOf(h, id)!;
+      const after = (await draftOf(h, id))!;
       expect(after.rev).toBe((before.rev + 1) % 1000);
       expect(JSON.parse(after.cursor).step).toBe("incident_time");
       const questions = u.messages().filter((m) => m.message_id > day.message_id && m.buttons.length > 0);
@@ -115,7 +115,7 @@ describe("duplicate and out-of-order updates", () => {
       u.press(sms, channels);
       await h.emulator.waitIdle({ quietMs: 300 });
 
-      expect(JSON.parse(draftOf(h, id)!.channels)).toEqual(["sms"]);
+      expect(JSON.parse((await draftOf(h, id))!.channels)).toEqual(["sms"]);
       const now = u.messages().findLast((m) => m.buttons.length > 0)!;
       expect(buttonTexts(now)).toContain(`✅ ${sms}`);
     });
@@ -130,7 +130,7 @@ describe("duplicate and out-of-order updates", () => {
       u.press(`✅ ${sms}`);
       await u.waitFor((m) => buttonTexts(m).includes(sms), { kinds: ["edit"] });
 
-      expect(JSON.parse(draftOf(h, id)!.channels)).toEqual([]);
+      expect(JSON.parse((await draftOf(h, id))!.channels)).toEqual([]);
     });
 
     it(`a button of an old question says "this step is over" and changes nothing (${lang})`, async () => {
@@ -141,13 +141,13 @@ describe("duplicate and out-of-order updates", () => {
       u.send(STORY[lang]);
       await nextQuestion(u);
       await h.emulator.waitIdle();
-      const before = draftOf(h, id);
+      const before = await draftOf(h, id);
       const shown = u.messages().length;
 
       for (const data of oldData) u.pressData(narrative.message_id, data);
       await h.emulator.waitIdle({ quietMs: 300 });
 
-      expect(draftOf(h, id)).toEqual(before);
+      expect(await draftOf(h, id)).toEqual(before);
       expect(u.messages().length).toBe(shown);
       const answers = u.callbackAnswers().slice(-oldData.length);
       expect(answers.map((a) => a.text)).toEqual(oldData.map(() => plain(label(lang, "common:stale"))));
@@ -160,22 +160,22 @@ describe("duplicate and out-of-order updates", () => {
     const answer = u.send(STORY.kk);
     await nextQuestion(u);
     await h.emulator.waitIdle({ quietMs: 300 });
-    const saved = draftOf(h, id);
+    const saved = await draftOf(h, id);
     await h.stopBot();
     // As if the process had died after saving the answer, before its reply went out.
-    withDb(h.dbPath, (db) => {
-      db.prepare("INSERT INTO update_inbox (update_id, payload, attempts) VALUES (?, ?, 1)").run(
-        answer.update_id,
-        JSON.stringify(answer),
-      );
-      db.prepare("DELETE FROM conversations WHERE key = ?").run(String(id));
-    });
+    await rows(
+      h,
+      "INSERT INTO update_inbox (update_id, payload, attempts) VALUES (?, ?, 1)",
+      answer.update_id,
+      JSON.stringify(answer),
+    );
+    await rows(h, "DELETE FROM conversations WHERE key = ?", String(id));
     await h.start();
     const shown = await nextQuestion(u, 60_000);
     await h.emulator.waitIdle({ quietMs: 300 });
     expect(shown.text).toContain(plain(label("kk", "questionnaire:sections.when")));
     expect(shown.text.startsWith("⚠️")).toBe(false);
-    expect(draftOf(h, id)).toEqual(saved);
+    expect(await draftOf(h, id)).toEqual(saved);
   }, 240_000);
 
   it("a Submit replayed after a crash (its conversation state lost) sends the documents again and files the report once", async () => {
@@ -190,13 +190,13 @@ describe("duplicate and out-of-order updates", () => {
     await h.stopBot();
     // As if the process had died while sending the documents: the update is still in the
     // inbox, already recorded as handled, and the conversation state was never saved.
-    withDb(h.dbPath, (db) => {
-      db.prepare("INSERT INTO update_inbox (update_id, payload, attempts) VALUES (?, ?, 1)").run(
-        submit.update_id,
-        JSON.stringify(submit),
-      );
-      db.prepare("DELETE FROM conversations WHERE key = ?").run(String(id));
-    });
+    await rows(
+      h,
+      "INSERT INTO update_inbox (update_id, payload, attempts) VALUES (?, ?, 1)",
+      submit.update_id,
+      JSON.stringify(submit),
+    );
+    await rows(h, "DELETE FROM conversations WHERE key = ?", String(id));
     const before = u.messages().filter((m) => m.file?.file_name?.endsWith(".json")).length;
     await h.start();
     await u.waitFor((m) => m.file?.file_name?.endsWith(".json") === true, { timeoutMs: 60_000 });
@@ -206,17 +206,17 @@ describe("duplicate and out-of-order updates", () => {
     expect(jsons).toHaveLength(before + 1);
     const numbers = new Set(jsons.map((m) => JSON.parse(m.file!.bytes.toString("utf8")).number));
     expect(numbers.size).toBe(1);
-    const [report] = rows<{ id: number; status: string }>(
-      h.dbPath,
+    const [report] = await rows<{ id: number; status: string }>(
+      h,
       "SELECT id, status FROM reports WHERE user_id = ?",
       id,
     );
     expect(report?.status).toBe("submitted");
-    expect(rows(h.dbPath, "SELECT version FROM report_versions WHERE report_id = ?", report!.id)).toEqual([
+    expect(await rows(h, "SELECT version FROM report_versions WHERE report_id = ?", report!.id)).toEqual([
       { version: 1 },
     ]);
     // Handled to the end: the inbox empties once the last update's handling is over (later than its last reply).
-    await expect.poll(() => rows(h.dbPath, "SELECT update_id FROM update_inbox"), { timeout: 60_000 }).toEqual([]);
+    await expect.poll(() => rows(h, "SELECT update_id FROM update_inbox"), { timeout: 60_000 }).toEqual([]);
     expect(u.messages().some((m) => m.text.includes(plain(label("ru", "questionnaire:gone"))))).toBe(false);
   }, 240_000);
 });

@@ -11,11 +11,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UserHandle } from "../emulator/index.js";
+import { rows } from "../support/db-reader.js";
 import { atStep } from "../support/drafts.js";
 import { Harness, nextQuestion } from "../support/harness.js";
 import type { Move } from "../support/questionnaire-driver.js";
 import { label, scenarios } from "../support/scenarios.js";
-import { rows } from "../support/sqlite.js";
 import { consentedUser } from "../support/users.js";
 
 const PER_WINDOW = 20;
@@ -48,7 +48,7 @@ describe("a flood from one person", () => {
     h = await Harness.create({ rateLimit: { perWindow: PER_WINDOW, windowMs: WINDOW_MS } });
     await h.start();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   it("500 messages from one person do not slow another person's questionnaire; the flooder is told once per window", async () => {
     const flooder = await consentedUser(h, 9501, "ru");
@@ -107,20 +107,22 @@ describe("a flood from one person", () => {
 
 describe("screenshots sent as albums under the production flood limits", () => {
   let h: Harness;
-  const evidenceOf = (id: number) =>
-    rows<{ n: number }>(
-      h.dbPath,
-      "SELECT COUNT(*) AS n FROM report_evidence e JOIN reports r ON r.id = e.report_id WHERE r.user_id = ?",
-      id,
+  const evidenceOf = async (id: number) =>
+    (
+      await rows<{ n: number }>(
+        h,
+        "SELECT COUNT(*) AS n FROM report_evidence e JOIN reports r ON r.id = e.report_id WHERE r.user_id = ?",
+        id,
+      )
     )[0]!.n;
-  const until = async (done: () => boolean, ms: number) => {
+  const until = async (done: () => Promise<boolean>, ms: number) => {
     const deadline = Date.now() + ms;
-    while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while (!(await done()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   };
   beforeAll(async () => {
     h = await Harness.create();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   /** Walks to the evidence step quickly, then restarts with the production limits (a person is slower than a test). */
   async function atEvidence(id: number, lang: "ru" | "kk", limits = { perWindow: PER_WINDOW, windowMs: WINDOW_MS }) {
@@ -138,13 +140,13 @@ describe("screenshots sent as albums under the production flood limits", () => {
       const id = lang === "ru" ? 9511 : 9512;
       const u = await atEvidence(id, lang);
       const sent = [u.sendAlbum(10), u.sendAlbum(10), u.sendAlbum(10, { caption: "скриншоты переписки" })].flat();
-      await until(() => evidenceOf(id) >= sent.length, 45_000);
+      await until(async () => (await evidenceOf(id)) >= sent.length, 45_000);
       await h.emulator.waitIdle({ quietMs: 300, timeoutMs: 30_000 });
-      console.info(`albums (${lang}): ${evidenceOf(id)} of ${sent.length} photos stored`);
-      expect(evidenceOf(id)).toBe(sent.length);
+      console.info(`albums (${lang}): ${await evidenceOf(id)} of ${sent.length} photos stored`);
+      expect(await evidenceOf(id)).toBe(sent.length);
       // Nothing said "too fast" about files, and the inbox let go of all of them.
       expect(u.messages().filter((m) => m.text === plain(label(lang, "common:errors.too_fast")))).toEqual([]);
-      expect(rows(h.dbPath, "SELECT update_id FROM update_inbox")).toEqual([]);
+      expect(await rows(h, "SELECT update_id FROM update_inbox")).toEqual([]);
     }, 120_000);
   }
 
@@ -154,10 +156,10 @@ describe("screenshots sent as albums under the production flood limits", () => {
     const u = await atEvidence(id, "ru", { perWindow: 5, windowMs: 3000 });
     const sent = [u.sendAlbum(10), u.sendAlbum(10), u.sendAlbum(10)].flat();
     u.press(label("ru", "common:buttons.done"));
-    await until(() => evidenceOf(id) >= sent.length, 60_000);
+    await until(async () => (await evidenceOf(id)) >= sent.length, 60_000);
     await h.emulator.waitIdle({ quietMs: 500, timeoutMs: 60_000 });
-    expect(evidenceOf(id)).toBe(sent.length);
-    const cursor = rows<{ cursor: string }>(h.dbPath, "SELECT cursor FROM reports WHERE user_id = ?", id)[0]!.cursor;
+    expect(await evidenceOf(id)).toBe(sent.length);
+    const cursor = (await rows<{ cursor: string }>(h, "SELECT cursor FROM reports WHERE user_id = ?", id))[0]!.cursor;
     expect(JSON.parse(cursor).step).not.toBe("evidence");
   }, 120_000);
 });
@@ -168,7 +170,7 @@ describe("one enormous message from a stranger", () => {
     h = await Harness.create();
     await h.start();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   it("a 4,095-character '1 1 1 …' message does not hold up another person's /start", async () => {
     const stranger = h.user(9521, "ru");

@@ -6,24 +6,24 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Lang } from "../../src/core/model.js";
+import { rows } from "../support/db-reader.js";
 import { atNarrative, STORY, toChannels } from "../support/drafts.js";
 import { Harness, nextQuestion } from "../support/harness.js";
 import { play } from "../support/questionnaire-driver.js";
 import { label, scenarios } from "../support/scenarios.js";
-import { rows, withDb } from "../support/sqlite.js";
 import { consentedUser } from "../support/users.js";
 
 const DAY = 86_400_000;
 
 /** Everything stored about one person, table by table (only tables that hold a person's data). */
-function storedAbout(h: Harness, userId: number): Record<string, number> {
-  const count = (sql: string) => rows<{ n: number }>(h.dbPath, sql, userId)[0]!.n;
+async function storedAbout(h: Harness, userId: number): Promise<Record<string, number>> {
+  const count = async (sql: string) => (await rows<{ n: number }>(h, sql, userId))[0]!.n;
   return {
-    users: count("SELECT COUNT(*) AS n FROM users WHERE id = ?"),
-    reports: count("SELECT COUNT(*) AS n FROM reports WHERE user_id = ?"),
-    pending_inputs: count("SELECT COUNT(*) AS n FROM pending_inputs WHERE user_id = ?"),
-    conversations: count("SELECT COUNT(*) AS n FROM conversations WHERE key = CAST(? AS TEXT)"),
-    audit_log: count("SELECT COUNT(*) AS n FROM audit_log WHERE actor_id = ?"),
+    users: await count("SELECT COUNT(*) AS n FROM users WHERE id = ?"),
+    reports: await count("SELECT COUNT(*) AS n FROM reports WHERE user_id = ?"),
+    pending_inputs: await count("SELECT COUNT(*) AS n FROM pending_inputs WHERE user_id = ?"),
+    conversations: await count("SELECT COUNT(*) AS n FROM conversations WHERE key = CAST(? AS TEXT)"),
+    audit_log: await count("SELECT COUNT(*) AS n FROM audit_log WHERE actor_id = ?"),
   };
 }
 const nothing = { users: 0, reports: 0, pending_inputs: 0, conversations: 0, audit_log: 0 };
@@ -34,7 +34,7 @@ describe("consent before storage", () => {
     h = await Harness.create();
     await h.start();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   for (const [id, lang] of [
     [9901, "ru"],
@@ -62,9 +62,9 @@ describe("consent before storage", () => {
       ];
       for (const attempt of attempts) {
         attempt();
-        await h.emulator.waitIdle({ quietMs: 60 });
+        await h.settle({ quietMs: 60 });
       }
-      expect(storedAbout(h, id)).toEqual(nothing);
+      expect(await storedAbout(h, id)).toEqual(nothing);
       // Asked to agree, in their language.
       expect(
         u
@@ -80,7 +80,7 @@ describe("consent before storage", () => {
       await u.waitFor((m) => m.buttons.flat().some((b) => b.text === label(lang, "start:consent.agree")));
       u.press(label(lang, "start:consent.agree"));
       await u.waitFor((m) => m.buttons.flat().some((b) => b.text === label(lang, "menu:items.report")));
-      expect(storedAbout(h, id).users).toBe(1);
+      expect((await storedAbout(h, id)).users).toBe(1);
     });
   }
 });
@@ -91,7 +91,7 @@ describe("drafts untouched for 30 days", () => {
     h = await Harness.create();
     await h.start();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   it("are purged by the housekeeping job with everything they hold; younger drafts and submitted reports stay", async () => {
     // A draft with a story, a file and an answer to each of several questions; a younger draft; a submitted report.
@@ -111,23 +111,21 @@ describe("drafts untouched for 30 days", () => {
     await h.emulator.waitIdle();
     await h.stopBot();
 
-    const staleDraft = rows<{ id: number }>(h.dbPath, "SELECT id FROM reports WHERE user_id = 9911")[0]!.id;
-    expect(rows(h.dbPath, "SELECT id FROM report_evidence WHERE report_id = ?", staleDraft)).toHaveLength(1);
+    const staleDraft = (await rows<{ id: number }>(h, "SELECT id FROM reports WHERE user_id = 9911"))[0]!.id;
+    expect(await rows(h, "SELECT id FROM report_evidence WHERE report_id = ?", staleDraft)).toHaveLength(1);
     // Time passes: the stale draft was last touched 31 days ago, the young one 29, the report was filed 31 days ago.
     const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
-    withDb(h.dbPath, (db) => {
-      const touch = db.prepare("UPDATE reports SET updated_at = ? WHERE user_id = ?");
-      touch.run(ago(31), 9911);
-      touch.run(ago(29), 9912);
-      touch.run(ago(31), 9913);
-      db.prepare("UPDATE conversations SET updated_at = ? WHERE key = '9911'").run(ago(31));
-    });
+    const touch = "UPDATE reports SET updated_at = ? WHERE user_id = ?";
+    await rows(h, touch, ago(31), 9911);
+    await rows(h, touch, ago(29), 9912);
+    await rows(h, touch, ago(31), 9913);
+    await rows(h, "UPDATE conversations SET updated_at = ? WHERE key = '9911'", ago(31));
 
     await h.start(); // the job runs at start, then every six hours
     await h.emulator.waitIdle();
 
-    const left = rows<{ user_id: number; status: string }>(
-      h.dbPath,
+    const left = await rows<{ user_id: number; status: string }>(
+      h,
       "SELECT user_id, status FROM reports ORDER BY user_id",
     );
     expect(left).toEqual([
@@ -141,13 +139,13 @@ describe("drafts untouched for 30 days", () => {
       "report_identifiers",
       "report_evidence",
     ]) {
-      expect(rows(h.dbPath, `SELECT id FROM ${table} WHERE report_id = ?`, staleDraft), table).toEqual([]);
+      expect(await rows(h, `SELECT id FROM ${table} WHERE report_id = ?`, staleDraft), table).toEqual([]);
     }
     expect(h.logs.join("")).toContain("stale drafts purged");
   }, 240_000);
 
-  it("the questionnaire's conversation state, with the messages in it, goes with the draft", () => {
-    const left = rows<{ state: string }>(h.dbPath, "SELECT state FROM conversations WHERE key = '9911'");
+  it("the questionnaire's conversation state, with the messages in it, goes with the draft", async () => {
+    const left = await rows<{ state: string }>(h, "SELECT state FROM conversations WHERE key = '9911'");
     expect(left.filter((r) => r.state.includes("скриншот") || r.state.includes(STORY.ru.slice(0, 30)))).toEqual([]);
   });
 

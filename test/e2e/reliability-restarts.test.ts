@@ -9,11 +9,11 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import type { BotMessage, UserHandle } from "../emulator/index.js";
+import { rows } from "../support/db-reader.js";
 import { type BotProcess, Harness, nextQuestion } from "../support/harness.js";
 import { waitStarted } from "../support/kill-switch.js";
 import { play } from "../support/questionnaire-driver.js";
 import { label, scenarios } from "../support/scenarios.js";
-import { rows } from "../support/sqlite.js";
 import { StandbyBots } from "../support/standby.js";
 import { consentedUser } from "../support/users.js";
 
@@ -82,7 +82,7 @@ describe("SIGTERM while the backlog drains", () => {
     const logs = outputs.join("");
     expect(logs).not.toContain("given up");
     expect(logs).not.toContain('"clean":false');
-    expect(rows(h.dbPath, "SELECT update_id FROM update_inbox")).toEqual([]);
+    expect(await rows(h, "SELECT update_id FROM update_inbox")).toEqual([]);
   }, 240_000);
 
   it("a SIGTERM while the documents of a Submit go out: they all arrive, and only once", async () => {
@@ -138,13 +138,14 @@ describe("SIGTERM while the backlog drains", () => {
 
 describe("one bot per database", () => {
   let h: Harness;
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   it("a second process on the same database refuses with one line, and the first answers alone", async () => {
     h = await Harness.create();
-    const first = h.spawnBot();
+    // The SQLite file's lock (on PostgreSQL several instances are the point): on either project.
+    const first = h.spawnBot({ DATABASE_URL: "" });
     await waitStarted(first);
-    const second = h.spawnBot();
+    const second = h.spawnBot({ DATABASE_URL: "" });
     const code = await Promise.race([
       second.exited,
       new Promise<"running">((r) => setTimeout(() => r("running"), 30_000)),

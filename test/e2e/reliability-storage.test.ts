@@ -11,11 +11,13 @@
 import { existsSync, rmSync, statSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Lang } from "../../src/core/model.js";
+import { sqliteConnection } from "../../src/db/sqlite-engine.js";
+import { rows } from "../support/db-reader.js";
 import { atNarrative, draftOf, STORY } from "../support/drafts.js";
 import { Harness, nextQuestion } from "../support/harness.js";
 import { play } from "../support/questionnaire-driver.js";
 import { label, scenarios } from "../support/scenarios.js";
-import { rows, withDb } from "../support/sqlite.js";
+import { withDb } from "../support/sqlite.js";
 import { consentedUser } from "../support/users.js";
 
 const plain = (html: string) => html.replace(/<\/?[bi]>/g, "");
@@ -26,7 +28,7 @@ describe("writes refused", () => {
     h = await Harness.create();
     await h.start();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   const said = (lang: Lang, id: number, key: string) =>
     h.emulator.sentTo(id).filter((m) => m.text === plain(label(lang, key))).length;
@@ -37,20 +39,20 @@ describe("writes refused", () => {
   ] as [number, Lang][]) {
     it(`a full disk: the person is told the truth, and the story is answered where it belongs once writes work (${lang})`, async () => {
       const u = await atNarrative(h, id, lang);
-      const before = draftOf(h, id)!;
-      h.app!.deps.db.$client.pragma("query_only = 1");
+      const before = await draftOf(h, id);
+      sqliteConnection(h.app!.deps.db)!.pragma("query_only = 1");
       try {
         u.send(STORY[lang]);
         await u.waitFor((m) => m.text === plain(label(lang, "common:errors.storage_wait")), { timeoutMs: 20_000 });
-        expect(draftOf(h, id)).toEqual(before);
+        expect(await draftOf(h, id)).toEqual(before);
         expect(h.logs.join("")).toContain("updates could not be stored; kept at Telegram");
       } finally {
-        h.app!.deps.db.$client.pragma("query_only = 0");
+        sqliteConnection(h.app!.deps.db)!.pragma("query_only = 0");
       }
       const next = await nextQuestion(u, 20_000);
       await h.emulator.waitIdle({ quietMs: 300 });
       expect(next.text).toContain(plain(label(lang, "questionnaire:sections.when")));
-      expect(draftOf(h, id)!.narrative).toBe(STORY[lang]);
+      expect((await draftOf(h, id))!.narrative).toBe(STORY[lang]);
       // Never "your answers are saved" while they were not.
       expect(said(lang, id, "common:errors.generic")).toBe(0);
       expect(said(lang, id, "common:errors.storage_wait")).toBe(1);
@@ -76,20 +78,20 @@ describe("writes refused", () => {
     expect(failure).toContain("database or disk is full");
     expect(h.logs.join("")).not.toContain("[object Object]");
     expect(said("ru", id, "common:errors.generic")).toBe(0);
-    expect(draftOf(h, id)!.narrative).toBeNull();
+    expect((await draftOf(h, id))!.narrative).toBeNull();
     // The person sends it again: applied once, to the question it answers.
     u.send(STORY.ru);
     const next = await nextQuestion(u, 20_000);
     expect(next.text).toContain(plain(label("ru", "questionnaire:sections.when")));
-    expect(draftOf(h, id)!.narrative).toBe(STORY.ru);
+    expect((await draftOf(h, id))!.narrative).toBe(STORY.ru);
     // A restart replays nothing onto the later question.
     await h.emulator.waitIdle({ quietMs: 300 });
-    const shown = draftOf(h, id);
+    const shown = await draftOf(h, id);
     await h.stopBot();
     await h.start();
     await h.emulator.waitIdle({ quietMs: 500 });
-    expect(draftOf(h, id)).toEqual(shown);
-    expect(rows(h.dbPath, "SELECT update_id FROM update_inbox")).toEqual([]);
+    expect(await draftOf(h, id)).toEqual(shown);
+    expect(await rows(h, "SELECT update_id FROM update_inbox")).toEqual([]);
   }, 90_000);
 });
 
@@ -100,7 +102,7 @@ describe("the database file deleted while the bot runs", () => {
     h = await Harness.create();
     await h.start({ onFatal: (line) => fatal.push(line) });
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   async function fileReport(id: number): Promise<string> {
     const u = await consentedUser(h, id, "ru");
@@ -134,7 +136,7 @@ describe("the database file deleted while the bot runs", () => {
     await h.stopBot();
     expect(existsSync(h.dbPath)).toBe(true);
     expect(statSync(h.dbPath).mode & 0o777).toBe(0o600);
-    expect(rows(h.dbPath, "SELECT number FROM reports WHERE number IS NOT NULL")).toEqual([{ number: first }]);
+    expect(await rows(h, "SELECT number FROM reports WHERE number IS NOT NULL")).toEqual([{ number: first }]);
     await h.start();
     const second = await fileReport(8512);
     console.info(`report numbers around a deleted database file: ${first}, then ${second}`);

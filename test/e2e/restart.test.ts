@@ -1,5 +1,5 @@
-import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { rows } from "../support/db-reader.js";
 import { buttonTexts, Harness, nextQuestion } from "../support/harness.js";
 import { play } from "../support/questionnaire-driver.js";
 import { label } from "../support/scenarios.js";
@@ -14,7 +14,7 @@ describe("a restart in the middle of the questionnaire", () => {
   beforeEach(async () => {
     h = await Harness.create();
   });
-  afterEach(() => h.close());
+  afterEach(async () => h.close());
 
   it("continues at the same step in a new process, with all earlier answers", async () => {
     let bot = h.spawnBot();
@@ -49,11 +49,11 @@ describe("a restart in the middle of the questionnaire", () => {
     expect(buttonTexts(next)).toContain(label("kk", "common:identities.bank"));
 
     await bot.kill("SIGTERM");
-    const db = new Database(h.dbPath, { readonly: true });
-    const row = db
-      .prepare("SELECT narrative, incident_time, channels, cursor FROM reports WHERE user_id = 7001")
-      .get() as { narrative: string; incident_time: string; channels: string; cursor: string };
-    db.close();
+    const [row] = await rows<{ narrative: string; incident_time: string; channels: string; cursor: string }>(
+      h,
+      "SELECT narrative, incident_time, channels, cursor FROM reports WHERE user_id = 7001",
+    );
+    if (!row) throw new Error("no report row");
     expect(row.narrative).toBe("Банктен хабарласып, қауіпсіз шотқа аударыңыз деді");
     expect(row.incident_time).toBe("19:30");
     expect(JSON.parse(row.channels)).toEqual(["phone_call"]);

@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { command as roleCli } from "../../src/cli/role.js";
 import type { Lang } from "../../src/core/model.js";
 import { verifyStartPayload } from "../../src/core/report/signature.js";
-import { openDatabase } from "../../src/db/client.js";
 import { grantRole } from "../../src/db/roles.js";
 import type { UserHandle } from "../emulator/index.js";
 import { marketplaceReport } from "../fixtures/reports/index.js";
 import { runCli } from "../support/cli-in-process.js";
+import { type FreshDatabase, freshDatabase } from "../support/database.js";
+import { rows } from "../support/db-reader.js";
 import { Harness, ROOT } from "../support/harness.js";
 import { bankReportToSharedCard, depsOf, sqlOf, submitReport } from "../support/reports-db.js";
 import { label } from "../support/scenarios.js";
@@ -48,19 +49,19 @@ describe("roles: citizens are refused everything police and admins can do", () =
   beforeAll(async () => {
     h = await Harness.create({ now: () => NOW, adminIds: [9000] });
     await h.start();
-    const a = submitReport(h, 101, "ru", bankReportToSharedCard("ru"), new Date("2026-11-20T06:00:00Z"));
-    submitReport(h, 102, "kk", marketplaceReport("kk").answers, new Date("2026-11-21T06:00:00Z"));
+    const a = await submitReport(h, 101, "ru", bankReportToSharedCard("ru"), new Date("2026-11-20T06:00:00Z"));
+    await submitReport(h, 102, "kk", marketplaceReport("kk").answers, new Date("2026-11-21T06:00:00Z"));
     reportId = a.reportId;
     number = a.number;
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   /** What the bot sent for one action, once it has gone quiet. */
   async function outcome(u: UserHandle, act: () => void) {
     const before = u.messages().length;
     const answers = u.callbackAnswers().length;
     act();
-    await h.emulator.waitIdle({ quietMs: 150 });
+    await h.settle({ quietMs: 150 });
     return { messages: u.messages().slice(before), answers: u.callbackAnswers().slice(answers) };
   }
 
@@ -78,7 +79,7 @@ describe("roles: citizens are refused everything police and admins can do", () =
         expect(
           messages.map((m) => m.text),
           `/${name} ${args}`,
-        ).toEqual([refusal(lang)]);
+        ).toEqual([await refusal(lang)]);
         expect(messages[0]!.buttons).toEqual([]);
         expect(messages[0]!.file).toBeUndefined();
       }
@@ -106,7 +107,7 @@ describe("roles: citizens are refused everything police and admins can do", () =
     for (const data of presses) {
       const { messages, answers } = await outcome(u, () => u.pressData(anchor, data));
       expect(messages, data).toEqual([]);
-      expect(answers.map((a) => a.text)).toEqual([refusal("ru")]);
+      expect(answers.map((a) => a.text)).toEqual([await refusal("ru")]);
     }
     const sent = h.emulator.sentTo(603).map((m) => m.text);
     expect(sent.some((t) => t.includes(number) || t.includes("4400"))).toBe(false);
@@ -123,11 +124,11 @@ describe("roles: citizens are refused everything police and admins can do", () =
     expect(messages[0]!.text).not.toMatch(/4400|Данияр|\+7/);
     const invite = await outcome(u, () => u.command("start", "inv_AAAAAAAAAAAAAAAAAAAAAAAA"));
     expect(invite.messages.map((m) => m.text)).toEqual([label("ru", "admin:invite.unknown")]);
-    expect(sql("SELECT role FROM users WHERE id = 604")).toEqual([]);
+    expect(await sql("SELECT role FROM users WHERE id = 604")).toEqual([]);
   });
 
   it("checks the role on every call: a revoked officer is refused at once", async () => {
-    grantRole(depsOf(h).db, 605, "police", { unit: "УП", allRegions: true }, NOW);
+    await grantRole(depsOf(h).db, 605, "police", { unit: "УП", allRegions: true }, NOW);
     const u = h.user(605, "kk");
     const allowed = await outcome(u, () => u.command("reports"));
     expect(allowed.messages[0]!.text).toContain("Арыздар: 2");
@@ -135,16 +136,22 @@ describe("roles: citizens are refused everything police and admins can do", () =
     const revoked = await outcome(admin, () => admin.command("revoke", "605"));
     expect(revoked.messages[0]!.text).toBe("Роль пользователя 605 отозвана.");
     const refused = await outcome(u, () => u.command("reports"));
-    expect(refused.messages.map((m) => m.text)).toEqual([refusal("kk")]);
+    expect(refused.messages.map((m) => m.text)).toEqual([await refusal("kk")]);
     const button = await outcome(u, () => u.pressData(allowed.messages[0]!.message_id, `pol:o:${reportId}:`));
     expect(button.messages).toEqual([]);
-    expect(button.answers.map((a) => a.text)).toEqual([refusal("kk")]);
+    expect(button.answers.map((a) => a.text)).toEqual([await refusal("kk")]);
   });
 });
 
 describe("cli role", () => {
   const dir = mkdtempSync(join(tmpdir(), "saqbol-role-"));
-  const env = { DATABASE_PATH: join(dir, "roles.db"), ADMIN_IDS: "42" };
+  let fresh: FreshDatabase;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    fresh = await freshDatabase(dir);
+    env = { ...fresh.env, ADMIN_IDS: "42" };
+  });
+  afterAll(async () => fresh.drop());
 
   const cli = (...args: string[]) => runCli(roleCli, args, env);
 
@@ -175,11 +182,10 @@ describe("cli role", () => {
     expect(await cli("grant", "779", "police", "--region", "atlantis")).toMatchObject({ code: 2 });
     expect(await cli("grant", "x", "police")).toMatchObject({ code: 2 });
     expect(await cli("promote", "1")).toMatchObject({ code: 2 });
-    const db = openDatabase(env.DATABASE_PATH);
-    const audit = db.$client
-      .prepare("SELECT actor_id, actor_role, operator, action, details FROM audit_log ORDER BY id")
-      .all() as { actor_id: null; actor_role: string; operator: string; action: string; details: string }[];
-    db.$client.close();
+    const audit = await rows<{ actor_id: null; actor_role: string; operator: string; action: string; details: string }>(
+      fresh.target,
+      "SELECT actor_id, actor_role, operator, action, details FROM audit_log ORDER BY id",
+    );
     // the operating-system user and host who ran the command
     const operator = `${userInfo().username}@${hostname()}`;
     expect(audit.map((a) => ({ ...a, details: JSON.parse(a.details) }))).toEqual([
@@ -208,7 +214,7 @@ describe("cli role", () => {
     ]);
   });
 
-  it("runs through npm run cli", () => {
+  it("runs through npm run cli", async () => {
     const run = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "role", "list"], {
       cwd: ROOT,
       env: { ...process.env, ...env },

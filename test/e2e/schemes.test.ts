@@ -14,9 +14,9 @@ describe("the scheme library", () => {
     h = await Harness.create();
     await h.start();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
-  it("holds all 18 schemes of the catalogue, the four new ones among them", () => {
+  it("holds all 18 schemes of the catalogue, the four new ones among them", async () => {
     expect(schemes.map((s) => s.id)).toEqual([...SCHEME_IDS]);
     for (const id of ["malicious_app", "fake_charity", "crypto_p2p", "mistaken_transfer"])
       expect(schemes.map((s) => s.id)).toContain(id);

@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Lang } from "../../src/core/model.js";
 import { verifyStartPayload } from "../../src/core/report/signature.js";
 import type { UserHandle } from "../emulator/index.js";
+import { rows } from "../support/db-reader.js";
 import { Harness, nextQuestion } from "../support/harness.js";
 import { keysFromSeed } from "../support/keys.js";
 import { play } from "../support/questionnaire-driver.js";
 import { label, scenarios } from "../support/scenarios.js";
-import { rows } from "../support/sqlite.js";
 import { consentedUser } from "../support/users.js";
 
 const VICTIM = 9401;
@@ -43,14 +43,14 @@ describe("access to reports, police and admin tools", () => {
   let reportId: number;
   let number: string;
   let genuineLink: string;
-  const snapshot = () => ({
-    roles: rows(h.dbPath, "SELECT id, role FROM users ORDER BY id"),
-    invites: rows(h.dbPath, "SELECT token_hash FROM invites"),
-    catalogs: rows(h.dbPath, "SELECT version, active FROM catalog_versions ORDER BY version"),
-    alerts: rows(h.dbPath, "SELECT id, status FROM alerts"),
-    report: rows(h.dbPath, "SELECT status, version, updated_at FROM reports WHERE id = ?", reportId),
-    versions: rows(h.dbPath, "SELECT version FROM report_versions WHERE report_id = ?", reportId),
-    steps: rows(h.dbPath, "SELECT step FROM report_steps_done WHERE report_id = ?", reportId),
+  const snapshot = async () => ({
+    roles: await rows(h, "SELECT id, role FROM users ORDER BY id"),
+    invites: await rows(h, "SELECT token_hash FROM invites"),
+    catalogs: await rows(h, "SELECT version, active FROM catalog_versions ORDER BY version"),
+    alerts: await rows(h, "SELECT id, status FROM alerts"),
+    report: await rows(h, "SELECT status, version, updated_at FROM reports WHERE id = ?", reportId),
+    versions: await rows(h, "SELECT version FROM report_versions WHERE report_id = ?", reportId),
+    steps: await rows(h, "SELECT step FROM report_steps_done WHERE report_id = ?", reportId),
   });
 
   beforeAll(async () => {
@@ -63,8 +63,8 @@ describe("access to reports, police and admin tools", () => {
     victim.press(label("ru", "questionnaire:review.submit"), review);
     await victim.waitFor((m) => m.file?.file_name?.endsWith(".json") === true, { timeoutMs: 60_000 });
     await h.emulator.waitIdle();
-    const [row] = rows<{ id: number; number: string }>(
-      h.dbPath,
+    const [row] = await rows<{ id: number; number: string }>(
+      h,
       "SELECT id, number FROM reports WHERE user_id = ?",
       VICTIM,
     );
@@ -75,9 +75,9 @@ describe("access to reports, police and admin tools", () => {
     await consentedUser(h, POLICE, "kk");
     admin.command("grant", `${POLICE} police`);
     await admin.nextReply();
-    expect(rows(h.dbPath, "SELECT role FROM users WHERE id = ?", POLICE)).toEqual([{ role: "police" }]);
+    expect(await rows(h, "SELECT role FROM users WHERE id = ?", POLICE)).toEqual([{ role: "police" }]);
   }, 240_000);
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   const callback = (data: string): Attack => ({ name: `button ${data}`, send: (u) => u.pressData(1, data) });
   const command = (name: string, args = ""): Attack => ({
@@ -173,7 +173,7 @@ describe("access to reports, police and admin tools", () => {
       const before = u.messages().length;
       const answersBefore = u.callbackAnswers().length;
       a.send(u);
-      await h.emulator.waitIdle({ quietMs: 60, timeoutMs: 60_000 });
+      await h.settle({ quietMs: 60, timeoutMs: 60_000 });
       const got = [
         ...u
           .messages()
@@ -200,13 +200,13 @@ describe("access to reports, police and admin tools", () => {
   ] as [string, number, Lang, boolean][]) {
     it(`${who} gets no byte of another person's report from any police or admin command, deep link or forged button (${lang})`, async () => {
       const u = consented ? await consentedUser(h, id, lang) : h.user(id, lang);
-      const before = snapshot();
+      const before = await snapshot();
       const { leaks, documents } = await attack(u, [...policeAttacks(), ...adminAttacks(), ...ownerAttacks()]);
       expect(leaks).toEqual([]);
       // Their own data export is theirs; nothing else is a document.
       // (Known by its name, not by the attack it arrived after: on a loaded machine it can arrive a move late.)
       expect(documents.filter((d) => !/: saqbol-my-data-\d{4}-\d{2}-\d{2}\.json$/.test(d))).toEqual([]);
-      expect(snapshot()).toEqual(before);
+      expect(await snapshot()).toEqual(before);
       // Each police and admin command got the one plain refusal, in their language.
       const denied = plain(label(lang, "police:denied"));
       const refusals = u.messages().filter((m) => m.text === denied).length;
@@ -218,12 +218,12 @@ describe("access to reports, police and admin tools", () => {
 
   it("a police officer gets no admin tool, cannot raise their own role and sees no audit log (kk)", async () => {
     const u = h.user(POLICE, "kk");
-    const before = snapshot();
+    const before = await snapshot();
     const start = u.messages().length;
     const { leaks } = await attack(u, adminAttacks());
     expect(leaks).toEqual([]);
-    expect(snapshot()).toEqual(before);
-    expect(rows(h.dbPath, "SELECT role FROM users WHERE id = ?", POLICE)).toEqual([{ role: "police" }]);
+    expect(await snapshot()).toEqual(before);
+    expect(await rows(h, "SELECT role FROM users WHERE id = ?", POLICE)).toEqual([{ role: "police" }]);
     const denied = plain(label("kk", "police:denied"));
     const told = u
       .messages()
@@ -237,9 +237,9 @@ describe("access to reports, police and admin tools", () => {
     const u = h.user(POLICE, "kk");
     const start = u.messages().length;
     u.command("start", genuineLink);
-    await h.emulator.waitIdle({ quietMs: 100 });
+    await h.settle({ quietMs: 100 });
     u.pressData(1, `pol:j:${reportId}:`);
-    await h.emulator.waitIdle({ quietMs: 100 });
+    await h.settle({ quietMs: 100 });
     const got = u
       .messages()
       .slice(start)

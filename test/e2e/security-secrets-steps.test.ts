@@ -10,10 +10,10 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Lang } from "../../src/core/model.js";
+import { rows } from "../support/db-reader.js";
 import { atNarrative, atStep, draftOf } from "../support/drafts.js";
 import { Harness, nextQuestion } from "../support/harness.js";
 import { label } from "../support/scenarios.js";
-import { rows } from "../support/sqlite.js";
 
 const plain = (html: string) => html.replace(/<\/?[bi]>/g, "");
 const latin1 = (s: string) => Buffer.from(s, "utf8").toString("latin1");
@@ -24,7 +24,7 @@ describe("secrets typed at steps that do not ask for them", () => {
     h = await Harness.create();
     await h.start();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   /** The database file and its WAL, as bytes: what a copy of the disk would show. */
   const onDisk = () => readFileSync(h.dbPath).toString("latin1") + readFileSync(`${h.dbPath}-wal`).toString("latin1");
@@ -42,10 +42,8 @@ describe("secrets typed at steps that do not ask for them", () => {
       const again = await nextQuestion(u);
       expect(again.text).toContain(plain(label(lang, "questionnaire:steps.own_card_last4.q")).slice(0, 30));
       await h.emulator.waitIdle({ quietMs: 300 });
-      const stored = rows<{ own_card_last4: string | null }>(
-        h.dbPath,
-        "SELECT own_card_last4 FROM reports WHERE user_id = ?",
-        id,
+      const stored = (
+        await rows<{ own_card_last4: string | null }>(h, "SELECT own_card_last4 FROM reports WHERE user_id = ?", id)
       )[0];
       expect(stored?.own_card_last4).toBeNull();
       expect(onDisk()).not.toContain('"text":"417"');
@@ -53,7 +51,7 @@ describe("secrets typed at steps that do not ask for them", () => {
       // The right answer is still taken.
       u.send("6789");
       await nextQuestion(u);
-      expect(rows(h.dbPath, "SELECT own_card_last4 FROM reports WHERE user_id = ?", id)).toEqual([
+      expect(await rows(h, "SELECT own_card_last4 FROM reports WHERE user_id = ?", id)).toEqual([
         { own_card_last4: "6789" },
       ]);
     }, 60_000);
@@ -67,8 +65,8 @@ describe("secrets typed at steps that do not ask for them", () => {
     await nextQuestion(u);
     await h.emulator.waitIdle({ quietMs: 300 });
     expect(onDisk()).not.toContain("593184");
-    const contacts = rows<{ claimed_name: string | null }>(
-      h.dbPath,
+    const contacts = await rows<{ claimed_name: string | null }>(
+      h,
       "SELECT c.claimed_name FROM report_contacts c JOIN reports r ON r.id = c.report_id WHERE r.user_id = ?",
       id,
     );
@@ -92,8 +90,8 @@ describe("secrets typed at steps that do not ask for them", () => {
     u.send("4400 4301 2345 6789 Айгүл\u202e Б.\u2069");
     await nextQuestion(u);
     await h.emulator.waitIdle({ quietMs: 300 });
-    const [transfer] = rows<{ recipient_value: string; recipient_name: string }>(
-      h.dbPath,
+    const [transfer] = await rows<{ recipient_value: string; recipient_name: string }>(
+      h,
       "SELECT t.recipient_value, t.recipient_name FROM report_transfers t JOIN reports r ON r.id = t.report_id WHERE r.user_id = ?",
       id,
     );
@@ -110,7 +108,7 @@ describe("secrets typed at steps that do not ask for them", () => {
       "Позвонили из банка. С моей карты 5536 9100 1234 5676 я перевела 150 000 тенге на карту 4400 4301 2345 6789, как сказал «сотрудник».",
     );
     await nextQuestion(u);
-    const narrative = draftOf(h, id)!.narrative!;
+    const narrative = (await draftOf(h, id))!.narrative!;
     expect(narrative).toContain("на карту 4400 4301 2345 6789");
     expect(narrative).toContain("С моей карты •••• 5676");
     expect(narrative).toContain("150 000 тенге");

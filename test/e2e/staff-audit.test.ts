@@ -48,26 +48,26 @@ describe("every staff read of a person's data is audited, once", () => {
         receivedAt: NOW.toISOString(),
       },
     ];
-    report = submitReport(
+    report = await submitReport(
       h,
       101,
       "ru",
       { ...bankReportToSharedCard("ru"), region: "almaty", incidentDate: "2026-11-19", evidence },
       new Date("2026-11-20T06:00:00Z"),
     );
-    submitReport(
+    await submitReport(
       h,
       102,
       "kk",
       { ...marketplaceReport("kk").answers, region: "almaty", incidentDate: "2026-11-21" },
       new Date("2026-11-22T06:00:00Z"),
     );
-    grantRole(depsOf(h).db, OFFICER, "police", { unit: "УП Медеуского района", regions: ["almaty"] }, NOW);
+    await grantRole(depsOf(h).db, OFFICER, "police", { unit: "УП Медеуского района", regions: ["almaty"] }, NOW);
     officer = h.user(OFFICER, "ru");
     officer.command("help");
     await officer.nextReply();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   const anchor = () => officer.last()!.message_id;
   const press = (data: string) => () => officer.pressData(anchor(), data);
@@ -108,7 +108,7 @@ describe("every staff read of a person's data is audited, once", () => {
     },
   });
 
-  it("has an invocation for every route in the table, and a route for every data command in the staff menu", () => {
+  it("has an invocation for every route in the table, and a route for every data command in the staff menu", async () => {
     expect(Object.keys(invocations()).sort()).toEqual([...STAFF_ROUTE_IDS].sort());
     const commands = STAFF_ROUTE_IDS.map((id) => STAFF_ROUTES[id].trigger).filter((t) => t.startsWith("/"));
     // /notices only switches the officer's own notices on or off
@@ -128,12 +128,12 @@ describe("every staff read of a person's data is audited, once", () => {
         invocation.before();
         await h.emulator.waitIdle({ quietMs: 150 });
       }
-      const before = rows().length;
+      const before = (await rows()).length;
       const sent = officer.messages().length;
       invocation.use();
       await officer.waitFor(() => true, { timeoutMs: 60_000 }).catch(() => undefined);
       await h.emulator.waitIdle({ quietMs: 200 });
-      const added = rows().slice(before);
+      const added = (await rows()).slice(before);
       expect(added, JSON.stringify(added)).toHaveLength(1);
       const [row] = added;
       expect(row).toMatchObject({ actor_id: OFFICER, actor_role: "police", action: STAFF_ROUTES[id].audit });

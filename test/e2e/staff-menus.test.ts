@@ -35,7 +35,7 @@ describe("staff command menus and help", () => {
     await h.start();
     admin = h.user(ADMIN, "ru");
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   async function reply(u: UserHandle, act: () => void) {
     const before = u.messages().length;
@@ -96,14 +96,14 @@ describe("staff command menus and help", () => {
 
   it("follows a role granted from the command line within seconds", async () => {
     await consentedUser(h, 9302, "ru");
-    const cli = await runCli(roleCli, ["grant", "9302", "admin"], { DATABASE_PATH: h.dbPath });
+    const cli = await runCli(roleCli, ["grant", "9302", "admin"], h.env());
     expect(cli.code).toBe(0);
     await eventually(() => chatMenu(9302)?.includes("grant") === true);
     expect(chatMenu(9302)).toEqual([...CITIZEN_COMMANDS, ...POLICE_MENU, ...ADMIN_MENU]);
   });
 
   it("sets the menu of someone granted before they opened the bot with their first message", async () => {
-    await runCli(roleCli, ["grant", "9303", "police", "--region", "Астана"], { DATABASE_PATH: h.dbPath });
+    await runCli(roleCli, ["grant", "9303", "police", "--region", "Астана"], h.env());
     const late = h.user(9303, "ru");
     await reply(late, () => late.command("start"));
     await eventually(() => chatMenu(9303)?.includes("open") === true);

@@ -40,7 +40,7 @@ describe("a story typed outside any conversation", () => {
     h = await Harness.create();
     await h.start();
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   for (const lang of ["kk", "ru"] as const) {
     it(`names the scheme with reasons, red flags and steps, stores nothing, and fills the report after consent (${lang})`, async () => {
@@ -56,12 +56,12 @@ describe("a story typed outside any conversation", () => {
       expect(answer.text).toContain(scheme.redFlags[0]![lang]);
       expect(answer.text).toContain(scheme.urgentSteps[0]!.text[lang]);
       expect(buttonTexts(answer)).toContain(label(lang, "schemes:buttons.more"));
-      expect(sqlOf(h)("SELECT id FROM users WHERE id = ?", id)).toEqual([]);
+      expect(await sqlOf(h)("SELECT id FROM users WHERE id = ?", id)).toEqual([]);
 
       u.press(label(lang, "story:buttons.fill"));
       const consent = await u.waitFor((m) => buttonTexts(m).includes(label(lang, "start:consent.agree")));
       expect(consent.text).toContain(plain(lang, "story:consent_first"));
-      expect(sqlOf(h)("SELECT id FROM users WHERE id = ?", id)).toEqual([]);
+      expect(await sqlOf(h)("SELECT id FROM users WHERE id = ?", id)).toEqual([]);
       u.press(label(lang, "start:consent.agree"));
       await u.waitFor((m) => m.text === plain(lang, "story:consent_thanks"));
       const urgent = await nextQuestion(u);
@@ -71,11 +71,11 @@ describe("a story typed outside any conversation", () => {
       u.press(label(lang, "common:filed_for.self"));
       const narrative = await nextQuestion(u);
       expect(narrative.text).toContain(story[lang].slice(0, 60));
-      expect(sqlOf(h)("SELECT narrative, status FROM reports WHERE user_id = ?", id)).toEqual([
+      expect(await sqlOf(h)("SELECT narrative, status FROM reports WHERE user_id = ?", id)).toEqual([
         { narrative: story[lang], status: "draft" },
       ]);
       expect(
-        sqlOf(h)<{ consent_at: string }>("SELECT consent_at FROM users WHERE id = ?", id)[0]?.consent_at,
+        (await sqlOf(h)<{ consent_at: string }>("SELECT consent_at FROM users WHERE id = ?", id))[0]?.consent_at,
       ).toBeTruthy();
     });
 
@@ -107,7 +107,7 @@ describe("a story typed outside any conversation", () => {
         label(lang, "schemes:buttons.more"),
         label(lang, "menu:items.home"),
       ]);
-      expect(sqlOf(h)("SELECT id FROM users WHERE id = ?", lang === "kk" ? 6011 : 6012)).toEqual([]);
+      expect(await sqlOf(h)("SELECT id FROM users WHERE id = ?", lang === "kk" ? 6011 : 6012)).toEqual([]);
     });
 
     it(`says plainly that it sees no known scheme in a forgotten-PIN question, and points to the bank, the library and a report anyway (${lang})`, async () => {
@@ -138,7 +138,9 @@ describe("a story typed outside any conversation", () => {
       u.press(label(lang, "story:buttons.fill_anyway"));
       const urgent = await nextQuestion(u);
       expect(urgent.text).toContain("102");
-      expect(sqlOf(h)("SELECT narrative FROM reports WHERE user_id = ?", id)).toEqual([{ narrative: vague[lang] }]);
+      expect(await sqlOf(h)("SELECT narrative FROM reports WHERE user_id = ?", id)).toEqual([
+        { narrative: vague[lang] },
+      ]);
     });
   }
 
@@ -149,7 +151,7 @@ describe("a story typed outside any conversation", () => {
     u.press(label("kk", "story:buttons.fill"));
     const urgent = await nextQuestion(u);
     expect(urgent.text).toContain("102");
-    expect(sqlOf(h)("SELECT narrative FROM reports WHERE user_id = 6007")).toEqual([{ narrative: story.kk }]);
+    expect(await sqlOf(h)("SELECT narrative FROM reports WHERE user_id = 6007")).toEqual([{ narrative: story.kk }]);
   });
 
   it("leaves a greeting to the menu and an older story's button says the story is gone", async () => {
@@ -163,6 +165,6 @@ describe("a story typed outside any conversation", () => {
     await u.waitFor((m) => m.message_id !== first.message_id && m.buttons.length > 0);
     u.press(label("ru", "story:buttons.fill"), first);
     await expect.poll(() => u.callbackAnswers().some((a) => a.text === plain("ru", "story:expired"))).toBe(true);
-    expect(sqlOf(h)("SELECT id FROM users WHERE id = 6008")).toEqual([]);
+    expect(await sqlOf(h)("SELECT id FROM users WHERE id = 6008")).toEqual([]);
   });
 });

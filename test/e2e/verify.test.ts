@@ -22,25 +22,28 @@ describe("the verification deep link in the report's QR", () => {
     h = await Harness.create({ now: () => NOW });
     await h.start();
     const { keys, db } = depsOf(h);
-    const a = submitReport(h, 101, "ru", bankSecurityReport("ru").answers, SUBMITTED);
-    const b = submitReport(h, 102, "kk", marketplaceReport("kk").answers, SUBMITTED);
+    const a = await submitReport(h, 101, "ru", bankSecurityReport("ru").answers, SUBMITTED);
+    const b = await submitReport(h, 102, "kk", marketplaceReport("kk").answers, SUBMITTED);
     valid = { number: a.number, payload: verifyStartPayload(a.number, 1, keys) };
     withdrawn = { number: b.number, payload: verifyStartPayload(b.number, 1, keys) };
     // What "delete my data" leaves behind: the number, its dates, nothing else.
-    db.$client
-      .prepare("INSERT INTO withdrawn_numbers (number, submitted_at, withdrawn_at) VALUES (?, ?, ?)")
-      .run(b.number, SUBMITTED.toISOString(), NOW.toISOString());
-    db.$client.prepare("DELETE FROM reports WHERE number = ?").run(b.number);
-    grantRole(db, 900, "police", {}, NOW);
+    await sql(
+      "INSERT INTO withdrawn_numbers (number, submitted_at, withdrawn_at) VALUES (?, ?, ?)",
+      b.number,
+      SUBMITTED.toISOString(),
+      NOW.toISOString(),
+    );
+    await sql("DELETE FROM reports WHERE number = ?", b.number);
+    await grantRole(db, 900, "police", {}, NOW);
   });
-  afterAll(() => h.close());
+  afterAll(async () => h.close());
 
   /** Opens the link and returns everything the bot sent for it. */
   async function open(u: UserHandle, payload: string) {
     const before = u.messages().length;
     u.command("start", payload);
     await u.nextReply();
-    await h.emulator.waitIdle({ quietMs: 150 });
+    await h.settle({ quietMs: 150 });
     return u.messages().slice(before);
   }
 
@@ -68,8 +71,8 @@ describe("the verification deep link in the report's QR", () => {
     const kk = await open(h.user(502, "kk"), valid.payload);
     expect(kk[0]!.text).toContain(`✅ ${valid.number} арызы жарамды, 20.11.2026 11:00 берілген, 1-нұсқа.`);
     expect(kk[0]!.text).toContain(`• алушылар коды: ${digest}`);
-    expect(sql("SELECT id FROM users WHERE id IN (501, 502)")).toEqual([]);
-    expect(sql("SELECT id FROM audit_log WHERE actor_id IN (501, 502)")).toEqual([]);
+    expect(await sql("SELECT id FROM users WHERE id IN (501, 502)")).toEqual([]);
+    expect(await sql("SELECT id FROM audit_log WHERE actor_id IN (501, 502)")).toEqual([]);
   });
 
   it("says 'not valid' for a forged token, a token of another number, or a version that does not exist", async () => {
@@ -105,7 +108,7 @@ describe("the verification deep link in the report's QR", () => {
     const replies = await open(h.user(900, "ru"), valid.payload);
     expect(replies[0]!.text).toContain(`Заявление ${valid.number} · версия 1`);
     expect(replies[0]!.text).toContain("Подполковник Серик Жумабаев");
-    expect(sql("SELECT action, report_number FROM audit_log WHERE actor_id = 900")).toEqual([
+    expect(await sql("SELECT action, report_number FROM audit_log WHERE actor_id = 900")).toEqual([
       { action: "report.view", report_number: valid.number },
     ]);
   });

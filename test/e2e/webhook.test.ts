@@ -1,19 +1,11 @@
-import { connect, createServer } from "node:net";
+import { connect } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { Harness } from "../support/harness.js";
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
+import { freePort } from "../support/ports.js";
 
 describe("webhook mode and shutdown", () => {
   let h: Harness;
-  afterEach(() => h.close());
+  afterEach(async () => h.close());
 
   it("receives updates on the webhook path, checks the secret, and answers; metrics and readiness are only on OPS_PORT", async () => {
     const port = await freePort();

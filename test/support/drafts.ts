@@ -5,10 +5,10 @@
 import type { Update } from "grammy/types";
 import type { Lang } from "../../src/core/model.js";
 import type { UserHandle } from "../emulator/index.js";
+import { rows } from "./db-reader.js";
 import { type Harness, nextQuestion } from "./harness.js";
 import { play } from "./questionnaire-driver.js";
 import { label, scenarios } from "./scenarios.js";
-import { rows } from "./sqlite.js";
 import { consentedUser } from "./users.js";
 
 /** A consented person whose questionnaire stands at the story (free text) question. */
@@ -44,11 +44,13 @@ export interface DraftRow {
 }
 
 /** The person's newest report row (draft or submitted); what the questionnaire stored. */
-export const draftOf = (h: Harness, userId: number): DraftRow | undefined =>
-  rows<DraftRow>(
-    h.dbPath,
-    "SELECT id, narrative, channels, cursor, rev, updated_at FROM reports WHERE user_id = ? ORDER BY id DESC LIMIT 1",
-    userId,
+export const draftOf = async (h: Harness, userId: number): Promise<DraftRow | undefined> =>
+  (
+    await rows<DraftRow>(
+      h,
+      "SELECT id, narrative, channels, cursor, rev, updated_at FROM reports WHERE user_id = ? ORDER BY id DESC LIMIT 1",
+      userId,
+    )
   )[0];
 
 /** How many getUpdates answers carried this update to the bot. */

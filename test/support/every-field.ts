@@ -6,9 +6,9 @@
  */
 import type { Lang } from "../../src/core/model.js";
 import type { BotMessage, UserHandle } from "../emulator/index.js";
+import { rows } from "./db-reader.js";
 import { buttonTexts, type Harness } from "./harness.js";
 import { label } from "./scenarios.js";
-import { rows } from "./sqlite.js";
 
 /** `text` is typed with the extra; `plain` (default: `text`) is what follows if the bot asks again. */
 type StepPlan = { text: string; plain?: string } | { press: string } | { toggle: string[] } | { files: true };
@@ -84,9 +84,9 @@ export function everyFieldPlan(lang: Lang): Record<string, StepPlan> {
   };
 }
 
-const cursorStep = (h: Harness, userId: number): string => {
-  const [row] = rows<{ cursor: string }>(
-    h.dbPath,
+const cursorStep = async (h: Harness, userId: number): Promise<string> => {
+  const [row] = await rows<{ cursor: string }>(
+    h,
     "SELECT cursor FROM reports WHERE user_id = ? AND status = 'draft' ORDER BY id DESC LIMIT 1",
     userId,
   );
@@ -116,7 +116,7 @@ export async function fillEveryField(
   const plan = everyFieldPlan(lang);
   const visits: FieldVisit[] = [];
   for (let guard = 0; guard < 80; guard++) {
-    const step = cursorStep(h, u.user.id);
+    const step = await cursorStep(h, u.user.id);
     if (step === "review") return visits;
     const p = plan[step];
     if (!p) throw new Error(`no plan for step ${step}`);

@@ -3,17 +3,21 @@
  * it over HTTP, in-process (fast) or as a child process (for kill tests), on a
  * throwaway database.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { Writable } from "node:stream";
 import { type App, type AppOptions, startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
+import type { DatabaseTarget } from "../../src/db/client.js";
 import { createLogger } from "../../src/logger.js";
 import { BotApiEmulator, type BotMessage, type UserHandle } from "../emulator/index.js";
+import { BotProcess, ROOT } from "./bot-process.js";
+import { type FreshDatabase, freshDatabase, query } from "./database.js";
 
-export const ROOT = resolve(import.meta.dirname, "../..");
+export { BotProcess, ROOT };
+
 export const TOKEN = "123456:TEST-saqbol";
 
 export interface HarnessOptions {
@@ -33,15 +37,23 @@ export class Harness {
     readonly apiRoot: string,
     readonly dir: string,
     readonly options: HarnessOptions,
+    private readonly fresh: FreshDatabase,
   ) {}
 
+  /** An emulator and a fresh database on the engine under test (test/support/database.ts). */
   static async create(options: HarnessOptions = {}): Promise<Harness> {
     const emulator = new BotApiEmulator({ token: TOKEN });
     const apiRoot = await emulator.start();
     const dir = mkdtempSync(join(tmpdir(), "saqbol-e2e-"));
-    return new Harness(emulator, apiRoot, dir, options);
+    return new Harness(emulator, apiRoot, dir, options, await freshDatabase(dir));
   }
 
+  /** The bot's database, for reading it from the outside (see test/support/db-reader.ts). */
+  get database(): DatabaseTarget {
+    return this.fresh.target;
+  }
+
+  /** The SQLite file (only meaningful when the tests run on SQLite). */
   get dbPath(): string {
     return join(this.dir, "saqbol.db");
   }
@@ -51,6 +63,7 @@ export class Harness {
       BOT_TOKEN: TOKEN,
       TELEGRAM_API_ROOT: this.apiRoot,
       DATABASE_PATH: this.dbPath,
+      ...this.fresh.env,
       ADMIN_IDS: (this.options.adminIds ?? []).join(","),
       LOG_LEVEL: "info",
       // A developer's own .env never leaks into a test.
@@ -98,6 +111,21 @@ export class Harness {
     return bot;
   }
 
+  /**
+   * Waits until the bot has nothing left to do: no Bot API traffic for `quietMs` and
+   * every update it fetched handled to the end (out of its inbox), so what arrives
+   * later belongs to what is sent next.
+   */
+  async settle(options: { quietMs?: number; timeoutMs?: number } = {}): Promise<void> {
+    const deadline = Date.now() + (options.timeoutMs ?? 15_000);
+    for (;;) {
+      await this.emulator.waitIdle({ quietMs: options.quietMs ?? 60, timeoutMs: options.timeoutMs ?? 15_000 });
+      const [left] = await query<{ n: number }>(this.database, "SELECT COUNT(*) AS n FROM update_inbox");
+      if (left?.n === 0 || Date.now() > deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   user(id: number, language_code?: string): UserHandle {
     return this.emulator.user({ id, first_name: `User${id}`, ...(language_code ? { language_code } : {}) });
   }
@@ -107,23 +135,8 @@ export class Harness {
     await Promise.all(this.processes.filter((p) => p.child.exitCode === null).map((p) => p.kill("SIGKILL")));
     await this.stopBot();
     await this.emulator.stop();
+    await this.fresh.drop();
     rmSync(this.dir, { recursive: true, force: true });
-  }
-}
-
-export class BotProcess {
-  readonly output: string[] = [];
-  readonly exited: Promise<number | null>;
-
-  constructor(readonly child: ChildProcess) {
-    child.stdout?.on("data", (d) => this.output.push(String(d)));
-    child.stderr?.on("data", (d) => this.output.push(String(d)));
-    this.exited = new Promise((resolve) => child.on("exit", (code) => resolve(code)));
-  }
-
-  kill(signal: NodeJS.Signals = "SIGKILL"): Promise<number | null> {
-    this.child.kill(signal);
-    return this.exited;
   }
 }
 

@@ -20,11 +20,10 @@ export function hostileSuite(places: PlaceName[], firstId: number): void {
       process.on("unhandledRejection", onRejection);
       h = await Harness.create();
       await h.start();
-      watch = new HandledWatch(h.dbPath);
+      watch = new HandledWatch(h.app!.deps.db);
     });
     afterAll(async () => {
       process.off("unhandledRejection", onRejection);
-      watch.close();
       await h.close();
     });
 

@@ -4,11 +4,12 @@
  * back: a reply in the person's language or a safe ignore, nothing sent to a
  * group or channel, the groups left, the draft untouched where it must be.
  */
-import Database from "better-sqlite3";
 import type { Update } from "grammy/types";
 import { type Lang, otherLang } from "../../src/core/model.js";
+import type { Db } from "../../src/db/client.js";
 import type { BotMessage, UserHandle } from "../emulator/index.js";
 import type { HostileCase } from "../fixtures/hostile/corpus.js";
+import { rowsOf } from "./database.js";
 import { atNarrative, deliveries, toChannels } from "./drafts.js";
 import type { Harness } from "./harness.js";
 import { play } from "./questionnaire-driver.js";
@@ -33,28 +34,25 @@ export interface CaseResult {
  * and has left update_inbox (an answer records it earlier, inside its transaction).
  */
 export class HandledWatch {
-  readonly db: Database.Database;
-  private readonly stmt: Database.Statement<[number, number], { one: number }>;
-  constructor(path: string) {
-    this.db = new Database(path, { readonly: true, fileMustExist: true });
-    this.stmt = this.db.prepare(
-      `SELECT 1 AS one FROM handled_updates WHERE update_id = ?
-       AND NOT EXISTS (SELECT 1 FROM update_inbox WHERE update_id = ?)`,
-    );
-  }
+  /** The running bot's own database handle (either engine). */
+  constructor(readonly db: Db) {}
   async wait(h: Harness, updateId: number, timeoutMs = 30_000): Promise<"handled" | "never delivered"> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      if (this.stmt.get(updateId, updateId)) return "handled";
+      const handled = await rowsOf(
+        this.db,
+        `SELECT 1 AS one FROM handled_updates WHERE update_id = ?
+         AND NOT EXISTS (SELECT 1 FROM update_inbox WHERE update_id = ?)`,
+        updateId,
+        updateId,
+      );
+      if (handled.length > 0) return "handled";
       if (Date.now() > deadline) {
         if (deliveries(h, updateId) === 0) return "never delivered";
         throw new Error(`update ${updateId} was delivered but not handled within ${timeoutMs} ms`);
       }
       await new Promise((r) => setTimeout(r, 4));
     }
-  }
-  close(): void {
-    this.db.close();
   }
 }
 
@@ -68,28 +66,33 @@ export interface DraftState {
   active: boolean;
 }
 
-export function stateOf(db: Database.Database, userId: number): DraftState {
+export async function stateOf(db: Db, userId: number): Promise<DraftState> {
   {
-    const count = (sql: string) => (db.prepare(sql).get(userId) as { n: number }).n;
-    const row = db
-      .prepare("SELECT * FROM reports WHERE user_id = ? AND status = 'draft' ORDER BY id DESC LIMIT 1")
-      .get(userId) as Record<string, unknown> | undefined;
+    const count = async (sql: string) => (await rowsOf<{ n: number }>(db, sql, userId))[0]!.n;
+    const [row] = await rowsOf(
+      db,
+      "SELECT * FROM reports WHERE user_id = ? AND status = 'draft' ORDER BY id DESC LIMIT 1",
+      userId,
+    );
     let draft: string | undefined;
     if (row) {
       const { updated_at: _u, active: _a, rev: _r, reminded_at: _m, ...answers } = row;
-      const children = [
+      const children = [];
+      for (const t of [
         "report_contacts",
         "report_transfers",
         "report_loans",
         "report_identifiers",
         "report_evidence",
-      ].map((t) => db.prepare(`SELECT * FROM ${t} WHERE report_id = ? ORDER BY id`).all(row.id));
+      ]) {
+        children.push(await rowsOf(db, `SELECT * FROM ${t} WHERE report_id = ? ORDER BY id`, row.id));
+      }
       draft = JSON.stringify([answers, children]);
     }
     return {
-      users: count("SELECT COUNT(*) AS n FROM users WHERE id = ?"),
-      reports: count("SELECT COUNT(*) AS n FROM reports WHERE user_id = ?"),
-      pending: count("SELECT COUNT(*) AS n FROM pending_inputs WHERE user_id = ?"),
+      users: await count("SELECT COUNT(*) AS n FROM users WHERE id = ?"),
+      reports: await count("SELECT COUNT(*) AS n FROM reports WHERE user_id = ?"),
+      pending: await count("SELECT COUNT(*) AS n FROM pending_inputs WHERE user_id = ?"),
       draft,
       step: row ? (JSON.parse(String(row.cursor)) as { step: string }).step : undefined,
       active: row ? row.active === 1 : false,
@@ -137,7 +140,7 @@ export async function restorePlace(
   const target = STEP[place];
   if (!target) return;
   for (let attempt = 0; attempt < 6; attempt++) {
-    const s = stateOf(watch.db, u.user.id);
+    const s = await stateOf(watch.db, u.user.id);
     if (s.active && s.step === target) return;
     let update: Update;
     if (!s.active) {
@@ -155,7 +158,9 @@ export async function restorePlace(
     }
     await watch.wait(h, update.update_id);
   }
-  throw new Error(`could not bring ${u.user.id} back to ${target}: ${JSON.stringify(stateOf(watch.db, u.user.id))}`);
+  throw new Error(
+    `could not bring ${u.user.id} back to ${target}: ${JSON.stringify(await stateOf(watch.db, u.user.id))}`,
+  );
 }
 
 let groupIds = -1_001_000_000_000;
@@ -342,7 +347,7 @@ export async function runCases(
   const results: CaseResult[] = [];
   let lastOwn: number | undefined;
   for (const c of cases) {
-    const before = stateOf(watch.db, id);
+    const before = await stateOf(watch.db, id);
     const replies: BotMessage[] = [];
     const stop = u.onBotMessage((m, kind) => {
       if (kind !== "delete") replies.push(m);
@@ -374,7 +379,7 @@ export async function runCases(
                 String(call.params.chat_id) === String(otherChat),
             ).length;
     const leftGroup = otherChat === undefined ? undefined : h.emulator.hasLeft(otherChat);
-    const after = stateOf(watch.db, id);
+    const after = await stateOf(watch.db, id);
     const problems = check(place, lang, c, before, after, replies, callbackAnswer, otherChatMessages, leftGroup);
     results.push({ place, lang, id: c.id, problems });
     if (problems.length > 0 && process.env.DEBUG_HOSTILE) {

@@ -11,6 +11,7 @@ import { recognitionInput } from "../../src/services/recognition.js";
 import { type Submitted, submitDraft } from "../../src/services/submit.js";
 import type { UserHandle } from "../emulator/index.js";
 import { bankSecurityReport } from "../fixtures/reports/index.js";
+import { rowsOf } from "./database.js";
 import { buttonTexts, type Harness } from "./harness.js";
 import { label } from "./scenarios.js";
 
@@ -22,13 +23,11 @@ export function depsOf(h: Harness) {
   return h.app.deps;
 }
 
-/** Rows of a query on the bot's database. */
+/** Rows of a query on the bot's database (portable SQL, `?` placeholders). */
 export const sqlOf =
   (h: Harness) =>
-  <T>(query: string, ...params: unknown[]): T[] =>
-    depsOf(h)
-      .db.$client.prepare(query)
-      .all(...params) as T[];
+  <T>(query: string, ...params: unknown[]): Promise<T[]> =>
+    rowsOf<T>(depsOf(h).db, query, ...params);
 
 /** The bank-security fixture whose money went to SHARED_CARD. */
 export function bankReportToSharedCard(lang: Lang): Answers {
@@ -38,20 +37,26 @@ export function bankReportToSharedCard(lang: Lang): Answers {
 }
 
 /** A consented person's report with these answers, submitted at `at`. */
-export function submitReport(h: Harness, userId: number, lang: Lang, answers: Partial<Answers>, at: Date): Submitted {
+export async function submitReport(
+  h: Harness,
+  userId: number,
+  lang: Lang,
+  answers: Partial<Answers>,
+  at: Date,
+): Promise<Submitted> {
   const { db, catalogs, keys } = depsOf(h);
-  if (!getUser(db, userId)?.consentAt) recordConsent(db, userId, lang);
-  const draft = createDraft(db, userId, lang, answers);
-  const submitted = submitDraft(db, draft.id, (a) => catalogs.current().recognize(recognitionInput(a)), keys, at);
+  if (!(await getUser(db, userId))?.consentAt) await recordConsent(db, userId, lang);
+  const draft = await createDraft(db, userId, lang, answers);
+  const submitted = await submitDraft(db, draft.id, (a) => catalogs.current().recognize(recognitionInput(a)), keys, at);
   if (!submitted) throw new Error("submission failed");
   return submitted;
 }
 
 /** A draft that stays a draft (it must never count anywhere). */
-export function leaveDraft(h: Harness, userId: number, lang: Lang, answers: Partial<Answers>): number {
+export async function leaveDraft(h: Harness, userId: number, lang: Lang, answers: Partial<Answers>): Promise<number> {
   const { db } = depsOf(h);
-  if (!getUser(db, userId)?.consentAt) recordConsent(db, userId, lang);
-  return createDraft(db, userId, lang, answers).id;
+  if (!(await getUser(db, userId))?.consentAt) await recordConsent(db, userId, lang);
+  return (await createDraft(db, userId, lang, answers)).id;
 }
 
 /** A person who agreed to the notice (now, or before), at the "has this been reported?" prompt. */

@@ -123,16 +123,16 @@ describe("techniques in documents only with evidence", () => {
     contacts: [{ claimedIdentity: "mobile_operator", phones: [], handles: [] }],
   };
 
-  it("recognition alone still tags the story with card data (the false tag the report must not repeat)", () => {
+  it("recognition alone still tags the story with card data (the false tag the report must not repeat)", async () => {
     expect(catalog.recognize({ text: story }).techniques).toContain("card_data_disclosed");
   });
 
-  it("drops a phrase's technique when the questionnaire asked and the answer was no", () => {
+  it("drops a phrase's technique when the questionnaire asked and the answer was no", async () => {
     const evidence = techniqueEvidence(["card_data_disclosed", "sms_code_disclosed"], codeStory, catalog.rules);
     expect(evidence).toEqual([{ id: "sms_code_disclosed", source: "answer" }]);
   });
 
-  it("keeps a technique of the story only with its words quoted, when the questionnaire never asked", () => {
+  it("keeps a technique of the story only with its words quoted, when the questionnaire never asked", async () => {
     const evidence = techniqueEvidence(
       ["sms_code_disclosed"],
       { narrative: "Я продиктовала код из смс" },

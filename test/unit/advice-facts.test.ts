@@ -11,7 +11,7 @@ const catalog = loadDefaultCatalog();
 const { calendar } = catalog;
 
 describe("every legal or numeric fact carries its source", () => {
-  it("sees a fact in a digit or a citation of the law, not in ordinary words", () => {
+  it("sees a fact in a digit or a citation of the law, not in ordinary words", async () => {
     for (const t of ["позвоните 102", "ст. 71 УПК", "статья 953", "ҚПК 71-бабы", "по закону", "Заңның", "УК РК"]) {
       expect(statesFact(t), t).toBe(true);
     }
@@ -21,7 +21,7 @@ describe("every legal or numeric fact carries its source", () => {
     }
   });
 
-  it("in the shipped catalogue: every text that states a fact belongs to an entry that lists only checked facts", () => {
+  it("in the shipped catalogue: every text that states a fact belongs to an entry that lists only checked facts", async () => {
     const doc = catalog.document;
     const entries: [string, { facts?: readonly string[] }, unknown, string[]][] = [
       ...doc.schemes.map((s, i) => [`schemes[${i}]`, s, s, ["signals"]] as [string, typeof s, unknown, string[]]),
@@ -49,7 +49,7 @@ describe("every legal or numeric fact carries its source", () => {
     for (const f of catalog.facts()) expect(f.source.length, f.id).toBeGreaterThan(20);
   });
 
-  it("refuses a catalogue that states a number without its source, or cites an unchecked fact", () => {
+  it("refuses a catalogue that states a number without its source, or cites an unchecked fact", async () => {
     expect(
       catalogProblems((d) => {
         d.actions.keep_evidence.text.ru = "Сохраните чеки за 30 дней.";
@@ -67,7 +67,7 @@ describe("every legal or numeric fact carries its source", () => {
     );
   });
 
-  it("keeps the claims no source supports out of every text: no lender deadline in days, no loan cancelled by stop-credit", () => {
+  it("keeps the claims no source supports out of every text: no lender deadline in days, no loan cancelled by stop-credit", async () => {
     expect(catalog.fact("lender_deadline_days")?.checkedOn).toBeNull();
     expect(catalog.fact("stop_credit_cancels_loan")?.checkedOn).toBeNull();
     const all = textsIn(catalog.document, [], new Set(["signals", "phrases", "facts"])).flatMap((t) => [
@@ -80,7 +80,7 @@ describe("every legal or numeric fact carries its source", () => {
     expect(catalog.action("egov_stop_credit")?.text.ru).toMatch(/защищает от новых заявок/);
   });
 
-  it("says «safe deal» only inside the official app, never by a link sent in chat", () => {
+  it("says «safe deal» only inside the official app, never by a link sent in chat", async () => {
     const prevention = catalog
       .scheme("marketplace_seller")!
       .prevention.map((p) => p.ru)
@@ -89,7 +89,7 @@ describe("every legal or numeric fact carries its source", () => {
     expect(prevention).toMatch(/Никогда не платите по ссылке, присланной в чате/);
   });
 
-  it("cites the law in documents only through checked facts with a citation", () => {
+  it("cites the law in documents only through checked facts with a citation", async () => {
     for (const id of ["cpc_71", "cpc_200", "cpc_105", "banks_law_34_15"]) {
       const fact = catalog.fact(id)!;
       expect(fact.checkedOn).not.toBeNull();
@@ -105,7 +105,7 @@ describe("every legal or numeric fact carries its source", () => {
 describe("business days in Kazakhstan", () => {
   const off2026 = [...daysOff(calendar, 2026)].filter((d) => isBusinessDay(calendar, d) === false);
 
-  it("gives 2026 the days off of the published calendar: moved holidays and Kurban Ait", () => {
+  it("gives 2026 the days off of the published calendar: moved holidays and Kurban Ait", async () => {
     for (const d of [
       "2026-01-01",
       "2026-01-02",
@@ -135,7 +135,7 @@ describe("business days in Kazakhstan", () => {
     expect(off2026.length).toBeGreaterThan(10);
   });
 
-  it("follows 2025's decree: Friday 3 January off, Sunday 5 January a working day", () => {
+  it("follows 2025's decree: Friday 3 January off, Sunday 5 January a working day", async () => {
     expect(isBusinessDay(calendar, "2025-01-03")).toBe(false);
     expect(isBusinessDay(calendar, "2025-01-05")).toBe(true);
     expect(isBusinessDay(calendar, "2025-03-10")).toBe(false);
@@ -143,14 +143,14 @@ describe("business days in Kazakhstan", () => {
     expect(isBusinessDay(calendar, "2025-09-01")).toBe(false);
   });
 
-  it("counts a year not yet in the table by the law's rule alone", () => {
+  it("counts a year not yet in the table by the law's rule alone", async () => {
     // 2027: 1 and 2 January fall on Friday and Saturday; the Saturday gives Monday 4 January.
     expect(isBusinessDay(calendar, "2027-01-01")).toBe(false);
     expect(isBusinessDay(calendar, "2027-01-04")).toBe(false);
     expect(isBusinessDay(calendar, "2027-01-05")).toBe(true);
   });
 
-  it("counts only the business days wholly between the transfer's day and today", () => {
+  it("counts only the business days wholly between the transfer's day and today", async () => {
     expect(businessDaysBetween(calendar, "2026-11-20", "2026-11-23")).toBe(0); // Friday → Monday
     expect(businessDaysBetween(calendar, "2026-11-20", "2026-11-28")).toBe(5);
     expect(businessDaysBetween(calendar, "2026-03-20", "2026-03-27")).toBe(1); // Nauryz: only the 26th
@@ -158,7 +158,7 @@ describe("business days in Kazakhstan", () => {
     expect(businessDaysBetween(calendar, "1990-01-01", "2026-12-06", 30)).toBe(30);
   });
 
-  it("reads dates in Kazakhstan time and turns 30 hours over a weekend into «the bank can still hold it»", () => {
+  it("reads dates in Kazakhstan time and turns 30 hours over a weekend into «the bank can still hold it»", async () => {
     expect(kzDate(new Date("2026-11-20T20:00:00Z"))).toBe("2026-11-21");
     const friday = new Date("2026-11-20T13:00:00Z"); // 18:00 Friday in Kazakhstan
     const since = timeSince(friday, new Date("2026-11-21T19:00:00Z"), calendar); // Sunday 00:00, 30 hours later
@@ -170,7 +170,7 @@ describe("business days in Kazakhstan", () => {
 });
 
 describe("a live call typed anywhere", () => {
-  it("is heard in the present tense, in Russian and Kazakh", () => {
+  it("is heard in the present tense, in Russian and Kazakh", async () => {
     for (const t of [
       "Мне сейчас звонят из КНБ и говорят, что на меня заведено дело",
       "Звонят прямо сейчас, требуют перевести деньги",
@@ -220,7 +220,7 @@ describe("a live call typed anywhere", () => {
     }
   });
 
-  it("reads a 64 KB hostile text to the end", () => {
+  it("reads a 64 KB hostile text to the end", async () => {
     for (const hostile of [
       "звон ".repeat(13_000),
       "сейчас - - ".repeat(6_000),
@@ -235,7 +235,7 @@ describe("a live call typed anywhere", () => {
 });
 
 describe("the ЕРДР number", () => {
-  it("keeps the digits of a registration number, refuses a talon's short number and words", () => {
+  it("keeps the digits of a registration number, refuses a talon's short number and words", async () => {
     expect(parseErdrNumber("№ 2475 0003 1000 123")).toBe("247500031000123");
     expect(parseErdrNumber("ЕРДР 247500031000123")).toBe("247500031000123");
     expect(parseErdrNumber("КУИ № 2026-00123")).toBeUndefined();

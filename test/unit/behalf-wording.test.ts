@@ -18,7 +18,7 @@ const buttons = (lang: Lang, answers: Partial<Answers>, step: string) =>
     .map((b) => b.text);
 
 describe("a report filed for someone else is worded for them", () => {
-  it("offers the options in the third person when filed for a parent, in the first person for oneself", () => {
+  it("offers the options in the third person when filed for a parent, in the first person for oneself", async () => {
     expect(buttons("kk", { filedFor: "self" }, "channels")).toContain("Өзім оларға жаздым");
     expect(buttons("kk", { filedFor: "parent" }, "channels")).toContain("Оларға өзі жазды");
     expect(buttons("ru", { filedFor: "relative" }, "channels")).toContain("Он(а) сам(а) им написал(а)");
@@ -26,7 +26,7 @@ describe("a report filed for someone else is worded for them", () => {
     expect(buttons("ru", { filedFor: "self" }, "loan_status")).toContain("Да, без моего участия");
   });
 
-  it("uses no first person in any option shown for someone else", () => {
+  it("uses no first person in any option shown for someone else", async () => {
     const firstPerson: Record<Lang, RegExp> = {
       kk: /(?<![\p{L}])(мен|мені|менің|маған)(?![\p{L}])|(дым|дім|тым|тім|мын|мін)(?![\p{L}])/u,
       ru: /(?<![\p{L}])(я|меня|мне|мой|моя|моего|моей|моих)(?![\p{L}])/iu,
@@ -49,12 +49,12 @@ describe("a report filed for someone else is worded for them", () => {
     }
   });
 
-  it("summarises answers for someone else in the third person too", () => {
+  it("summarises answers for someone else in the third person too", async () => {
     const a = { ...emptyAnswers(), filedFor: "parent" as const, channels: ["i_contacted_them" as const] };
     expect(reviewSummary(tOf("kk"), a)).toContain("Оларға өзі жазды");
   });
 
-  it("has a plain form for every _behalf form", () => {
+  it("has a plain form for every _behalf form", async () => {
     for (const lang of LANGS) {
       const common = i18n.instance.getResourceBundle(lang, "common") as Record<string, Record<string, string>>;
       for (const [list, items] of Object.entries(common)) {

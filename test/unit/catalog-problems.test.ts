@@ -7,8 +7,8 @@ import { type CatalogIssue, problemWords } from "../../src/catalog/problems.js";
 import { validateCatalog } from "../../src/catalog/schema.js";
 import { CatalogStore } from "../../src/catalog/store.js";
 import { LANGS, type Lang } from "../../src/core/model.js";
-import { openDatabase } from "../../src/db/client.js";
 import { createI18n } from "../../src/i18n.js";
+import { testDb } from "../support/database.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: tests break a parsed document on purpose
 type Doc = any;
@@ -112,7 +112,7 @@ const BREAKAGES: Record<string, (d: Doc) => void> = {
 };
 
 describe("catalogue problems in the admin's language", () => {
-  it("gives every problem the validators know a text in Kazakh and in Russian", () => {
+  it("gives every problem the validators know a text in Kazakh and in Russian", async () => {
     for (const [code, breakIt] of Object.entries(BREAKAGES)) {
       const codes = issuesAfter(breakIt, code).map((i) => problemWords(i).code);
       expect(codes, code).toContain(code);
@@ -131,7 +131,7 @@ describe("catalogue problems in the admin's language", () => {
     for (const code of known) expect(i18n.exists(`admin:catalog.problems.${code}`), code).toBe(true);
   });
 
-  it("names the scheme by its id, the field and the line of the file", () => {
+  it("names the scheme by its id, the field and the line of the file", async () => {
     const broken = yamlText.replace(/(- id: law_enforcement\n(?:.*\n)*?\s+title:\n\s+kk: )"[^"]*"/, '$1""');
     const [issue] = issuesOf(broken);
     expect(issue).toMatchObject({ path: ["schemes", 1, "title", "kk"], scheme: "law_enforcement", message: "empty" });
@@ -145,7 +145,7 @@ describe("catalogue problems in the admin's language", () => {
     );
   });
 
-  it("points at an unknown field's own line, and at the object that lacks a missing one", () => {
+  it("points at an unknown field's own line, and at the object that lacks a missing one", async () => {
     const unknown = yamlText.replace("    status: active\n", "    status: active\n    colour: red\n");
     const [field] = issuesOf(unknown);
     expect(field?.line).toBe(lineOf(unknown, "colour: red"));
@@ -157,25 +157,21 @@ describe("catalogue problems in the admin's language", () => {
     expect(gone?.line).toBe(lineOf(missing, "- id: bank_security"));
   });
 
-  it("says what is wrong with the YAML itself, with its line", () => {
+  it("says what is wrong with the YAML itself, with its line", async () => {
     const [syntax] = issuesOf('version: "1"\nversion: "2"\n');
     expect(syntax).toMatchObject({ line: 2, yaml: "DUPLICATE_KEY" });
     expect(say("ru", syntax!)).toBe("Файл, строка 2: ключ повторяется");
     expect(say("kk", syntax!)).toBe("Файл, 2-жол: кілт қайталанады");
   });
 
-  it("says in both languages that a version is already stored, never in English", () => {
-    const db = openDatabase(":memory:");
-    try {
-      const store = new CatalogStore(db);
-      store.ensureDefault();
-      const again = store.importVersion(yamlText, { id: 1, role: "admin" });
-      expect(again.ok).toBe(false);
-      if (again.ok) return;
-      for (const lang of LANGS) expect(say(lang, again.issues[0]!)).not.toMatch(/already|stored/);
-      expect(say("ru", again.issues[0]!)).toContain("уже загружена");
-    } finally {
-      db.$client.close();
-    }
+  it("says in both languages that a version is already stored, never in English", async () => {
+    const db = await testDb();
+    const store = new CatalogStore(db);
+    await store.ensureDefault();
+    const again = await store.importVersion(yamlText, { id: 1, role: "admin" });
+    expect(again.ok).toBe(false);
+    if (again.ok) return;
+    for (const lang of LANGS) expect(say(lang, again.issues[0]!)).not.toMatch(/already|stored/);
+    expect(say("ru", again.issues[0]!)).toContain("уже загружена");
   });
 });

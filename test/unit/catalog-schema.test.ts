@@ -3,16 +3,16 @@ import { loadCatalog } from "../../src/catalog/load.js";
 import { catalogProblems as problemsOf } from "../support/catalog-problems.js";
 
 describe("catalogue validation", () => {
-  it("names the place of a missing language", () => {
+  it("names the place of a missing language", async () => {
     expect(problemsOf((d) => delete d.schemes[3].summary.kk)).toContain("schemes[3].summary.kk: missing");
   });
 
-  it("names the place of an empty text", () => {
+  it("names the place of an empty text", async () => {
     expect(problemsOf((d) => (d.schemes[2].red_flags[1].ru = "  "))).toContain("schemes[2].red_flags[1].ru: empty");
     expect(problemsOf((d) => (d.actions.block_card.text.kk = ""))).toContain("actions.block_card.text.kk: empty");
   });
 
-  it("rejects unknown identity, channel, technique, answer, action and contact ids", () => {
+  it("rejects unknown identity, channel, technique, answer, action and contact ids", async () => {
     const problems = problemsOf((d) => {
       d.schemes[0].signals.identities.banker = 0.5;
       d.schemes[0].signals.channels.pigeon = 0.5;
@@ -35,7 +35,7 @@ describe("catalogue validation", () => {
     );
   });
 
-  it("rejects a duplicate scheme id and a missing built-in scheme", () => {
+  it("rejects a duplicate scheme id and a missing built-in scheme", async () => {
     expect(problemsOf((d) => (d.schemes[5].id = "bank_security"))).toEqual(
       expect.arrayContaining([
         'schemes[5].id: duplicate scheme id "bank_security" (also schemes[0])',
@@ -44,7 +44,7 @@ describe("catalogue validation", () => {
     );
   });
 
-  it("accepts a new scheme with any lowercase id", () => {
+  it("accepts a new scheme with any lowercase id", async () => {
     const problems = problemsOf((d) => d.schemes.push({ ...structuredClone(d.schemes[0]), id: "qr_parking_fine" }));
     expect(problems).toEqual([]);
     expect(problemsOf((d) => d.schemes.push({ ...structuredClone(d.schemes[0]), id: "Parking Fine" }))).toContain(
@@ -52,7 +52,7 @@ describe("catalogue validation", () => {
     );
   });
 
-  it("takes everyday phrases only as weights against the schemes, and an older document without them", () => {
+  it("takes everyday phrases only as weights against the schemes, and an older document without them", async () => {
     expect(
       problemsOf((d) => {
         d.everyday.phrases.ru["забыл* пин*"] = 0.4;
@@ -65,7 +65,7 @@ describe("catalogue validation", () => {
     expect(problemsOf((d) => delete d.everyday)).toEqual([]);
   });
 
-  it("rejects a bad pattern, naming the pattern", () => {
+  it("rejects a bad pattern, naming the pattern", async () => {
     const problems = problemsOf((d) => {
       d.schemes[0].signals.phrases.ru["код $мс"] = 0.5;
       d.techniques.cvv_disclosed.phrases.kk["ал*"] = 0.5;
@@ -78,7 +78,7 @@ describe("catalogue validation", () => {
     );
   });
 
-  it("rejects a weight outside -1..1 and a missing technique or required action", () => {
+  it("rejects a weight outside -1..1 and a missing technique or required action", async () => {
     expect(problemsOf((d) => (d.schemes[0].signals.identities.bank = 3))).toEqual([
       "schemes[0].signals.identities.bank: must be between -1 and 1",
     ]);
@@ -96,7 +96,7 @@ describe("catalogue validation", () => {
     );
   });
 
-  it("checks governance fields, contacts and triage bands", () => {
+  it("checks governance fields, contacts and triage bands", async () => {
     const problems = problemsOf((d) => {
       d.version = 2026.11;
       d.reviewed = "yesterday";
@@ -125,7 +125,7 @@ describe("catalogue validation", () => {
     );
   });
 
-  it("reports YAML syntax errors with a line number", () => {
+  it("reports YAML syntax errors with a line number", async () => {
     const result = loadCatalog("version: '1'\nschemes: [\n");
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0]).toMatch(/^yaml line \d+: /);

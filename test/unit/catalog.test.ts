@@ -14,7 +14,7 @@ function expectBoth(text: Text, where: string) {
 }
 
 describe("the default catalogue", () => {
-  it("validates", () => {
+  it("validates", async () => {
     const result = loadCatalog(readDefaultCatalogYaml());
     expect(result.ok ? [] : result.problems).toEqual([]);
     expect(catalog.version).toMatch(/^\d{4}\.\d{1,2}\.\d+$/);
@@ -22,7 +22,7 @@ describe("the default catalogue", () => {
     expect(catalog.reviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
-  it("holds all 18 built-in schemes, active, with every text in both languages", () => {
+  it("holds all 18 built-in schemes, active, with every text in both languages", async () => {
     expect(catalog.schemes().map((s) => s.id)).toEqual([...SCHEME_IDS]);
     for (const s of catalog.schemes()) {
       expect(s.builtIn).toBe(true);
@@ -42,14 +42,14 @@ describe("the default catalogue", () => {
     }
   });
 
-  it("has phrase patterns in Russian, Kazakh and Latin-letter Russian for every scheme", () => {
+  it("has phrase patterns in Russian, Kazakh and Latin-letter Russian for every scheme", async () => {
     for (const s of catalog.document.schemes) {
       for (const lang of ["ru", "kk", "lat"] as const)
         expect(Object.keys(s.signals.phrases[lang] ?? {}).length, `${s.id}.${lang}`).toBeGreaterThan(0);
     }
   });
 
-  it("has the 12 techniques with title and advice", () => {
+  it("has the 12 techniques with title and advice", async () => {
     expect(catalog.techniques().map((t) => t.id)).toEqual([...TECHNIQUES]);
     for (const t of catalog.techniques()) {
       expectBoth(t.title, `${t.id}.title`);
@@ -57,7 +57,7 @@ describe("the default catalogue", () => {
     }
   });
 
-  it("has every action the guidance relies on, and the contacts they name", () => {
+  it("has every action the guidance relies on, and the contacts they name", async () => {
     for (const id of REQUIRED_ACTIONS) {
       const action = catalog.action(id);
       expect(action, id).toBeDefined();
@@ -75,7 +75,7 @@ describe("the default catalogue", () => {
     expect(catalog.action("loan_police_decision")?.text.ru).toMatch(/71.*200|200.*71/s);
   });
 
-  it("marks as checked only the contacts DOMAIN.md states: 102 and Halyk's 7111", () => {
+  it("marks as checked only the contacts DOMAIN.md states: 102 and Halyk's 7111", async () => {
     const checked = catalog.contacts().filter((c) => c.checked);
     expect(checked.map((c) => [c.id, c.phone])).toEqual([
       ["police", "102"],
@@ -88,7 +88,7 @@ describe("the default catalogue", () => {
     expectBoth(catalog.bankContactFallback, "bankContactFallback");
   });
 
-  it("gives the urgency band: hours for the first day, business days after it", () => {
+  it("gives the urgency band: hours for the first day, business days after it", async () => {
     const at = (hours: number, businessDays: number) => catalog.triage({ hours, businessDays }).level;
     expect(at(0.5, 0)).toBe("critical");
     expect(at(2.99, 0)).toBe("critical");
@@ -102,7 +102,7 @@ describe("the default catalogue", () => {
     for (const b of catalog.triageBands) expectBoth(b.headline, b.level);
   });
 
-  it("answers the call check from its table: officials talking money are danger, nothing is ever «safe»", () => {
+  it("answers the call check from its table: officials talking money are danger, nothing is ever «safe»", async () => {
     const { callCheck } = catalog;
     expect(callCheck.requests.map((r) => r.id)).toEqual(
       expect.arrayContaining([
@@ -141,7 +141,7 @@ describe("the default catalogue", () => {
     expect(callCheck.identities.map((i) => i.id)).toContain("bank");
   });
 
-  it("has the dropper check and the re-victimisation warnings", () => {
+  it("has the dropper check and the re-victimisation warnings", async () => {
     const d = catalog.dropperCheck;
     expect(d.questions.length).toBeGreaterThan(0);
     expect(d.crime.ru).toContain("232-1");
@@ -152,7 +152,7 @@ describe("the default catalogue", () => {
       expectBoth(t, "text");
   });
 
-  it("is immutable and compiled once per text", () => {
+  it("is immutable and compiled once per text", async () => {
     expect(Object.isFrozen(catalog)).toBe(true);
     expect(Object.isFrozen(catalog.scheme("bank_security"))).toBe(true);
     expect(Object.isFrozen(catalog.document.schemes)).toBe(true);

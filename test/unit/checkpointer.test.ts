@@ -2,14 +2,17 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
+import type Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Checkpointer, startCheckpointer } from "../../src/db/checkpointer.js";
-import { type Db, openDatabase } from "../../src/db/client.js";
+import { closeDatabase, type Db, openDatabase } from "../../src/db/client.js";
+import { sqliteConnection } from "../../src/db/sqlite-engine.js";
 import { createLogger } from "../../src/logger.js";
 
 let dir: string;
 let path: string;
 let db: Db;
+let sqlite: Database.Database;
 let checkpointer: Checkpointer | undefined;
 let logged: string[];
 
@@ -25,12 +28,12 @@ const logger = () =>
   );
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const walBytes = () => statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0;
-const autoPages = () => db.$client.pragma("wal_autocheckpoint", { simple: true });
+const autoPages = () => sqlite.pragma("wal_autocheckpoint", { simple: true });
 type CheckpointResult = { busy: number; log: number; checkpointed: number };
 /** Checkpoints from the test's side (waiting out one the worker is running) and says how many frames the WAL holds. */
 async function framesLeft(): Promise<CheckpointResult | undefined> {
   for (let tries = 0; tries < 100; tries++) {
-    const [result] = db.$client.pragma("wal_checkpoint(PASSIVE)") as CheckpointResult[];
+    const [result] = sqlite.pragma("wal_checkpoint(PASSIVE)") as CheckpointResult[];
     if (result?.busy === 0) return result;
     await sleep(5);
   }
@@ -39,11 +42,11 @@ async function framesLeft(): Promise<CheckpointResult | undefined> {
 
 /** Many small committed writes, as updates make them, for `ms`. */
 async function writeFor(ms: number): Promise<number> {
-  const insert = db.$client.prepare("INSERT INTO counters (name, value) VALUES (?, ?)");
+  const insert = sqlite.prepare("INSERT INTO counters (name, value) VALUES (?, ?)");
   const end = Date.now() + ms;
   let n = 0;
   while (Date.now() < end) {
-    db.$client.transaction(() => {
+    sqlite.transaction(() => {
       for (let i = 0; i < 20; i++) insert.run(`c-${n++}-${"x".repeat(200)}`, n);
     })();
     if (n % 400 === 0) await sleep(1);
@@ -51,17 +54,18 @@ async function writeFor(ms: number): Promise<number> {
   return n;
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "saqbol-checkpoint-"));
   path = join(dir, "saqbol.db");
-  db = openDatabase(path);
+  db = await openDatabase(path);
+  sqlite = sqliteConnection(db)!;
   logged = [];
 });
 
 afterEach(async () => {
   await checkpointer?.stop();
   checkpointer = undefined;
-  db.$client.close();
+  await closeDatabase(db);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -95,7 +99,7 @@ describe("WAL checkpoints in a worker thread", () => {
   });
 
   it("without it (automatic checkpoint off), the same writes grow the WAL: the bound above is the worker's doing", async () => {
-    db.$client.pragma("wal_autocheckpoint = 0");
+    sqlite.pragma("wal_autocheckpoint = 0");
     await writeFor(1500);
     expect(walBytes()).toBeGreaterThan(16 * 1024 * 1024);
     expect((await framesLeft())?.log).toBeGreaterThan(10_000);
@@ -109,10 +113,11 @@ describe("WAL checkpoints in a worker thread", () => {
   });
 
   it("leaves an in-memory database as it is: SQLite's own checkpoint stays on, nothing is logged", async () => {
-    const memory = openDatabase(":memory:");
+    const memory = await openDatabase(":memory:");
+    const connection = sqliteConnection(memory)!;
     const pragmas = () => [
-      memory.$client.pragma("wal_autocheckpoint", { simple: true }),
-      memory.$client.pragma("journal_size_limit", { simple: true }),
+      connection.pragma("wal_autocheckpoint", { simple: true }),
+      connection.pragma("journal_size_limit", { simple: true }),
     ];
     const before = pragmas();
     const none = startCheckpointer(memory, ":memory:", logger());
@@ -121,6 +126,6 @@ describe("WAL checkpoints in a worker thread", () => {
     await none.stop();
     expect(pragmas()).toEqual(before);
     expect(logged).toEqual([]);
-    memory.$client.close();
+    await closeDatabase(memory);
   });
 });

@@ -10,7 +10,7 @@ const i18n = createI18n();
 const ALL = [...CITIZEN_COMMANDS, ...POLICE_MENU, ...ADMIN_MENU];
 
 describe("the «/» menu per language and role", () => {
-  it("describes every command in both languages, within Telegram's limits", () => {
+  it("describes every command in both languages, within Telegram's limits", async () => {
     for (const command of CITIZEN_COMMANDS) expect(i18n.exists(`menu:commands.${command}`), command).toBe(true);
     for (const command of [...POLICE_MENU, ...ADMIN_MENU])
       expect(i18n.exists(`staff:commands.${command}`), command).toBe(true);
@@ -26,7 +26,7 @@ describe("the «/» menu per language and role", () => {
     expect(new Set(ALL).size).toBe(ALL.length);
   });
 
-  it("gives citizens no staff command, police the police tools, admins everything", () => {
+  it("gives citizens no staff command, police the police tools, admins everything", async () => {
     const commands = (role: (typeof ROLES)[number]) => commandMenu(i18n, "kk", role).map((c) => c.command);
     expect(commands("citizen")).toEqual([...CITIZEN_COMMANDS]);
     expect(commands("police")).toEqual([...CITIZEN_COMMANDS, ...POLICE_MENU]);
@@ -35,7 +35,7 @@ describe("the «/» menu per language and role", () => {
     for (const command of ADMIN_COMMANDS) expect(commands("admin")).toContain(command);
   });
 
-  it("writes the menu in the language asked, whatever the role", () => {
+  it("writes the menu in the language asked, whatever the role", async () => {
     for (const role of ROLES) {
       expect(commandMenu(i18n, "kk", role)[1]?.description).toBe("Мені алдап кетті: арыз");
       expect(commandMenu(i18n, "ru", role)[1]?.description).toBe("Меня обманули: заявление");
@@ -44,7 +44,7 @@ describe("the «/» menu per language and role", () => {
     expect(new Set(LANGS.flatMap((l) => ROLES.map((r) => menuKey(r, l)))).size).toBe(LANGS.length * ROLES.length);
   });
 
-  it("fits both languages in the description for everyone else", () => {
+  it("fits both languages in the description for everyone else", async () => {
     expect(bilingualDescription(i18n).length).toBeLessThanOrEqual(512);
     expect(bilingualShortDescription(i18n).length).toBeLessThanOrEqual(120);
   });

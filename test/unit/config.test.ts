@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from "../../src/config.js";
 const base = { BOT_TOKEN: "123456:ABC-def_ghi" };
 
 describe("configuration from the environment", () => {
-  it("fills in defaults", () => {
+  it("fills in defaults", async () => {
     const c = loadConfig(base);
     expect(c).toMatchObject({
       apiRoot: "https://api.telegram.org",
@@ -24,7 +24,7 @@ describe("configuration from the environment", () => {
     });
   });
 
-  it("reads admin ids, the API root and webhook settings", () => {
+  it("reads admin ids, the API root and webhook settings", async () => {
     const c = loadConfig({
       ...base,
       ADMIN_IDS: " 11, 22 ,33",

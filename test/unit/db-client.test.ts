@@ -3,57 +3,84 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Db, openDatabase } from "../../src/db/client.js";
+import { closeDatabase, type Db, inTransaction, openDatabase } from "../../src/db/client.js";
+import { sqliteConnection } from "../../src/db/sqlite-engine.js";
+import { rowsOf } from "../support/database.js";
 
 let dir: string;
 let db: Db;
+let connection: Database.Database;
 let other: Database.Database;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "saqbol-client-"));
-  db = openDatabase(join(dir, "saqbol.db"));
+  db = await openDatabase(join(dir, "saqbol.db"));
+  connection = sqliteConnection(db)!;
   other = new Database(join(dir, "saqbol.db"));
   other.pragma("busy_timeout = 0");
 });
 
-afterEach(() => {
+afterEach(async () => {
   other.close();
-  db.$client.close();
+  await closeDatabase(db);
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe("the database connection", () => {
+const names = async () =>
+  (await rowsOf<{ name: string }>(db, "SELECT name FROM counters ORDER BY name")).map((r) => r.name);
+
+describe("the SQLite connection", () => {
   it("opens in WAL mode with foreign keys on", () => {
-    expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect(connection.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(connection.pragma("foreign_keys", { simple: true })).toBe(1);
   });
 
-  it("takes the write lock when a transaction begins, even one that only reads so far", () => {
+  it("takes the write lock when a transaction begins, even one that only reads so far", async () => {
     let otherWrite: unknown;
-    db.$client.transaction(() => {
-      db.$client.prepare("SELECT count(*) FROM users").get();
+    await inTransaction(db, async () => {
+      await rowsOf(db, "SELECT count(*) FROM users");
       try {
         other.prepare("INSERT INTO counters (name, value) VALUES ('x', 1)").run();
       } catch (error) {
         otherWrite = (error as { code?: string }).code;
       }
-    })();
+    });
     expect(otherWrite).toBe("SQLITE_BUSY");
     // Once it has ended, the other connection writes.
     other.prepare("INSERT INTO counters (name, value) VALUES ('x', 1)").run();
   });
 
-  it("keeps nested transactions as savepoints: an inner failure undoes only the inner part", () => {
-    const insert = db.$client.prepare("INSERT INTO counters (name, value) VALUES (?, 1)");
-    db.$client.transaction(() => {
-      insert.run("outer");
-      try {
-        db.$client.transaction(() => {
-          insert.run("inner");
-          throw new Error("inner fails");
-        })();
-      } catch {}
-    })();
-    expect(db.$client.prepare("SELECT name FROM counters").all()).toEqual([{ name: "outer" }]);
+  it("keeps nested transactions as savepoints: an inner failure undoes only the inner part", async () => {
+    await inTransaction(db, async () => {
+      await db.$engine.execute("INSERT INTO counters (name, value) VALUES (?, 1)", ["outer"], "run");
+      await inTransaction(db, async () => {
+        await db.$engine.execute("INSERT INTO counters (name, value) VALUES (?, 1)", ["inner"], "run");
+        throw new Error("inner fails");
+      }).catch(() => undefined);
+    });
+    expect(await names()).toEqual(["outer"]);
+  });
+
+  it("keeps other work out of an open transaction: it waits, and a rollback takes back only the transaction's own writes", async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const failing = inTransaction(db, async () => {
+      await db.$engine.execute("INSERT INTO counters (name, value) VALUES (?, 1)", ["inside"], "run");
+      await held;
+      throw new Error("rolled back");
+    }).catch(() => "rolled back");
+    // Outside the transaction while it is open: waits for it instead of joining it.
+    const outside = db.$engine.execute("INSERT INTO counters (name, value) VALUES (?, 1)", ["outside"], "run");
+    const second = inTransaction(db, () =>
+      db.$engine.execute("INSERT INTO counters (name, value) VALUES (?, 1)", ["second"], "run"),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(connection.prepare("SELECT name FROM counters").all()).toEqual([{ name: "inside" }]);
+    release();
+    expect(await failing).toBe("rolled back");
+    await Promise.all([outside, second]);
+    expect(await names()).toEqual(["outside", "second"]);
   });
 });

@@ -43,14 +43,14 @@ const pool = (options: Partial<ConstructorParameters<typeof DocumentWorkers>[0]>
   pools.push(p);
   return p;
 };
-afterAll(() => Promise.all(pools.map((p) => p.close())));
+afterAll(async () => Promise.all(pools.map((p) => p.close())));
 
 describe("document workers", () => {
   it("make the same PDF in both languages as the bot's own thread, as a Buffer", async () => {
     const workers = pool();
     for (const lang of ["kk", "ru"] as const) {
       const job = pdfJob(lang);
-      const [there, here] = await Promise.all([workers.run(job), runDocumentJob(job, i18n)]);
+      const [there, here] = await Promise.all([workers.run(job), await runDocumentJob(job, i18n)]);
       expect(Buffer.isBuffer(there)).toBe(true);
       expect(text(there as Buffer)).toBe(text(here as Buffer));
     }
@@ -64,7 +64,7 @@ describe("document workers", () => {
       date: new Date("2026-11-20"),
       names,
     };
-    const [there, here] = await Promise.all([pool().run(job), runDocumentJob(job, i18n)]);
+    const [there, here] = await Promise.all([pool().run(job), await runDocumentJob(job, i18n)]);
     expect(there.map((f) => [f.name, f.kind])).toEqual(here.map((f) => [f.name, f.kind]));
     expect(there.length).toBeGreaterThan(0);
     for (const [i, file] of there.entries()) expect(text(file.bytes)).toBe(text(here[i]!.bytes));

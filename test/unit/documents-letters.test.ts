@@ -26,15 +26,15 @@ const pages = (pdf: Buffer) =>
   Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", ["-"], { input: pdf }).toString())?.[1]);
 
 describe("which letters fit", () => {
-  it("bank security call with a transfer: a letter to the person's bank only", () => {
+  it("bank security call with a transfer: a letter to the person's bank only", async () => {
     expect(lettersFor(bankSecurityReport("ru"))).toEqual([{ kind: "bank", bank: "kaspi" }]);
   });
 
-  it("marketplace prepayment: a letter to the bank the money left from", () => {
+  it("marketplace prepayment: a letter to the bank the money left from", async () => {
     expect(lettersFor(marketplaceReport("kk"))).toEqual([{ kind: "bank", bank: "halyk" }]);
   });
 
-  it("loans via an eGov 1414 code after an 'operator' call: one letter per lender and one to the operator", () => {
+  it("loans via an eGov 1414 code after an 'operator' call: one letter per lender and one to the operator", async () => {
     expect(lettersFor(egovLoanReport("ru"))).toEqual([
       { kind: "lender", loan: 0 },
       { kind: "lender", loan: 1 },
@@ -42,25 +42,25 @@ describe("which letters fit", () => {
     ]);
   });
 
-  it("help-a-relative transfer: a letter to the bank", () => {
+  it("help-a-relative transfer: a letter to the bank", async () => {
     expect(lettersFor(relativeReport("ru"))).toEqual([{ kind: "bank", bank: "forte" }]);
   });
 
-  it("one bank letter per bank money left from", () => {
+  it("one bank letter per bank money left from", async () => {
     expect(lettersFor(largeReport("ru")).filter((l) => l.kind === "bank")).toEqual([
       { kind: "bank", bank: "kaspi" },
       { kind: "bank", bank: "halyk" },
     ]);
   });
 
-  it("no letters when nothing was passed on, sent or borrowed", () => {
+  it("no letters when nothing was passed on, sent or borrowed", async () => {
     const report = relativeReport("ru");
     report.answers.transfers = [];
     report.answers.transfersMade = false;
     expect(lettersFor(report)).toEqual([]);
   });
 
-  it("a bank letter for disclosed card data alone, even with the bank unknown", () => {
+  it("a bank letter for disclosed card data alone, even with the bank unknown", async () => {
     const report = relativeReport("ru");
     report.answers.transfers = [];
     report.answers.transfersMade = false;
@@ -68,7 +68,7 @@ describe("which letters fit", () => {
     expect(lettersFor(report)).toEqual([{ kind: "bank" }]);
   });
 
-  it("a lender letter even when the loan was not described, never for loanStatus 'no'", () => {
+  it("a lender letter even when the loan was not described, never for loanStatus 'no'", async () => {
     const report = egovLoanReport("ru");
     report.answers.loans = [];
     expect(lettersFor(report)).toContainEqual({ kind: "lender" });
@@ -76,7 +76,7 @@ describe("which letters fit", () => {
     expect(lettersFor(report).some((l) => l.kind === "lender")).toBe(false);
   });
 
-  it("an operator letter when an operator's code was shared", () => {
+  it("an operator letter when an operator's code was shared", async () => {
     const report = marketplaceReport("ru");
     report.answers.codesShared = ["operator"];
     expect(lettersFor(report)).toContainEqual({ kind: "operator" });

@@ -35,13 +35,13 @@ describe("Telegram answers that are not our failures, by name", () => {
     expect(() => ignoreStaleEdit(error)).toThrow(error);
   });
 
-  it("a network failure and a plain error are rethrown too", () => {
+  it("a network failure and a plain error are rethrown too", async () => {
     const network = new HttpError("Network request for 'editMessageText' failed!", new Error("ECONNRESET"));
     expect(() => ignoreStaleEdit(network)).toThrow(network);
     expect(() => ignoreStaleEdit(new Error("bug"))).toThrow("bug");
   });
 
-  it("only the exact 400 'message is not modified' counts as not modified", () => {
+  it("only the exact 400 'message is not modified' counts as not modified", async () => {
     expect(isNotModified(telegram(400, "Bad Request: message is not modified"))).toBe(true);
     expect(isNotModified(telegram(400, "Bad Request: message to edit not found"))).toBe(false);
     expect(isNotModified(telegram(500, "message is not modified"))).toBe(false);

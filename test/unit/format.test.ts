@@ -39,7 +39,7 @@ describe("money is written one way, in both languages", () => {
     expect(formatMoney(money)).toBe(text);
   });
 
-  it("groups every whole number by three from the right, with nothing else in it", () => {
+  it("groups every whole number by three from the right, with nothing else in it", async () => {
     for (let digits = 1; digits <= 15; digits++) {
       const n = Number("9".repeat(digits));
       const text = formatNumber(n);
@@ -50,7 +50,7 @@ describe("money is written one way, in both languages", () => {
     }
   });
 
-  it("reads back every amount it writes, in every currency", () => {
+  it("reads back every amount it writes, in every currency", async () => {
     for (const currency of CURRENCIES) {
       for (const amountMinor of [100, 5_050, 18_500_000, 123_456_789]) {
         const money = { amountMinor, currency };
@@ -61,7 +61,7 @@ describe("money is written one way, in both languages", () => {
 });
 
 describe("dates are dd.mm.yyyy in Kazakhstan time, in both languages", () => {
-  it("writes local dates and moments", () => {
+  it("writes local dates and moments", async () => {
     expect(formatDate("2026-03-14")).toBe("14.03.2026");
     expect(formatDate("not a date")).toBe("not a date");
     // 19:30 UTC is 00:30 the next day in Kazakhstan (UTC+5)
@@ -72,13 +72,13 @@ describe("dates are dd.mm.yyyy in Kazakhstan time, in both languages", () => {
     expect(fileDate(new Date("2026-03-14T19:30:00.000Z"))).toBe("2026-03-15");
   });
 
-  it("writes an ISO week as its Monday and Sunday", () => {
+  it("writes an ISO week as its Monday and Sunday", async () => {
     expect(formatWeek("2026-W11")).toBe("09.03.2026 – 15.03.2026");
     expect(formatWeek("2026-W01")).toBe("29.12.2025 – 04.01.2026");
     expect(formatWeek("2020-W53")).toBe("28.12.2020 – 03.01.2021");
   });
 
-  it("cuts the victim's own card the same way everywhere", () => {
+  it("cuts the victim's own card the same way everywhere", async () => {
     expect(maskedCard("4821")).toBe(`\u2022\u2022\u2022\u2022${S}4821`);
   });
 });
@@ -159,7 +159,7 @@ describe("no other way of writing numbers, money or dates", () => {
     });
   }
 
-  it("locales never write a date as yyyy-mm-dd or yyyy.mm.dd", () => {
+  it("locales never write a date as yyyy-mm-dd or yyyy.mm.dd", async () => {
     const locales = readLocales();
     const texts = LANGS.flatMap((lang) => JSON.stringify(locales[lang]).match(/\b\d{4}[-.]\d{2}[-.]\d{2}\b/g) ?? []);
     expect(texts).toEqual([]);

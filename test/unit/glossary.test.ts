@@ -69,13 +69,13 @@ function secondTerms(all: Record<Lang, [string, string][]>): string[] {
 }
 
 describe("the glossary: one term per concept in each language", () => {
-  it("lists each concept once, with a term in both languages", () => {
+  it("lists each concept once, with a term in both languages", async () => {
     const ids = glossary.concepts.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const c of glossary.concepts) for (const lang of LANGS) expect(c[lang].trim(), `${c.id}.${lang}`).not.toBe("");
   });
 
-  it("is in use: every term appears in the texts of its language", () => {
+  it("is in use: every term appears in the texts of its language", async () => {
     const unused = glossary.concepts.flatMap((c) =>
       LANGS.filter((lang) => {
         const used = pattern(c.find?.[lang] ?? c[lang].replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
@@ -85,11 +85,11 @@ describe("the glossary: one term per concept in each language", () => {
     expect(unused).toEqual([]);
   });
 
-  it("flags any text that uses a second term for the same concept", () => {
+  it("flags any text that uses a second term for the same concept", async () => {
     expect(secondTerms(byLang)).toEqual([]);
   });
 
-  it("would flag a planted second term, and not the same word where it means something else", () => {
+  it("would flag a planted second term, and not the same word where it means something else", async () => {
     const planted: Record<Lang, [string, string][]> = {
       kk: [
         ["check:buttons.end", "Болды ✓"],
@@ -109,7 +109,7 @@ describe("the glossary: one term per concept in each language", () => {
     ).toEqual(["check_signature (kk) report", "done_button (kk) check", "unfinished_report (ru) questionnaire"]);
   });
 
-  it("speaks of the victim in the third person in the police documents", () => {
+  it("speaks of the victim in the third person in the police documents", async () => {
     const secondPerson: Record<Lang, RegExp> = {
       kk: /(?<![\p{L}])(сіз|сізге|сізді|сіздің|өзіңіз)(?![\p{L}])|(ыңыз|іңіз|ңыз|ңіз)(?![\p{L}])/u,
       ru: /(?<![\p{L}])(вы|вас|вам|ваш\p{L}*)(?![\p{L}])/iu,
@@ -140,7 +140,7 @@ describe("the police documents, as the bot fills them in", () => {
     botUsername: "b",
   });
 
-  it("name reasons, techniques and the steps done of the victim, not to them", () => {
+  it("name reasons, techniques and the steps done of the victim, not to them", async () => {
     expect(deps.describeReason({ source: "channel", value: "i_contacted_them" }, "kk")).toBe(
       "байланыс тәсілі: зардап шеккен адамның өзі хабарласқан",
     );

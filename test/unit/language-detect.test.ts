@@ -22,7 +22,7 @@ const messages = readJsonl<Message>("language/messages.jsonl");
 const words = (text: string) => text.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length;
 
 describe("the language people write in", () => {
-  it("is tested on at least 100 real-looking messages per language, mixed kk-ru included", () => {
+  it("is tested on at least 100 real-looking messages per language, mixed kk-ru included", async () => {
     for (const lang of LANGS) {
       const own = messages.filter((m) => m.lang === lang);
       expect(own.length).toBeGreaterThanOrEqual(100);
@@ -33,7 +33,7 @@ describe("the language people write in", () => {
     expect(messages.filter((m) => m.lang === "neutral").length).toBeGreaterThanOrEqual(30);
   });
 
-  it("offers a switch wrongly in at most 2 % of messages (the bot's own language, mixed, or neutral ones)", () => {
+  it("offers a switch wrongly in at most 2 % of messages (the bot's own language, mixed, or neutral ones)", async () => {
     const trials = messages.flatMap((m) =>
       m.lang === "neutral" ? LANGS.map((bot) => ({ m, bot })) : [{ m, bot: m.lang }],
     );
@@ -44,7 +44,7 @@ describe("the language people write in", () => {
     expect(wrong.filter(({ m }) => m.lang === "neutral").map(({ m }) => m.text)).toEqual([]);
   });
 
-  it("offers the other language for nine in ten sentences of three words or more written in it", () => {
+  it("offers the other language for nine in ten sentences of three words or more written in it", async () => {
     for (const lang of LANGS) {
       const sentences = messages.filter((m) => m.lang === lang && words(m.text) >= 3);
       const offered = sentences.filter((m) => otherLanguageWritten(m.text, otherLang(lang)) === lang);
@@ -52,14 +52,14 @@ describe("the language people write in", () => {
     }
   });
 
-  it("never offers the wrong language for any message", () => {
+  it("never offers the wrong language for any message", async () => {
     const backwards = messages.filter(
       (m) => m.lang !== "neutral" && otherLanguageWritten(m.text, m.lang) === otherLang(m.lang),
     );
     expect(backwards.map((m) => m.text)).toEqual([]);
   });
 
-  it("reads Kazakh without Kazakh letters and in Latin letters, as in the issue", () => {
+  it("reads Kazakh without Kazakh letters and in Latin letters, as in the issue", async () => {
     for (const text of [
       "kartamnan aqsha ketti",
       "Сәлеметсіз бе, анама ҰҚК-дан хабарласып жатыр",
@@ -73,7 +73,7 @@ describe("the language people write in", () => {
     }
   });
 
-  it("agrees with the recognition test narratives, written by others, in both languages", () => {
+  it("agrees with the recognition test narratives, written by others, in both languages", async () => {
     const narratives = [
       ...readJsonl<{ lang: string; text: string }>("narratives.jsonl"),
       ...readJsonl<{ lang: string; text: string }>("narratives-extra.jsonl"),
@@ -84,7 +84,7 @@ describe("the language people write in", () => {
     expect(guessed.filter(({ n, lang }) => lang === n.lang).length / narratives.length).toBeGreaterThanOrEqual(0.95);
   });
 
-  it("is not moved by names, numbers, links or card numbers added to a message", () => {
+  it("is not moved by names, numbers, links or card numbers added to a message", async () => {
     const neutral = [
       "Айгүл Серікқызы",
       "+7 701 234 56 78",
@@ -105,7 +105,7 @@ describe("the language people write in", () => {
       for (const b of neutral) expect(guessLanguage(`${a} ${b}`).lang, `${a} ${b}`).toBeUndefined();
   });
 
-  it("stays linear on 64 KB of adversarial text (one long token, hyphens, digits)", () => {
+  it("stays linear on 64 KB of adversarial text (one long token, hyphens, digits)", async () => {
     const inputs = [
       "a".repeat(65_536),
       "ҚҚ-".repeat(21_845),

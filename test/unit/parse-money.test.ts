@@ -224,7 +224,7 @@ describe("parseAmounts: a list of sums in any joining phrase of either language"
 });
 
 describe("sumByCurrency", () => {
-  it("adds per currency and never across currencies", () => {
+  it("adds per currency and never across currencies", async () => {
     const list: (Money | undefined)[] = [
       kzt(50_000),
       { amountMinor: 30_000, currency: "USD" },
@@ -235,7 +235,7 @@ describe("sumByCurrency", () => {
     expect(sumByCurrency(list)).toEqual([kzt(200_000.5), { amountMinor: 40_000, currency: "USD" }]);
   });
 
-  it("gives an empty list for no sums", () => {
+  it("gives an empty list for no sums", async () => {
     expect(sumByCurrency([])).toEqual([]);
   });
 });

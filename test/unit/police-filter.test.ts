@@ -17,7 +17,7 @@ import { parseGrantArgs, readProfileWords } from "../../src/services/staff.js";
 const SCHEMES = ["bank_security", "marketplace_seller"];
 
 describe("police filters", () => {
-  it("reads dates, a range, region, scheme and status in any order", () => {
+  it("reads dates, a range, region, scheme and status in any order", async () => {
     expect(parseFilterArgs("almaty 2026-11-30 01.11.2026 bank_security updated", SCHEMES)).toEqual({
       spec: {
         fromDay: "2026-11-01",
@@ -36,7 +36,7 @@ describe("police filters", () => {
     expect(parseFilterArgs("25.11.2026", SCHEMES).spec).toEqual({ fromDay: "2026-11-25", toDay: "2026-11-25" });
   });
 
-  it("returns words it does not know instead of guessing", () => {
+  it("returns words it does not know instead of guessing", async () => {
     expect(parseFilterArgs("31.02.2026 atlantis scheme=unknown_scheme", SCHEMES).unknown).toEqual([
       "31.02.2026",
       "atlantis",
@@ -44,7 +44,7 @@ describe("police filters", () => {
     ]);
   });
 
-  it("reads regions in any language and case, banks, amounts in tenge and «mine»", () => {
+  it("reads regions in any language and case, banks, amounts in tenge and «mine»", async () => {
     expect(parseFilterArgs("Алматыда 05.12.2026", SCHEMES).spec).toEqual({
       region: "almaty",
       fromDay: "2026-12-05",
@@ -67,7 +67,7 @@ describe("police filters", () => {
     expect(parseFilterArgs("region=Караганде", SCHEMES).spec).toEqual({ region: "karaganda" });
   });
 
-  it("filters by the incident day, the last day included, and packs days for buttons", () => {
+  it("filters by the incident day, the last day included, and packs days for buttons", async () => {
     const scope = { all: false, regions: ["almaty"], officerId: 5 } as const;
     const filter = toReportFilter({ fromDay: "2026-11-01", toDay: "2026-11-30", minAmount: 100, mine: true }, scope);
     expect(filter).toMatchObject({
@@ -81,14 +81,14 @@ describe("police filters", () => {
     expect(unpackDay("20260230")).toBeUndefined();
   });
 
-  it("names ISO weeks in Kazakhstan time, the year decided by the week's Thursday", () => {
+  it("names ISO weeks in Kazakhstan time, the year decided by the week's Thursday", async () => {
     expect(isoWeek("2026-11-23T18:59:00Z")).toBe("2026-W48");
     expect(isoWeek("2026-11-22T18:59:00Z")).toBe("2026-W47");
     expect(isoWeek("2027-01-01T06:00:00Z")).toBe("2026-W53");
     expect(isoWeek("2024-12-30T06:00:00Z")).toBe("2025-W01");
   });
 
-  it("reads report numbers written loosely", () => {
+  it("reads report numbers written loosely", async () => {
     expect(parseReportNumber("sb-2026-42")).toBe("SB-2026-000042");
     expect(parseReportNumber("2026 000042")).toBe("SB-2026-000042");
     expect(parseReportNumber("SB-2026-0000420")).toBeUndefined();
@@ -96,7 +96,7 @@ describe("police filters", () => {
 });
 
 describe("grant arguments", () => {
-  it("reads id, role, the regions first (any language, «all») and the unit after them", () => {
+  it("reads id, role, the regions first (any language, «all») and the unit after them", async () => {
     expect(parseGrantArgs("701 police Алматы, Алматы облысы УП Медеуского района г. Алматы")).toEqual({
       id: 701,
       role: "police",
@@ -110,7 +110,7 @@ describe("grant arguments", () => {
     expect(readProfileWords("Қарағандыда және Павлодар")).toEqual({ regions: ["karaganda", "pavlodar"] });
   });
 
-  it("refuses anything that is not an id and a staff role", () => {
+  it("refuses anything that is not an id and a staff role", async () => {
     for (const bad of ["", "police 701", "701 citizen", "-5 police", "7e3 admin"]) {
       expect(parseGrantArgs(bad)).toBeUndefined();
     }
@@ -118,7 +118,7 @@ describe("grant arguments", () => {
 });
 
 describe("lookup input", () => {
-  it("normalises what people type as reports store it", () => {
+  it("normalises what people type as reports store it", async () => {
     expect(readLookupInput("4400 4301 2345 6789")).toEqual({
       ok: true,
       keys: [{ kind: "card", value: "4400430123456789" }],
@@ -133,7 +133,7 @@ describe("lookup input", () => {
     });
   });
 
-  it("tells a typo, a masked card and no identifier apart", () => {
+  it("tells a typo, a masked card and no identifier apart", async () => {
     expect(readLookupInput("4400 4301 2345 6788")).toEqual({ ok: false, error: "typo" });
     expect(readLookupInput("**** 6789")).toEqual({ ok: false, error: "masked" });
     expect(readLookupInput("просто слова")).toEqual({ ok: false, error: "none" });
@@ -143,7 +143,7 @@ describe("lookup input", () => {
 const i18n = createI18n();
 
 describe("region names", () => {
-  it("reads every region by its own name in Russian and Kazakh, as the bot writes it", () => {
+  it("reads every region by its own name in Russian and Kazakh, as the bot writes it", async () => {
     for (const region of REGIONS) {
       for (const lang of ["ru", "kk"] as const) {
         const name = i18n.plain(lang, `common:regions.${region}`);
@@ -183,7 +183,7 @@ describe("region names", () => {
     expect(readRegion(text)).toBe(region);
   });
 
-  it("finds nothing in words that only resemble a name, and several names in a sentence", () => {
+  it("finds nothing in words that only resemble a name, and several names in a sentence", async () => {
     for (const text of ["Алматинец", "Алмата-Ата", "караоке", "Астра", "ничего", "Kaspi"]) {
       expect(
         findRegions(text).map((m) => m.region),
@@ -198,14 +198,14 @@ describe("region names", () => {
 });
 
 describe("the number an officer writes into a case file", () => {
-  it("keeps an ЕРДР number as its digits, the way the person's is kept, and a КУИ entry as written", () => {
+  it("keeps an ЕРДР number as its digits, the way the person's is kept, and a КУИ entry as written", async () => {
     expect(cleanErdrNumber("№ 2615 0003 1000 123")).toBe("261500031000123");
     expect(cleanErdrNumber("ЕРДР 261500031000123")).toBe("261500031000123");
     expect(cleanErdrNumber("КУИ-2026-00123")).toBe("КУИ-2026-00123");
     expect(cleanErdrNumber("  КУСП  № 4512/11 ")).toBe("КУСП № 4512/11");
   });
 
-  it("refuses words, short numbers and what is too long to be a number", () => {
+  it("refuses words, short numbers and what is too long to be a number", async () => {
     for (const bad of ["", "зарегистрировали", "№ 261", "12-34", "1".repeat(41), "=cmd|' /C calc'!A0 12345"]) {
       expect(cleanErdrNumber(bad), bad).toBeUndefined();
     }

@@ -1,63 +1,63 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../src/db/client.js";
-import { openDatabase } from "../../src/db/client.js";
 import { createDraft } from "../../src/db/drafts.js";
 import { setPendingInput } from "../../src/db/pending-inputs.js";
 import { recordConsent } from "../../src/db/users.js";
 import { dataSummary, deletePersonalData, exportPersonalData } from "../../src/services/privacy.js";
 import { submitDraft } from "../../src/services/submit.js";
+import { rowsOf, testDb } from "../support/database.js";
 import { TEST_KEYS } from "../support/keys.js";
 
 const NOW = new Date("2026-11-26T09:00:00Z");
 const recognise = () => ({ catalogVersion: "test", schemes: [], techniques: [] });
 
-function person(db: Db, id: number, story: string): string {
-  recordConsent(db, id, "kk");
-  const draft = createDraft(db, id, "kk", {
+async function person(db: Db, id: number, story: string): Promise<string> {
+  await recordConsent(db, id, "kk");
+  const draft = await createDraft(db, id, "kk", {
     narrative: story,
     evidence: [{ fileId: `f${id}`, fileUniqueId: `u${id}`, kind: "photo", receivedAt: NOW.toISOString() }],
   });
-  const number = submitDraft(db, draft.id, recognise, TEST_KEYS, new Date("2026-11-25T12:00:00Z"))!.number;
-  createDraft(db, id, "kk", { narrative: `${story} (draft)` });
-  setPendingInput(db, id, "add_transfer_recipient");
-  db.$client.prepare("INSERT INTO conversations (key, state) VALUES (?, '{}')").run(String(id));
+  const number = (await submitDraft(db, draft.id, recognise, TEST_KEYS, new Date("2026-11-25T12:00:00Z")))!.number;
+  await createDraft(db, id, "kk", { narrative: `${story} (draft)` });
+  await setPendingInput(db, id, "add_transfer_recipient");
+  await rowsOf(db, "INSERT INTO conversations (key, state) VALUES (?, '{}')", String(id));
   return number;
 }
 
-const count = (db: Db, sql: string, ...params: unknown[]) =>
-  (db.$client.prepare(sql).get(...params) as { n: number }).n;
+const count = async (db: Db, sql: string, ...params: unknown[]) =>
+  ((await rowsOf(db, sql, ...params))[0] as { n: number }).n;
 
 describe("personal data", () => {
-  it("sums up and exports what is stored about the person", () => {
-    const db = openDatabase(":memory:");
-    const number = person(db, 1, "Бірінші оқиға");
-    expect(dataSummary(db, 1)).toMatchObject({ reports: 1, drafts: 1, evidence: 1, alertDeliveries: 0 });
-    const data = exportPersonalData(db, 1, NOW) as { reports: { number: string }[]; drafts: unknown[] };
+  it("sums up and exports what is stored about the person", async () => {
+    const db = await testDb();
+    const number = await person(db, 1, "Бірінші оқиға");
+    expect(await dataSummary(db, 1)).toMatchObject({ reports: 1, drafts: 1, evidence: 1, alertDeliveries: 0 });
+    const data = (await exportPersonalData(db, 1, NOW)) as { reports: { number: string }[]; drafts: unknown[] };
     expect(data.reports.map((r) => r.number)).toEqual([number]);
     expect(data.drafts).toHaveLength(1);
-    expect(dataSummary(db, 99)).toBeUndefined();
+    expect(await dataSummary(db, 99)).toBeUndefined();
   });
 
-  it("deletes the person's rows only, and keeps their report numbers as withdrawn", () => {
-    const db = openDatabase(":memory:");
-    const mine = person(db, 1, "Менің оқиғам");
-    const theirs = person(db, 2, "Басқа адамның оқиғасы");
-    const result = deletePersonalData(db, 1, 1, NOW);
+  it("deletes the person's rows only, and keeps their report numbers as withdrawn", async () => {
+    const db = await testDb();
+    const mine = await person(db, 1, "Менің оқиғам");
+    const theirs = await person(db, 2, "Басқа адамның оқиғасы");
+    const result = await deletePersonalData(db, 1, 1, NOW);
     expect(result).toMatchObject({ withdrawn: [mine], drafts: 1 });
 
-    expect(count(db, "SELECT count(*) AS n FROM users WHERE id = 1")).toBe(0);
-    expect(count(db, "SELECT count(*) AS n FROM reports WHERE user_id = 1")).toBe(0);
-    expect(count(db, "SELECT count(*) AS n FROM pending_inputs WHERE user_id = 1")).toBe(0);
-    expect(count(db, "SELECT count(*) AS n FROM conversations WHERE key = '1'")).toBe(0);
+    expect(await count(db, "SELECT count(*) AS n FROM users WHERE id = 1")).toBe(0);
+    expect(await count(db, "SELECT count(*) AS n FROM reports WHERE user_id = 1")).toBe(0);
+    expect(await count(db, "SELECT count(*) AS n FROM pending_inputs WHERE user_id = 1")).toBe(0);
+    expect(await count(db, "SELECT count(*) AS n FROM conversations WHERE key = '1'")).toBe(0);
     // Children go with their report.
-    expect(count(db, "SELECT count(*) AS n FROM report_versions")).toBe(1);
-    expect(count(db, "SELECT count(*) AS n FROM report_evidence")).toBe(1);
-    expect(db.$client.prepare("SELECT number, withdrawn_at FROM withdrawn_numbers").all()).toEqual([
+    expect(await count(db, "SELECT count(*) AS n FROM report_versions")).toBe(1);
+    expect(await count(db, "SELECT count(*) AS n FROM report_evidence")).toBe(1);
+    expect(await rowsOf(db, "SELECT number, withdrawn_at FROM withdrawn_numbers")).toEqual([
       { number: mine, withdrawn_at: NOW.toISOString() },
     ]);
 
-    expect(dataSummary(db, 2)).toMatchObject({ reports: 1, drafts: 1, evidence: 1 });
-    expect(db.$client.prepare("SELECT number FROM reports WHERE user_id = 2 AND number IS NOT NULL").all()).toEqual([
+    expect(await dataSummary(db, 2)).toMatchObject({ reports: 1, drafts: 1, evidence: 1 });
+    expect(await rowsOf(db, "SELECT number FROM reports WHERE user_id = 2 AND number IS NOT NULL")).toEqual([
       { number: theirs },
     ]);
   });

@@ -26,11 +26,11 @@ const NEW_IDS = ["malicious_app", "fake_charity", "crypto_p2p", "mistaken_transf
 const all = () => [...tuningNarratives(), ...readNarratives(HOLDOUT_FILE)];
 
 describe("the labelled stories", () => {
-  it("are all in the repository", () => {
+  it("are all in the repository", async () => {
     for (const file of [...TUNING_FILES, HOLDOUT_FILE]) expect(existsSync(file), file).toBe(true);
   });
 
-  it("cover every scheme id, each new one with at least 15 stories, and 40 that are no fraud, half in Kazakh", () => {
+  it("cover every scheme id, each new one with at least 15 stories, and 40 that are no fraud, half in Kazakh", async () => {
     const stories = all();
     const count = (id: string) => stories.filter((n) => n.expect === id).length;
     for (const id of SCHEME_IDS) expect(count(id), id).toBeGreaterThan(0);
@@ -42,7 +42,7 @@ describe("the labelled stories", () => {
     expect(new Set(stories.map((n) => n.id)).size).toBe(stories.length);
   });
 
-  it("keeps the held-out stories apart from every tuning set", () => {
+  it("keeps the held-out stories apart from every tuning set", async () => {
     const tuning = new Set(tuningNarratives().map((n) => n.text));
     for (const n of readNarratives(HOLDOUT_FILE)) expect(tuning.has(n.text), n.id).toBe(false);
   });
@@ -62,7 +62,7 @@ describe("recognition on the held-out set", () => {
   let cached: Outcome[] | undefined;
   const heldOut = () => (cached ??= classify(catalog, readNarratives(HOLDOUT_FILE)));
 
-  it("names the right scheme first for at least 95 percent of the fraud stories and none for 90 percent of the rest", () => {
+  it("names the right scheme first for at least 95 percent of the fraud stories and none for 90 percent of the rest", async () => {
     console.log(formatReport(`held-out ${HOLDOUT_FILE}`, heldOut()));
     const s = summarise(heldOut());
     expect(s.fraud).toBeGreaterThanOrEqual(80);
@@ -71,7 +71,7 @@ describe("recognition on the held-out set", () => {
     expect(s.noneKept).toBeGreaterThanOrEqual(0.9);
   });
 
-  it("is right at least 95 times in 100 when the score is 0.8 or more", () => {
+  it("is right at least 95 times in 100 when the score is 0.8 or more", async () => {
     const high = precisionFrom(heldOut(), 0.8);
     expect(high.named).toBeGreaterThan(0);
     expect(high.right / high.named).toBeGreaterThanOrEqual(0.95);

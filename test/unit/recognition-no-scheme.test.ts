@@ -31,7 +31,7 @@ describe("no known scheme", () => {
     expect(named(text)).toEqual([]);
   });
 
-  it("lets an everyday phrase weigh against every scheme, and says which", () => {
+  it("lets an everyday phrase weigh against every scheme, and says which", async () => {
     const plain = weighEvidence({ text: "позвонила в банк по номеру на карте" }, catalog.rules);
     const everyday = weighEvidence({ text: "забыла пин код, позвонила в банк по номеру на карте" }, catalog.rules);
     expect(plain.everyday).toBe(1);
@@ -41,7 +41,7 @@ describe("no known scheme", () => {
     for (const s of plain.schemes) expect(evidence(everyday, s.id)).toBeLessThan(s.evidence);
   });
 
-  it("still names a scheme when the story is clear, in both languages and in Latin letters", () => {
+  it("still names a scheme when the story is clear, in both languages and in Latin letters", async () => {
     expect(named("Прислали в вотсап файл apk якобы фото посылки, я установила, с карты ушли деньги")[0]).toBe(
       "malicious_app",
     );
@@ -53,7 +53,7 @@ describe("no known scheme", () => {
     );
   });
 
-  it("recognises an installed APK from the answers alone", () => {
+  it("recognises an installed APK from the answers alone", async () => {
     const result = catalog.recognize({
       answers: { ...emptyAnswers(), apps: ["apk"], channels: ["messenger_message"] },
     });
@@ -66,7 +66,7 @@ describe("no known scheme", () => {
 describe("calibrated scores", () => {
   const grid = [0, 0.1, 0.3, 0.5, 0.7, 0.9, 1];
 
-  it("grow with evidence, with the lead over other schemes and with the number of signals", () => {
+  it("grow with evidence, with the lead over other schemes and with the number of signals", async () => {
     for (const e of grid)
       for (const lead of grid.map((x) => x - 0.5))
         for (let k = 0; k < MAX_SIGNALS; k++) {
@@ -83,7 +83,7 @@ describe("calibrated scores", () => {
     );
   });
 
-  it("name nothing on one generic phrase, and a scheme on one specific one", () => {
+  it("name nothing on one generic phrase, and a scheme on one specific one", async () => {
     // A lone phrase weighing 0.5 ("1414", "позвонили из банка") is a hint, not a scheme.
     expect(calibratedScore({ evidence: 0.5, lead: 0.5, signals: 1 })).toBeLessThan(RECOGNISED_SCORE);
     // A lone phrase of 0.85 ("безопасный счёт", "P2P", "APK") is.
@@ -93,7 +93,7 @@ describe("calibrated scores", () => {
     expect(Object.values(CALIBRATION).every(Number.isFinite)).toBe(true);
   });
 
-  it("rank the schemes of every tuning story best first, each at or above the line, each with a reason from the story", () => {
+  it("rank the schemes of every tuning story best first, each at or above the line, each with a reason from the story", async () => {
     for (const n of tuningNarratives()) {
       const { schemes } = catalog.recognize({ text: n.text });
       const scores = schemes.map((s) => s.score);

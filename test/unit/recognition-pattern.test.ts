@@ -11,22 +11,22 @@ function matches(pattern: string, lang: PatternLang, text: string): boolean {
 }
 
 describe("phrase patterns", () => {
-  it("match inflected Russian forms through the stem", () => {
+  it("match inflected Russian forms through the stem", async () => {
     expect(matches("безопасный счёт", "ru", "переведите деньги на безопасные счета")).toBe(true);
     expect(matches("служба безопасности", "ru", "звонили из службы безопасности банка")).toBe(true);
   });
 
-  it("match inflected Kazakh forms through the stripped root", () => {
+  it("match inflected Kazakh forms through the stripped root", async () => {
     expect(matches("қауіпсіз шотқа", "kk", "ақшаңызды қауіпсіз шотыңызға аударыңыз")).toBe(true);
     expect(matches("кодты айтыңыз", "kk", "келген кодын айтып қойдым")).toBe(true);
   });
 
-  it("match Russian typed in Latin letters and typos", () => {
+  it("match Russian typed in Latin letters and typos", async () => {
     expect(matches("безопасный счёт", "ru", "perevela na bezopasnyi schet")).toBe(true);
     expect(matches("служба безопасности", "ru", "служба безопастности")).toBe(true);
   });
 
-  it("accept the words in any order but only close together", () => {
+  it("accept the words in any order but only close together", async () => {
     expect(matches("код смс", "ru", "смс-код пришёл")).toBe(true);
     expect(
       matches("код смс", "ru", "код пришёл вчера вечером, а потом долго никто не писал и только утром пришло смс"),
@@ -36,19 +36,19 @@ describe("phrase patterns", () => {
     ).toBe(true);
   });
 
-  it("offer word alternatives with | and phrase alternatives with ' | '", () => {
+  it("offer word alternatives with | and phrase alternatives with ' | '", async () => {
     expect(matches("звон*|*звон банк", "ru", "позвонили из банка")).toBe(true);
     expect(matches("аударып жібердім | төлеп қойдым", "kk", "ақшаны төлеп қойдым")).toBe(true);
     expect(matches("аударып жібердім | төлеп қойдым", "kk", "төлеп жібердім")).toBe(false);
   });
 
-  it("match = words exactly and short abbreviations only as whole words", () => {
+  it("match = words exactly and short abbreviations only as whole words", async () => {
     expect(matches("=иин", "ru", "назвала свой ИИН")).toBe(true);
     expect(matches("=иин", "ru", "иинтересно")).toBe(false);
     expect(matches("=cvv", "ru", "три цифры CVV2")).toBe(true);
   });
 
-  it("find a root after a word prefix but not inside an unrelated word", () => {
+  it("find a root after a word prefix but not inside an unrelated word", async () => {
     expect(matches("кредит", "ru", "оформили микрокредит")).toBe(true);
     expect(matches("емдел*", "kk", "несие ресімделіп жатыр")).toBe(false);
     // A four-letter root after a two-letter prefix would read "по-сылка" (a parcel) as "ссылка" (a link).
@@ -73,7 +73,7 @@ describe("phrase patterns", () => {
     if (!parsed.ok) expect(parsed.error).toContain(error);
   });
 
-  it("treat one typo as a match only for long words", () => {
+  it("treat one typo as a match only for long words", async () => {
     expect(withinOneEdit("безопасн", "безопастн")).toBe(true);
     expect(withinOneEdit("безопасн", "бзеопасн")).toBe(true);
     expect(withinOneEdit("безопасн", "безопсн")).toBe(true);

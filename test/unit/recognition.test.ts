@@ -17,7 +17,7 @@ const caller = (claimedIdentity: Contact["claimedIdentity"], foreign = false): C
 });
 
 describe("scoring", () => {
-  it("combines weights: the strongest sets the level, each further one adds less", () => {
+  it("combines weights: the strongest sets the level, each further one adds less", async () => {
     expect(combineWeights([])).toBe(0);
     expect(combineWeights([0.9])).toBeCloseTo(0.9);
     expect(combineWeights([0.6, 0.6])).toBeCloseTo(1 - 0.4 * 0.7);
@@ -26,7 +26,7 @@ describe("scoring", () => {
     expect(combineWeights([0.5, 0.3])).toBe(combineWeights([0.3, 0.5]));
   });
 
-  it("recognises a scheme from structured answers alone", () => {
+  it("recognises a scheme from structured answers alone", async () => {
     const bank = catalog.recognize({
       answers: { ...emptyAnswers(), contacts: [caller("bank")], codesShared: ["bank"] },
     });
@@ -46,7 +46,7 @@ describe("scoring", () => {
     expect(police.schemes[0]?.id).toBe("law_enforcement");
   });
 
-  it("adds up answers and text, and ranks schemes best first", () => {
+  it("adds up answers and text, and ranks schemes best first", async () => {
     const result = catalog.recognize({
       text: "Сказали, что надо срочно перевести деньги на безопасный счёт",
       answers: { ...emptyAnswers(), contacts: [caller("bank")], channels: ["phone_call"] },
@@ -59,7 +59,7 @@ describe("scoring", () => {
     expect(result.catalogVersion).toBe(catalog.version);
   });
 
-  it("records the phrase as the person wrote it", () => {
+  it("records the phrase as the person wrote it", async () => {
     const result = catalog.recognize({ text: "Мне звонили из «Службы Безопасности» банка" });
     const phrases = result.schemes[0]?.reasons.filter((r) => r.source === "phrase").map((r) => r.value);
     expect(phrases).toContain("Службы Безопасности");
@@ -90,7 +90,7 @@ describe("scoring", () => {
     expect(catalog.recognize({ text: "Сәлеметсіз бе, қалыңыз қалай?" }).schemes).toEqual([]);
   });
 
-  it("is deterministic and does not depend on the order of answers", () => {
+  it("is deterministic and does not depend on the order of answers", async () => {
     const text = "Позвонили из Kcell, попросили код из смс, потом звонил следователь";
     const a = catalog.recognize({
       text,
@@ -106,7 +106,7 @@ describe("scoring", () => {
 });
 
 describe("techniques", () => {
-  it("come from the structured answers", () => {
+  it("come from the structured answers", async () => {
     const answers = {
       ...emptyAnswers(),
       contacts: [caller("bank", true)],
@@ -128,7 +128,7 @@ describe("techniques", () => {
     ]);
   });
 
-  it("come from the text", () => {
+  it("come from the text", async () => {
     const t = (text: string) => catalog.recognize({ text }).techniques;
     expect(t("я продиктовала код из смс")).toContain("sms_code_disclosed");
     expect(t("ввела номер карты, срок и CVV")).toEqual(
@@ -145,7 +145,7 @@ describe("techniques", () => {
     expect(t("ақшаны аударып жібердім")).toContain("transfer_made");
   });
 
-  it("are not taken from a denial", () => {
+  it("are not taken from a denial", async () => {
     expect(catalog.recognize({ text: "я не продиктовала код" }).techniques).not.toContain("sms_code_disclosed");
     expect(catalog.recognize({ text: "кодты айтпадым" }).techniques).not.toContain("sms_code_disclosed");
   });
@@ -158,7 +158,7 @@ describe("recognition texts", () => {
       typeof v === "string" ? [[`${prefix}${k}`, v] as [string, string]] : leaves(v, `${prefix}${k}.`),
     );
 
-  it("have the same keys in kk and ru, none empty", () => {
+  it("have the same keys in kk and ru, none empty", async () => {
     const kk = leaves(kkTexts as Tree);
     const ru = leaves(ruTexts as Tree);
     expect(kk.map(([k]) => k)).toEqual(ru.map(([k]) => k));
@@ -167,7 +167,7 @@ describe("recognition texts", () => {
 });
 
 describe("describeReason", () => {
-  it("gives a short text in each language", () => {
+  it("gives a short text in each language", async () => {
     const reasons = [
       { source: "phrase" as const, value: "код из смс" },
       { source: "identity" as const, value: "bank" },
@@ -191,7 +191,7 @@ describe("describeReason", () => {
     for (const line of [...ru, ...kk]) expect(line).not.toMatch(/\{\{|undefined/);
   });
 
-  it("speaks of the victim in the third person in documents, to them in the chat", () => {
+  it("speaks of the victim in the third person in documents, to them in the chat", async () => {
     const own = { source: "channel" as const, value: "i_contacted_them" };
     const loan = { source: "answer" as const, value: "loanStatus:without_me" };
     const phrase = { source: "phrase" as const, value: "код айт" };

@@ -17,7 +17,7 @@ const tempDir = () => {
   dirs.push(dir);
   return dir;
 };
-afterEach(() => {
+afterEach(async () => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -25,7 +25,7 @@ const configIn = (dir: string, env: Record<string, string> = {}) =>
   signingConfig({ DATABASE_PATH: join(dir, "nested", "saqbol.db"), ...env });
 
 describe("signing keys", () => {
-  it("create an Ed25519 key file on first start, mode 0600, folder included, and read it back", () => {
+  it("create an Ed25519 key file on first start, mode 0600, folder included, and read it back", async () => {
     const config = configIn(tempDir());
     const keys = loadReportKeys(config);
     expect(keys.privateKey.asymmetricKeyType).toBe("ed25519");
@@ -36,7 +36,7 @@ describe("signing keys", () => {
     expect(keys.legacyHmacKey).toBeUndefined();
   });
 
-  it("are taken from SIGNING_PRIVATE_KEY (PEM, \\n written out) so several instances share one, and no file is made", () => {
+  it("are taken from SIGNING_PRIVATE_KEY (PEM, \\n written out) so several instances share one, and no file is made", async () => {
     const dir = tempDir();
     const pem = loadReportKeys(configIn(tempDir())).privateKey.export({ format: "pem", type: "pkcs8" }).toString();
     const config = configIn(dir, { SIGNING_PRIVATE_KEY: pem.replace(/\n/g, "\\n") });
@@ -45,7 +45,7 @@ describe("signing keys", () => {
     expect(() => statSync(config.privateKeyPath)).toThrow();
   });
 
-  it("keep the old HMAC secret (variable or file) to check older reports; it is never created", () => {
+  it("keep the old HMAC secret (variable or file) to check older reports; it is never created", async () => {
     const dir = tempDir();
     expect(loadReportKeys(configIn(dir, { SIGNING_KEY: "x".repeat(40) })).legacyHmacKey).toBe("x".repeat(40));
     const config = configIn(dir);
@@ -53,7 +53,7 @@ describe("signing keys", () => {
     expect(loadReportKeys(config).legacyHmacKey).toBe("y".repeat(64));
   });
 
-  it("report an unusable key folder or a key that is not Ed25519 in one clear line", () => {
+  it("report an unusable key folder or a key that is not Ed25519 in one clear line", async () => {
     const file = join(tempDir(), "not-a-folder");
     writeFileSync(file, "");
     const error = (() => {

@@ -30,21 +30,21 @@ const signedLegacy = (): File =>
   JSON.parse(JSON.stringify(signReportLegacy(toReportJson(bankSecurityReport("ru")), KEYS.legacyHmacKey!)));
 
 describe("canonical JSON", () => {
-  it("does not depend on key order", () => {
+  it("does not depend on key order", async () => {
     const a = { b: 1, a: { y: [1, { q: 1, p: "ә" }], x: null }, c: "Қ" };
     const b = { c: "Қ", a: { x: null, y: [1, { p: "ә", q: 1 }] }, b: 1 };
     expect(canonicalJson(a)).toBe(canonicalJson(b));
     expect(canonicalJson(a)).toBe('{"a":{"x":null,"y":[1,{"p":"ә","q":1}]},"b":1,"c":"Қ"}');
   });
 
-  it("drops undefined fields as JSON does and refuses non-JSON numbers", () => {
+  it("drops undefined fields as JSON does and refuses non-JSON numbers", async () => {
     expect(canonicalJson({ a: undefined, b: [undefined] })).toBe('{"b":[null]}');
     expect(() => canonicalJson({ a: Number.NaN })).toThrow();
   });
 });
 
 describe("Ed25519 report signature", () => {
-  it("verifies with the public key alone, after a JSON round trip", () => {
+  it("verifies with the public key alone, after a JSON round trip", async () => {
     expect(verifyReport(signed(), PUBLIC_ONLY)).toEqual({
       valid: true,
       number: "SB-2026-000042",
@@ -53,13 +53,13 @@ describe("Ed25519 report signature", () => {
     });
   });
 
-  it("verifies whatever order the file's keys come in", () => {
+  it("verifies whatever order the file's keys come in", async () => {
     const file = signed();
     const reordered = Object.fromEntries(Object.entries(file).reverse());
     expect(verifyReport(reordered, PUBLIC_ONLY).valid).toBe(true);
   });
 
-  it("names the key by its fingerprint, which the PDF prints grouped for the eye", () => {
+  it("names the key by its fingerprint, which the PDF prints grouped for the eye", async () => {
     expect(signed().signature).toMatchObject({ alg: "Ed25519", keyId: publicKeyId(KEYS.publicKey) });
     expect(publicKeyId(KEYS.publicKey)).toMatch(/^[0-9a-f]{16}$/);
     expect(publicKeyFingerprint(KEYS.publicKey)).toBe(
@@ -85,12 +85,12 @@ describe("Ed25519 report signature", () => {
     expect(verifyReport(file, PUBLIC_ONLY)).toEqual({ valid: false, reason: "tampered" });
   });
 
-  it("fails with another server's public key, and says so when no public key is given", () => {
+  it("fails with another server's public key, and says so when no public key is given", async () => {
     expect(verifyReport(signed(), { publicKey: OTHER.publicKey })).toEqual({ valid: false, reason: "wrong_key" });
     expect(verifyReport(signed(), {})).toEqual({ valid: false, reason: "no_key" });
   });
 
-  it("cannot be passed off with a file re-signed by another key under the first key's id", () => {
+  it("cannot be passed off with a file re-signed by another key under the first key's id", async () => {
     const forged = signReport(toReportJson(bankSecurityReport("kk")), OTHER);
     const file = { ...forged, signature: { ...forged.signature, keyId: publicKeyId(KEYS.publicKey) } };
     expect(verifyReport(file, PUBLIC_ONLY)).toEqual({ valid: false, reason: "tampered" });
@@ -106,20 +106,20 @@ describe("Ed25519 report signature", () => {
     expect(verifyReport(file, PUBLIC_ONLY)).toEqual({ valid: false, reason: "malformed" });
   });
 
-  it("signs the large report and re-signing replaces the old signature", () => {
+  it("signs the large report and re-signing replaces the old signature", async () => {
     const once = signReport(toReportJson(largeReport("ru")), KEYS);
     const twice = signReport(once, KEYS);
     expect(twice).toEqual(once);
   });
 
-  it("refuses a key that is not Ed25519", () => {
+  it("refuses a key that is not Ed25519", async () => {
     const { privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
     expect(() => reportKeys(privateKey)).toThrow(/Ed25519/);
   });
 });
 
 describe("reports signed with HMAC before Ed25519", () => {
-  it("still verify with the old secret", () => {
+  it("still verify with the old secret", async () => {
     expect(verifyReport(signedLegacy(), { legacyHmacKey: KEYS.legacyHmacKey })).toEqual({
       valid: true,
       number: "SB-2026-000042",
@@ -129,7 +129,7 @@ describe("reports signed with HMAC before Ed25519", () => {
     expect(signedLegacy().signature.keyId).toBe(legacyKeyId(KEYS.legacyHmacKey!));
   });
 
-  it("fail as tampered after an edit, and as wrong_key with another secret", () => {
+  it("fail as tampered after an edit, and as wrong_key with another secret", async () => {
     const file = signedLegacy();
     file.transfers.items[0]!.amount!.value += 1;
     expect(verifyReport(file, { legacyHmacKey: KEYS.legacyHmacKey })).toEqual({ valid: false, reason: "tampered" });
@@ -139,13 +139,13 @@ describe("reports signed with HMAC before Ed25519", () => {
     });
   });
 
-  it("are not accepted on the strength of the public key alone", () => {
+  it("are not accepted on the strength of the public key alone", async () => {
     expect(verifyReport(signedLegacy(), PUBLIC_ONLY)).toEqual({ valid: false, reason: "no_key" });
   });
 });
 
 describe("verify deep link", () => {
-  it("round-trips and fits Telegram's 64-character limit", () => {
+  it("round-trips and fits Telegram's 64-character limit", async () => {
     const payload = verifyStartPayload("SB-2026-000042", 12, KEYS);
     expect(payload.length).toBeLessThanOrEqual(64);
     expect(payload).toMatch(/^[A-Za-z0-9_-]+$/);
@@ -154,7 +154,7 @@ describe("verify deep link", () => {
     expect(checkVerifyToken(parsed!, KEYS)).toBe(true);
   });
 
-  it("rejects forgeries: another version, another number, another key, a changed token", () => {
+  it("rejects forgeries: another version, another number, another key, a changed token", async () => {
     const parsed = parseVerifyPayload(verifyStartPayload("SB-2026-000042", 2, KEYS))!;
     expect(checkVerifyToken({ ...parsed, version: 3 }, KEYS)).toBe(false);
     expect(checkVerifyToken({ ...parsed, number: "SB-2026-000041" }, KEYS)).toBe(false);
@@ -163,7 +163,7 @@ describe("verify deep link", () => {
     expect(checkVerifyToken({ ...parsed, token: flipped }, KEYS)).toBe(false);
   });
 
-  it("still opens QR codes printed with the old HMAC secret", () => {
+  it("still opens QR codes printed with the old HMAC secret", async () => {
     const old = createHmac("sha256", Buffer.from(KEYS.legacyHmacKey!, "utf8"))
       .update("saqbol-verify\nSB-2026-000007\n1")
       .digest()
@@ -174,7 +174,7 @@ describe("verify deep link", () => {
     expect(checkVerifyToken({ number: "SB-2026-000007", version: 1, token: old }, OTHER)).toBe(false);
   });
 
-  it("parses nothing that is not a verify payload", () => {
+  it("parses nothing that is not a verify payload", async () => {
     expect(parseVerifyPayload("v_SB-2026-000042_2_short")).toBeNull();
     expect(parseVerifyPayload("ref_abc")).toBeNull();
     expect(parseVerifyPayload("")).toBeNull();
@@ -182,7 +182,7 @@ describe("verify deep link", () => {
 });
 
 describe("facts the QR check shows", () => {
-  it("sum the money per currency, count transfers, and digest the recipients whatever their order", () => {
+  it("sum the money per currency, count transfers, and digest the recipients whatever their order", async () => {
     const report = bankSecurityReport("ru");
     const facts = checkFacts(report);
     expect(facts.transfers).toBe(report.answers.transfers.length);

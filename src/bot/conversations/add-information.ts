@@ -72,10 +72,10 @@ async function cancelled(ctx: ConvContext): Promise<undefined> {
 
 /** The inbox keeps a card typed now whole only while the recipient question is open (it is someone else's). */
 const recipientInput = (conversation: Conv, open: boolean) =>
-  external(conversation, (c) => {
+  external(conversation, async (c) => {
     if (!c.from) return;
-    if (open) setPendingInput(c.deps.db, c.from.id, "add_transfer_recipient", c.deps.now(), WAIT.maxMilliseconds);
-    else clearPendingInput(c.deps.db, c.from.id);
+    if (open) await setPendingInput(c.deps.db, c.from.id, "add_transfer_recipient", c.deps.now(), WAIT.maxMilliseconds);
+    else await clearPendingInput(c.deps.db, c.from.id);
   });
 
 async function showTransferStep(ctx: ConvContext, shown: Shown, noteKey?: string): Promise<void> {
@@ -200,9 +200,9 @@ async function askText(
 const save = (conversation: Conv, reportId: number, addition: Addition) =>
   external(
     conversation,
-    (c): AddResult =>
+    async (c): Promise<AddResult> =>
       c.from
-        ? addToReport(c.deps.db, {
+        ? await addToReport(c.deps.db, {
             reportId,
             userId: c.from.id,
             addition,
@@ -260,10 +260,10 @@ async function collectFiles(conversation: Conv, ctx: ConvContext, reportId: numb
 }
 
 export async function addInformation(conversation: Conv, ctx: ConvContext, reportId: number, kind: Change) {
-  const start = await external(conversation, (c): Start | undefined => {
-    const owner = reportOwner(c.deps.db, reportId);
+  const start = await external(conversation, async (c): Promise<Start | undefined> => {
+    const owner = await reportOwner(c.deps.db, reportId);
     if (!c.from || owner?.userId !== c.from.id || owner.status !== "submitted") return undefined;
-    const report = loadReport(c.deps.db, reportId);
+    const report = await loadReport(c.deps.db, reportId);
     return report ? { number: report.number, answers: report.answers } : undefined;
   });
   if (!start) {

@@ -1,6 +1,6 @@
 /**
  * The inbox makes update handling at-least-once and de-duplicated: updates are
- * written (sanitised) to SQLite before Telegram is told they arrived, removed
+ * written (sanitised) to the database before Telegram is told they arrived, removed
  * only once handled, and replayed after a restart.
  *
  * An update is known by where it came from (the bot's id) and its content: one
@@ -14,8 +14,11 @@
  * the process is given up after three tries and the others are not.
  */
 import { createHash } from "node:crypto";
+import { and, asc, eq, lt, sql } from "drizzle-orm";
 import type { Update } from "grammy/types";
-import type { Db } from "../../db/client.js";
+import { type Db, inTransaction } from "../../db/client.js";
+import { prepared } from "../../db/prepared.js";
+import { counters, handledUpdates, inbox, receivedUpdates } from "../../db/schema.js";
 import { type SanitizePolicy, sanitizeUpdate } from "./sanitize.js";
 
 /** An update that crashed the process this many times is given up (logged), not retried forever. */
@@ -30,7 +33,7 @@ export interface InboxOptions {
   /** Which bot the updates come from (its id). */
   source: string;
   /** How to clean what this update says, as the question it answers asks (delivery knows no features). */
-  policyFor?: (update: Update) => SanitizePolicy;
+  policyFor?: (update: Update) => SanitizePolicy | Promise<SanitizePolicy>;
 }
 
 export interface Leftovers {
@@ -45,68 +48,103 @@ export function fingerprint(update: Update): string {
   return createHash("sha256").update(JSON.stringify(content)).digest("base64url").slice(0, 22);
 }
 
-export class UpdateInbox {
-  private readonly statements;
+const statements = (db: Db) =>
+  prepared(db, "inbox", () => {
+    const id = sql.placeholder("id");
+    const name = sql.placeholder("name");
+    return {
+      received: db
+        .select({ fingerprint: receivedUpdates.fingerprint })
+        .from(receivedUpdates)
+        .where(
+          and(
+            eq(receivedUpdates.source, sql.placeholder("source")),
+            eq(receivedUpdates.telegramId, sql.placeholder("telegramId")),
+          ),
+        )
+        .prepare(),
+      inInbox: db.select({ id: inbox.updateId }).from(inbox).where(eq(inbox.updateId, id)).prepare(),
+      inHandled: db
+        .select({ id: handledUpdates.updateId })
+        .from(handledUpdates)
+        .where(eq(handledUpdates.updateId, id))
+        .prepare(),
+      insert: db
+        .insert(inbox)
+        .values({ updateId: id, payload: sql.placeholder("payload") })
+        .prepare(),
+      remove: db.delete(inbox).where(eq(inbox.updateId, id)).prepare(),
+      markHandled: db.insert(handledUpdates).values({ updateId: id }).onConflictDoNothing().prepare(),
+      pendingRows: db
+        .select({ updateId: inbox.updateId, payload: inbox.payload, attempts: inbox.attempts })
+        .from(inbox)
+        .orderBy(asc(inbox.receivedAt), asc(inbox.updateId))
+        .prepare(),
+      bumpAttempts: db
+        .update(inbox)
+        .set({ attempts: sql`${inbox.attempts} + 1` })
+        .where(eq(inbox.updateId, id))
+        .prepare(),
+      spareId: db
+        .insert(counters)
+        .values({ name, value: -1 })
+        .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} - 1` } })
+        .returning({ value: counters.value })
+        .prepare(),
+      flag: db.select({ value: counters.value }).from(counters).where(eq(counters.name, name)).prepare(),
+      pruneHandled: db
+        .delete(handledUpdates)
+        .where(lt(handledUpdates.handledAt, sql.placeholder("before")))
+        .prepare(),
+      pruneReceived: db
+        .delete(receivedUpdates)
+        .where(lt(receivedUpdates.receivedAt, sql.placeholder("before")))
+        .prepare(),
+    };
+  });
 
+export class UpdateInbox {
   constructor(
     private readonly db: Db,
     private readonly options: InboxOptions,
-  ) {
-    const c = db.$client;
-    this.statements = {
-      received: c.prepare<[string, number], { fingerprint: string }>(
-        "SELECT fingerprint FROM received_updates WHERE source = ? AND telegram_id = ?",
-      ),
-      receive: c.prepare<[string, number, string, number]>(
-        "INSERT OR REPLACE INTO received_updates (source, telegram_id, fingerprint, update_id) VALUES (?, ?, ?, ?)",
-      ),
-      idTaken: c.prepare<[number, number], { one: number }>(
-        "SELECT 1 AS one FROM update_inbox WHERE update_id = ? UNION ALL SELECT 1 FROM handled_updates WHERE update_id = ? LIMIT 1",
-      ),
-      insert: c.prepare<[number, string]>("INSERT INTO update_inbox (update_id, payload) VALUES (?, ?)"),
-      remove: c.prepare<[number]>("DELETE FROM update_inbox WHERE update_id = ?"),
-      markHandled: c.prepare<[number]>("INSERT OR IGNORE INTO handled_updates (update_id) VALUES (?)"),
-      pendingRows: c.prepare<[], { update_id: number; payload: string; attempts: number }>(
-        "SELECT update_id, payload, attempts FROM update_inbox ORDER BY received_at, update_id",
-      ),
-      bumpAttempts: c.prepare<[number]>("UPDATE update_inbox SET attempts = attempts + 1 WHERE update_id = ?"),
-      spareId: c.prepare<[string], { value: number }>(
-        "INSERT INTO counters (name, value) VALUES (?, -1) ON CONFLICT (name) DO UPDATE SET value = value - 1 RETURNING value",
-      ),
-      flag: c.prepare<[string], { value: number }>("SELECT value FROM counters WHERE name = ?"),
-      setFlag: c.prepare<[string, number]>(
-        "INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-      ),
-      pruneHandled: c.prepare<[string]>("DELETE FROM handled_updates WHERE handled_at < ?"),
-      pruneReceived: c.prepare<[string]>("DELETE FROM received_updates WHERE received_at < ?"),
-    };
-  }
+  ) {}
 
   /** Stores new updates atomically and returns those not seen before, sanitised, with the id they are handled under. */
-  accept(updates: Update[]): Update[] {
-    const s = this.statements;
+  async accept(updates: Update[]): Promise<Update[]> {
+    const s = statements(this.db);
     const { source } = this.options;
-    // Fingerprints and policies are worked out before the write lock is taken.
-    const incoming = updates.map((update) => ({
-      update,
-      print: fingerprint(update),
-      policy: this.options.policyFor?.(update),
-    }));
-    return this.db.$client.transaction(() => {
+    // Fingerprints and policies are worked out before the transaction (a policy reads the database itself).
+    const incoming: { update: Update; print: string; policy: SanitizePolicy | undefined }[] = [];
+    for (const update of updates) {
+      incoming.push({ update, print: fingerprint(update), policy: await this.options.policyFor?.(update) });
+    }
+    return inTransaction(this.db, async () => {
       const fresh: Update[] = [];
       for (const { update, print, policy } of incoming) {
         const telegramId = update.update_id;
-        const seen = s.received.get(source, telegramId);
+        const seen = await s.received.get({ source, telegramId });
         if (seen?.fingerprint === print) continue;
         // The id is ours to use unless something (another source, an older run of this one) holds it.
-        const id = seen || s.idTaken.get(telegramId, telegramId) ? s.spareId.get(SPARE_ID)!.value : telegramId;
-        s.receive.run(source, telegramId, print, id);
-        const clean = sanitizeUpdate({ ...update, update_id: id }, policy);
-        s.insert.run(id, JSON.stringify(clean));
+        const taken =
+          seen !== undefined ||
+          (await s.inInbox.get({ id: telegramId })) !== undefined ||
+          (await s.inHandled.get({ id: telegramId })) !== undefined;
+        const id = taken ? (await s.spareId.get({ name: SPARE_ID }))!.value : telegramId;
+        await this.db
+          .insert(receivedUpdates)
+          .values({ source, telegramId, fingerprint: print, updateId: id })
+          .onConflictDoUpdate({
+            target: [receivedUpdates.source, receivedUpdates.telegramId],
+            set: { fingerprint: print, updateId: id, receivedAt: new Date().toISOString() },
+          })
+          .run();
+        // Sanitised from a copy: a transaction run again after a conflict must not clean a cleaned update.
+        const clean = sanitizeUpdate({ ...structuredClone(update), update_id: id }, policy);
+        await s.insert.run({ id, payload: JSON.stringify(clean) });
         fresh.push(clean);
       }
       return fresh;
-    })();
+    });
   }
 
   /**
@@ -115,51 +153,65 @@ export class UpdateInbox {
    * MAX_ATTEMPTS times are given up, and the caller replays the rest one by one with
    * `attempt`. Marks this run as not (yet) stopped cleanly.
    */
-  leftovers(onGiveUp: (updateId: number) => void): Leftovers {
-    const s = this.statements;
-    return this.db.$client.transaction((): Leftovers => {
-      const clean = (s.flag.get(CLEAN_STOP)?.value ?? 1) === 1;
-      s.setFlag.run(CLEAN_STOP, 0);
+  async leftovers(onGiveUp: (updateId: number) => void): Promise<Leftovers> {
+    const s = statements(this.db);
+    const given: number[] = [];
+    const out = await inTransaction(this.db, async (): Promise<Leftovers> => {
+      given.length = 0;
+      const clean = ((await s.flag.get({ name: CLEAN_STOP }))?.value ?? 1) === 1;
+      await this.setFlag(CLEAN_STOP, 0);
       const updates: Update[] = [];
-      for (const row of s.pendingRows.all()) {
+      for (const row of await s.pendingRows.all()) {
         if (!clean && row.attempts >= MAX_ATTEMPTS) {
-          onGiveUp(row.update_id);
-          this.forget(row.update_id);
+          given.push(row.updateId);
+          await this.forget(row.updateId);
           continue;
         }
         const update = JSON.parse(row.payload) as Update;
         // A row written by an older version may carry another id in its payload.
-        updates.push({ ...update, update_id: row.update_id });
+        updates.push({ ...update, update_id: row.updateId });
       }
       return { clean, updates };
-    })();
+    });
+    for (const id of given) onGiveUp(id);
+    return out;
   }
 
   /** Counts one more try of a suspect update, committed before it is handled (a crash in it then counts). */
-  attempt(updateId: number): void {
-    this.statements.bumpAttempts.run(updateId);
+  async attempt(updateId: number): Promise<void> {
+    await statements(this.db).bumpAttempts.run({ id: updateId });
   }
 
-  done(updateId: number): void {
-    this.db.$client.transaction(() => this.forget(updateId))();
+  done(updateId: number): Promise<void> {
+    return inTransaction(this.db, () => this.forget(updateId));
   }
 
   /** The run ends with every update it took either handled or left for the next run to handle (not suspect). */
-  stoppedCleanly(): void {
-    this.statements.setFlag.run(CLEAN_STOP, 1);
+  stoppedCleanly(): Promise<void> {
+    return this.setFlag(CLEAN_STOP, 1);
   }
 
   /** Real time, not the app's clock: the window is about Telegram redelivering an update. */
-  prune(now = new Date()): void {
+  prune(now = new Date()): Promise<void> {
     const before = new Date(now.getTime() - KEEP_RECEIVED_MS).toISOString();
-    this.db.$client.transaction(() => {
-      this.statements.pruneHandled.run(before);
-      this.statements.pruneReceived.run(before);
-    })();
+    const s = statements(this.db);
+    return inTransaction(this.db, async () => {
+      await s.pruneHandled.run({ before });
+      await s.pruneReceived.run({ before });
+    });
   }
 
-  private forget(updateId: number): void {
-    this.statements.remove.run(updateId);
-    this.statements.markHandled.run(updateId);
+  private async setFlag(name: string, value: number): Promise<void> {
+    await this.db
+      .insert(counters)
+      .values({ name, value })
+      .onConflictDoUpdate({ target: counters.name, set: { value } })
+      .run();
+  }
+
+  private async forget(updateId: number): Promise<void> {
+    const s = statements(this.db);
+    await s.remove.run({ id: updateId });
+    await s.markHandled.run({ id: updateId });
   }
 }

@@ -70,9 +70,9 @@ export function startPipeline(
   // An update the database could not let go of (a full disk) is let go of as soon as it can:
   // the person was told it was not saved, so it must not come back after a restart.
   const unforgotten = new Set<number>();
-  const forget = (updateId: number) => {
+  const forget = async (updateId: number) => {
     try {
-      inbox.done(updateId);
+      await inbox.done(updateId);
       unforgotten.delete(updateId);
     } catch (error) {
       if (!unforgotten.has(updateId))
@@ -81,7 +81,7 @@ export function startPipeline(
     }
   };
   const retryForget = setInterval(() => {
-    for (const id of unforgotten) forget(id);
+    for (const id of unforgotten) void forget(id);
   }, 5000);
   retryForget.unref();
 
@@ -90,7 +90,7 @@ export function startPipeline(
       try {
         await bot.handleUpdate(update);
       } finally {
-        forget(update.update_id);
+        await forget(update.update_id);
       }
     })()
       .catch((error) => failed(error, update.update_id))
@@ -117,7 +117,9 @@ export function startPipeline(
   /** What the previous run left: after a clean stop handled as usual; after a crash one by one, each try counted. */
   const replay = async () => {
     await bot.init();
-    const left = inbox.leftovers((updateId) => logger.error({ updateId }, "update given up after repeated crashes"));
+    const left = await inbox.leftovers((updateId) =>
+      logger.error({ updateId }, "update given up after repeated crashes"),
+    );
     if (left.updates.length > 0) {
       logger.warn({ count: left.updates.length, clean: left.clean }, "replaying updates left by the previous run");
     }
@@ -127,7 +129,7 @@ export function startPipeline(
     }
     for (const update of left.updates) {
       if (stopping) return;
-      inbox.attempt(update.update_id);
+      await inbox.attempt(update.update_id);
       await handle(update);
     }
   };
@@ -152,7 +154,7 @@ export function startPipeline(
       // Handlers may start one another's work (a replayed conversation): wait until none is left.
       while (handling.size > 0 && Date.now() < deadline) await until(Promise.allSettled([...handling]));
       clearInterval(retryForget);
-      for (const id of unforgotten) forget(id);
+      for (const id of [...unforgotten]) await forget(id);
       return handling.size === 0;
     },
   };

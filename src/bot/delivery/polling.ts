@@ -62,7 +62,7 @@ export function pollingSupplier(api: Api, inbox: UpdateInbox, logger: Logger, op
         continue;
       }
       try {
-        const fresh = inbox.accept(updates);
+        const fresh = await inbox.accept(updates);
         const last = updates.at(-1);
         if (last) offset = last.update_id + 1;
         if (storeFailing) logger.info("updates are stored again");

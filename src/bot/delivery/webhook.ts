@@ -65,7 +65,7 @@ export function webhookReceiver(
     }
     options.health.updatesArrived();
     try {
-      queue.push(...inbox.accept([update]));
+      queue.push(...(await inbox.accept([update])));
     } catch (error) {
       logger.error({ err: describeError(error) }, "update could not be stored; Telegram will deliver it again");
       options.onStoreFailure?.([update], error);

@@ -42,8 +42,8 @@ const record = (ctx: BaseContext, entry: Omit<Parameters<typeof audit>[1], "acto
 const storeOf = (ctx: BaseContext) => new CatalogStore(ctx.deps.db, ctx.deps.now);
 
 async function sendAuditPage(ctx: BaseContext, page: number, edit: boolean): Promise<void> {
-  record(ctx, { action: "audit.view", details: { page } });
-  const { rows, total } = auditPage(ctx.deps.db, { offset: page * AUDIT_PAGE, limit: AUDIT_PAGE });
+  await record(ctx, { action: "audit.view", details: { page } });
+  const { rows, total } = await auditPage(ctx.deps.db, { offset: page * AUDIT_PAGE, limit: AUDIT_PAGE });
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE));
   const text = auditText(ctx, rows, page, pages);
   const keyboard = auditKeyboard(ctx.t, page, pages);
@@ -52,8 +52,8 @@ async function sendAuditPage(ctx: BaseContext, page: number, edit: boolean): Pro
 }
 
 async function sendAuditCsv(ctx: BaseContext): Promise<void> {
-  record(ctx, { action: "audit.export" });
-  const rows = auditAll(ctx.deps.db);
+  await record(ctx, { action: "audit.export" });
+  const rows = await auditAll(ctx.deps.db);
   const csv = auditCsv(rows, (c) => ctx.deps.i18n.plain(ctx.lang, `admin:audit.columns.${c}`));
   await ctx.replyWithDocument(new InputFile(csv, `saqbol_audit_${fileDate(ctx.deps.now())}.csv`), {
     caption: ctx.t("admin:audit.exported", { n: rows.length }),
@@ -66,9 +66,10 @@ async function sendAuditCsv(ctx: BaseContext): Promise<void> {
  */
 async function switchCatalog(ctx: BaseContext, version: string, how: "activate" | "rollback"): Promise<void> {
   const store = storeOf(ctx);
-  const from = store.activeVersion() ?? ctx.deps.catalogs.version;
+  const from = (await store.activeVersion()) ?? ctx.deps.catalogs.version;
   try {
-    const catalog = how === "rollback" ? store.rollback(version, actorOf(ctx)) : store.activate(version, actorOf(ctx));
+    const catalog =
+      how === "rollback" ? await store.rollback(version, actorOf(ctx)) : await store.activate(version, actorOf(ctx));
     ctx.deps.catalogs.replace(catalog);
     await ctx.reply(ctx.t("admin:catalog.switched", { from, to: catalog.version }));
   } catch (error) {
@@ -85,18 +86,18 @@ async function catalogCommand(ctx: BaseContext, args: string): Promise<void> {
   const store = storeOf(ctx);
   switch (sub ?? "") {
     case "": {
-      record(ctx, { action: "catalog.view", details: { version: ctx.deps.catalogs.version } });
+      await record(ctx, { action: "catalog.view", details: { version: ctx.deps.catalogs.version } });
       await ctx.reply(catalogSummary(ctx, ctx.deps.catalogs.current()));
       return;
     }
     case "list": {
-      record(ctx, { action: "catalog.list" });
-      await ctx.reply(catalogVersionsText(ctx, store.list()));
+      await record(ctx, { action: "catalog.list" });
+      await ctx.reply(catalogVersionsText(ctx, await store.list()));
       return;
     }
     case "export": {
       const catalog = ctx.deps.catalogs.current();
-      record(ctx, { action: "catalog.export", details: { version: catalog.version } });
+      await record(ctx, { action: "catalog.export", details: { version: catalog.version } });
       await ctx.replyWithDocument(new InputFile(Buffer.from(catalog.yaml, "utf8"), `catalog-${catalog.version}.yaml`));
       return;
     }
@@ -126,9 +127,9 @@ async function uploadCatalog(ctx: BaseContext, fileId: string, size: number | un
     return;
   }
   const yaml = await download(ctx, fileId);
-  const result = storeOf(ctx).importVersion(yaml, actorOf(ctx));
+  const result = await storeOf(ctx).importVersion(yaml, actorOf(ctx));
   if (!result.ok) {
-    record(ctx, {
+    await record(ctx, {
       action: "catalog.rejected",
       details: { problems: result.problems.length, first: result.problems[0] },
     });
@@ -150,16 +151,16 @@ export function adminFeature(): Composer<AppContext> {
     const request = parseGrantArgs(ctx.match);
     if (!request) return ctx.reply(ctx.t("admin:grant.usage"));
     const { adminIds } = ctx.deps.config;
-    const result = grant(ctx.deps.db, actorOf(ctx), request, adminIds, ctx.deps.now());
+    const result = await grant(ctx.deps.db, actorOf(ctx), request, adminIds, ctx.deps.now());
     if (result.ok && result.change === "granted") await refreshStaffName(ctx, request.id);
-    await ctx.reply(grantText(ctx, request, result, listStaff(ctx.deps.db, adminIds)));
+    await ctx.reply(grantText(ctx, request, result, await listStaff(ctx.deps.db, adminIds)));
     if (result.ok && result.change !== "unchanged") await syncMenuOf(ctx, request.id);
   });
   admin.command("revoke", async (ctx) => {
     const id = Number(ctx.match.trim());
     if (!/^\d{1,15}$/.test(ctx.match.trim()) || !Number.isSafeInteger(id))
       return ctx.reply(ctx.t("admin:revoke.usage"));
-    const result = revoke(ctx.deps.db, actorOf(ctx), id, ctx.deps.config.adminIds, ctx.deps.now());
+    const result = await revoke(ctx.deps.db, actorOf(ctx), id, ctx.deps.config.adminIds, ctx.deps.now());
     await ctx.reply(ctx.t(`admin:revoke.${result}`, { id }));
     if (result === "revoked") await syncMenuOf(ctx, id);
   });
@@ -171,7 +172,7 @@ export function adminFeature(): Composer<AppContext> {
     if (lowered === "police" && !profile.regions && !profile.allRegions) {
       return ctx.reply(`${ctx.t("admin:invite.regions_needed")}\n\n${ctx.t("admin:invite.usage")}`);
     }
-    const { token, expiresAt } = invite(ctx.deps.db, actorOf(ctx), { role: lowered, ...profile }, ctx.deps.now());
+    const { token, expiresAt } = await invite(ctx.deps.db, actorOf(ctx), { role: lowered, ...profile }, ctx.deps.now());
     const link = `https://t.me/${ctx.me.username}?start=inv_${token}`;
     const text = ctx.t("admin:invite.created", {
       role: ctx.t(`admin:roles.${lowered}`),
@@ -186,8 +187,8 @@ export function adminFeature(): Composer<AppContext> {
     });
   });
   admin.command("staff", async (ctx) => {
-    record(ctx, { action: "role.list" });
-    await ctx.reply(staffText(ctx, listStaff(ctx.deps.db, ctx.deps.config.adminIds)));
+    await record(ctx, { action: "role.list" });
+    await ctx.reply(staffText(ctx, await listStaff(ctx.deps.db, ctx.deps.config.adminIds)));
   });
   admin.command("audit", async (ctx) => {
     if (ctx.match.trim() === "export") return sendAuditCsv(ctx);

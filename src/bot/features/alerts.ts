@@ -48,7 +48,7 @@ const stopKeyboard = (ctx: BaseContext) =>
 
 async function showStatus(ctx: BaseContext): Promise<void> {
   if (!ctx.from || !(await ensureConsent(ctx))) return;
-  const subscribed = isSubscribed(ctx.deps.db, ctx.from.id);
+  const subscribed = await isSubscribed(ctx.deps.db, ctx.from.id);
   await ctx.reply(ctx.t(subscribed ? "alerts:status.on" : "alerts:status.off"), {
     reply_markup: toggleKeyboard(ctx, subscribed),
   });
@@ -88,11 +88,11 @@ export function alertsFeature(): Composer<AppContext> {
       if (subscribe) await ensureConsent(ctx);
       return;
     }
-    setAlerts(ctx.deps.db, ctx.from.id, subscribe);
+    await setAlerts(ctx.deps.db, ctx.from.id, subscribe);
     await ctx.answerCallbackQuery({ text: ctx.t(subscribe ? "alerts:subscribed" : "alerts:unsubscribed") });
     if (data.id !== undefined) {
       // Under an alert: the alert stays, only its button turns into the other one.
-      const alert = getAlert(ctx.deps.db, data.id);
+      const alert = await getAlert(ctx.deps.db, data.id);
       const text = alert ? alertText(ctx.lang, alert) : "";
       const keyboard = alertKeyboard(ctx.t, ctx.deps.catalogs.current(), { id: data.id, text }, subscribe);
       await ctx.editMessageReplyMarkup({ reply_markup: keyboard }).catch(ignoreStaleEdit);
@@ -107,7 +107,7 @@ export function alertsFeature(): Composer<AppContext> {
 
   pm.command("alert", async (ctx) => {
     if (!isAdmin(ctx)) return refuse(ctx);
-    setPendingInput(ctx.deps.db, ctx.from.id, ASK_KK, ctx.deps.now());
+    await setPendingInput(ctx.deps.db, ctx.from.id, ASK_KK, ctx.deps.now());
     await ctx.reply(ctx.t("alerts:admin.ask_kk", { max: MAX_TEXT }), { reply_markup: stopKeyboard(ctx) });
   });
 
@@ -115,26 +115,26 @@ export function alertsFeature(): Composer<AppContext> {
     const { db } = ctx.deps;
     const text = ctx.message.text.trim();
     if (text.startsWith("/")) return next();
-    const kind = pendingInput(db, ctx.from.id, ctx.deps.now());
+    const kind = await pendingInput(db, ctx.from.id, ctx.deps.now());
     if (kind !== ASK_KK && kind !== ASK_RU) return next();
     if (!isAdmin(ctx)) {
-      clearPendingInput(db, ctx.from.id);
+      await clearPendingInput(db, ctx.from.id);
       return refuse(ctx);
     }
     if (text.length > MAX_TEXT) {
       return void (await ctx.reply(ctx.t("alerts:admin.too_long", { max: MAX_TEXT, length: text.length })));
     }
     if (kind === ASK_KK) {
-      createAlert(db, ctx.from.id, text, ctx.deps.now());
-      setPendingInput(db, ctx.from.id, ASK_RU, ctx.deps.now());
+      await createAlert(db, ctx.from.id, text, ctx.deps.now());
+      await setPendingInput(db, ctx.from.id, ASK_RU, ctx.deps.now());
       return void (await ctx.reply(ctx.t("alerts:admin.ask_ru", { max: MAX_TEXT }), {
         reply_markup: stopKeyboard(ctx),
       }));
     }
-    clearPendingInput(db, ctx.from.id);
-    const draft = latestDraft(db, ctx.from.id);
+    await clearPendingInput(db, ctx.from.id);
+    const draft = await latestDraft(db, ctx.from.id);
     if (!draft) return void (await ctx.reply(ctx.t("alerts:admin.lost")));
-    setAlertRu(db, draft.id, text);
+    await setAlertRu(db, draft.id, text);
     const keyboard = InlineKeyboard.from([
       [
         InlineKeyboard.text(ctx.t("alerts:buttons.send"), alertsData.pack({ a: "send", id: draft.id })),
@@ -152,25 +152,26 @@ export function alertsFeature(): Composer<AppContext> {
     const actor = actorOf(ctx);
     await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
     if (data.id === undefined) {
-      clearPendingInput(db, ctx.from.id);
+      await clearPendingInput(db, ctx.from.id);
       await ctx.answerCallbackQuery();
       return void (await ctx.reply(ctx.t("alerts:admin.stopped")));
     }
     if (data.a === "cancel") {
-      const cancelled = cancelAlert(db, data.id);
-      if (cancelled) audit(db, { actor, action: "alert.cancel", details: { alertId: data.id }, at: ctx.deps.now() });
+      const cancelled = await cancelAlert(db, data.id);
+      if (cancelled)
+        await audit(db, { actor, action: "alert.cancel", details: { alertId: data.id }, at: ctx.deps.now() });
       await ctx.answerCallbackQuery();
       return void (await ctx.reply(ctx.t(cancelled ? "alerts:admin.cancelled" : "alerts:admin.not_draft")));
     }
-    const recipients = startSending(db, data.id);
+    const recipients = await startSending(db, data.id);
     if (recipients === undefined) {
       await ctx.answerCallbackQuery();
-      const status = getAlert(db, data.id)?.status;
+      const status = (await getAlert(db, data.id))?.status;
       return void (await ctx.reply(
         ctx.t(status === "sending" || status === "sent" ? "alerts:admin.already" : "alerts:admin.not_draft"),
       ));
     }
-    audit(db, { actor, action: "alert.send", details: { alertId: data.id, recipients }, at: ctx.deps.now() });
+    await audit(db, { actor, action: "alert.send", details: { alertId: data.id, recipients }, at: ctx.deps.now() });
     await ctx.answerCallbackQuery();
     await ctx.reply(ctx.t("alerts:admin.sending", { count: recipients }));
     void deliverAlerts(ctx.deps);

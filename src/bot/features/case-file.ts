@@ -28,9 +28,9 @@ const INPUT_TTL_MS = 30 * 60_000;
 const actor = (ctx: BaseContext) => ({ id: actorOf(ctx).id, admin: roleOf(ctx) === "admin" });
 
 async function sendCase(ctx: BaseContext, file: CaseFile, edit: boolean): Promise<void> {
-  const events = caseEventsOf(ctx.deps.db, file.reportId);
+  const events = await caseEventsOf(ctx.deps.db, file.reportId);
   const ids = [...events.map((e) => e.actorId), ...events.map((e) => (e.kind === "assignee" ? Number(e.value) : null))];
-  const names = staffNames(
+  const names = await staffNames(
     ctx.deps.db,
     ids.filter((id): id is number => id !== null && Number.isSafeInteger(id)),
   );
@@ -54,20 +54,20 @@ async function sendCase(ctx: BaseContext, file: CaseFile, edit: boolean): Promis
 
 /** Shows a case file the officer may see; the record names the report. */
 async function showCase(ctx: BaseContext, record: Recorder, reportId: number, edit: boolean): Promise<void> {
-  const file = caseFile(ctx.deps.db, reportId);
+  const file = await caseFile(ctx.deps.db, reportId);
   if (!file) return;
-  record({ reportNumber: file.number, details: { status: file.status, erdr: file.erdrNumber } });
+  await record({ reportNumber: file.number, details: { status: file.status, erdr: file.erdrNumber } });
   await sendCase(ctx, file, edit);
 }
 
 const caseCommand = audited("case", async (ctx: BaseContext, record, args: string) => {
   const number = parseReportNumber(args);
   if (!number) return ctx.reply(ctx.t("case:usage"));
-  const state = numberState(ctx.deps.db, number);
-  const opened = state.state === "submitted" ? openReport(ctx, state.id) : undefined;
+  const state = await numberState(ctx.deps.db, number);
+  const opened = state.state === "submitted" ? await openReport(ctx, state.id) : undefined;
   if (opened?.ok !== true || state.state !== "submitted") {
     const outcome = opened && !opened.ok ? opened.reason : state.state;
-    record({ reportNumber: number, details: { outcome } });
+    await record({ reportNumber: number, details: { outcome } });
     return ctx.reply(ctx.t(outcome === "out_of_scope" ? "case:out_of_scope" : "police:open.not_found"));
   }
   await showCase(ctx, record, state.id, false);
@@ -100,17 +100,17 @@ async function change(
   action: CaseAction,
   edit: boolean,
 ): Promise<void> {
-  const opened = openReport(ctx, reportId);
+  const opened = await openReport(ctx, reportId);
   if (!opened.ok) {
     const text = ctx.t(opened.reason === "out_of_scope" ? "case:out_of_scope" : "police:open.not_found");
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text });
     else await ctx.reply(text);
     return;
   }
-  const result = inTransaction(ctx.deps.db, () => {
-    const applied = applyCaseAction(ctx.deps.db, actor(ctx), reportId, action, ctx.deps.now());
+  const result = await inTransaction(ctx.deps.db, async () => {
+    const applied = await applyCaseAction(ctx.deps.db, actor(ctx), reportId, action, ctx.deps.now());
     if (applied.ok) {
-      record({
+      await record({
         reportNumber: applied.after.number,
         details: { ...action, changed: applied.changed, from: applied.before.status, to: applied.after.status },
       });
@@ -136,7 +136,7 @@ const release = pressed("case.release");
 const typedErdr = audited("case.erdr", async (ctx: BaseContext, record, reportId: number, text: string) => {
   const number = cleanErdrNumber(text);
   if (!number) {
-    setPendingInput(ctx.deps.db, ctx.from!.id, `${CASE_INPUTS.erdr}${reportId}`, ctx.deps.now(), INPUT_TTL_MS);
+    await setPendingInput(ctx.deps.db, ctx.from!.id, `${CASE_INPUTS.erdr}${reportId}`, ctx.deps.now(), INPUT_TTL_MS);
     return ctx.reply(ctx.t("case:ask_erdr_again"));
   }
   await change(ctx, record, reportId, { kind: "erdr", number }, false);
@@ -149,10 +149,10 @@ const typedNote = audited("case.note", async (ctx: BaseContext, record, reportId
 
 /** «Enter the number» / «Add a note»: the next message is the answer (only for a report the officer may see). */
 async function askFor(ctx: BaseContext, kind: "erdr" | "note", reportId: number): Promise<void> {
-  const opened = openReport(ctx, reportId);
+  const opened = await openReport(ctx, reportId);
   if (!opened.ok) return void (await ctx.answerCallbackQuery({ text: ctx.t("case:out_of_scope") }));
   await ctx.answerCallbackQuery();
-  setPendingInput(ctx.deps.db, ctx.from!.id, `${CASE_INPUTS[kind]}${reportId}`, ctx.deps.now(), INPUT_TTL_MS);
+  await setPendingInput(ctx.deps.db, ctx.from!.id, `${CASE_INPUTS[kind]}${reportId}`, ctx.deps.now(), INPUT_TTL_MS);
   await ctx.reply(ctx.t(kind === "erdr" ? "case:ask_erdr" : "case:ask_note", { number: opened.report.number }));
 }
 
@@ -197,9 +197,9 @@ export function caseFileFeature(): Composer<AppContext> {
   });
   staff.on("message:text", async (ctx, next) => {
     if (ctx.message.text.startsWith("/")) return next();
-    const pending = pendingCase(pendingInput(ctx.deps.db, ctx.from.id, ctx.deps.now()));
+    const pending = pendingCase(await pendingInput(ctx.deps.db, ctx.from.id, ctx.deps.now()));
     if (!pending) return next();
-    clearPendingInput(ctx.deps.db, ctx.from.id);
+    await clearPendingInput(ctx.deps.db, ctx.from.id);
     if (pending.input === "erdr") return typedErdr(ctx, pending.reportId, ctx.message.text);
     await typedNote(ctx, pending.reportId, ctx.message.text);
   });

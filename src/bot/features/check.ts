@@ -88,7 +88,7 @@ export function checkFeature(): Composer<AppContext> {
       case "who":
         return askWho(ctx, true);
       case "txt":
-        awaited.expect(ctx.deps.db, ctx.from.id, AWAITED, Boolean(ctx.user?.consentAt), ctx.deps.now());
+        await awaited.expect(ctx.deps.db, ctx.from.id, AWAITED, Boolean(ctx.user?.consentAt), ctx.deps.now());
         return void (await ctx.reply(ctx.t("check:text.prompt")));
       case "ask":
         return void (await ctx
@@ -116,7 +116,7 @@ export function checkFeature(): Composer<AppContext> {
   pm.on("message", async (ctx, next) => {
     const text = ctx.message.text ?? ctx.message.caption;
     if (!text || text.startsWith("/")) return next();
-    if (!awaited.take(ctx.deps.db, ctx.from.id, AWAITED, ctx.deps.now())) return next();
+    if (!(await awaited.take(ctx.deps.db, ctx.from.id, AWAITED, ctx.deps.now()))) return next();
     const catalog = ctx.deps.catalogs.current();
     const verdict = textVerdict(catalog, catalog.recognize({ text }));
     if (verdict.kind === "call_back") {

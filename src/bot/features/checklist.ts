@@ -34,8 +34,8 @@ export interface ChecklistView {
   report: SubmittedReport;
 }
 
-function viewOf(ctx: BaseContext, reportId: number): ChecklistView | undefined {
-  const report = loadReport(ctx.deps.db, reportId);
+async function viewOf(ctx: BaseContext, reportId: number): Promise<ChecklistView | undefined> {
+  const report = await loadReport(ctx.deps.db, reportId);
   if (!report) return undefined;
   const checklist = buildChecklist(report.answers);
   const done = new Set([...checklist.alreadyDone, ...report.stepsDone.map((s) => s.step)]);
@@ -78,7 +78,7 @@ function render(
 
 /** Shows the first step not yet done. */
 export async function showChecklist(ctx: BaseContext, reportId: number): Promise<void> {
-  const view = viewOf(ctx, reportId);
+  const view = await viewOf(ctx, reportId);
   if (!view || view.checklist.steps.length === 0) return;
   const first = view.checklist.steps.findIndex((s) => !view.done.has(s.key));
   const { text, keyboard } = render(ctx, reportId, view, first === -1 ? 0 : first);
@@ -89,15 +89,15 @@ export function checklistFeature(): Composer<AppContext> {
   const composer = new Composer<AppContext>();
   composer.chatType("private").callbackQuery(checklistData.filter, async (ctx) => {
     const data = checklistData.unpack(ctx.callbackQuery.data);
-    const owner = data ? reportOwner(ctx.deps.db, data.r) : undefined;
+    const owner = data ? await reportOwner(ctx.deps.db, data.r) : undefined;
     if (!data || owner?.userId !== ctx.from.id || owner.status !== "submitted") {
       return ctx.answerCallbackQuery({ text: ctx.t("common:stale") });
     }
-    const before = viewOf(ctx, data.r);
+    const before = await viewOf(ctx, data.r);
     const step = before?.checklist.steps[data.i];
     if (!before || !step) return ctx.answerCallbackQuery({ text: ctx.t("common:stale") });
-    if (data.a === "done") markStepDone(ctx.deps.db, data.r, step.key, ctx.deps.now());
-    const view = viewOf(ctx, data.r)!;
+    if (data.a === "done") await markStepDone(ctx.deps.db, data.r, step.key, ctx.deps.now());
+    const view = (await viewOf(ctx, data.r))!;
     let at = data.i + (data.a === "next" ? 1 : data.a === "prev" ? -1 : 0);
     if (data.a === "done") {
       const nextOpen = view.checklist.steps.findIndex((s, k) => k > data.i && !view.done.has(s.key));

@@ -23,7 +23,8 @@ import type { DeepLinkHandler } from "./start.js";
 const verify: DeepLinkHandler = async (ctx: AppContext, payload: string) => {
   if (!payload.startsWith("v_")) return false;
   const parsed = parseVerifyPayload(payload);
-  const state = parsed && checkVerifyToken(parsed, ctx.deps.keys) ? numberState(ctx.deps.db, parsed.number) : undefined;
+  const state =
+    parsed && checkVerifyToken(parsed, ctx.deps.keys) ? await numberState(ctx.deps.db, parsed.number) : undefined;
   if (
     !parsed ||
     !state ||
@@ -44,7 +45,7 @@ const verify: DeepLinkHandler = async (ctx: AppContext, payload: string) => {
     await openByQr(ctx, state.id);
     return true;
   }
-  const printed = loadReport(ctx.deps.db, state.id, parsed.version);
+  const printed = await loadReport(ctx.deps.db, state.id, parsed.version);
   await ctx.reply(printed ? verifiedText(ctx, printed, state.version) : ctx.t("verify:invalid"));
   return true;
 };
@@ -57,12 +58,12 @@ const joinByInvite: DeepLinkHandler = async (ctx: AppContext, payload: string) =
     await ctx.reply(ctx.t("admin:invite.already_admin"));
     return true;
   }
-  const result = acceptInvite(ctx.deps.db, ctx.from.id, token, ctx.deps.now());
+  const result = await acceptInvite(ctx.deps.db, ctx.from.id, token, ctx.deps.now());
   if (!result.ok) {
     await ctx.reply(ctx.t(`admin:invite.${result.reason}`));
     return true;
   }
-  ctx.user = getUser(ctx.deps.db, ctx.from.id);
+  ctx.user = await getUser(ctx.deps.db, ctx.from.id);
   await ctx.reply(ctx.t("admin:invite.welcome", { role: ctx.t(`admin:roles.${result.role}`) }));
   if (result.role === "police") await askPoliceProfile(ctx);
   return true;

@@ -25,16 +25,16 @@ export function erdrFeature(): Composer<AppContext> {
 
   pm.callbackQuery(erdrData.filter, async (ctx) => {
     const data = erdrData.unpack(ctx.callbackQuery.data);
-    const owner = data ? reportOwner(ctx.deps.db, data.r) : undefined;
+    const owner = data ? await reportOwner(ctx.deps.db, data.r) : undefined;
     if (!data || owner?.userId !== ctx.from.id || owner.status !== "submitted") {
       return ctx.answerCallbackQuery({ text: ctx.t("common:stale") });
     }
     await ctx.answerCallbackQuery();
     if (data.a === "n") {
-      awaited.expect(ctx.deps.db, ctx.from.id, `${ERDR_INPUT}${data.r}`, true, ctx.deps.now());
+      await awaited.expect(ctx.deps.db, ctx.from.id, `${ERDR_INPUT}${data.r}`, true, ctx.deps.now());
       return void (await ctx.reply(ctx.t("guidance:erdr.prompt")));
     }
-    const report = loadReport(ctx.deps.db, data.r);
+    const report = await loadReport(ctx.deps.db, data.r);
     if (!report) return;
     const lang = data.l ?? ctx.lang;
     await showUploading(ctx);
@@ -47,17 +47,17 @@ export function erdrFeature(): Composer<AppContext> {
 
   // The number, right after «Enter the ЕРДР number».
   pm.on("message:text", async (ctx, next) => {
-    const kind = pendingInput(ctx.deps.db, ctx.from.id, ctx.deps.now());
+    const kind = await pendingInput(ctx.deps.db, ctx.from.id, ctx.deps.now());
     if (!kind?.startsWith(ERDR_INPUT) || ctx.message.text.startsWith("/")) return next();
-    awaited.take(ctx.deps.db, ctx.from.id, kind, ctx.deps.now());
+    await awaited.take(ctx.deps.db, ctx.from.id, kind, ctx.deps.now());
     const reportId = Number(kind.slice(ERDR_INPUT.length));
     const number = parseErdrNumber(ctx.message.text);
     // Not a number (a talon's short one, or a story): said once, never a trap for what they type next.
     if (!number) return void (await ctx.reply(ctx.t("guidance:erdr.invalid")));
-    if (!setErdrNumber(ctx.deps.db, reportId, ctx.from.id, number, ctx.deps.now())) {
+    if (!(await setErdrNumber(ctx.deps.db, reportId, ctx.from.id, number, ctx.deps.now()))) {
       return void (await ctx.reply(ctx.t("common:stale")));
     }
-    markStepDone(ctx.deps.db, reportId, REGISTRATION_STEP, ctx.deps.now());
+    await markStepDone(ctx.deps.db, reportId, REGISTRATION_STEP, ctx.deps.now());
     await ctx.reply(ctx.t("guidance:erdr.saved", { number }));
   });
   return composer;

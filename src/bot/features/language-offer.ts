@@ -59,7 +59,7 @@ export function languageOfferFeature(pending: PendingLanguages): {
     offered.delete(ctx.from.id);
     if (offer.v === "no") {
       if (ctx.user?.consentAt) {
-        declineLanguage(ctx.deps.db, ctx.from.id, offer.l);
+        await declineLanguage(ctx.deps.db, ctx.from.id, offer.l);
         ctx.user = { ...ctx.user, declinedLanguage: offer.l };
       } else pending.decline(ctx.from.id, offer.l);
       await ctx.reply(ctx.t("start:offer.kept"));
@@ -80,7 +80,7 @@ export function languageOfferFeature(pending: PendingLanguages): {
  * says so, then the question they are at, now in their language. False outside a report.
  */
 async function askQuestionAgain(ctx: AppContext): Promise<boolean> {
-  const draftId = ctx.user?.consentAt && ctx.from ? activeDraftId(ctx.deps.db, ctx.from.id) : undefined;
+  const draftId = ctx.user?.consentAt && ctx.from ? await activeDraftId(ctx.deps.db, ctx.from.id) : undefined;
   if (draftId === undefined) return false;
   await ctx.reply(ctx.t("start:language_set"));
   await enterQuestionnaire(ctx, draftId);

@@ -39,11 +39,11 @@ function publicText(ctx: BaseContext, answer: PublicAnswer): string {
 async function answerPublic(ctx: BaseContext, text: string): Promise<void> {
   const input = readLookupInput(text);
   if (!input.ok) {
-    setPendingInput(ctx.deps.db, ctx.from!.id, PUBLIC_INPUT, ctx.deps.now());
+    await setPendingInput(ctx.deps.db, ctx.from!.id, PUBLIC_INPUT, ctx.deps.now());
     await ctx.reply(ctx.t(`lookup:errors.${input.error}`));
     return;
   }
-  const result = publicLookup(ctx.deps.db, ctx.from!.id, input.keys, ctx.deps.now());
+  const result = await publicLookup(ctx.deps.db, ctx.from!.id, input.keys, ctx.deps.now());
   if (!result.ok) {
     await ctx.reply(ctx.t("lookup:limit"), { reply_markup: backToMenu(ctx.t) });
     return;
@@ -58,9 +58,9 @@ async function answerPolice(ctx: BaseContext, record: Recorder, text: string): P
     await ctx.reply(ctx.t(`lookup:errors.${input.error}`));
     return;
   }
-  const found = reportsHolding(ctx.deps.db, input.keys, scopeOf(ctx));
-  const elsewhere = reportsHolding(ctx.deps.db, input.keys, { all: true }).length - found.length;
-  record({ details: { keys: input.keys, reports: found.map((r) => r.number), elsewhere } });
+  const found = await reportsHolding(ctx.deps.db, input.keys, scopeOf(ctx));
+  const elsewhere = (await reportsHolding(ctx.deps.db, input.keys, { all: true })).length - found.length;
+  await record({ details: { keys: input.keys, reports: found.map((r) => r.number), elsewhere } });
   const what = input.keys.map((k: Key) => keyText(ctx.t, k)).join("; ");
   const more = elsewhere > 0 ? `\n${ctx.t("police:linked.elsewhere", { n: elsewhere })}` : "";
   if (found.length === 0) {
@@ -78,7 +78,7 @@ async function answerPolice(ctx: BaseContext, record: Recorder, text: string): P
 
 const lookupCommand = audited("lookup", async (ctx: BaseContext, record, args: string) => {
   if (args.trim()) return answerPolice(ctx, record, args);
-  setPendingInput(ctx.deps.db, ctx.from!.id, POLICE_INPUT, ctx.deps.now());
+  await setPendingInput(ctx.deps.db, ctx.from!.id, POLICE_INPUT, ctx.deps.now());
   await ctx.reply(ctx.t("lookup:police.ask"));
 });
 
@@ -94,7 +94,7 @@ export function lookupFeature(): Composer<AppContext> {
     if (menuData.unpack(ctx.callbackQuery.data)?.to !== "lookup") return next();
     await ctx.answerCallbackQuery();
     if (!(await ensureConsent(ctx))) return;
-    setPendingInput(ctx.deps.db, ctx.from.id, PUBLIC_INPUT, ctx.deps.now());
+    await setPendingInput(ctx.deps.db, ctx.from.id, PUBLIC_INPUT, ctx.deps.now());
     await ctx.reply(ctx.t("lookup:ask"), { reply_markup: backToMenu(ctx.t) });
   });
 
@@ -104,9 +104,9 @@ export function lookupFeature(): Composer<AppContext> {
   pm.on("message:text", async (ctx, next) => {
     const { db } = ctx.deps;
     if (ctx.message.text.startsWith("/")) return next();
-    const kind = pendingInput(db, ctx.from.id, ctx.deps.now());
+    const kind = await pendingInput(db, ctx.from.id, ctx.deps.now());
     if (kind !== PUBLIC_INPUT && kind !== POLICE_INPUT) return next();
-    clearPendingInput(db, ctx.from.id);
+    await clearPendingInput(db, ctx.from.id);
     if (kind === PUBLIC_INPUT) {
       if (!ctx.user?.consentAt) return void (await ensureConsent(ctx));
       return answerPublic(ctx, ctx.message.text);

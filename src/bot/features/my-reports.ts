@@ -37,11 +37,11 @@ const schemeTitle = (ctx: BaseContext, id: string | undefined) =>
   (id && ctx.deps.catalogs.current().scheme(id)?.title[ctx.lang]) || ctx.t("myreports:no_scheme");
 
 /** The person's own submitted report, or undefined for anyone else's, a draft, or a withdrawn one. */
-export function ownReport(ctx: BaseContext, reportId: number | undefined): SubmittedReport | undefined {
+export async function ownReport(ctx: BaseContext, reportId: number | undefined): Promise<SubmittedReport | undefined> {
   if (reportId === undefined || !ctx.from) return undefined;
-  const owner = reportOwner(ctx.deps.db, reportId);
+  const owner = await reportOwner(ctx.deps.db, reportId);
   if (owner?.userId !== ctx.from.id || owner.status !== "submitted") return undefined;
-  return loadReport(ctx.deps.db, reportId);
+  return await loadReport(ctx.deps.db, reportId);
 }
 
 /** Navigation edits the message it came from; anything else (or a failed edit) sends a new one. */
@@ -58,8 +58,8 @@ async function show(ctx: AppContext, text: string, keyboard: InlineKeyboard): Pr
 
 async function showList(ctx: AppContext): Promise<void> {
   if (!ctx.from || !(await ensureConsent(ctx))) return;
-  const items = submittedReportsOf(ctx.deps.db, ctx.from.id);
-  const draft = currentDraft(ctx.deps.db, ctx.from.id);
+  const items = await submittedReportsOf(ctx.deps.db, ctx.from.id);
+  const draft = await currentDraft(ctx.deps.db, ctx.from.id);
   const lines = [ctx.t("myreports:list.title")];
   for (const r of items) {
     const item = ctx.t("myreports:list.item", {
@@ -83,7 +83,7 @@ const totals = (amounts: (Money | undefined)[]): string => sumByCurrency(amounts
 
 const hasChecklist = (report: SubmittedReport) => buildChecklist(report.answers).steps.length > 0;
 
-function cardText(ctx: BaseContext, reportId: number, report: SubmittedReport): string {
+async function cardText(ctx: BaseContext, reportId: number, report: SubmittedReport): Promise<string> {
   const a = report.answers;
   const lines = [
     ctx.t("myreports:card.title", { number: report.number }),
@@ -98,15 +98,15 @@ function cardText(ctx: BaseContext, reportId: number, report: SubmittedReport): 
   if (a.statementNo) lines.push(ctx.t("myreports:card.statement_no", { value: a.statementNo }));
   if (a.bankRequestNo) lines.push(ctx.t("myreports:card.bank_request_no", { value: a.bankRequestNo }));
   if (a.evidence.length > 0) lines.push(ctx.t("myreports:card.evidence", { count: a.evidence.length }));
-  const file = caseFile(ctx.deps.db, reportId);
+  const file = await caseFile(ctx.deps.db, reportId);
   const police = file
-    ? `\n\n${applicantCaseLines(ctx.t, file, caseEventsOf(ctx.deps.db, reportId, ["status"])).join("\n")}`
+    ? `\n\n${applicantCaseLines(ctx.t, file, await caseEventsOf(ctx.deps.db, reportId, ["status"])).join("\n")}`
     : "";
   return `${lines.join("\n")}${police}\n\n${ctx.t("myreports:card.hint")}`;
 }
 
 async function showVersions(ctx: AppContext, reportId: number, report: SubmittedReport): Promise<void> {
-  const versions = versionsOf(ctx.deps.db, reportId);
+  const versions = await versionsOf(ctx.deps.db, reportId);
   const lines = versions.map((v) =>
     ctx.t("myreports:versions.item", {
       version: v.version,
@@ -139,7 +139,7 @@ async function sendLetters(ctx: AppContext, report: SubmittedReport): Promise<vo
 
 async function continueDraft(ctx: AppContext): Promise<void> {
   if (!ctx.from || !(await ensureConsent(ctx))) return;
-  const draft = currentDraft(ctx.deps.db, ctx.from.id);
+  const draft = await currentDraft(ctx.deps.db, ctx.from.id);
   if (!draft) return showList(ctx);
   await enterQuestionnaire(ctx, draft.id);
 }
@@ -164,7 +164,7 @@ export function myReportsFeature(): Composer<AppContext> {
       await ctx.answerCallbackQuery();
       return data.a === "list" ? showList(ctx) : continueDraft(ctx);
     }
-    const report = ownReport(ctx, data.r);
+    const report = await ownReport(ctx, data.r);
     if (!report || data.r === undefined) return ctx.answerCallbackQuery({ text: ctx.t("myreports:not_found") });
     const r = data.r;
     switch (data.a) {
@@ -172,7 +172,7 @@ export function myReportsFeature(): Composer<AppContext> {
         await ctx.answerCallbackQuery();
         return show(
           ctx,
-          cardText(ctx, r, report),
+          await cardText(ctx, r, report),
           cardKeyboard(
             ctx.t,
             { id: r, version: report.version },
@@ -191,7 +191,7 @@ export function myReportsFeature(): Composer<AppContext> {
         await ctx.answerCallbackQuery();
         return showVersions(ctx, r, report);
       case "version": {
-        if (!versionsOf(ctx.deps.db, r).some((v) => v.version === data.v)) {
+        if (!(await versionsOf(ctx.deps.db, r)).some((v) => v.version === data.v)) {
           return ctx.answerCallbackQuery({ text: ctx.t("common:stale") });
         }
         await ctx.answerCallbackQuery();
@@ -211,13 +211,13 @@ export function myReportsFeature(): Composer<AppContext> {
   pm.callbackQuery(additionData.filter, async (ctx) => {
     const data = additionData.unpack(ctx.callbackQuery.data);
     if (!data) return ctx.answerCallbackQuery({ text: ctx.t("common:stale") });
-    if (!ownReport(ctx, data.r)) return ctx.answerCallbackQuery({ text: ctx.t("myreports:not_found") });
+    if (!(await ownReport(ctx, data.r))) return ctx.answerCallbackQuery({ text: ctx.t("myreports:not_found") });
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
     // Whatever the person was doing (the questionnaire, another addition) stops here; its data stays.
     await ctx.conversation.exitAll();
-    deactivateDrafts(ctx.deps.db, ctx.from.id);
-    clearPendingInput(ctx.deps.db, ctx.from.id);
+    await deactivateDrafts(ctx.deps.db, ctx.from.id);
+    await clearPendingInput(ctx.deps.db, ctx.from.id);
     await ctx.conversation.enter(ADD_INFORMATION, data.r, data.k);
   });
   return composer;

@@ -36,10 +36,13 @@ async function sendReportsPage(
   edit: boolean,
 ): Promise<void> {
   const { db } = ctx.deps;
-  const { rows, total } = listReports(db, toReportFilter(spec, scopeOf(ctx)), { offset: page * PAGE, limit: PAGE });
-  record({ details: { ...spec, page, total, shown: rows.map((r) => r.number) } });
+  const { rows, total } = await listReports(db, toReportFilter(spec, scopeOf(ctx)), {
+    offset: page * PAGE,
+    limit: PAGE,
+  });
+  await record({ details: { ...spec, page, total, shown: rows.map((r) => r.number) } });
   const pages = Math.max(1, Math.ceil(total / PAGE));
-  const losses = lossesOfReports(
+  const losses = await lossesOfReports(
     db,
     rows.map((r) => r.id),
   );
@@ -103,11 +106,11 @@ const exportCommand = audited("export", async (ctx: BaseContext, record, args: s
   await showUploading(ctx);
   const files = await exportReports(
     documentContext(ctx),
-    ctx.deps.config.databasePath,
+    { url: ctx.deps.config.databaseUrl, path: ctx.deps.config.databasePath },
     toReportFilter(spec, scopeOf(ctx)),
     ctx.lang,
   );
-  record({ details: { ...spec, reports: files.reports, numbers: files.numbers } });
+  await record({ details: { ...spec, reports: files.reports, numbers: files.numbers } });
   if (files.reports === 0) {
     await ctx.reply(ctx.t("police:export.empty"));
     return;
@@ -121,8 +124,8 @@ const exportCommand = audited("export", async (ctx: BaseContext, record, args: s
 const statsCommand = audited("stats", async (ctx: BaseContext, record, args: string) => {
   const spec = await readFilter(ctx, args, "police:stats.usage");
   if (!spec) return;
-  const stats = computeStats(ctx.deps.db, toReportFilter(spec, scopeOf(ctx)));
-  record({ details: { ...spec, reports: stats.reports } });
+  const stats = await computeStats(ctx.deps.db, toReportFilter(spec, scopeOf(ctx)));
+  await record({ details: { ...spec, reports: stats.reports } });
   await ctx.reply(statsText(ctx, stats, spec));
 });
 

@@ -33,19 +33,19 @@ const UNIT_INPUT = "police_unit";
 
 /** The full report for police, its files, its case line, and the reports linked to it. */
 async function showReport(ctx: BaseContext, record: Recorder, reportId: number, via: string): Promise<void> {
-  const opened = openReport(ctx, reportId, via === "qr");
+  const opened = await openReport(ctx, reportId, via === "qr");
   if (!opened.ok) {
-    await ctx.reply(refusal(ctx, record, opened));
+    await ctx.reply(await refusal(ctx, record, opened));
     return;
   }
   const { report } = opened;
   const { db } = ctx.deps;
-  const { linked, elsewhere } = linkedReports(db, reportId, scopeOf(ctx));
-  record({
+  const { linked, elsewhere } = await linkedReports(db, reportId, scopeOf(ctx));
+  await record({
     reportNumber: report.number,
     details: { via, version: report.version, linked: linked.map((l) => l.number), elsewhere },
   });
-  const header = reportHeader(ctx, report, caseFile(db, reportId));
+  const header = reportHeader(ctx, report, await caseFile(db, reportId));
   const summary = reviewSummary(ctx.t, report.answers, [...SECTIONS]);
   const links = `\n\n${linkedText(ctx, linked, elsewhere)}`;
   const inline = linked.length === 0 ? links : "";
@@ -66,9 +66,9 @@ async function showReport(ctx: BaseContext, record: Recorder, reportId: number, 
 
 /** A report by its number; a withdrawn or unknown number is said so. */
 async function openByNumber(ctx: BaseContext, record: Recorder, number: string): Promise<void> {
-  const state = numberState(ctx.deps.db, number);
+  const state = await numberState(ctx.deps.db, number);
   if (state.state === "submitted") return showReport(ctx, record, state.id, "number");
-  record({ reportNumber: number, details: { via: "number", found: state.state } });
+  await record({ reportNumber: number, details: { via: "number", found: state.state } });
   if (state.state === "withdrawn") {
     await ctx.reply(ctx.t("police:open.withdrawn", { number, at: almatyDateTime(state.withdrawnAt) }));
   } else {
@@ -93,7 +93,7 @@ const sendFile = (kind: "p" | "j") =>
     async (ctx: BaseContext, record, reportId: number, lang: "kk" | "ru") => {
       const report = await pressedReport(ctx, record, reportId);
       if (!report) return;
-      record({
+      await record({
         reportNumber: report.number,
         details: { version: report.version, ...(kind === "p" ? { lang } : {}) },
       });
@@ -109,7 +109,7 @@ const sendJson = sendFile("j");
 const sendReportEvidence = audited("report.evidence", async (ctx: BaseContext, record, reportId: number) => {
   const report = await pressedReport(ctx, record, reportId);
   if (!report) return;
-  record({
+  await record({
     reportNumber: report.number,
     details: { version: report.version, files: report.answers.evidence.length },
   });
@@ -122,7 +122,7 @@ const sendFreezeRequests = audited(
   async (ctx: BaseContext, record, reportId: number, lang: "kk" | "ru") => {
     const report = await pressedReport(ctx, record, reportId);
     if (!report) return;
-    const file = caseFile(ctx.deps.db, reportId);
+    const file = await caseFile(ctx.deps.db, reportId);
     await showUploading(ctx);
     const requests = await freezeRequests(documentContext(ctx), report, lang, {
       erdrNumber: file?.erdrNumber ?? null,
@@ -134,7 +134,7 @@ const sendFreezeRequests = audited(
       await ctx.reply(ctx.t("case:freeze.none"));
       return;
     }
-    record({
+    await record({
       reportNumber: report.number,
       details: { version: report.version, lang, files: requests.map((r) => r.name) },
     });
@@ -153,10 +153,10 @@ const openFromButton = audited("report.open", async (ctx: BaseContext, record, r
 /** After joining by invite: ask the unit if missing, then say what was set (regions come from the admin). */
 export async function askPoliceProfile(ctx: BaseContext): Promise<void> {
   const id = ctx.from?.id;
-  const profile = id === undefined ? undefined : policeProfile(ctx.deps.db, id);
+  const profile = id === undefined ? undefined : await policeProfile(ctx.deps.db, id);
   if (!profile || id === undefined) return;
   if (!profile.unit) {
-    setPendingInput(ctx.deps.db, id, UNIT_INPUT, ctx.deps.now(), 24 * 3600_000);
+    await setPendingInput(ctx.deps.db, id, UNIT_INPUT, ctx.deps.now(), 24 * 3600_000);
     await ctx.reply(ctx.t("police:profile.ask_unit"));
     return;
   }
@@ -182,7 +182,7 @@ export function policeFeature(): Composer<AppContext> {
       const current = ctx.user?.reportNotices ?? true;
       return ctx.reply(ctx.t(current ? "police:notices.are_on" : "police:notices.are_off"));
     }
-    setReportNotices(ctx.deps.db, ctx.from.id, on);
+    await setReportNotices(ctx.deps.db, ctx.from.id, on);
     await ctx.reply(ctx.t(on ? "police:notices.turned_on" : "police:notices.turned_off"));
   });
 
@@ -209,12 +209,12 @@ export function policeFeature(): Composer<AppContext> {
 
   staff.on("message:text", async (ctx, next) => {
     const { db } = ctx.deps;
-    if (ctx.message.text.startsWith("/") || pendingInput(db, ctx.from.id, ctx.deps.now()) !== UNIT_INPUT) {
+    if (ctx.message.text.startsWith("/") || (await pendingInput(db, ctx.from.id, ctx.deps.now())) !== UNIT_INPUT) {
       return next();
     }
-    clearPendingInput(db, ctx.from.id);
+    await clearPendingInput(db, ctx.from.id);
     const unit = cleanUnit(ctx.message.text);
-    if (unit) updatePoliceUnit(db, actorOf(ctx), unit, ctx.deps.now());
+    if (unit) await updatePoliceUnit(db, actorOf(ctx), unit, ctx.deps.now());
     await askPoliceProfile(ctx);
   });
 

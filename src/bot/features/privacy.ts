@@ -35,7 +35,7 @@ const confirmText = (ctx: BaseContext) =>
     .join("\n\n");
 
 async function showData(ctx: AppContext): Promise<void> {
-  const summary = ctx.from ? dataSummary(ctx.deps.db, ctx.from.id) : undefined;
+  const summary = ctx.from ? await dataSummary(ctx.deps.db, ctx.from.id) : undefined;
   if (!summary) {
     await ctx.reply(ctx.t("privacy:nothing_stored"), { reply_markup: backToMenu(ctx.t) });
     return;
@@ -65,7 +65,7 @@ async function showData(ctx: AppContext): Promise<void> {
 
 async function sendExport(ctx: AppContext): Promise<void> {
   const now = ctx.deps.now();
-  const data = ctx.from ? exportPersonalData(ctx.deps.db, ctx.from.id, now) : undefined;
+  const data = ctx.from ? await exportPersonalData(ctx.deps.db, ctx.from.id, now) : undefined;
   if (!data) {
     await ctx.reply(ctx.t("privacy:nothing_stored"), { reply_markup: backToMenu(ctx.t) });
     return;
@@ -81,7 +81,7 @@ async function deleteEverything(ctx: AppContext): Promise<void> {
   const official = isOfficial(ctx);
   // A conversation left active would be written back by the plugin after this update.
   await ctx.conversation.exitAll();
-  const result = deletePersonalData(ctx.deps.db, ctx.from.id, ctx.chat.id, ctx.deps.now());
+  const result = await deletePersonalData(ctx.deps.db, ctx.from.id, ctx.chat.id, ctx.deps.now());
   await deleteEvidence(ctx.deps.config.evidence, result.reportIds);
   ctx.deps.logger.info(
     {

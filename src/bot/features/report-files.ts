@@ -17,9 +17,9 @@ export function reportFilesFeature(): Composer<AppContext> {
   const composer = new Composer<AppContext>();
   composer.chatType("private").callbackQuery(pdfData.filter, async (ctx) => {
     const data = pdfData.unpack(ctx.callbackQuery.data);
-    const owner = data ? reportOwner(ctx.deps.db, data.r) : undefined;
+    const owner = data ? await reportOwner(ctx.deps.db, data.r) : undefined;
     const allowed = owner?.status === "submitted" && owner.userId === ctx.from.id;
-    const report = allowed && data ? loadReport(ctx.deps.db, data.r, data.v) : undefined;
+    const report = allowed && data ? await loadReport(ctx.deps.db, data.r, data.v) : undefined;
     if (!data || !report) return ctx.answerCallbackQuery({ text: ctx.t("report:not_yours") });
     await ctx.answerCallbackQuery();
     await showUploading(ctx);
@@ -28,7 +28,7 @@ export function reportFilesFeature(): Composer<AppContext> {
   });
   composer.chatType("private").callbackQuery(filesAgainData.filter, async (ctx) => {
     const data = filesAgainData.unpack(ctx.callbackQuery.data);
-    const owner = data ? reportOwner(ctx.deps.db, data.r) : undefined;
+    const owner = data ? await reportOwner(ctx.deps.db, data.r) : undefined;
     if (!data || owner?.status !== "submitted" || owner.userId !== ctx.from.id) {
       return ctx.answerCallbackQuery({ text: ctx.t("report:not_yours") });
     }

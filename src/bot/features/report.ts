@@ -18,7 +18,7 @@ import { formatDate } from "../render/values.js";
 /** Enters the questionnaire for a draft (new or existing); any other conversation is left first. */
 export async function enterQuestionnaire(ctx: AppContext, draftId: number): Promise<void> {
   await ctx.conversation.exitAll();
-  setDraftActive(ctx.deps.db, draftId, true);
+  await setDraftActive(ctx.deps.db, draftId, true);
   await ctx.conversation.enter(QUESTIONNAIRE, draftId, false);
 }
 
@@ -30,11 +30,11 @@ export async function enterQuestionnaire(ctx: AppContext, draftId: number): Prom
 export function resumeQuestionnaire(): MiddlewareFn<AppContext> {
   return async (ctx, next) => {
     if (!ctx.from || ctx.chat?.type !== "private" || !isQuestionnaireUpdate(ctx)) return next();
-    let draftId = activeDraftId(ctx.deps.db, ctx.from.id);
+    let draftId = await activeDraftId(ctx.deps.db, ctx.from.id);
     // A Submit replayed after a crash finds its draft submitted already; the
     // questionnaire then sends the documents again (see conversations/questionnaire).
-    if (draftId === undefined && wasUpdateHandled(ctx.deps.db, ctx.update.update_id)) {
-      draftId = lastSubmittedInQuestionnaire(ctx.deps.db, ctx.from.id);
+    if (draftId === undefined && (await wasUpdateHandled(ctx.deps.db, ctx.update.update_id))) {
+      draftId = await lastSubmittedInQuestionnaire(ctx.deps.db, ctx.from.id);
     }
     if (draftId === undefined) return next();
     await ctx.conversation.enter(QUESTIONNAIRE, draftId, true);
@@ -42,13 +42,14 @@ export function resumeQuestionnaire(): MiddlewareFn<AppContext> {
 }
 
 /** A report submitted from the questionnaire keeps its «in the questionnaire» mark. */
-function lastSubmittedInQuestionnaire(db: Db, userId: number): number | undefined {
-  return db
+async function lastSubmittedInQuestionnaire(db: Db, userId: number): Promise<number | undefined> {
+  const row = await db
     .select({ id: reports.id })
     .from(reports)
     .where(and(eq(reports.userId, userId), eq(reports.status, "submitted"), eq(reports.active, true)))
     .orderBy(desc(reports.submittedAt))
-    .get()?.id;
+    .get();
+  return row?.id;
 }
 
 /** A story waiting while the person decides between their unfinished report and a new one (memory only). */
@@ -56,7 +57,7 @@ const waitingStories = new MemoryMap<number, string>(30 * 60_000);
 
 export async function startReport(ctx: AppContext, prefillNarrative?: string): Promise<void> {
   if (!ctx.from || !(await ensureConsent(ctx))) return;
-  const existing = currentDraft(ctx.deps.db, ctx.from.id);
+  const existing = await currentDraft(ctx.deps.db, ctx.from.id);
   if (existing) {
     // Never throw away an unfinished report without asking.
     if (prefillNarrative) waitingStories.set(ctx.from.id, prefillNarrative, ctx.deps.now());
@@ -75,7 +76,7 @@ export async function startReport(ctx: AppContext, prefillNarrative?: string): P
     });
     return;
   }
-  const draft = startDraft(
+  const draft = await startDraft(
     ctx.deps.db,
     ctx.from.id,
     ctx.lang,
@@ -87,7 +88,7 @@ export async function startReport(ctx: AppContext, prefillNarrative?: string): P
 
 async function continueReport(ctx: AppContext): Promise<void> {
   if (!ctx.from || !(await ensureConsent(ctx))) return;
-  const existing = currentDraft(ctx.deps.db, ctx.from.id);
+  const existing = await currentDraft(ctx.deps.db, ctx.from.id);
   if (!existing) return startReport(ctx);
   await enterQuestionnaire(ctx, existing.id);
 }
@@ -107,12 +108,18 @@ export function reportFeature(): Composer<AppContext> {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
     if (!choice || !(await ensureConsent(ctx))) return;
-    const existing = currentDraft(ctx.deps.db, ctx.from.id);
+    const existing = await currentDraft(ctx.deps.db, ctx.from.id);
     const story = waitingStories.get(ctx.from.id, ctx.deps.now());
     waitingStories.delete(ctx.from.id);
     if (choice.v === "continue" && existing) return enterQuestionnaire(ctx, existing.id);
-    if (existing) deleteDraft(ctx.deps.db, existing.id);
-    const draft = startDraft(ctx.deps.db, ctx.from.id, ctx.lang, story ? { narrative: story } : {}, ctx.deps.now());
+    if (existing) await deleteDraft(ctx.deps.db, existing.id);
+    const draft = await startDraft(
+      ctx.deps.db,
+      ctx.from.id,
+      ctx.lang,
+      story ? { narrative: story } : {},
+      ctx.deps.now(),
+    );
     await enterQuestionnaire(ctx, draft.id);
   });
   return composer;

@@ -18,7 +18,7 @@ export async function askConsent(ctx: BaseContext): Promise<void> {
 
 export async function showMenu(ctx: BaseContext, intro = "menu:title"): Promise<void> {
   const consented = Boolean(ctx.user?.consentAt);
-  const hasDraft = consented && ctx.from ? findDraft(ctx.deps.db, ctx.from.id) !== undefined : false;
+  const hasDraft = consented && ctx.from ? (await findDraft(ctx.deps.db, ctx.from.id)) !== undefined : false;
   await ctx.reply(ctx.t(intro), { reply_markup: mainMenu(ctx.t, { consented, hasDraft }) });
 }
 
@@ -70,7 +70,7 @@ export function startFeature(pending: PendingLanguages, deepLinks: DeepLinkHandl
     await chooseLanguage(ctx, pending, choice.l);
     // Mid-report («/language» keeps the report active): the questionnaire, registered after this
     // feature, shows the same question in the new language (features/language-offer.ts).
-    if (ctx.user?.consentAt && activeDraftId(ctx.deps.db, ctx.from.id) !== undefined) return next();
+    if (ctx.user?.consentAt && (await activeDraftId(ctx.deps.db, ctx.from.id)) !== undefined) return next();
     if (ctx.user?.consentAt) return showMenu(ctx, "start:language_set");
     await askConsent(ctx);
   });
@@ -85,9 +85,9 @@ export function startFeature(pending: PendingLanguages, deepLinks: DeepLinkHandl
       pending.set(ctx.from.id, choice.l);
       return showMenu(ctx, "start:consent.declined");
     }
-    ctx.user = recordConsent(ctx.deps.db, ctx.from.id, choice.l);
+    ctx.user = await recordConsent(ctx.deps.db, ctx.from.id, choice.l);
     const declined = pending.declined(ctx.from.id);
-    if (declined) declineLanguage(ctx.deps.db, ctx.from.id, declined);
+    if (declined) await declineLanguage(ctx.deps.db, ctx.from.id, declined);
     pending.delete(ctx.from.id);
     await showMenu(ctx, "start:consent.thanks");
   });
@@ -106,14 +106,14 @@ export function startFeature(pending: PendingLanguages, deepLinks: DeepLinkHandl
   privateChat.command("help", (ctx) => ctx.reply(helpText(ctx)));
   // Conversations were already left by the navigation middleware; the draft stays for later.
   privateChat.command("cancel", async (ctx) => {
-    clearPendingInput(ctx.deps.db, ctx.from.id);
+    await clearPendingInput(ctx.deps.db, ctx.from.id);
     await showMenu(ctx, "start:cancelled");
   });
 
   // The person blocked or unblocked the bot: stop (or resume) sending them alerts and reminders.
-  privateChat.on("my_chat_member", (ctx) => {
+  privateChat.on("my_chat_member", async (ctx) => {
     const status = ctx.myChatMember.new_chat_member.status;
-    if (status === "kicked" || status === "member") markBlocked(ctx.deps.db, ctx.from.id, status === "kicked");
+    if (status === "kicked" || status === "member") await markBlocked(ctx.deps.db, ctx.from.id, status === "kicked");
   });
   return composer;
 }

@@ -133,7 +133,7 @@ export function storyFeature(): Composer<AppContext> {
       }));
     }
     if (data.a === "agree" && !ctx.user?.consentAt) {
-      ctx.user = recordConsent(ctx.deps.db, ctx.from.id, ctx.lang);
+      ctx.user = await recordConsent(ctx.deps.db, ctx.from.id, ctx.lang);
       await ctx.reply(ctx.t("story:consent_thanks"));
     }
     stories.delete(ctx.from.id);

@@ -14,16 +14,16 @@ import { escapeHtml } from "../render/values.js";
 import { showChecklist } from "./checklist.js";
 
 export const submission: Submission = {
-  submit(ctx, draftId) {
+  async submit(ctx, draftId) {
     const { db, catalogs, keys } = ctx.deps;
     const catalog = catalogs.current();
-    const result = submitDraft(db, draftId, (answers) => recogniseReport(catalog, answers), keys, ctx.deps.now());
+    const result = await submitDraft(db, draftId, (answers) => recogniseReport(catalog, answers), keys, ctx.deps.now());
     return result ? { ok: true, reportId: result.reportId, number: result.number } : { ok: false, error: "generic" };
   },
 
   async announce(ctx, result) {
     await ctx.reply(ctx.t("report:submitted", { number: result.number }));
-    const recognised = recognisedSummary(ctx, result.reportId);
+    const recognised = await recognisedSummary(ctx, result.reportId);
     if (recognised) await ctx.reply(recognised);
     await sendReportFiles(ctx, result.reportId, { letters: true });
     await showChecklist(ctx, result.reportId);
@@ -36,8 +36,8 @@ export const submission: Submission = {
  * "This looks like <scheme>: <why>", from the recognition fixed in the report; when no scheme
  * was named, that is said plainly (the documents say "scheme not determined").
  */
-function recognisedSummary(ctx: ConvContext, reportId: number): string | undefined {
-  const recognition = loadReport(ctx.deps.db, reportId)?.recognition;
+async function recognisedSummary(ctx: ConvContext, reportId: number): Promise<string | undefined> {
+  const recognition = (await loadReport(ctx.deps.db, reportId))?.recognition;
   if (!recognition) return undefined;
   if (recognition.schemes.length === 0) return `🔎 ${ctx.t("report:no_scheme")}`;
   const top = recognition.schemes[0];

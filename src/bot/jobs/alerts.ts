@@ -12,20 +12,23 @@ import {
   claimDelivery,
   deliveryCounts,
   finishAlert,
+  lastSentAt,
   markUndelivered,
   pendingRecipients,
   type Recipient,
   sendingAlerts,
 } from "../../db/alerts.js";
+import { runAlone } from "../../db/job-lock.js";
 import { getUser, markBlocked } from "../../db/users.js";
 import type { I18n } from "../../i18n.js";
 import type { BotDeps } from "../deps.js";
 import { alertKeyboard } from "../keyboards/alerts.js";
-import { BROADCAST_PER_SECOND, Pacer } from "./pace.js";
+import { BROADCAST_LOCK, BROADCAST_PER_SECOND, broadcastPacer, Pacer } from "./pace.js";
 
 export const ALERTS_PER_SECOND = BROADCAST_PER_SECOND;
 const BATCH = 100;
-const isOpen = (deps: BotDeps) => deps.db.$client.open;
+
+const isOpen = (deps: BotDeps) => deps.db.$engine.isOpen();
 
 export const alertText = (lang: Lang, alert: Pick<Alert, "textKk" | "textRu">) =>
   lang === "kk" ? alert.textKk : alert.textRu;
@@ -57,7 +60,7 @@ class Deliverer {
     perSecond: number,
   ) {
     this.api = deliveryApi(deps);
-    this.pacer = new Pacer(perSecond);
+    this.pacer = perSecond === BROADCAST_PER_SECOND ? broadcastPacer(deps) : new Pacer(perSecond);
   }
 
   /** Starts a run, or asks the current one to look again when it ends. */
@@ -69,10 +72,13 @@ class Deliverer {
     this.running = (async () => {
       let sent = 0;
       try {
-        do {
-          this.again = false;
-          sent += await this.deliverAll();
-        } while (this.again && isOpen(this.deps));
+        // One broadcaster across instances: its pace is the pace of all (the others skip; the next tick retries).
+        await runAlone(this.deps.db, BROADCAST_LOCK, async () => {
+          do {
+            this.again = false;
+            sent += await this.deliverAll();
+          } while (this.again && isOpen(this.deps));
+        });
       } catch (error) {
         // The database closed under a stopping bot, most likely; what is pending stays pending.
         this.deps.logger.warn({ err: (error as Error).message }, "alert delivery stopped");
@@ -87,29 +93,32 @@ class Deliverer {
   private async deliverAll(): Promise<number> {
     const { db } = this.deps;
     let sent = 0;
+    // Another instance, or this one before a restart, may have sent a moment ago: its pace goes on.
+    const [first] = await sendingAlerts(db);
+    if (first) this.pacer.after(Date.parse((await lastSentAt(db, first.id)) ?? ""));
     for (;;) {
       if (!isOpen(this.deps)) return sent;
-      const alert = sendingAlerts(db)[0];
+      const [alert] = await sendingAlerts(db);
       if (!alert) return sent;
       // Built before any row is claimed: a claimed row's message goes out at once.
       const keyboards = this.keyboards(alert);
-      const batch = pendingRecipients(db, alert.id, BATCH);
+      const batch = await pendingRecipients(db, alert.id, BATCH);
       if (batch.length === 0) {
-        if (finishAlert(db, alert.id, this.deps.now())) await this.reportToAuthor(alert);
+        if (await finishAlert(db, alert.id, this.deps.now())) await this.reportToAuthor(alert);
         continue;
       }
       for (const recipient of batch) {
         if (!isOpen(this.deps)) return sent;
         const now = this.deps.now();
         if (!recipient.subscribed || recipient.blocked) {
-          markUndelivered(db, alert.id, recipient.userId, now);
+          await markUndelivered(db, alert.id, recipient.userId, now);
           continue;
         }
         // The turn comes before the claim: a claimed row goes out at once (a stop between would strand it).
         const done = await this.pacer.turn();
         try {
           if (!isOpen(this.deps)) return sent;
-          if (!claimDelivery(db, alert.id, recipient.userId, this.deps.now())) continue;
+          if (!(await claimDelivery(db, alert.id, recipient.userId, this.deps.now()))) continue;
           if (await this.send(alert, recipient, keyboards[recipient.language ?? "ru"])) sent++;
         } finally {
           done();
@@ -138,8 +147,8 @@ class Deliverer {
       return true;
     } catch (error) {
       if (!isOpen(this.deps)) return false;
-      markUndelivered(db, alert.id, r.userId, this.deps.now());
-      if (error instanceof GrammyError && error.error_code === 403) markBlocked(db, r.userId, true);
+      await markUndelivered(db, alert.id, r.userId, this.deps.now());
+      if (error instanceof GrammyError && error.error_code === 403) await markBlocked(db, r.userId, true);
       else
         this.deps.logger.warn(
           { alertId: alert.id, userId: r.userId, err: (error as Error).message },
@@ -151,9 +160,9 @@ class Deliverer {
 
   private async reportToAuthor(alert: Alert): Promise<void> {
     const { db, i18n, logger } = this.deps;
-    const counts = deliveryCounts(db, alert.id);
+    const counts = await deliveryCounts(db, alert.id);
     logger.info({ alertId: alert.id, sent: counts.sent, failed: counts.failed }, "alert delivered");
-    const lang = getUser(db, alert.createdBy)?.language ?? "ru";
+    const lang = (await getUser(db, alert.createdBy))?.language ?? "ru";
     const text = i18n.t(lang, "alerts:admin.finished", { id: alert.id, sent: counts.sent, failed: counts.failed });
     try {
       await this.api.sendMessage(alert.createdBy, text, { parse_mode: "HTML" });

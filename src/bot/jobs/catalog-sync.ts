@@ -6,11 +6,11 @@
 import { CatalogStore } from "../../catalog/store.js";
 import type { BotDeps } from "../deps.js";
 
-export function syncCatalog(deps: BotDeps): boolean {
+export async function syncCatalog(deps: BotDeps): Promise<boolean> {
   const store = new CatalogStore(deps.db, deps.now);
-  const active = store.activeVersion();
+  const active = await store.activeVersion();
   if (active === undefined || active === deps.catalogs.version) return false;
-  const catalog = store.loadActive();
+  const catalog = await store.loadActive();
   if (!catalog) {
     deps.logger.warn({ active }, "active catalogue no longer validates; keeping the one in use");
     return false;

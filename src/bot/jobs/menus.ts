@@ -14,13 +14,13 @@ export function menuSync(api: Api, deps: BotDeps): { run(): Promise<void>; admin
   const tried = new Set<string>();
   return {
     async run() {
-      for (const target of menusOutOfDate(deps.db, deps.config.adminIds)) {
+      for (const target of await menusOutOfDate(deps.db, deps.config.adminIds)) {
         const key = menuKey(target.role, target.lang);
         if (tried.has(`${target.id}:${key}`)) continue;
         tried.add(`${target.id}:${key}`);
         try {
           await setChatMenu(api, deps.i18n, target.id, target.lang, target.role);
-          setMenu(deps.db, target.id, key);
+          await setMenu(deps.db, target.id, key);
         } catch (error) {
           deps.logger.info({ userId: target.id, err: (error as Error).message }, "staff menu not set");
         }
@@ -30,7 +30,7 @@ export function menuSync(api: Api, deps: BotDeps): { run(): Promise<void>; admin
     async adminsAtStart() {
       for (const id of deps.config.adminIds) {
         try {
-          await setChatMenu(api, deps.i18n, id, getUser(deps.db, id)?.language ?? "ru", "admin");
+          await setChatMenu(api, deps.i18n, id, (await getUser(deps.db, id))?.language ?? "ru", "admin");
         } catch (error) {
           deps.logger.info({ userId: id, err: (error as Error).message }, "admin menu not set");
         }

@@ -5,6 +5,13 @@
  */
 export const BROADCAST_PER_SECOND = 25;
 
+/**
+ * Alerts and draft reminders are one broadcast for Telegram: they share one
+ * pacer in a process, and across instances one advisory lock of this name
+ * (runAlone), so only one instance broadcasts at a time.
+ */
+export const BROADCAST_LOCK = "broadcasts";
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -27,6 +34,15 @@ export class Pacer {
     this.gapMs = 1000 / perSecond;
   }
 
+  /**
+   * The previous message went out at `at` (ms), from another instance or an earlier run:
+   * the next keeps the pace from it, with one gap to spare for the time between claiming a
+   * row and sending it. Never more than two gaps from now: a clock far off cannot stall it.
+   */
+  after(at: number): void {
+    if (Number.isFinite(at)) this.last = Math.max(this.last, Math.min(Date.now(), at) + this.gapMs);
+  }
+
   async turn(): Promise<() => void> {
     for (;;) {
       const full = this.ends.length >= this.perSecond ? this.ends[0]! + 1000 : Number.NEGATIVE_INFINITY;
@@ -43,4 +59,16 @@ export class Pacer {
       if (this.ends.length > this.perSecond) this.ends.shift();
     };
   }
+}
+
+const pacers = new WeakMap<object, Pacer>();
+
+/** The one broadcast pacer of a bot (its deps), shared by alerts and draft reminders. */
+export function broadcastPacer(owner: object): Pacer {
+  let pacer = pacers.get(owner);
+  if (!pacer) {
+    pacer = new Pacer(BROADCAST_PER_SECOND);
+    pacers.set(owner, pacer);
+  }
+  return pacer;
 }

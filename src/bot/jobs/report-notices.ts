@@ -18,10 +18,10 @@ import { formatDate } from "../render/values.js";
 /** Reports older than this when the bot first sees them (a long stop) are not announced. */
 const FRESH_MS = 24 * 3600_000;
 
-function noticeText(deps: BotDeps, lang: Lang, report: NewReport): string {
+async function noticeText(deps: BotDeps, lang: Lang, report: NewReport): Promise<string> {
   const t = (key: string, options?: Record<string, unknown>) => deps.i18n.t(lang, key, options);
   const catalog = deps.catalogs.current();
-  const money = lossesOfReports(deps.db, [report.id])
+  const money = (await lossesOfReports(deps.db, [report.id]))
     .map((l) => formatMoney({ amountMinor: l.amountMinor, currency: l.currency }))
     .join(" + ");
   const parts = [
@@ -35,10 +35,10 @@ function noticeText(deps: BotDeps, lang: Lang, report: NewReport): string {
 
 export async function sendReportNotices(api: Api, deps: BotDeps): Promise<number> {
   let sent = 0;
-  for (const report of claimNewReports(deps.db, deps.now(), FRESH_MS)) {
-    for (const officerId of officersToNotify(deps.db, report.region)) {
-      const lang: Lang = getUser(deps.db, officerId)?.language ?? "ru";
-      audit(deps.db, {
+  for (const report of await claimNewReports(deps.db, deps.now(), FRESH_MS)) {
+    for (const officerId of await officersToNotify(deps.db, report.region)) {
+      const lang: Lang = (await getUser(deps.db, officerId))?.language ?? "ru";
+      await audit(deps.db, {
         actor: { id: officerId, role: "police" },
         action: "report.notice",
         reportNumber: report.number,
@@ -54,7 +54,7 @@ export async function sendReportNotices(api: Api, deps: BotDeps): Promise<number
         ],
       ]);
       try {
-        await api.sendMessage(officerId, noticeText(deps, lang, report), { reply_markup: keyboard });
+        await api.sendMessage(officerId, await noticeText(deps, lang, report), { reply_markup: keyboard });
         sent++;
       } catch (error) {
         deps.logger.warn({ officerId, report: report.number, err: (error as Error).message }, "report notice not sent");

@@ -5,6 +5,7 @@
  * row, saying so — a forgotten record can never mean a read nobody sees.
  */
 import { audit } from "../../db/audit.js";
+import { onRollback } from "../../db/client.js";
 import type { BaseContext } from "../context.js";
 import { actorOf } from "../filters/roles.js";
 import { STAFF_ROUTES, type StaffRouteId } from "../staff-routes.js";
@@ -14,8 +15,8 @@ export interface AuditNote {
   details?: Record<string, unknown> | undefined;
 }
 
-/** Writes the route's row now; a second call on the same use is a bug and throws. */
-export type Recorder = (note?: AuditNote) => void;
+/** Writes the route's row now; a second call on the same use is a bug and throws (a rolled-back call does not count). */
+export type Recorder = (note?: AuditNote) => Promise<void>;
 
 export function audited<C extends BaseContext, A extends unknown[]>(
   route: StaffRouteId,
@@ -23,10 +24,14 @@ export function audited<C extends BaseContext, A extends unknown[]>(
 ): (ctx: C, ...args: A) => Promise<void> {
   return async (ctx, ...args) => {
     let written = false;
-    const record: Recorder = (note = {}) => {
+    const record: Recorder = async (note = {}) => {
       if (written) throw new Error(`staff route ${route} recorded twice`);
       written = true;
-      audit(ctx.deps.db, {
+      // Recorded inside a transaction that is rolled back (and run again on PostgreSQL): the row is gone too.
+      onRollback(ctx.deps.db, () => {
+        written = false;
+      });
+      await audit(ctx.deps.db, {
         actor: actorOf(ctx),
         action: STAFF_ROUTES[route].audit,
         reportNumber: note.reportNumber,
@@ -37,7 +42,7 @@ export function audited<C extends BaseContext, A extends unknown[]>(
     try {
       await handler(ctx, record, ...args);
     } finally {
-      if (!written) record({ details: { outcome: "nothing_sent" } });
+      if (!written) await record({ details: { outcome: "nothing_sent" } });
     }
   };
 }

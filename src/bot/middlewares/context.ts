@@ -51,7 +51,7 @@ export async function chooseLanguage(ctx: BaseContext, pending: PendingLanguages
   ctx.lang = lang;
   ctx.langKnown = true;
   if (ctx.user?.consentAt) {
-    setLanguage(ctx.deps.db, id, lang);
+    await setLanguage(ctx.deps.db, id, lang);
     ctx.user = { ...ctx.user, language: lang, declinedLanguage: null };
   } else pending.set(id, lang);
   await applyChatMenu(ctx);
@@ -62,7 +62,7 @@ export function contextMiddleware(deps: BotDeps, pending: PendingLanguages): Mid
   return async (ctx, next) => {
     ctx.deps = deps;
     const id = ctx.from?.id;
-    ctx.user = id === undefined ? undefined : getUser(deps.db, id);
+    ctx.user = id === undefined ? undefined : await getUser(deps.db, id);
     const chosen = ctx.user?.language ?? (id === undefined ? undefined : pending.get(id));
     const lang = chosen ?? fromTelegram(ctx.from?.language_code);
     ctx.langKnown = lang !== undefined;

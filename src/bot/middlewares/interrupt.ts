@@ -19,7 +19,7 @@ export const leaveConversationsOnNavigation: MiddlewareFn<AppContext> = async (c
   if (isCommand || menu) {
     if (Object.keys(ctx.conversation.active()).length > 0) await ctx.conversation.exitAll();
     const language = isCommand ? /^\/language(?:@\w+)?$/.test(text.slice(0, command.length)) : menu?.to === "language";
-    if (ctx.from && !language) deactivateDrafts(ctx.deps.db, ctx.from.id);
+    if (ctx.from && !language) await deactivateDrafts(ctx.deps.db, ctx.from.id);
   }
   await next();
 };

@@ -21,7 +21,7 @@ export interface FilesOptions {
 
 /** Sends the files; returns the kinds that could not be sent (after their retries), having offered them again. */
 export async function sendReportFiles(ctx: BaseContext, reportId: number, options: FilesOptions): Promise<string[]> {
-  const report = loadReport(ctx.deps.db, reportId, options.version);
+  const report = await loadReport(ctx.deps.db, reportId, options.version);
   if (!report) return [];
   const docs = documentContext(ctx);
   const failed: string[] = [];

@@ -1,0 +1,2 @@
+ALTER TABLE "invites" DROP COLUMN "region";--> statement-breakpoint
+ALTER TABLE "users" DROP COLUMN "police_region";

@@ -1,0 +1,209 @@
+/**
+ * The embedded engine: one better-sqlite3 connection (WAL). Statements are
+ * compiled once per SQL text and kept; results come back as arrays, the shape
+ * drizzle's proxy maps to typed rows.
+ *
+ * better-sqlite3 is synchronous, but the repositories are async: while one
+ * transaction awaits between its statements, another update's statement must
+ * not slip into it on the shared connection. A transaction holds a queue that
+ * every statement from outside it waits behind; statements made when no
+ * transaction is open run at once.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import Database from "better-sqlite3";
+import { DatabaseOpenError, type Db, type Engine, type Execute } from "./client.js";
+import { secureFile, secureFolder } from "./file-modes.js";
+import { UndoLog } from "./undo-log.js";
+
+/** Distinct statements kept compiled; queries built with a varying number of values are the rest. */
+const MAX_STATEMENTS = 1000;
+
+interface Transaction {
+  savepoints: number;
+  undo: UndoLog;
+}
+
+export interface SqliteEngine extends Engine {
+  readonly kind: "sqlite";
+  /** The connection itself, for what only SQLite has: pragmas, checkpoints, backups. */
+  readonly connection: Database.Database;
+  readonly path: string;
+}
+
+/**
+ * Opens (creating the folder and file if needed) the database file.
+ * secure_delete makes deleted personal data unreadable in the file, not just
+ * unlinked. The file and its WAL are readable by the bot's user only; damaged
+ * pages are found at start (quick_check), with the file named.
+ */
+export function openSqlite(path: string): SqliteEngine {
+  const inMemory = path === ":memory:";
+  if (!inMemory) {
+    ensureDatabaseFolder(path);
+    // SQLite would quietly take a tiny file of something else for an empty database.
+    if (existsSync(path) && statSync(path).size > 0 && !isSqliteFile(path)) {
+      throw new DatabaseOpenError(`DATABASE_PATH ${path} is not a SQLite database`);
+    }
+    secureFile(path);
+    for (const suffix of ["-wal", "-shm"]) if (existsSync(path + suffix)) secureFile(path + suffix);
+  }
+  let connection: Database.Database;
+  try {
+    connection = new Database(path);
+    connection.pragma("journal_mode = WAL");
+  } catch (error) {
+    throw new DatabaseOpenError(`DATABASE_PATH ${path} cannot be opened: ${(error as Error).message}`);
+  }
+  connection.pragma("synchronous = NORMAL");
+  connection.pragma("foreign_keys = ON");
+  connection.pragma("busy_timeout = 5000");
+  connection.pragma("secure_delete = ON");
+  if (!inMemory) checkPages(connection, path);
+  return sqliteEngine(connection, path);
+}
+
+/** The folder of DATABASE_PATH, created (0700) if needed and writable, or one clear line. */
+export function ensureDatabaseFolder(path: string): void {
+  const folder = dirname(resolve(path));
+  try {
+    secureFolder(folder);
+    if (!statSync(folder).isDirectory()) throw new Error("not a folder");
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new DatabaseOpenError(`DATABASE_PATH folder ${folder} cannot be created or written to`);
+  }
+}
+
+/** A damaged page found now is a clear line at start, not a strange error in someone's answer later. */
+function checkPages(sqlite: Database.Database, path: string): void {
+  let problems: string[];
+  try {
+    // SQLite's report may run over several lines: one line for the supervisor's log.
+    problems = (sqlite.pragma("quick_check(5)") as { quick_check: string }[]).map((r) =>
+      r.quick_check.replace(/\s+/g, " ").trim(),
+    );
+  } catch (error) {
+    sqlite.close();
+    throw new DatabaseOpenError(`DATABASE_PATH ${path} is damaged: ${(error as Error).message}`);
+  }
+  if (problems.length !== 1 || problems[0] !== "ok") {
+    sqlite.close();
+    throw new DatabaseOpenError(
+      `DATABASE_PATH ${path} is damaged (quick_check: ${problems.join("; ")}); restore a backup (npm run cli -- restore <file>)`,
+    );
+  }
+}
+
+export function sqliteEngine(connection: Database.Database, path: string): SqliteEngine {
+  const statements = new Map<string, Database.Statement>();
+  const statement = (text: string) => {
+    let s = statements.get(text);
+    if (s === undefined) {
+      s = connection.prepare(text);
+      if (s.reader) s.raw(true);
+      if (statements.size >= MAX_STATEMENTS) statements.delete(statements.keys().next().value as string);
+      statements.set(text, s);
+    }
+    return s;
+  };
+
+  const current = new AsyncLocalStorage<Transaction>();
+  let open: Transaction | undefined;
+  let waiting: (() => void)[] = [];
+  const wait = () => new Promise<void>((resolve) => waiting.push(resolve));
+  /** Waits until no transaction but the caller's own is open. */
+  const outsideOthers = async () => {
+    while (open !== undefined && current.getStore() !== open) await wait();
+  };
+
+  const execute: Execute = async (text, params, method) => {
+    if (open !== undefined) await outsideOthers();
+    const s = statement(text);
+    if (method === "run") return { rows: [], changes: s.run(params).changes };
+    if (method === "get") return { rows: s.get(params) };
+    return { rows: s.all(params) };
+  };
+
+  const begin = connection.prepare("BEGIN IMMEDIATE");
+  const commit = connection.prepare("COMMIT");
+  const rollback = connection.prepare("ROLLBACK");
+
+  async function savepoint<T>(tx: Transaction, fn: () => Promise<T>): Promise<T> {
+    const name = `sp${++tx.savepoints}`;
+    connection.exec(`SAVEPOINT ${name}`);
+    tx.undo.enter();
+    try {
+      const result = await fn();
+      connection.exec(`RELEASE ${name}`);
+      tx.undo.keep();
+      return result;
+    } catch (error) {
+      connection.exec(`ROLLBACK TO ${name}`);
+      connection.exec(`RELEASE ${name}`);
+      tx.undo.undoInner();
+      throw error;
+    }
+  }
+
+  return {
+    kind: "sqlite",
+    connection,
+    path,
+    execute,
+    async transaction<T>(fn: () => Promise<T>): Promise<T> {
+      const mine = current.getStore();
+      if (mine !== undefined && mine === open) return savepoint(mine, fn);
+      while (open !== undefined) await wait();
+      const tx: Transaction = { savepoints: 0, undo: new UndoLog() };
+      open = tx;
+      try {
+        // IMMEDIATE: the write lock at BEGIN. A deferred transaction that reads and then
+        // writes fails at once with SQLITE_BUSY when another connection (the CLI, a
+        // backup) wrote meanwhile, without waiting busy_timeout.
+        begin.run();
+        try {
+          const result = await current.run(tx, fn);
+          commit.run();
+          return result;
+        } catch (error) {
+          if (connection.inTransaction) rollback.run();
+          tx.undo.undoAll();
+          throw error;
+        }
+      } finally {
+        open = undefined;
+        const woken = waiting;
+        waiting = [];
+        for (const resolve of woken) resolve();
+      }
+    },
+    onRollback(hook) {
+      current.getStore()?.undo.add(hook);
+    },
+    isOpen: () => connection.open,
+    close: async () => {
+      while (open !== undefined) await wait();
+      if (connection.open) connection.close();
+    },
+  };
+}
+
+const SQLITE_HEADER = "SQLite format 3\0";
+
+function isSqliteFile(path: string): boolean {
+  const head = Buffer.alloc(SQLITE_HEADER.length);
+  const fd = openSync(path, "r");
+  try {
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return head.toString("latin1") === SQLITE_HEADER;
+}
+
+/** The better-sqlite3 connection under `db`, or undefined on PostgreSQL. */
+export function sqliteConnection(db: Db): Database.Database | undefined {
+  return db.$engine.kind === "sqlite" ? (db.$engine as SqliteEngine).connection : undefined;
+}
