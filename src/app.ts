@@ -60,7 +60,7 @@ export interface AppOptions extends BotOptions {
   /** Long-poll timeout in seconds (tests use short ones so stop is quick). */
   pollTimeout?: number;
   now?: () => Date;
-  /** Flood control per person (production: 20 updates per 10 s; files more, and queued). */
+  /** Flood control per person (by default FLOOD_PER_10S updates per 10 s; files more, and queued). */
   rateLimit?: FloodLimits;
   /**
    * The app cannot go on (the token was revoked, the database file lost its path):
@@ -217,6 +217,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       };
     });
     await ops.listen(config.opsPort);
+    const flood = options.rateLimit ?? { perWindow: config.floodPer10s, windowMs: 10_000 };
     if (hook && config.webhook) {
       serveLiveness(hook);
       const supplier = webhookReceiver(hook, inbox, logger, {
@@ -227,13 +228,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       });
       await hook.listen(config.port);
       await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret });
-      pipeline = startPipeline(bot, inbox, supplier, logger, options.rateLimit ? { flood: options.rateLimit } : {});
+      pipeline = startPipeline(bot, inbox, supplier, logger, { flood });
     } else {
       await bot.api.deleteWebhook();
       // Telegram hands updates to one getUpdates caller at a time: several instances need webhook mode.
       if (config.databaseUrl) logger.warn("polling mode serves from one instance only; run several in webhook mode");
       const supplier = pollingSupplier(bot.api, inbox, logger, { timeoutSeconds: pollTimeout, health, onStoreFailure });
-      pipeline = startPipeline(bot, inbox, supplier, logger, options.rateLimit ? { flood: options.rateLimit } : {});
+      pipeline = startPipeline(bot, inbox, supplier, logger, { flood });
     }
     const running = pipeline;
     const jobs = startJobs(bot, deps, inbox);

@@ -59,6 +59,7 @@ const envSchema = z
     EVIDENCE_MAX_MB: z.coerce.number().positive().max(2000).default(20),
     DOCUMENT_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
     MEMORY_LIMIT_MB: z.coerce.number().int().min(64).max(65536).default(256),
+    FLOOD_PER_10S: z.coerce.number().int().min(5).max(100_000).default(20),
   })
   .superRefine((env, ctx) => {
     if (env.BOT_MODE !== "webhook") return;
@@ -96,6 +97,8 @@ export type Config = {
   documentWorkers: number | undefined;
   /** Heap cap of the bot (set by npm start) and of each document worker, MB. */
   memoryLimitMb: number;
+  /** Updates a person may send in 10 s before the rest are dropped (files: three times as many, queued). */
+  floodPer10s: number;
 };
 
 type SigningEnv = Partial<
@@ -150,5 +153,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     documentWorkers: e.DOCUMENT_WORKERS,
     memoryLimitMb: e.MEMORY_LIMIT_MB,
+    floodPer10s: e.FLOOD_PER_10S,
   };
 }

@@ -1,11 +1,10 @@
-import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { Context } from "grammy";
 import type { TOptions } from "i18next";
 import type { Lang } from "../core/model.js";
 import type { User } from "../db/users.js";
 import type { BotDeps } from "./deps.js";
 
-/** What every handler can rely on, inside and outside conversations. */
+/** What every handler can rely on. */
 export interface AppFlavor {
   deps: BotDeps;
   /** The person's language: their choice, else Telegram's language_code, else Russian until they choose. */
@@ -18,7 +17,5 @@ export interface AppFlavor {
 }
 
 export type BaseContext = Context & AppFlavor;
-/** The context outside conversations. */
-export type AppContext = ConversationFlavor<BaseContext>;
-/** The context inside conversations (no ctx.conversation there). */
-export type ConvContext = BaseContext;
+/** The context of every handler (the same as BaseContext since the bot has no conversations plugin). */
+export type AppContext = BaseContext;

@@ -2,18 +2,14 @@
  * createBot(deps): the plugins, the error boundary and every feature, in order.
  * The process wiring (polling, webhook, shutdown) lives in app.ts.
  */
-import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { type Api, Bot, type Transformer } from "grammy";
-import { conversationStorage } from "../db/conversation-storage.js";
-import { updateScope } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 import { apiMetrics } from "./api/metrics.js";
 import { retryTransformer } from "./api/retry.js";
 import type { TelegramHealth } from "./api/telegram-health.js";
 import { keepChatMenu } from "./commands.js";
-import type { AppContext, BaseContext, ConvContext } from "./context.js";
-import { QUESTIONNAIRE, questionnaire } from "./conversations/questionnaire.js";
+import type { AppContext } from "./context.js";
 import type { BotDeps } from "./deps.js";
 import { adminFeature } from "./features/admin.js";
 import { alertsFeature } from "./features/alerts.js";
@@ -29,26 +25,27 @@ import { myReportsFeature } from "./features/my-reports.js";
 import { policeFeature } from "./features/police.js";
 import { policeListsFeature } from "./features/police-lists.js";
 import { privacyFeature } from "./features/privacy.js";
-import { reportFeature, resumeQuestionnaire } from "./features/report.js";
+import { reportFeature } from "./features/report.js";
 import { reportFilesFeature } from "./features/report-files.js";
 import { schemesFeature } from "./features/schemes.js";
 import { startFeature } from "./features/start.js";
 import { storyFeature } from "./features/story.js";
 import { submission } from "./features/submission.js";
 import { unhandledFeature } from "./features/unhandled.js";
-import { contextMiddleware, PendingLanguages } from "./middlewares/context.js";
+import { contextMiddleware } from "./middlewares/context.js";
 import { errorHandler } from "./middlewares/errors.js";
 import { floodNotice } from "./middlewares/flood-notice.js";
-import { leaveConversationsOnNavigation } from "./middlewares/interrupt.js";
+import { leaveDialogsOnNavigation } from "./middlewares/interrupt.js";
 import { observeUpdates } from "./middlewares/observe.js";
 import { privateOnly } from "./middlewares/private-only.js";
 import { redactionNotice } from "./middlewares/redaction-notice.js";
 import { staffPresence } from "./middlewares/staff.js";
+import { questionnaireHandler } from "./questionnaire/handle.js";
 
 export interface BotOptions {
   /**
-   * Extra API transformers, outermost, on the bot's API and inside conversations
-   * (the benchmark answers calls locally with one).
+   * Extra API transformers, outermost, on the bot's API (the benchmark answers
+   * calls locally with one).
    */
   transformers?: Transformer[];
   /** Told of every call's outcome: outages are logged at once and readiness follows them. */
@@ -69,9 +66,6 @@ const htmlByDefault: Transformer = (prev, method, payload, signal) => {
   return prev(method, payload, signal);
 };
 
-/** The update being handled right now (middlewares/observe.ts), so conversation plugins can tell it from replayed ones. */
-const isLive = (ctx: BaseContext) => updateScope.getStore()?.updateId === ctx.update.update_id;
-
 /**
  * The bot's own API: HTML by default; 429 (Telegram's "too many", with the wait it
  * asks for), 5xx and network errors retried after pauses of a few seconds at most,
@@ -84,24 +78,7 @@ function installTransformers(api: Api, metrics: Metrics, health: TelegramHealth 
   // Innermost first: every attempt is counted, retries included.
   api.config.use(apiMetrics(metrics));
   api.config.use(htmlByDefault);
-  api.config.use(retryTransformer({ live: true, ...(health ? { health } : {}) }));
-}
-
-/**
- * Inside conversations the plugin replays earlier API calls through the whole
- * transformer chain on every update; a 429 is retried — waited out only on the
- * live update, never again on replay (see api/retry.ts).
- */
-function installConversationTransformers(
-  api: Api,
-  live: boolean,
-  metrics: Metrics,
-  health: TelegramHealth | undefined,
-): void {
-  // A replayed call never reaches Telegram: only live ones are counted.
-  if (live) api.config.use(apiMetrics(metrics));
-  api.config.use(htmlByDefault);
-  api.config.use(retryTransformer({ live, ...(health ? { health } : {}) }));
+  api.config.use(retryTransformer(health ? { health } : {}));
 }
 
 export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppContext> {
@@ -113,46 +90,26 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppConte
   const extra = options.transformers ?? [];
   bot.api.config.use(...extra);
 
-  const pending = new PendingLanguages();
-  const withContext = contextMiddleware(deps, pending);
-
   // Outermost: the update's id on every log line, its count and time. Everything else, context
   // loading and flood control included, is under the error boundary.
   bot.use(observeUpdates(deps.metrics));
   const guarded = bot.errorBoundary(errorHandler(deps));
   guarded.use(privateOnly(deps.logger));
-  guarded.use(withContext);
+  guarded.use(contextMiddleware(deps));
   // Flood control itself is in delivery (it queues files, so it sits before the handlers); here the word to the person.
   guarded.use(floodNotice);
   guarded.use(sequentialize((ctx) => ctx.chat?.id.toString()));
   guarded.use(redactionNotice);
   guarded.use(staffPresence());
   guarded.use(keepChatMenu());
-  const languageOffer = languageOfferFeature(pending);
+  const languageOffer = languageOfferFeature();
   // Before the questionnaire and the features: what the person wrote is handled first.
   guarded.use(languageOffer.ask);
-  guarded.use(
-    conversations<AppContext, ConvContext>({
-      storage: {
-        type: "key",
-        adapter: conversationStorage(deps.db, deps.now),
-        getStorageKey: (ctx) => ctx.chat?.id.toString(),
-      },
-      plugins: [
-        async (ctx, next) => {
-          installConversationTransformers(ctx.api, isLive(ctx), deps.metrics, options.health);
-          ctx.api.config.use(...extra);
-          await next();
-        },
-        withContext as (ctx: BaseContext, next: () => Promise<void>) => Promise<void>,
-      ],
-    }),
-  );
-  guarded.use(leaveConversationsOnNavigation);
-  guarded.use(startFeature(pending, deepLinkHandlers));
-  guarded.use(createConversation(questionnaire(submission), { id: QUESTIONNAIRE }));
+  guarded.use(leaveDialogsOnNavigation);
+  guarded.use(startFeature(deepLinkHandlers));
+  // A person in the questionnaire (an active draft in the database): their answer, on any instance.
+  guarded.use(questionnaireHandler(submission));
   guarded.use(languageOffer.answers);
-  guarded.use(resumeQuestionnaire());
   guarded.use(reportFeature());
   guarded.use(checklistFeature());
   guarded.use(erdrFeature());

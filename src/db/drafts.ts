@@ -196,6 +196,17 @@ export async function activeDraftId(db: Db, userId: number): Promise<number | un
   return (await statement.get({ userId }))?.id;
 }
 
+/** A report submitted from the questionnaire keeps its «in the questionnaire» mark: the person's last one. */
+export async function lastSubmittedFromQuestionnaire(db: Db, userId: number): Promise<number | undefined> {
+  const row = await db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(eq(reports.userId, userId), eq(reports.status, "submitted"), eq(reports.active, true)))
+    .orderBy(desc(reports.submittedAt))
+    .get();
+  return row?.id;
+}
+
 export async function deleteDraft(db: Db, id: number): Promise<void> {
   await db
     .delete(reports)

@@ -33,6 +33,7 @@ export const users = pgTable("users", {
   alertsSubscribed: flag("alerts_subscribed").notNull().default(0),
   blockedBot: flag("blocked_bot").notNull().default(0),
   declinedLanguage: text("declined_language"),
+  languageOfferedAt: text("language_offered_at"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -262,21 +263,42 @@ export const counters = pgTable("counters", {
 export const pendingInputs = pgTable("pending_inputs", {
   userId: int("user_id").primaryKey(),
   kind: text("kind").notNull(),
+  payload: text("payload"),
   expiresAt: text("expires_at").notNull(),
 });
 
-export const conversations = pgTable("conversations", {
-  key: text("key").primaryKey(),
-  state: text("state").notNull(),
+export const preConsentLanguages = pgTable("pre_consent_languages", {
+  userId: int("user_id").primaryKey(),
+  language: text("language"),
+  declinedLanguage: text("declined_language"),
+  languageOfferedAt: text("language_offered_at"),
   updatedAt: updatedAt(),
 });
 
-export const inbox = pgTable("update_inbox", {
-  updateId: int("update_id").primaryKey(),
-  payload: text("payload").notNull(),
-  attempts: int("attempts").notNull().default(0),
-  receivedAt: createdAt("received_at"),
-});
+export const inbox = pgTable(
+  "update_inbox",
+  {
+    updateId: int("update_id").primaryKey(),
+    payload: text("payload").notNull(),
+    attempts: int("attempts").notNull().default(0),
+    receivedAt: createdAt("received_at"),
+    chatId: int("chat_id"),
+    claimedBy: text("claimed_by"),
+    leaseUntil: int("lease_until"),
+  },
+  (t) => [index("update_inbox_chat_idx").on(t.chatId, t.updateId)],
+);
+
+export const floodWindows = pgTable(
+  "flood_windows",
+  {
+    personId: int("person_id").notNull(),
+    windowStart: int("window_start").notNull(),
+    updates: int("updates").notNull().default(0),
+    files: int("files").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.windowStart] }), index("flood_windows_start_idx").on(t.windowStart)],
+);
 
 export const receivedUpdates = pgTable(
   "received_updates",

@@ -37,6 +37,8 @@ export const users = sqliteTable("users", {
   blockedBot: integer("blocked_bot", { mode: "boolean" }).notNull().default(false),
   /** The language the person said no to when the bot offered it (they write it, but keep theirs). */
   declinedLanguage: text("declined_language", { enum: ["kk", "ru"] }),
+  /** When the other language was last offered (not again for a while, whichever instance sees the next message). */
+  languageOfferedAt: text("language_offered_at"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -306,18 +308,29 @@ export const counters = sqliteTable("counters", {
 
 /**
  * What the bot is waiting for from a person outside the questionnaire (e.g. a
- * number to look up). Cards typed then are someone else's and are kept whole.
+ * number to look up, a story held while they choose between drafts): one row per
+ * chat (private chats: the person's id), the newest request replacing an older
+ * one. Cards typed then are someone else's and are kept whole.
  */
 export const pendingInputs = sqliteTable("pending_inputs", {
   userId: integer("user_id").primaryKey({ autoIncrement: false }),
   kind: text("kind").notNull(),
+  /** What the awaited answer goes with (a story waiting for «continue or new»); null for most kinds. */
+  payload: text("payload"),
   expiresAt: text("expires_at").notNull(),
 });
 
-/** State of @grammyjs/conversations, one row per chat. */
-export const conversations = sqliteTable("conversations", {
-  key: text("key").primaryKey(),
-  state: text("state").notNull(),
+/**
+ * A language chosen, or an offered one declined, and when the other language was
+ * last offered, before consent (after it, users holds them). A language code and a
+ * time keyed by a Telegram id say nothing about the person, so they may be kept
+ * before they agree; they move to users at consent.
+ */
+export const preConsentLanguages = sqliteTable("pre_consent_languages", {
+  userId: integer("user_id").primaryKey({ autoIncrement: false }),
+  language: text("language", { enum: ["kk", "ru"] }),
+  declinedLanguage: text("declined_language", { enum: ["kk", "ru"] }),
+  languageOfferedAt: text("language_offered_at"),
   updatedAt: updatedAt(),
 });
 
@@ -327,12 +340,37 @@ export const conversations = sqliteTable("conversations", {
  * used it before: see received_updates); `attempts` counts replays that started
  * handling it after a crash.
  */
-export const inbox = sqliteTable("update_inbox", {
-  updateId: integer("update_id").primaryKey({ autoIncrement: false }),
-  payload: text("payload").notNull(),
-  attempts: integer("attempts").notNull().default(0),
-  receivedAt: createdAt("received_at"),
-});
+export const inbox = sqliteTable(
+  "update_inbox",
+  {
+    updateId: integer("update_id").primaryKey({ autoIncrement: false }),
+    payload: text("payload").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    receivedAt: createdAt("received_at"),
+    /** The chat whose updates are handled one at a time, in update_id order (null: any time). */
+    chatId: integer("chat_id"),
+    /** The instance handling the update now, until `lease_until` (ms since the epoch): then another may take it over. */
+    claimedBy: text("claimed_by"),
+    leaseUntil: integer("lease_until"),
+  },
+  (t) => [index("update_inbox_chat_idx").on(t.chatId, t.updateId)],
+);
+
+/**
+ * How many updates (and files) a person sent in a window of flood control, counted
+ * by every instance together; a window's row is dropped once the window is over.
+ */
+export const floodWindows = sqliteTable(
+  "flood_windows",
+  {
+    personId: integer("person_id").notNull(),
+    /** Start of the window, ms since the epoch (windows are aligned, the same in every instance). */
+    windowStart: integer("window_start").notNull(),
+    updates: integer("updates").notNull().default(0),
+    files: integer("files").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.windowStart] }), index("flood_windows_start_idx").on(t.windowStart)],
+);
 
 /**
  * Every update received in the last day, by where it came from (the bot's id) and a

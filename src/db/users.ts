@@ -39,6 +39,11 @@ export async function setLanguage(db: Db, id: number, language: Lang): Promise<v
   await db.update(users).set({ language, declinedLanguage: null, updatedAt: nowIso() }).where(eq(users.id, id)).run();
 }
 
+/** The other language was offered at `at` (null: answered, it may be offered again later). */
+export async function markLanguageOffered(db: Db, id: number, at: string | null): Promise<void> {
+  await db.update(users).set({ languageOfferedAt: at }).where(eq(users.id, id)).run();
+}
+
 /** The person said no to continuing in `language`: the bot does not offer it again. */
 export async function declineLanguage(db: Db, id: number, language: Lang): Promise<void> {
   await db.update(users).set({ declinedLanguage: language, updatedAt: nowIso() }).where(eq(users.id, id)).run();

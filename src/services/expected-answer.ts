@@ -39,7 +39,9 @@ export async function expectedAnswer(db: Db, update: Update, now: Date): Promise
   const command = /^\/([a-z_]+)(?:@\w+)?\s/.exec(message.text ?? "")?.[1];
   if (command) return COMMAND_ANSWERS[command];
   const pending = await pendingInput(db, userId, now);
-  if (pending) return PENDING_ANSWERS[pending] ?? PENDING_PREFIXES.find(([prefix]) => pending.startsWith(prefix))?.[1];
+  const awaited = pending && (PENDING_ANSWERS[pending] ?? PENDING_PREFIXES.find(([p]) => pending.startsWith(p))?.[1]);
+  // A kind that awaits no text (a story held for a button) leaves the message to the questionnaire's step.
+  if (awaited) return awaited;
   const step = await activeDraftStep(db, userId);
   return step && isStepId(step) ? STEP_ANSWERS[step] : undefined;
 }

@@ -2,7 +2,7 @@
  * What Saqbol keeps about a person, as a summary, as a download, and deleted on
  * request. Deleting withdraws the person's submitted reports (their numbers
  * then verify as "withdrawn by the applicant"), removes reports, drafts,
- * evidence references, conversation state, pending inputs, alert deliveries,
+ * evidence references, pending inputs (and a language chosen before consent), alert deliveries,
  * the count of their lookups and the person's row, and checkpoints the WAL so nothing deleted lingers in
  * it (secure_delete already zeroes freed pages). The audit log of police and
  * admin actions is kept: it holds Telegram ids and actions, not personal data.
@@ -12,10 +12,10 @@ import { type Db, inTransaction } from "../db/client.js";
 import { loadDraft } from "../db/drafts.js";
 import {
   alertDeliveries,
-  conversations,
   evidence,
   lookupQuota,
   pendingInputs,
+  preConsentLanguages,
   reports,
   reportVersions,
   stepsDone,
@@ -134,7 +134,9 @@ export async function exportPersonalData(
       .from(alertDeliveries)
       .where(eq(alertDeliveries.userId, userId))
       .all(),
-    pendingInput: pending ? { kind: pending.kind, expiresAt: pending.expiresAt } : null,
+    pendingInput: pending
+      ? { kind: pending.kind, expiresAt: pending.expiresAt, ...(pending.payload ? { payload: pending.payload } : {}) }
+      : null,
   };
 }
 
@@ -152,8 +154,8 @@ export interface Deleted {
   walTruncated: boolean | undefined;
 }
 
-/** Deletes everything about the person; `chatId` is the private chat whose conversation state goes too. */
-export async function deletePersonalData(db: Db, userId: number, chatId: number, now: Date): Promise<Deleted> {
+/** Deletes everything about the person. */
+export async function deletePersonalData(db: Db, userId: number, now: Date): Promise<Deleted> {
   const result = await inTransaction(db, async () => {
     const rows = await db
       .select({ id: reports.id, status: reports.status, number: reports.number, submittedAt: reports.submittedAt })
@@ -174,10 +176,7 @@ export async function deletePersonalData(db: Db, userId: number, chatId: number,
     // Children (contacts, transfers, identifiers, evidence, versions, steps) go by ON DELETE CASCADE.
     await db.delete(reports).where(eq(reports.userId, userId)).run();
     await db.delete(pendingInputs).where(eq(pendingInputs.userId, userId)).run();
-    await db
-      .delete(conversations)
-      .where(eq(conversations.key, String(chatId)))
-      .run();
+    await db.delete(preConsentLanguages).where(eq(preConsentLanguages.userId, userId)).run();
     await db.delete(alertDeliveries).where(eq(alertDeliveries.userId, userId)).run();
     await db.delete(lookupQuota).where(eq(lookupQuota.userId, userId)).run();
     await db.delete(users).where(eq(users.id, userId)).run();

@@ -1,7 +1,6 @@
 /**
  * The questionnaire against the database: load the draft, apply one input with
- * the pure engine, save the result in one transaction. What comes back is plain
- * JSON, so conversations can keep it in their replay log.
+ * the pure engine, save the result in one transaction.
  */
 import type { Lang } from "../core/model.js";
 import { offerFacts } from "../core/questionnaire/answer-text.js";

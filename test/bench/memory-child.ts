@@ -31,7 +31,8 @@ const figures = {
   moves,
   updates: result.updates,
   seconds,
-  conversations: count(bench, "SELECT count(*) AS n FROM conversations"),
+  // No conversations plugin any more: the dialog state is the drafts and the awaited inputs.
+  conversations: count(bench, "SELECT count(*) AS n FROM pending_inputs"),
   drafts: count(bench, "SELECT count(*) AS n FROM reports WHERE status = 'draft' AND active = 1"),
   rss_base_mb: mb(base.rss),
   rss_mb: mb(loaded.rss),

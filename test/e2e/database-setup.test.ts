@@ -82,8 +82,9 @@ describe(`setting up the database (${TEST_ENGINE})`, () => {
       const envs = await Promise.all([webhookEnv(), webhookEnv(), webhookEnv()]);
       const bots = envs.map((env) => h.spawnBot({ ...env, MIGRATE_AT_START: "true" }));
       await expect
+        // A hang guard: three processes start (and one migrates) beside the whole suite on two cores.
         .poll(() => bots.filter((b) => b.output.join("").includes("saqbol started")).length, {
-          timeout: 60_000,
+          timeout: 150_000,
           interval: 100,
         })
         .toBe(3);
@@ -91,6 +92,6 @@ describe(`setting up the database (${TEST_ENGINE})`, () => {
       expect(await rows(h, "SELECT COUNT(*) AS n FROM catalog_versions")).toEqual([{ n: 1 }]);
       expect(await rows(h, "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'catalog.import'")).toEqual([{ n: 1 }]);
       expect(await Promise.all(bots.map((b) => b.kill("SIGTERM")))).toEqual([0, 0, 0]);
-    }, 120_000);
+    }, 240_000);
   }
 });

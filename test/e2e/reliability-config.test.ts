@@ -123,6 +123,7 @@ describe("bad configuration and environment", () => {
     ],
     ["SIGNING_KEY too short", () => ({ SIGNING_KEY: "short" }), /SIGNING_KEY must be at least 32 characters/],
     ["MEMORY_LIMIT_MB not a number", () => ({ MEMORY_LIMIT_MB: "lots" }), /MEMORY_LIMIT_MB/],
+    ["FLOOD_PER_10S not a number", () => ({ FLOOD_PER_10S: "many" }), /FLOOD_PER_10S/],
     [
       "TELEGRAM_API_ROOT where nothing listens: the real cause, not a timeout",
       () => ({ TELEGRAM_API_ROOT: `http://127.0.0.1:${refused}` }),

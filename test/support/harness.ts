@@ -66,6 +66,8 @@ export class Harness {
       ...this.fresh.env,
       ADMIN_IDS: (this.options.adminIds ?? []).join(","),
       LOG_LEVEL: "info",
+      // A child bot allows what the in-process one did: on PostgreSQL they share one count per person.
+      FLOOD_PER_10S: String(this.options.rateLimit?.perWindow ?? 1000),
       // A developer's own .env never leaks into a test.
       ENV_FILE: "",
       // Free ports for the operator's server and the webhook: test bots run side by side.

@@ -20,7 +20,7 @@ async function person(db: Db, id: number, story: string): Promise<string> {
   const number = (await submitDraft(db, draft.id, recognise, TEST_KEYS, new Date("2026-11-25T12:00:00Z")))!.number;
   await createDraft(db, id, "kk", { narrative: `${story} (draft)` });
   await setPendingInput(db, id, "add_transfer_recipient");
-  await rowsOf(db, "INSERT INTO conversations (key, state) VALUES (?, '{}')", String(id));
+  await rowsOf(db, "INSERT INTO pre_consent_languages (user_id, declined_language) VALUES (?, 'ru')", id);
   return number;
 }
 
@@ -32,8 +32,13 @@ describe("personal data", () => {
     const db = await testDb();
     const number = await person(db, 1, "Бірінші оқиға");
     expect(await dataSummary(db, 1)).toMatchObject({ reports: 1, drafts: 1, evidence: 1, alertDeliveries: 0 });
-    const data = (await exportPersonalData(db, 1, NOW)) as { reports: { number: string }[]; drafts: unknown[] };
+    const data = (await exportPersonalData(db, 1, NOW)) as {
+      reports: { number: string }[];
+      drafts: unknown[];
+      pendingInput: unknown;
+    };
     expect(data.reports.map((r) => r.number)).toEqual([number]);
+    expect(data.pendingInput).toMatchObject({ kind: "add_transfer_recipient" });
     expect(data.drafts).toHaveLength(1);
     expect(await dataSummary(db, 99)).toBeUndefined();
   });
@@ -42,13 +47,14 @@ describe("personal data", () => {
     const db = await testDb();
     const mine = await person(db, 1, "Менің оқиғам");
     const theirs = await person(db, 2, "Басқа адамның оқиғасы");
-    const result = await deletePersonalData(db, 1, 1, NOW);
+    const result = await deletePersonalData(db, 1, NOW);
     expect(result).toMatchObject({ withdrawn: [mine], drafts: 1 });
 
     expect(await count(db, "SELECT count(*) AS n FROM users WHERE id = 1")).toBe(0);
     expect(await count(db, "SELECT count(*) AS n FROM reports WHERE user_id = 1")).toBe(0);
     expect(await count(db, "SELECT count(*) AS n FROM pending_inputs WHERE user_id = 1")).toBe(0);
-    expect(await count(db, "SELECT count(*) AS n FROM conversations WHERE key = '1'")).toBe(0);
+    expect(await count(db, "SELECT count(*) AS n FROM pre_consent_languages WHERE user_id = 1")).toBe(0);
+    expect(await count(db, "SELECT count(*) AS n FROM pre_consent_languages WHERE user_id = 2")).toBe(1);
     // Children go with their report.
     expect(await count(db, "SELECT count(*) AS n FROM report_versions")).toBe(1);
     expect(await count(db, "SELECT count(*) AS n FROM report_evidence")).toBe(1);

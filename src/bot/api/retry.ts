@@ -3,13 +3,7 @@
  * the retry_after it gives, a 5xx or a lost connection after a short pause that
  * grows to RETRY.maxPauseMs at most, so replies resume within seconds of an
  * outage's end. Every outcome is reported to TelegramHealth (the first failure
- * is logged at once). Long polling is left to its own loop (polling.ts).
- *
- * Inside a conversation the plugin replays the recorded results of earlier calls
- * through the whole transformer chain on every update, and it records below our
- * transformers. On replayed contexts the same decisions are made in the same order
- * (so the recorded results line up), without pausing and without reporting.
- */
+ * is logged at once). Long polling is left to its own loop (polling.ts). */
 import { HttpError, type Transformer } from "grammy";
 import type { TelegramHealth } from "./telegram-health.js";
 
@@ -37,18 +31,14 @@ const pause = (ms: number, signal?: AbortSignal) =>
   });
 
 export interface RetryOptions {
-  /** false on a replayed conversation context: decide, never wait. */
-  live: boolean;
   health?: TelegramHealth;
 }
 
-export function retryTransformer({ live, health }: RetryOptions): Transformer {
+export function retryTransformer({ health }: RetryOptions = {}): Transformer {
   return async (prev, method, payload, signal) => {
     if (method === "getUpdates") return prev(method, payload, signal);
     let pauseMs: number = RETRY.firstPauseMs;
-    const wait = async (ms: number) => {
-      if (live) await pause(ms, signal as AbortSignal | undefined);
-    };
+    const wait = (ms: number) => pause(ms, signal as AbortSignal | undefined);
     for (let attempt = 0; ; attempt++) {
       const last = attempt >= RETRY.maxRetryAttempts;
       let result: Awaited<ReturnType<typeof prev>>;
@@ -56,16 +46,16 @@ export function retryTransformer({ live, health }: RetryOptions): Transformer {
         result = await prev(method, payload, signal);
       } catch (error) {
         if (signal?.aborted || !(error instanceof HttpError)) throw error;
-        if (live) health?.failed(method, error);
+        health?.failed(method, error);
         if (last) throw error;
         await wait(pauseMs);
         pauseMs = Math.min(pauseMs * 2, RETRY.maxPauseMs);
         continue;
       }
       if (result.ok || result.error_code < 500) {
-        if (live && (result.ok || result.error_code !== 429)) health?.succeeded(method);
-        if (live && !result.ok && result.error_code === 401) health?.unauthorized(method);
-      } else if (live) {
+        if (result.ok || result.error_code !== 429) health?.succeeded(method);
+        if (!result.ok && result.error_code === 401) health?.unauthorized(method);
+      } else {
         health?.failed(method, new Error(`${result.error_code} ${result.description}`));
       }
       const retryAfter = result.ok ? undefined : result.parameters?.retry_after;

@@ -30,5 +30,5 @@ export const myReportData = callbackCodec("mr", {
 /** What to add to a report later; one kind per button. */
 export const additionData = callbackCodec("ai", { k: z.enum(CHANGES), r: id });
 
-/** «Cancel» and «Done» while adding information (meaningful only inside that conversation). */
+/** «Cancel» and «Done» while adding information (meaningful only while an addition is open). */
 export const additionControlData = callbackCodec("ax", { a: z.enum(["cancel", "done"]) });

@@ -7,8 +7,16 @@
  * queue (still in the inbox, so a restart loses none) until the next window;
  * whatever the person sends while files wait queues behind them, so an answer
  * is never applied before the files sent before it.
+ *
+ * Several instances count together (a FloodCounter in the database): a person's
+ * updates spread over instances are one allowance. The process's own counts stay
+ * in front as a cache — a person over the limit here is over it everywhere, with
+ * no query — and its queues hold the files it waits with. Windows are then aligned
+ * to the clock, the same in every instance. One instance (SQLite) counts alone, in
+ * memory, as before.
  */
 import type { Update } from "grammy/types";
+import type { FloodCounter } from "../../db/flood-windows.js";
 
 export interface FloodLimits {
   /** Updates per person per window. */
@@ -28,9 +36,10 @@ const FILE_FACTOR = 3;
 /** A person's queue holds at most this many updates (twice the largest questionnaire's evidence). */
 const QUEUE_LIMIT = 100;
 
-type Verdict = "now" | "queued" | "dropped";
+export type Verdict = "now" | "queued" | "dropped";
 
 interface Person {
+  id: number;
   windowStart: number;
   updates: number;
   files: number;
@@ -63,23 +72,33 @@ export function carriesFile(u: Update): boolean {
 export class FloodGate {
   private readonly people = new Map<number, Person>();
   private lastSweep = 0;
+  private stopped = false;
 
   constructor(
     private readonly limits: FloodLimits,
     /** Called with a queued update when its turn comes. */
     private readonly release: (update: Update) => void,
     private readonly clock: () => number = Date.now,
+    /** The count all instances share; without it this process counts alone. */
+    private readonly shared?: FloodCounter,
   ) {}
 
-  /** What to do with an update now; a dropped one is marked (FLOODED) for the bot to tell the person. */
-  admit(update: Update): Verdict {
+  /**
+   * What to do with an update now; a dropped one is marked (FLOODED) for the bot
+   * to tell the person. A promise only when the shared count must be asked.
+   */
+  admit(update: Update): Verdict | Promise<Verdict> {
     const id = senderOf(update);
     if (id === undefined) return "now";
     const person = this.person(id);
     if (person.queue.length > 0) return this.enqueue(person, update);
-    if (this.fits(person, update)) return "now";
-    if (carriesFile(update)) return this.enqueue(person, update);
-    return this.drop(person, update);
+    if (!this.fits(person, update))
+      return carriesFile(update) ? this.enqueue(person, update) : this.drop(person, update);
+    if (!this.shared) return "now";
+    return this.fitsShared(id, person, update).then((fits) => {
+      if (fits) return "now";
+      return carriesFile(update) ? this.enqueue(person, update) : this.drop(person, update);
+    });
   }
 
   /** How many updates wait in all queues (for readiness and tests). */
@@ -91,21 +110,51 @@ export class FloodGate {
 
   /** Stops releasing: what waits stays in the inbox for the next run. */
   stop(): void {
+    this.stopped = true;
     for (const p of this.people.values()) clearTimeout(p.timer);
     this.people.clear();
+  }
+
+  /** A window starts with the person's first update; shared, at the clock's multiples of the window (the same everywhere). */
+  private windowStartAt(now: number): number {
+    return this.shared ? now - (now % this.limits.windowMs) : now;
   }
 
   private person(id: number): Person {
     const now = this.clock();
     let p = this.people.get(id);
     if (!p) {
-      p = { windowStart: now, updates: 0, files: 0, noticeGiven: false, queue: [] };
+      p = { id, windowStart: this.windowStartAt(now), updates: 0, files: 0, noticeGiven: false, queue: [] };
       this.people.set(id, p);
       this.sweep(now);
     } else if (now - p.windowStart >= this.limits.windowMs) {
-      Object.assign(p, { windowStart: now, updates: 0, files: 0, noticeGiven: false });
+      Object.assign(p, { windowStart: this.windowStartAt(now), updates: 0, files: 0, noticeGiven: false });
     }
     return p;
+  }
+
+  private limitOf(update: Update): number {
+    return carriesFile(update) ? this.limits.perWindow * FILE_FACTOR : this.limits.perWindow;
+  }
+
+  /**
+   * Counts the update in the shared window (it already fits this process's count).
+   * Over the limit there, this process's count is filled up to it: the cache then
+   * answers the rest of the window. The first update over it, across instances, tells the person.
+   */
+  private async fitsShared(id: number, p: Person, update: Update): Promise<boolean> {
+    const file = carriesFile(update);
+    const totals = await this.shared!.count(id, p.windowStart, file);
+    const total = file ? totals.files : totals.updates;
+    const limit = this.limitOf(update);
+    if (total <= limit) return true;
+    if (file) p.files = limit;
+    else {
+      p.updates = limit;
+      // Another instance told the person already, unless this is the first update over the limit.
+      if (total > limit + 1) p.noticeGiven = true;
+    }
+    return false;
   }
 
   /** Counts the update against the person's window if it fits. */
@@ -137,12 +186,22 @@ export class FloodGate {
     if (p.timer) return;
     const wait = Math.max(0, p.windowStart + this.limits.windowMs - this.clock());
     p.timer = setTimeout(() => {
-      p.timer = undefined;
-      Object.assign(p, { windowStart: this.clock(), updates: 0, files: 0, noticeGiven: false });
-      while (p.queue.length > 0 && this.fits(p, p.queue[0]!)) this.release(p.queue.shift()!);
-      if (p.queue.length > 0) this.schedule(p);
+      Object.assign(p, { windowStart: this.windowStartAt(this.clock()), updates: 0, files: 0, noticeGiven: false });
+      void this.drain(p).finally(() => {
+        p.timer = undefined;
+        if (p.queue.length > 0 && !this.stopped) this.schedule(p);
+      });
     }, wait);
     p.timer.unref?.();
+  }
+
+  /** Releases the person's queue, in order, as far as the new window allows (shared: as all instances count). */
+  private async drain(p: Person): Promise<void> {
+    while (p.queue.length > 0 && !this.stopped && this.fits(p, p.queue[0]!)) {
+      if (this.shared && !(await this.fitsShared(p.id, p, p.queue[0]!).catch(() => true))) return;
+      if (this.stopped) return;
+      this.release(p.queue.shift()!);
+    }
   }
 
   /** People whose window is over and who wait for nothing are forgotten (bounded memory), at most once a window. */

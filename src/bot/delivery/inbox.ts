@@ -12,11 +12,26 @@
  * A replay after a clean stop is not a crash: only a replay after a crash counts
  * an attempt, update by update (one at a time), so an update that keeps killing
  * the process is given up after three tries and the others are not.
+ *
+ * Shared (PostgreSQL, several instances): nothing is replayed wholesale at start.
+ * An instance handles the rows it claims (db/inbox-claims.ts) — only a chat's
+ * oldest, so each chat is handled in Telegram's order across instances — and takes
+ * over, one at a time and counted as a crash replay, rows whose holder died.
  */
 import { createHash } from "node:crypto";
 import { and, asc, eq, lt, sql } from "drizzle-orm";
 import type { Update } from "grammy/types";
 import { type Db, inTransaction } from "../../db/client.js";
+import {
+  type ClaimedRow,
+  type ClaimScope,
+  claimInboxRows,
+  holdPresence,
+  type Presence,
+  releaseInboxClaims,
+  renewInboxClaims,
+  takeOverInboxRow,
+} from "../../db/inbox-claims.js";
 import { prepared } from "../../db/prepared.js";
 import { counters, handledUpdates, inbox, receivedUpdates } from "../../db/schema.js";
 import { type SanitizePolicy, sanitizeUpdate } from "./sanitize.js";
@@ -28,13 +43,33 @@ const KEEP_RECEIVED_MS = 24 * 3600_000;
 const CLEAN_STOP = "inbox_clean_stop";
 /** Spare ids count down from -1: Telegram's ids are positive, so they never meet. */
 const SPARE_ID = "inbox_spare_update_id";
+/** How long a claim holds without renewal: a hung instance's rows go to another after it. */
+export const LEASE_MS = 30_000;
 
 export interface InboxOptions {
   /** Which bot the updates come from (its id). */
   source: string;
   /** How to clean what this update says, as the question it answers asks (delivery knows no features). */
   policyFor?: (update: Update) => SanitizePolicy | Promise<SanitizePolicy>;
+  /** Several instances share the inbox through claims (default: on PostgreSQL). */
+  shared?: boolean;
+  /** Real time in ms (leases); tests move it. */
+  clock?: () => number;
 }
+
+/** A row taken over from an instance that died, with the crash replays it has had. */
+export interface TakenOver {
+  update: Update;
+  attempts: number;
+}
+
+/** The chat whose updates are handled in order (grammY's ctx.chat): none for inline queries and the like. */
+export function chatIdOf(u: Update): number | undefined {
+  const m = u.message ?? u.edited_message ?? u.channel_post ?? u.edited_channel_post ?? u.callback_query?.message;
+  return (m ?? u.my_chat_member ?? u.chat_member ?? u.chat_join_request)?.chat.id;
+}
+
+const updateOf = (row: ClaimedRow): Update => ({ ...(JSON.parse(row.payload) as Update), update_id: row.updateId });
 
 export interface Leftovers {
   /** The last run stopped cleanly: nothing in the inbox is suspect. */
@@ -71,7 +106,7 @@ const statements = (db: Db) =>
         .prepare(),
       insert: db
         .insert(inbox)
-        .values({ updateId: id, payload: sql.placeholder("payload") })
+        .values({ updateId: id, payload: sql.placeholder("payload"), chatId: sql.placeholder("chatId") })
         .prepare(),
       remove: db.delete(inbox).where(eq(inbox.updateId, id)).prepare(),
       markHandled: db.insert(handledUpdates).values({ updateId: id }).onConflictDoNothing().prepare(),
@@ -104,10 +139,66 @@ const statements = (db: Db) =>
   });
 
 export class UpdateInbox {
+  /** Whether claims share the inbox among instances; otherwise one instance owns it all (its lock). */
+  readonly shared: boolean;
+  private presence: Presence | undefined;
+  private readonly clock: () => number;
+
   constructor(
-    private readonly db: Db,
+    readonly db: Db,
     private readonly options: InboxOptions,
-  ) {}
+  ) {
+    this.shared = options.shared ?? db.$engine.kind === "postgres";
+    this.clock = options.clock ?? Date.now;
+  }
+
+  /** Shared: takes this instance's name (and presence) for claims; before the first claim. */
+  async open(): Promise<void> {
+    if (this.shared && !this.presence) this.presence = await holdPresence(this.db);
+  }
+
+  /** Shared: lets go of unfinished claims (a clean stop: others handle them, not as a crash) and of the presence. */
+  async close(): Promise<void> {
+    const presence = this.presence;
+    if (!presence) return;
+    this.presence = undefined;
+    try {
+      await releaseInboxClaims(this.db, presence.owner);
+    } finally {
+      await presence.release();
+    }
+  }
+
+  /** Claims rows that are their chat's turn (see ClaimScope), for this instance to handle. */
+  async claim(scope: ClaimScope): Promise<Update[]> {
+    const rows = await claimInboxRows(this.db, this.owner, this.clock() + LEASE_MS, scope);
+    return rows.sort((a, b) => a.updateId - b.updateId).map(updateOf);
+  }
+
+  /**
+   * Takes over one row whose holder died, its attempts counted; undefined when there
+   * is none. A row that was taken over MAX_ATTEMPTS times already is given up.
+   */
+  async takeOver(onGiveUp: (updateId: number) => void): Promise<TakenOver | undefined> {
+    for (;;) {
+      const now = this.clock();
+      const row = await takeOverInboxRow(this.db, this.owner, now, now + LEASE_MS);
+      if (!row) return undefined;
+      if (row.attempts <= MAX_ATTEMPTS) return { update: updateOf(row), attempts: row.attempts };
+      await this.done(row.updateId);
+      onGiveUp(row.updateId);
+    }
+  }
+
+  /** Keeps this instance's claims from being taken over while it lives. */
+  renew(): Promise<void> {
+    return renewInboxClaims(this.db, this.owner, this.clock() + LEASE_MS);
+  }
+
+  private get owner(): string {
+    if (!this.presence) throw new Error("the shared inbox is not open");
+    return this.presence.owner;
+  }
 
   /** Stores new updates atomically and returns those not seen before, sanitised, with the id they are handled under. */
   async accept(updates: Update[]): Promise<Update[]> {
@@ -140,7 +231,7 @@ export class UpdateInbox {
           .run();
         // Sanitised from a copy: a transaction run again after a conflict must not clean a cleaned update.
         const clean = sanitizeUpdate({ ...structuredClone(update), update_id: id }, policy);
-        await s.insert.run({ id, payload: JSON.stringify(clean) });
+        await s.insert.run({ id, payload: JSON.stringify(clean), chatId: chatIdOf(clean) ?? null });
         fresh.push(clean);
       }
       return fresh;

@@ -7,7 +7,7 @@
 import { Composer } from "grammy";
 import { NOTHING_REQUEST } from "../../catalog/schema.js";
 import type { CallCheckRequest } from "../../catalog/types.js";
-import { AwaitedText } from "../../services/awaited-text.js";
+import { setPendingInput, takePendingInput } from "../../db/pending-inputs.js";
 import { buttonVerdict, type CallVerdict, textVerdict } from "../../services/call-check.js";
 import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { callCheckData, hasBit, MAX_REQUESTS, withBit } from "../callback-data/check.js";
@@ -62,7 +62,6 @@ async function showVerdict(ctx: BaseContext, verdict: CallVerdict): Promise<void
 export function checkFeature(): Composer<AppContext> {
   const composer = new Composer<AppContext>();
   const pm = composer.chatType("private");
-  const awaited = new AwaitedText();
 
   pm.command("check", (ctx) => askWho(ctx, false));
   pm.callbackQuery(menuData.filter, async (ctx, next) => {
@@ -88,7 +87,8 @@ export function checkFeature(): Composer<AppContext> {
       case "who":
         return askWho(ctx, true);
       case "txt":
-        await awaited.expect(ctx.deps.db, ctx.from.id, AWAITED, Boolean(ctx.user?.consentAt), ctx.deps.now());
+        // Before consent too: the row says only «the next text is a call to check», nothing about the person.
+        await setPendingInput(ctx.deps.db, ctx.from.id, AWAITED, ctx.deps.now());
         return void (await ctx.reply(ctx.t("check:text.prompt")));
       case "ask":
         return void (await ctx
@@ -116,7 +116,7 @@ export function checkFeature(): Composer<AppContext> {
   pm.on("message", async (ctx, next) => {
     const text = ctx.message.text ?? ctx.message.caption;
     if (!text || text.startsWith("/")) return next();
-    if (!(await awaited.take(ctx.deps.db, ctx.from.id, AWAITED, ctx.deps.now()))) return next();
+    if (!(await takePendingInput(ctx.deps.db, ctx.from.id, AWAITED, ctx.deps.now()))) return next();
     const catalog = ctx.deps.catalogs.current();
     const verdict = textVerdict(catalog, catalog.recognize({ text }));
     if (verdict.kind === "call_back") {

@@ -7,8 +7,7 @@
 import { Composer, InputFile } from "grammy";
 import { parseErdrNumber } from "../../core/report/erdr.js";
 import { setErdrNumber } from "../../db/erdr.js";
-import { ERDR_INPUT, pendingInput } from "../../db/pending-inputs.js";
-import { AwaitedText } from "../../services/awaited-text.js";
+import { ERDR_INPUT, pendingInput, setPendingInput, takePendingInput } from "../../db/pending-inputs.js";
 import { letterFile } from "../../services/documents.js";
 import { loadReport, markStepDone, reportOwner } from "../../services/reports.js";
 import { erdrData } from "../callback-data/erdr.js";
@@ -21,7 +20,6 @@ const REGISTRATION_STEP = "get_erdr_number";
 export function erdrFeature(): Composer<AppContext> {
   const composer = new Composer<AppContext>();
   const pm = composer.chatType("private");
-  const awaited = new AwaitedText();
 
   pm.callbackQuery(erdrData.filter, async (ctx) => {
     const data = erdrData.unpack(ctx.callbackQuery.data);
@@ -31,7 +29,7 @@ export function erdrFeature(): Composer<AppContext> {
     }
     await ctx.answerCallbackQuery();
     if (data.a === "n") {
-      await awaited.expect(ctx.deps.db, ctx.from.id, `${ERDR_INPUT}${data.r}`, true, ctx.deps.now());
+      await setPendingInput(ctx.deps.db, ctx.from.id, `${ERDR_INPUT}${data.r}`, ctx.deps.now());
       return void (await ctx.reply(ctx.t("guidance:erdr.prompt")));
     }
     const report = await loadReport(ctx.deps.db, data.r);
@@ -49,7 +47,8 @@ export function erdrFeature(): Composer<AppContext> {
   pm.on("message:text", async (ctx, next) => {
     const kind = await pendingInput(ctx.deps.db, ctx.from.id, ctx.deps.now());
     if (!kind?.startsWith(ERDR_INPUT) || ctx.message.text.startsWith("/")) return next();
-    await awaited.take(ctx.deps.db, ctx.from.id, kind, ctx.deps.now());
+    // Taken once: a second process handling a duplicate finds it gone.
+    if (!(await takePendingInput(ctx.deps.db, ctx.from.id, kind, ctx.deps.now()))) return next();
     const reportId = Number(kind.slice(ERDR_INPUT.length));
     const number = parseErdrNumber(ctx.message.text);
     // Not a number (a talon's short one, or a story): said once, never a trap for what they type next.

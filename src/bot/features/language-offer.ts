@@ -9,32 +9,51 @@ import { Composer } from "grammy";
 import { otherLanguageWritten } from "../../core/language/detect.js";
 import type { Lang } from "../../core/model.js";
 import { activeDraftId } from "../../db/drafts.js";
-import { declineLanguage } from "../../db/users.js";
-import { MemoryMap } from "../../services/memory-map.js";
+import { declinePreConsentLanguage, markPreConsentOffer, preConsentLanguage } from "../../db/pre-consent-languages.js";
+import { declineLanguage, markLanguageOffered } from "../../db/users.js";
 import { languageData, languageOfferData } from "../callback-data/menu.js";
 import type { AppContext, BaseContext } from "../context.js";
 import { languageOfferKeyboard } from "../keyboards/menu.js";
-import { chooseLanguage, type PendingLanguages } from "../middlewares/context.js";
+import { chooseLanguage } from "../middlewares/context.js";
 import { enterQuestionnaire } from "./report.js";
 
 /** An unanswered offer is not repeated for this long, however much the person writes. */
 const OFFER_PAUSE_MS = 30 * 60_000;
 
-const declinedBy = (ctx: BaseContext, pending: PendingLanguages): Lang | undefined =>
-  ctx.user?.declinedLanguage ?? (ctx.from ? pending.declined(ctx.from.id) : undefined);
+/**
+ * What the person said no to, and when the other language was last offered: on their row
+ * after consent, as a bare language record before it (db/pre-consent-languages.ts).
+ */
+async function offerState(ctx: BaseContext): Promise<{ declined?: Lang; offeredAt?: string }> {
+  const row = ctx.user?.consentAt
+    ? ctx.user
+    : ctx.from
+      ? await preConsentLanguage(ctx.deps.db, ctx.from.id)
+      : undefined;
+  return {
+    ...(row?.declinedLanguage ? { declined: row.declinedLanguage } : {}),
+    ...(row?.languageOfferedAt ? { offeredAt: row.languageOfferedAt } : {}),
+  };
+}
+
+async function markOffered(ctx: BaseContext, at: Date | null): Promise<void> {
+  if (!ctx.from) return;
+  const iso = at?.toISOString() ?? null;
+  if (ctx.user?.consentAt) await markLanguageOffered(ctx.deps.db, ctx.from.id, iso);
+  else await markPreConsentOffer(ctx.deps.db, ctx.from.id, iso, ctx.deps.now());
+}
 
 /**
  * `ask` goes before the questionnaire and the features (they handle the message first,
- * then it may ask); `answers` goes after the conversations plugin (yes may re-enter the
+ * then it may ask); `answers` goes after the questionnaire (yes may re-enter the
  * questionnaire).
  */
-export function languageOfferFeature(pending: PendingLanguages): {
+export function languageOfferFeature(): {
   ask: Composer<AppContext>;
   answers: Composer<AppContext>;
 } {
   const ask = new Composer<AppContext>();
   const answers = new Composer<AppContext>();
-  const offered = new MemoryMap<number, true>(OFFER_PAUSE_MS, 50_000);
 
   ask.chatType("private").on("message:text", async (ctx, next) => {
     await next();
@@ -43,8 +62,10 @@ export function languageOfferFeature(pending: PendingLanguages): {
     if (ctx.message.forward_origin || text.startsWith("/")) return;
     const other = otherLanguageWritten(text, ctx.lang);
     const now = ctx.deps.now();
-    if (!other || declinedBy(ctx, pending) === other || offered.get(ctx.from.id, now)) return;
-    offered.set(ctx.from.id, true, now);
+    if (!other) return;
+    const { declined, offeredAt } = await offerState(ctx);
+    if (declined === other || (offeredAt && now.getTime() - Date.parse(offeredAt) < OFFER_PAUSE_MS)) return;
+    await markOffered(ctx, now);
     const t = ctx.deps.i18n.t;
     await ctx.reply(t(other, "start:offer.question"), {
       reply_markup: languageOfferKeyboard(t, other, ctx.lang),
@@ -56,16 +77,16 @@ export function languageOfferFeature(pending: PendingLanguages): {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     if (!offer) return;
-    offered.delete(ctx.from.id);
+    await markOffered(ctx, null);
     if (offer.v === "no") {
       if (ctx.user?.consentAt) {
         await declineLanguage(ctx.deps.db, ctx.from.id, offer.l);
         ctx.user = { ...ctx.user, declinedLanguage: offer.l };
-      } else pending.decline(ctx.from.id, offer.l);
+      } else await declinePreConsentLanguage(ctx.deps.db, ctx.from.id, offer.l, ctx.deps.now());
       await ctx.reply(ctx.t("start:offer.kept"));
       return;
     }
-    if (ctx.lang !== offer.l) await chooseLanguage(ctx, pending, offer.l);
+    if (ctx.lang !== offer.l) await chooseLanguage(ctx, offer.l);
     if (!(await askQuestionAgain(ctx))) await ctx.reply(ctx.t("start:language_set"));
   });
   // A language chosen with «/language» in the middle of the report (start.ts passes it on).

@@ -5,7 +5,6 @@
  * Every press is checked against the person on the server: the report id in a
  * button never decides whose report is shown.
  */
-import { createConversation } from "@grammyjs/conversations";
 import { Composer, type InlineKeyboard, InputFile } from "grammy";
 import { buildChecklist } from "../../core/advice/checklist.js";
 import { sumByCurrency } from "../../core/identifiers/money.js";
@@ -13,18 +12,17 @@ import type { Money } from "../../core/report/answers.js";
 import type { SubmittedReport } from "../../core/report/report.js";
 import { caseEventsOf, caseFile } from "../../db/case-file.js";
 import { deactivateDrafts } from "../../db/drafts.js";
-import { clearPendingInput } from "../../db/pending-inputs.js";
 import { submittedReportsOf, versionsOf } from "../../db/user-reports.js";
 import { almatyDate, almatyDateTime, formatMoney } from "../../documents/format.js";
 import { reportJsonFile, reportLetters } from "../../services/documents.js";
 import { currentDraft } from "../../services/questionnaire.js";
 import { loadReport, reportOwner } from "../../services/reports.js";
 import { changesOf } from "../../services/versions.js";
+import { additionHandler, changesText, startAddition } from "../additions/add-information.js";
 import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { menuData } from "../callback-data/menu.js";
 import { additionData, myReportData } from "../callback-data/my-reports.js";
 import type { AppContext, BaseContext } from "../context.js";
-import { ADD_INFORMATION, addInformation, changesText } from "../conversations/add-information.js";
 import { ensureConsent } from "../filters/consent.js";
 import { additionKeyboard, cardKeyboard, listKeyboard, versionsKeyboard } from "../keyboards/my-reports.js";
 import { applicantCaseLines } from "../render/case-file.js";
@@ -146,8 +144,8 @@ async function continueDraft(ctx: AppContext): Promise<void> {
 
 export function myReportsFeature(): Composer<AppContext> {
   const composer = new Composer<AppContext>();
-  // Installed before the handlers below, which enter it.
-  composer.use(createConversation(addInformation, { id: ADD_INFORMATION }));
+  // An open addition takes the person's next message or button first.
+  composer.use(additionHandler);
   const pm = composer.chatType("private");
 
   pm.command("myreports", (ctx) => showList(ctx));
@@ -215,10 +213,8 @@ export function myReportsFeature(): Composer<AppContext> {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
     // Whatever the person was doing (the questionnaire, another addition) stops here; its data stays.
-    await ctx.conversation.exitAll();
     await deactivateDrafts(ctx.deps.db, ctx.from.id);
-    await clearPendingInput(ctx.deps.db, ctx.from.id);
-    await ctx.conversation.enter(ADD_INFORMATION, data.r, data.k);
+    await startAddition(ctx, data.r, data.k);
   });
   return composer;
 }

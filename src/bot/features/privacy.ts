@@ -79,9 +79,7 @@ async function sendExport(ctx: AppContext): Promise<void> {
 async function deleteEverything(ctx: AppContext): Promise<void> {
   if (!ctx.from || !ctx.chat) return;
   const official = isOfficial(ctx);
-  // A conversation left active would be written back by the plugin after this update.
-  await ctx.conversation.exitAll();
-  const result = await deletePersonalData(ctx.deps.db, ctx.from.id, ctx.chat.id, ctx.deps.now());
+  const result = await deletePersonalData(ctx.deps.db, ctx.from.id, ctx.deps.now());
   await deleteEvidence(ctx.deps.config.evidence, result.reportIds);
   ctx.deps.logger.info(
     {

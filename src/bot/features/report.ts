@@ -1,66 +1,39 @@
-import { and, desc, eq } from "drizzle-orm";
-import { Composer, InlineKeyboard, type MiddlewareFn } from "grammy";
-import type { Db } from "../../db/client.js";
-import { activeDraftId, deleteDraft, setDraftActive } from "../../db/drafts.js";
-import { wasUpdateHandled } from "../../db/handled-updates.js";
-import { reports } from "../../db/schema.js";
-import { MemoryMap } from "../../services/memory-map.js";
+import { Composer, InlineKeyboard } from "grammy";
+import { deleteDraft, setDraftActive } from "../../db/drafts.js";
+import { setPendingInput, takePendingInput } from "../../db/pending-inputs.js";
 import { currentDraft, startDraft } from "../../services/questionnaire.js";
+import { closeAddition } from "../additions/add-information.js";
 import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { menuData } from "../callback-data/menu.js";
 import { draftChoiceData } from "../callback-data/report.js";
 import type { AppContext } from "../context.js";
-import { QUESTIONNAIRE } from "../conversations/questionnaire.js";
-import { isQuestionnaireUpdate } from "../conversations/questionnaire-input.js";
 import { ensureConsent } from "../filters/consent.js";
+import { showCurrentQuestion } from "../questionnaire/handle.js";
 import { formatDate } from "../render/values.js";
 
-/** Enters the questionnaire for a draft (new or existing); any other conversation is left first. */
+/** Enters the questionnaire for a draft (new or existing); an open addition is left first. */
 export async function enterQuestionnaire(ctx: AppContext, draftId: number): Promise<void> {
-  await ctx.conversation.exitAll();
+  if (ctx.from) await closeAddition(ctx, ctx.from.id);
   await setDraftActive(ctx.deps.db, draftId, true);
-  await ctx.conversation.enter(QUESTIONNAIRE, draftId, false);
+  await showCurrentQuestion(ctx, draftId);
 }
 
 /**
- * After a conversation run has handled its answer (one per run), or after a restart
- * lost its state, the next answer of a person who is in the questionnaire
- * enters it again and is handled there.
+ * A story waiting while the person decides between their unfinished report and a
+ * new one: the chat's awaited input, so the choice may reach any process, after a
+ * restart too. Only after consent (startReport asks for it first).
  */
-export function resumeQuestionnaire(): MiddlewareFn<AppContext> {
-  return async (ctx, next) => {
-    if (!ctx.from || ctx.chat?.type !== "private" || !isQuestionnaireUpdate(ctx)) return next();
-    let draftId = await activeDraftId(ctx.deps.db, ctx.from.id);
-    // A Submit replayed after a crash finds its draft submitted already; the
-    // questionnaire then sends the documents again (see conversations/questionnaire).
-    if (draftId === undefined && (await wasUpdateHandled(ctx.deps.db, ctx.update.update_id))) {
-      draftId = await lastSubmittedInQuestionnaire(ctx.deps.db, ctx.from.id);
-    }
-    if (draftId === undefined) return next();
-    await ctx.conversation.enter(QUESTIONNAIRE, draftId, true);
-  };
-}
-
-/** A report submitted from the questionnaire keeps its «in the questionnaire» mark. */
-async function lastSubmittedInQuestionnaire(db: Db, userId: number): Promise<number | undefined> {
-  const row = await db
-    .select({ id: reports.id })
-    .from(reports)
-    .where(and(eq(reports.userId, userId), eq(reports.status, "submitted"), eq(reports.active, true)))
-    .orderBy(desc(reports.submittedAt))
-    .get();
-  return row?.id;
-}
-
-/** A story waiting while the person decides between their unfinished report and a new one (memory only). */
-const waitingStories = new MemoryMap<number, string>(30 * 60_000);
+const WAITING_STORY = "waiting_story";
+const STORY_WAIT_MS = 30 * 60_000;
 
 export async function startReport(ctx: AppContext, prefillNarrative?: string): Promise<void> {
   if (!ctx.from || !(await ensureConsent(ctx))) return;
   const existing = await currentDraft(ctx.deps.db, ctx.from.id);
   if (existing) {
     // Never throw away an unfinished report without asking.
-    if (prefillNarrative) waitingStories.set(ctx.from.id, prefillNarrative, ctx.deps.now());
+    if (prefillNarrative) {
+      await setPendingInput(ctx.deps.db, ctx.from.id, WAITING_STORY, ctx.deps.now(), STORY_WAIT_MS, prefillNarrative);
+    }
     const keyboard = InlineKeyboard.from([
       [InlineKeyboard.text(ctx.t("questionnaire:draft.continue"), draftChoiceData.pack({ v: "continue" }))],
       [
@@ -109,8 +82,7 @@ export function reportFeature(): Composer<AppContext> {
     await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
     if (!choice || !(await ensureConsent(ctx))) return;
     const existing = await currentDraft(ctx.deps.db, ctx.from.id);
-    const story = waitingStories.get(ctx.from.id, ctx.deps.now());
-    waitingStories.delete(ctx.from.id);
+    const story = (await takePendingInput(ctx.deps.db, ctx.from.id, WAITING_STORY, ctx.deps.now()))?.payload;
     if (choice.v === "continue" && existing) return enterQuestionnaire(ctx, existing.id);
     if (existing) await deleteDraft(ctx.deps.db, existing.id);
     const draft = await startDraft(

@@ -1,13 +1,18 @@
 import { Composer } from "grammy";
 import { activeDraftId, findDraft } from "../../db/drafts.js";
 import { clearPendingInput } from "../../db/pending-inputs.js";
+import {
+  choosePreConsentLanguage,
+  forgetPreConsentLanguage,
+  preConsentLanguage,
+} from "../../db/pre-consent-languages.js";
 import { declineLanguage, markBlocked, recordConsent } from "../../db/users.js";
 import { ignoreStaleEdit } from "../api/expected-errors.js";
 import { consentData, languageData, menuData } from "../callback-data/menu.js";
 import type { AppContext, BaseContext } from "../context.js";
 import { roleOf } from "../filters/roles.js";
 import { consentKeyboard, languageKeyboard, mainMenu } from "../keyboards/menu.js";
-import { chooseLanguage, type PendingLanguages } from "../middlewares/context.js";
+import { chooseLanguage } from "../middlewares/context.js";
 
 export type DeepLinkHandler = (ctx: AppContext, payload: string) => Promise<boolean>;
 
@@ -43,7 +48,7 @@ export async function askLanguage(ctx: BaseContext): Promise<void> {
   );
 }
 
-export function startFeature(pending: PendingLanguages, deepLinks: DeepLinkHandler[]): Composer<AppContext> {
+export function startFeature(deepLinks: DeepLinkHandler[]): Composer<AppContext> {
   const composer = new Composer<AppContext>();
   const privateChat = composer.chatType("private");
 
@@ -67,7 +72,7 @@ export function startFeature(pending: PendingLanguages, deepLinks: DeepLinkHandl
     const choice = languageData.unpack(ctx.callbackQuery.data);
     if (!choice) return ctx.answerCallbackQuery();
     await ctx.answerCallbackQuery();
-    await chooseLanguage(ctx, pending, choice.l);
+    await chooseLanguage(ctx, choice.l);
     // Mid-report («/language» keeps the report active): the questionnaire, registered after this
     // feature, shows the same question in the new language (features/language-offer.ts).
     if (ctx.user?.consentAt && (await activeDraftId(ctx.deps.db, ctx.from.id)) !== undefined) return next();
@@ -82,13 +87,13 @@ export function startFeature(pending: PendingLanguages, deepLinks: DeepLinkHandl
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
     if (choice.v === "decline") {
-      pending.set(ctx.from.id, choice.l);
+      await choosePreConsentLanguage(ctx.deps.db, ctx.from.id, choice.l, ctx.deps.now());
       return showMenu(ctx, "start:consent.declined");
     }
     ctx.user = await recordConsent(ctx.deps.db, ctx.from.id, choice.l);
-    const declined = pending.declined(ctx.from.id);
+    const declined = (await preConsentLanguage(ctx.deps.db, ctx.from.id))?.declinedLanguage;
     if (declined) await declineLanguage(ctx.deps.db, ctx.from.id, declined);
-    pending.delete(ctx.from.id);
+    await forgetPreConsentLanguage(ctx.deps.db, ctx.from.id);
     await showMenu(ctx, "start:consent.thanks");
   });
 
@@ -104,7 +109,7 @@ export function startFeature(pending: PendingLanguages, deepLinks: DeepLinkHandl
   });
 
   privateChat.command("help", (ctx) => ctx.reply(helpText(ctx)));
-  // Conversations were already left by the navigation middleware; the draft stays for later.
+  // The questionnaire and an addition were already left by the navigation middleware; the draft stays for later.
   privateChat.command("cancel", async (ctx) => {
     await clearPendingInput(ctx.deps.db, ctx.from.id);
     await showMenu(ctx, "start:cancelled");

@@ -7,8 +7,8 @@ import { describeReason } from "../../core/recognition/describe.js";
 import { recogniseReport } from "../../services/recognition.js";
 import { loadReport } from "../../services/reports.js";
 import { submitDraft } from "../../services/submit.js";
-import type { ConvContext } from "../context.js";
-import type { Submission } from "../conversations/questionnaire.js";
+import type { BaseContext } from "../context.js";
+import type { Submission } from "../questionnaire/handle.js";
 import { sendReportFiles } from "../render/report-files.js";
 import { escapeHtml } from "../render/values.js";
 import { showChecklist } from "./checklist.js";
@@ -36,7 +36,7 @@ export const submission: Submission = {
  * "This looks like <scheme>: <why>", from the recognition fixed in the report; when no scheme
  * was named, that is said plainly (the documents say "scheme not determined").
  */
-async function recognisedSummary(ctx: ConvContext, reportId: number): Promise<string | undefined> {
+async function recognisedSummary(ctx: BaseContext, reportId: number): Promise<string | undefined> {
   const recognition = (await loadReport(ctx.deps.db, reportId))?.recognition;
   if (!recognition) return undefined;
   if (recognition.schemes.length === 0) return `🔎 ${ctx.t("report:no_scheme")}`;

@@ -1,7 +1,8 @@
 import type { Bot } from "grammy";
-import { purgeIdleConversations } from "../../db/conversation-storage.js";
 import { purgeStaleDrafts } from "../../db/drafts.js";
 import { runAlone } from "../../db/job-lock.js";
+import { purgeExpiredPendingInputs } from "../../db/pending-inputs.js";
+import { purgePreConsentLanguages } from "../../db/pre-consent-languages.js";
 import { describeError } from "../../errors.js";
 import { deleteEvidence } from "../../services/evidence-store.js";
 import type { AppContext } from "../context.js";
@@ -29,25 +30,44 @@ export const DRAFT_RETENTION_DAYS = 30;
  */
 export function startJobs(bot: Bot<AppContext>, deps: BotDeps, inbox: UpdateInbox): Jobs {
   const timers: NodeJS.Timeout[] = [];
+  const retries = new Set<NodeJS.Timeout>();
   const running = new Set<Promise<void>>();
   let stopped = false;
-  /** Runs a job now (alone across instances unless `alone` is false); a stop waits for it. */
-  const once = async (name: string, job: () => unknown, alone = true, lock = name) => {
-    if (stopped) return;
+  /**
+   * Runs a job now (alone across instances unless `alone` is false); a stop waits for it.
+   * Resolves false when the lock was taken elsewhere and the job did not run.
+   */
+  const once = async (name: string, job: () => unknown, alone = true, lock = name): Promise<boolean> => {
+    if (stopped) return true;
     const done = (async () => {
       try {
-        if (alone) await runAlone(deps.db, lock, async () => job());
-        else await job();
+        if (alone) return (await runAlone(deps.db, lock, async () => job())).ran;
+        await job();
       } catch (error) {
         deps.logger.error({ job: name, err: describeError(error) }, "job failed");
       }
+      return true;
     })();
-    running.add(done);
-    await done;
-    running.delete(done);
+    const settled = done.then(() => undefined);
+    running.add(settled);
+    const ran = await done;
+    running.delete(settled);
+    return ran;
   };
-  const every = (ms: number, name: string, job: () => unknown, { alone = true, lock = name } = {}) => {
-    const run = () => once(name, job, alone, lock);
+  /**
+   * `lock` shared with another job (the broadcasts): a run that finds it taken tries again
+   * after `busyRetryMs` rather than waiting for its next turn (an hour for the reminders).
+   */
+  const every = (ms: number, name: string, job: () => unknown, { alone = true, lock = name, busyRetryMs = 0 } = {}) => {
+    const run = async () => {
+      if ((await once(name, job, alone, lock)) || busyRetryMs === 0 || stopped) return;
+      const retry = setTimeout(() => {
+        retries.delete(retry);
+        void run();
+      }, busyRetryMs);
+      retry.unref();
+      retries.add(retry);
+    };
     void run();
     const timer = setInterval(run, ms);
     timer.unref();
@@ -56,15 +76,16 @@ export function startJobs(bot: Bot<AppContext>, deps: BotDeps, inbox: UpdateInbo
   every(HOUR, "prune-handled-updates", () => inbox.prune());
   every(6 * HOUR, "purge-stale-drafts", async () => {
     const purged = await purgeStaleDrafts(deps.db, DRAFT_RETENTION_DAYS, deps.now());
-    const conversations = await purgeIdleConversations(deps.db, DRAFT_RETENTION_DAYS, deps.now());
-    if (purged.length + conversations > 0) {
-      deps.logger.info({ purged: purged.length, conversations }, "stale drafts purged");
+    const languages = await purgePreConsentLanguages(deps.db, DRAFT_RETENTION_DAYS, deps.now());
+    const inputs = await purgeExpiredPendingInputs(deps.db, deps.now());
+    if (purged.length + languages + inputs > 0) {
+      deps.logger.info({ purged: purged.length, languages, inputs }, "stale drafts purged");
     }
     // Their evidence files go too.
     await deleteEvidence(deps.config.evidence, purged);
   });
   // A broadcast like the alerts: under their lock, so one instance broadcasts at a time at one pace.
-  every(HOUR, "draft-reminders", () => remindDrafts(bot, deps), { lock: BROADCAST_LOCK });
+  every(HOUR, "draft-reminders", () => remindDrafts(bot, deps), { lock: BROADCAST_LOCK, busyRetryMs: 15_000 });
   // Delivery starts at once when an admin presses Send; this picks up what a restart interrupted.
   // The deliverer takes its lock itself (a Send pressed on any instance goes through it too).
   every(10_000, "alert-delivery", () => deliverAlerts(deps), { alone: false });
@@ -78,6 +99,7 @@ export function startJobs(bot: Bot<AppContext>, deps: BotDeps, inbox: UpdateInbo
     stop: async () => {
       stopped = true;
       for (const t of timers) clearInterval(t);
+      for (const t of retries) clearTimeout(t);
       await Promise.allSettled([...running]);
     },
   };

@@ -1,42 +1,35 @@
 /**
- * The victim questionnaire as a conversation. The draft in SQLite is the truth:
+ * The victim questionnaire: a plain handler over the draft. The draft in the
+ * database is the truth (its cursor is the state machine of core/questionnaire):
  * every answer goes through services/questionnaire (saved before the reply), and
- * this loop only renders the current question and turns updates into inputs.
- *
- * The conversation replays its log on every update, so a questionnaire kept in
- * one conversation would get slower with every answer. Each run therefore handles
- * one answer and ends; the next answer enters it again (resume) from the draft.
- * Nothing is replayed (the benchmark measured a third less CPU per update than
- * with three answers per run), and nothing is lost: the draft holds everything.
+ * this only renders the current question and turns updates into inputs. Nothing
+ * about the dialog is kept in memory or in a conversation log, so any process may
+ * handle a person's next update, and a restart loses nothing.
  */
-import type { Conversation } from "@grammyjs/conversations";
+import type { MiddlewareFn } from "grammy";
 import type { Input } from "../../core/questionnaire/inputs.js";
+import { activeDraftId, lastSubmittedFromQuestionnaire } from "../../db/drafts.js";
 import { wasUpdateHandled } from "../../db/handled-updates.js";
 import { answerStep, openDraft } from "../../services/questionnaire.js";
 import { receivedEvidence } from "../api/evidence-file.js";
 import { ignoreStaleEdit } from "../api/expected-errors.js";
-import type { AppContext, ConvContext } from "../context.js";
+import type { AppContext, BaseContext } from "../context.js";
 import { answeredLabel, typedEcho } from "../render/answered.js";
 import { warnIfLiveCall } from "../render/live-call.js";
 import { renderQuestion, type Shown } from "../render/question.js";
-import { external } from "./external.js";
-import { decodeUpdate } from "./questionnaire-input.js";
-
-export const QUESTIONNAIRE = "questionnaire";
-/** Answers handled by one conversation run before it hands over to a fresh one. */
-export const ANSWERS_PER_RUN = 1;
+import { decodeUpdate, isQuestionnaireUpdate } from "./input.js";
 
 export interface Submission {
-  /** Turns the draft into a submitted report; JSON-serialisable result, run once (replay-safe). */
-  submit(ctx: AppContext, draftId: number): Promise<SubmitResult> | SubmitResult;
+  /** Turns the draft into a submitted report; submitting a submitted draft again returns the same report. */
+  submit(ctx: BaseContext, draftId: number): Promise<SubmitResult> | SubmitResult;
   /** Tells the person and sends the documents. */
-  announce(ctx: ConvContext, result: Extract<SubmitResult, { ok: true }>): Promise<void>;
+  announce(ctx: BaseContext, result: Extract<SubmitResult, { ok: true }>): Promise<void>;
 }
 export type SubmitResult = { ok: true; reportId: number; number: string } | { ok: false; error: string };
 
 /** The question, after a warning (an answer to give again), a notice (a file kept) or what an answer was read as. */
 async function show(
-  ctx: ConvContext,
+  ctx: BaseContext,
   state: Shown,
   above: { error?: string; notice?: string; echo?: string | undefined } = {},
 ): Promise<void> {
@@ -51,12 +44,12 @@ async function show(
 }
 
 /** Removes the buttons of the question just answered, so it cannot be pressed again. */
-async function closeQuestion(ctx: ConvContext): Promise<void> {
+async function closeQuestion(ctx: BaseContext): Promise<void> {
   if (ctx.callbackQuery?.message) await ctx.editMessageReplyMarkup().catch(ignoreStaleEdit);
 }
 
 /** The question just answered with a button keeps its text and shows the answer instead of buttons. */
-async function closeAnswered(ctx: ConvContext, before: Shown, after: Shown, input: Input): Promise<void> {
+async function closeAnswered(ctx: BaseContext, before: Shown, after: Shown, input: Input): Promise<void> {
   if (!ctx.callbackQuery?.message) return;
   const answer = answeredLabel(ctx.t, before, after, input);
   if (!answer) return closeQuestion(ctx);
@@ -64,31 +57,36 @@ async function closeAnswered(ctx: ConvContext, before: Shown, after: Shown, inpu
   await ctx.editMessageText(`${q.text}\n\n<b>✓ ${answer}</b>`).catch(() => closeQuestion(ctx));
 }
 
-async function refresh(ctx: ConvContext, state: Shown): Promise<void> {
+async function refresh(ctx: BaseContext, state: Shown): Promise<void> {
   const q = renderQuestion(ctx.t, state);
   await ctx.editMessageText(q.text, { reply_markup: q.keyboard }).catch(ignoreStaleEdit);
 }
 
-export function questionnaire(submission: Submission) {
-  /**
-   * Handles one update at the current question. The question is read from the
-   * draft each time, never from memory: after a crash the replay log may be one
-   * answer behind the database.
-   */
-  async function handle(
-    conversation: Conversation<AppContext, ConvContext>,
-    ctx: ConvContext,
-    draftId: number,
-  ): Promise<void> {
-    const current = await external(conversation, (c) => openDraft(c.deps.db, draftId));
+/** Shows the question the draft is at (entering the questionnaire, new or resumed). */
+export async function showCurrentQuestion(ctx: BaseContext, draftId: number): Promise<void> {
+  const current = await openDraft(ctx.deps.db, draftId);
+  if (!current) return void (await ctx.reply(ctx.t("questionnaire:gone")));
+  await show(ctx, current);
+}
+
+/**
+ * The update of a person whose draft is active (in the questionnaire), read from
+ * the database on every update: handled at the draft's current question. Anything
+ * else goes on to the features.
+ */
+export function questionnaireHandler(submission: Submission): MiddlewareFn<AppContext> {
+  /** Handles one update at the current question, read from the draft. */
+  async function handle(ctx: BaseContext, draftId: number, skip: () => Promise<void>): Promise<void> {
+    const { db } = ctx.deps;
+    const current = await openDraft(db, draftId);
     // The answer was saved, then the process died before the reply went out: the
     // update comes back from the inbox. Apply nothing; show where the person is now.
     const updateId = ctx.update.update_id;
-    const replayed = await external(conversation, (c) => wasUpdateHandled(c.deps.db, updateId));
+    const replayed = await wasUpdateHandled(db, updateId);
     if (!current) {
       if (replayed) {
         // It was Submit: submitting again returns the same report; the documents are sent again.
-        const submitted = await external(conversation, (c) => submission.submit(c, draftId));
+        const submitted = await submission.submit(ctx, draftId);
         if (submitted.ok) {
           await submission.announce(ctx, submitted);
           return;
@@ -103,7 +101,7 @@ export function questionnaire(submission: Submission) {
       return;
     }
     const decoded = decodeUpdate(ctx, current);
-    if (decoded.kind === "foreign") await conversation.skip({ next: true });
+    if (decoded.kind === "foreign") return skip();
     if (decoded.kind === "repeat") {
       await ctx.answerCallbackQuery();
       return;
@@ -119,17 +117,14 @@ export function questionnaire(submission: Submission) {
     // A file is hashed and copied into storage as it arrives, before the answer is saved.
     const received = decoded.input;
     const input =
-      received.type === "file"
-        ? { ...received, file: await external(conversation, (c) => receivedEvidence(c, draftId, received.file)) }
-        : received;
-    const result = await external(conversation, (c) =>
-      answerStep(c.deps.db, draftId, input, c.deps.now(), {
-        lang: c.lang,
-        updateId,
-        // When it was sent, on the app's clock (the draft's): its age as Telegram dates it.
-        ...(ctx.message ? { sentAt: new Date(c.deps.now().getTime() - (Date.now() - ctx.message.date * 1000)) } : {}),
-      }),
-    );
+      received.type === "file" ? { ...received, file: await receivedEvidence(ctx, draftId, received.file) } : received;
+    const now = ctx.deps.now();
+    const result = await answerStep(db, draftId, input, now, {
+      lang: ctx.lang,
+      updateId,
+      // When it was sent, on the app's clock (the draft's): its age as Telegram dates it.
+      ...(ctx.message ? { sentAt: new Date(now.getTime() - (Date.now() - ctx.message.date * 1000)) } : {}),
+    });
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
     if (result.kind === "duplicate" || result.kind === "stale") {
       await show(ctx, current);
@@ -151,7 +146,7 @@ export function questionnaire(submission: Submission) {
         await show(ctx, next, { error: `questionnaire:errors.${result.error}` });
         return;
       case "submit": {
-        const submitted = await external(conversation, (c) => submission.submit(c, draftId));
+        const submitted = await submission.submit(ctx, draftId);
         if (!submitted.ok) {
           await show(ctx, next, { error: `questionnaire:errors.${submitted.error}` });
           return;
@@ -169,22 +164,15 @@ export function questionnaire(submission: Submission) {
     }
   }
 
-  return async function run(
-    conversation: Conversation<AppContext, ConvContext>,
-    ctx: ConvContext,
-    draftId: number,
-    resume: boolean,
-  ) {
-    if (resume) {
-      await handle(conversation, ctx, draftId);
-      return;
+  return async (ctx, next) => {
+    if (!ctx.from || ctx.chat?.type !== "private" || !isQuestionnaireUpdate(ctx)) return next();
+    let draftId = await activeDraftId(ctx.deps.db, ctx.from.id);
+    // A Submit replayed after a crash finds its draft submitted already; handle()
+    // then sends the documents again.
+    if (draftId === undefined && (await wasUpdateHandled(ctx.deps.db, ctx.update.update_id))) {
+      draftId = await lastSubmittedFromQuestionnaire(ctx.deps.db, ctx.from.id);
     }
-    const start = await external(conversation, (c) => openDraft(c.deps.db, draftId));
-    if (!start) {
-      await ctx.reply(ctx.t("questionnaire:gone"));
-      return;
-    }
-    await show(ctx, start);
-    await handle(conversation, await conversation.wait(), draftId);
+    if (draftId === undefined) return next();
+    await handle(ctx, draftId, next);
   };
 }
