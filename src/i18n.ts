@@ -60,10 +60,106 @@ export function createI18n(dir = localesDir): I18n {
     }
     return text;
   };
+  const templates = compiledTemplates(instance);
   return {
-    t: (lang, key, options) => (options ? fixed[lang](key, options) : cached(lang, key)),
+    t: (lang, key, options) => {
+      if (!options) return cached(lang, key);
+      return fillTemplate(templates(lang, key), options) ?? fixed[lang](key, options);
+    },
     plain: (lang, key, options) => fixed[lang](key, { ...options, interpolation: { escapeValue: false } }),
     exists: (key) => instance.exists(key, { lng: "ru" }) && instance.exists(key, { lng: "kk" }),
     instance,
   };
+}
+
+/** A text split at its values: literal text, then a value's name (escaped unless it was written «{{- name}}»). */
+type Template = (string | { name: string; raw: boolean })[];
+
+const PLACEHOLDER = /\{\{(-\s*)?([A-Za-z_][A-Za-z0-9_]*)\}\}/g;
+/** Options that change what i18next looks up or how (plurals, contexts, defaults, nesting): those go through i18next. */
+const I18NEXT_OPTIONS = new Set([
+  "count",
+  "context",
+  "ordinal",
+  "defaultValue",
+  "replace",
+  "lng",
+  "lngs",
+  "ns",
+  "fallbackLng",
+  "returnObjects",
+  "returnDetails",
+  "joinArrays",
+  "postProcess",
+  "interpolation",
+  "keyPrefix",
+  "nsSeparator",
+  "keySeparator",
+  "skipInterpolation",
+]);
+const ENTITIES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+  "/": "&#x2F;",
+};
+/** i18next's own escaping (interpolation.escapeValue), so a text reads the same either way. */
+const escapeValue = (value: string) => value.replace(/[&<>"'/]/g, (c) => ENTITIES[c]!);
+
+/**
+ * The texts split once at their values. i18next spends ~30 µs on a text with values
+ * (it resolves, extends and interpolates on every call), and a question shows several;
+ * a text with nothing but plain «{{name}}» values is filled here instead. Anything
+ * else (plurals, nesting, formats, a missing key) is null: i18next handles it.
+ */
+function compiledTemplates(instance: i18n): (lang: Lang, key: string) => Template | null {
+  const compiled = new Map<string, Template | null>();
+  return (lang, key) => {
+    const id = `${lang}\u0000${key}`;
+    let template = compiled.get(id);
+    if (template === undefined) {
+      template = compile(instance, lang, key);
+      compiled.set(id, template);
+    }
+    return template;
+  };
+}
+
+function compile(instance: i18n, lang: Lang, key: string): Template | null {
+  const split = key.indexOf(":");
+  const [ns, path] = split < 0 ? ["common", key] : [key.slice(0, split), key.slice(split + 1)];
+  const text: unknown = instance.getResource(lang, ns, path);
+  if (typeof text !== "string" || text.includes("$t(")) return null;
+  const parts: Template = [];
+  let at = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    parts.push(text.slice(at, m.index), { name: m[2]!, raw: m[1] !== undefined });
+    at = m.index + m[0].length;
+  }
+  const rest = text.slice(at);
+  // A «{{» left over is a value written some other way (a format, a path): i18next's business.
+  if (rest.includes("{{") || parts.some((p) => typeof p === "string" && p.includes("{{"))) return null;
+  parts.push(rest);
+  return parts;
+}
+
+/** The text with its values, or undefined when i18next must do it (see compiledTemplates). */
+function fillTemplate(template: Template | null, options: TOptions): string | undefined {
+  if (template === null) return undefined;
+  const values = options as Record<string, unknown>;
+  for (const name in values) if (I18NEXT_OPTIONS.has(name) || name.startsWith("defaultValue")) return undefined;
+  let out = "";
+  for (const part of template) {
+    if (typeof part === "string") {
+      out += part;
+      continue;
+    }
+    const value = values[part.name];
+    if (typeof value === "number") out += String(value);
+    else if (typeof value === "string") out += part.raw ? value : escapeValue(value);
+    else return undefined;
+  }
+  return out;
 }
