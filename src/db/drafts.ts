@@ -112,6 +112,21 @@ export async function loadDraft(db: Db, id: number): Promise<Draft | undefined> 
 }
 
 /**
+ * What tells whether a draft changed since it was loaded: every save sets its time and
+ * a move to another question its revision. Undefined when it is no longer a draft.
+ */
+export async function draftStamp(db: Db, id: number): Promise<{ rev: number; updatedAt: string } | undefined> {
+  const statement = prepared(db, "drafts.stamp", () =>
+    db
+      .select({ rev: reports.rev, updatedAt: reports.updatedAt })
+      .from(reports)
+      .where(and(eq(reports.id, sql.placeholder("id")), eq(reports.status, "draft")))
+      .prepare(),
+  );
+  return statement.get({ id });
+}
+
+/**
  * The draft's UPDATE, prepared once. Values are encoded here (JSON, booleans) and
  * passed as they are, so a null stays NULL; lang and rev keep the stored value
  * when not given.

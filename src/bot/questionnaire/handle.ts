@@ -122,6 +122,7 @@ export function questionnaireHandler(submission: Submission): MiddlewareFn<AppCo
     const result = await answerStep(db, draftId, input, now, {
       lang: ctx.lang,
       updateId,
+      known: current.loaded,
       // When it was sent, on the app's clock (the draft's): its age as Telegram dates it.
       ...(ctx.message ? { sentAt: new Date(now.getTime() - (Date.now() - ctx.message.date * 1000)) } : {}),
     });
