@@ -23,7 +23,10 @@ beforeEach(async () => {
 const WALK: Input[] = [
   { type: "continue" },
   { type: "choose", option: "self" },
-  { type: "text", text: "Позвонили якобы из Kaspi, просили код из смс, я перевела 50 000 на карту 4400 4301 2345 6789" },
+  {
+    type: "text",
+    text: "Позвонили якобы из Kaspi, просили код из смс, я перевела 50 000 на карту 4400 4301 2345 6789",
+  },
   { type: "back" },
   { type: "text", text: "Позвонили из банка, сказали что оформляют кредит" },
   { type: "continue" },
