@@ -64,7 +64,7 @@ export function createI18n(dir = localesDir): I18n {
   return {
     t: (lang, key, options) => {
       if (!options) return cached(lang, key);
-      return fillTemplate(templates(lang, key), options) ?? fixed[lang](key, options);
+      return fillTemplate(templateFor(templates, lang, key, options), options) ?? fixed[lang](key, options);
     },
     plain: (lang, key, options) => fixed[lang](key, { ...options, interpolation: { escapeValue: false } }),
     exists: (key) => instance.exists(key, { lng: "ru" }) && instance.exists(key, { lng: "kk" }),
@@ -74,12 +74,15 @@ export function createI18n(dir = localesDir): I18n {
 
 /** A text split at its values: literal text, then a value's name (escaped unless it was written «{{- name}}»). */
 type Template = (string | { name: string; raw: boolean })[];
+/** No such text in the language. */
+const MISSING = "missing";
+/** A text, null when it is i18next's to fill, or MISSING. */
+type Compiled = Template | null | typeof MISSING;
 
 const PLACEHOLDER = /\{\{(-\s*)?([A-Za-z_][A-Za-z0-9_]*)\}\}/g;
 /** Options that change what i18next looks up or how (plurals, contexts, defaults, nesting): those go through i18next. */
 const I18NEXT_OPTIONS = new Set([
   "count",
-  "context",
   "ordinal",
   "defaultValue",
   "replace",
@@ -114,8 +117,8 @@ const escapeValue = (value: string) => value.replace(/[&<>"'/]/g, (c) => ENTITIE
  * a text with nothing but plain «{{name}}» values is filled here instead. Anything
  * else (plurals, nesting, formats, a missing key) is null: i18next handles it.
  */
-function compiledTemplates(instance: i18n): (lang: Lang, key: string) => Template | null {
-  const compiled = new Map<string, Template | null>();
+function compiledTemplates(instance: i18n): (lang: Lang, key: string) => Compiled {
+  const compiled = new Map<string, Compiled>();
   return (lang, key) => {
     const id = `${lang}\u0000${key}`;
     let template = compiled.get(id);
@@ -127,10 +130,11 @@ function compiledTemplates(instance: i18n): (lang: Lang, key: string) => Templat
   };
 }
 
-function compile(instance: i18n, lang: Lang, key: string): Template | null {
+function compile(instance: i18n, lang: Lang, key: string): Compiled {
   const split = key.indexOf(":");
   const [ns, path] = split < 0 ? ["common", key] : [key.slice(0, split), key.slice(split + 1)];
   const text: unknown = instance.getResource(lang, ns, path);
+  if (text === undefined) return MISSING;
   if (typeof text !== "string" || text.includes("$t(")) return null;
   const parts: Template = [];
   let at = 0;
@@ -143,6 +147,21 @@ function compile(instance: i18n, lang: Lang, key: string): Template | null {
   if (rest.includes("{{") || parts.some((p) => typeof p === "string" && p.includes("{{"))) return null;
   parts.push(rest);
   return parts;
+}
+
+/** A context («behalf») picks the text «key_context» when there is one, as i18next does, else the key's own. */
+function templateFor(
+  templates: (lang: Lang, key: string) => Compiled,
+  lang: Lang,
+  key: string,
+  options: TOptions,
+): Template | null {
+  const { context } = options as { context?: unknown };
+  const own = (compiled: Compiled) => (compiled === MISSING ? null : compiled);
+  if (context === undefined || context === "") return own(templates(lang, key));
+  if (typeof context !== "string") return null;
+  const withContext = templates(lang, `${key}_${context}`);
+  return withContext === MISSING ? own(templates(lang, key)) : withContext;
 }
 
 /** The text with its values, or undefined when i18next must do it (see compiledTemplates). */
