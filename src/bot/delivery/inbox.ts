@@ -104,6 +104,23 @@ const statements = (db: Db) =>
         .from(handledUpdates)
         .where(eq(handledUpdates.updateId, id))
         .prepare(),
+      receive: db
+        .insert(receivedUpdates)
+        .values({
+          source: sql.placeholder("source"),
+          telegramId: sql.placeholder("telegramId"),
+          fingerprint: sql.placeholder("fingerprint"),
+          updateId: id,
+        })
+        .onConflictDoUpdate({
+          target: [receivedUpdates.source, receivedUpdates.telegramId],
+          set: {
+            fingerprint: sql`${sql.placeholder("fingerprint")}`,
+            updateId: sql`${id}`,
+            receivedAt: sql`${sql.placeholder("at")}`,
+          },
+        })
+        .prepare(),
       insert: db
         .insert(inbox)
         .values({ updateId: id, payload: sql.placeholder("payload"), chatId: sql.placeholder("chatId") })
@@ -221,14 +238,7 @@ export class UpdateInbox {
           (await s.inInbox.get({ id: telegramId })) !== undefined ||
           (await s.inHandled.get({ id: telegramId })) !== undefined;
         const id = taken ? (await s.spareId.get({ name: SPARE_ID }))!.value : telegramId;
-        await this.db
-          .insert(receivedUpdates)
-          .values({ source, telegramId, fingerprint: print, updateId: id })
-          .onConflictDoUpdate({
-            target: [receivedUpdates.source, receivedUpdates.telegramId],
-            set: { fingerprint: print, updateId: id, receivedAt: new Date().toISOString() },
-          })
-          .run();
+        await s.receive.run({ source, telegramId, fingerprint: print, id, at: new Date().toISOString() });
         // Sanitised from a copy: a transaction run again after a conflict must not clean a cleaned update.
         const clean = sanitizeUpdate({ ...structuredClone(update), update_id: id }, policy);
         await s.insert.run({ id, payload: JSON.stringify(clean), chatId: chatIdOf(clean) ?? null });
