@@ -94,7 +94,6 @@ const I18NEXT_OPTIONS = new Set([
   "returnDetails",
   "joinArrays",
   "postProcess",
-  "interpolation",
   "keyPrefix",
   "nsSeparator",
   "keySeparator",
@@ -164,11 +163,22 @@ function templateFor(
   return withContext === MISSING ? own(templates(lang, key)) : withContext;
 }
 
+/** Whether values are escaped: only «interpolation: { escapeValue }» is understood here, anything else is i18next's. */
+function escapingOf(interpolation: unknown): boolean | undefined {
+  if (interpolation === undefined) return true;
+  if (typeof interpolation !== "object" || interpolation === null) return undefined;
+  const keys = Object.keys(interpolation);
+  const { escapeValue } = interpolation as { escapeValue?: unknown };
+  return keys.length === 1 && typeof escapeValue === "boolean" ? escapeValue : undefined;
+}
+
 /** The text with its values, or undefined when i18next must do it (see compiledTemplates). */
 function fillTemplate(template: Template | null, options: TOptions): string | undefined {
   if (template === null) return undefined;
   const values = options as Record<string, unknown>;
   for (const name in values) if (I18NEXT_OPTIONS.has(name) || name.startsWith("defaultValue")) return undefined;
+  const escaped = escapingOf(values.interpolation);
+  if (escaped === undefined) return undefined;
   let out = "";
   for (const part of template) {
     if (typeof part === "string") {
@@ -177,7 +187,7 @@ function fillTemplate(template: Template | null, options: TOptions): string | un
     }
     const value = values[part.name];
     if (typeof value === "number") out += String(value);
-    else if (typeof value === "string") out += part.raw ? value : escapeValue(value);
+    else if (typeof value === "string") out += part.raw || !escaped ? value : escapeValue(value);
     else return undefined;
   }
   return out;

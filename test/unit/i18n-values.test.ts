@@ -50,7 +50,12 @@ describe("texts with values", () => {
           // a report filed for someone else: the «_behalf» text where there is one
           const behalf = { context: "behalf", ...options };
           expect(i18n.t(lang, key.replace(/_behalf$/, ""), behalf)).toBe(i18next(key.replace(/_behalf$/, ""), behalf));
-          compared += 4;
+          // values already escaped by the caller
+          const raw = { ...options, interpolation: { escapeValue: false } };
+          expect(i18n.t(lang, key, raw)).toBe(i18next(key, raw));
+          const other = { ...options, interpolation: { escapeValue: false, prefix: "[[" } };
+          expect(i18n.t(lang, key, other)).toBe(i18next(key, other));
+          compared += 6;
         });
       }
       expect(compared).toBeGreaterThan(100);
