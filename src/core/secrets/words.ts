@@ -3,6 +3,7 @@
  * matched on text folded by `foldKazakh` (lowercase; "құпия сөз" is "купия соз"), in
  * Russian, Kazakh, English and Russian typed in Latin letters ("kod", "parol").
  */
+import { LETTERS } from "../identifiers/text.js";
 
 export type SecretKind = "cvv" | "pin" | "password" | "code" | "card_expiry";
 
@@ -34,25 +35,23 @@ export const TRIGGERS: Trigger[] = [
   {
     kind: "cvv",
     shape: "digits",
-    source:
-      "(?:три|3|уш|tri|3-х|трехзначн\\p{L}*)\\s+(?:цифр\\p{L}*|сан\\p{L}*|cifr\\p{L}*)(?:\\s+(?:на\\s+|с\\s+)?(?:оборот\\p{L}*|обратн\\p{L}*(?:\\s+сторон\\p{L}*)?|задн\\p{L}*(?:\\s+сторон\\p{L}*)?|сзади))?",
+    source: `(?:три|3|уш|tri|3-х|трехзначн${LETTERS})\\s+(?:цифр${LETTERS}|сан${LETTERS}|cifr${LETTERS})(?:\\s+(?:на\\s+|с\\s+)?(?:оборот${LETTERS}|обратн${LETTERS}(?:\\s+сторон${LETTERS})?|задн${LETTERS}(?:\\s+сторон${LETTERS})?|сзади))?`,
   },
   {
     kind: "cvv",
     shape: "digits",
-    source: "(?:арт\\p{L}*|сырт\\p{L}*)(?:\\s+жагындагы)?\\s+(?:3|уш)\\s+(?:сан\\p{L}*|цифр\\p{L}*)",
+    source: `(?:арт${LETTERS}|сырт${LETTERS})(?:\\s+жагындагы)?\\s+(?:3|уш)\\s+(?:сан${LETTERS}|цифр${LETTERS})`,
   },
   {
     kind: "cvv",
     shape: "digits",
-    source: "код\\p{L}*\\s+(?:на|с)\\s+(?:оборот\\p{L}*|обратн\\p{L}*)(?:\\s+сторон\\p{L}*)?",
+    source: `код${LETTERS}\\s+(?:на|с)\\s+(?:оборот${LETTERS}|обратн${LETTERS})(?:\\s+сторон${LETTERS})?`,
   },
   // The back of the card alone: "на обороте 739", "сзади 739", "артында 739".
   {
     kind: "cvv",
     shape: "digits",
-    source:
-      "на\\s+оборот\\p{L}*|с\\s+обратной\\s+сторон\\p{L}*|на\\s+обратной\\s+сторон\\p{L}*|сзади|на\\s+задней\\s+сторон\\p{L}*|артында\\p{L}*|сыртында\\p{L}*",
+    source: `на\\s+оборот${LETTERS}|с\\s+обратной\\s+сторон${LETTERS}|на\\s+обратной\\s+сторон${LETTERS}|сзади|на\\s+задней\\s+сторон${LETTERS}|артында${LETTERS}|сыртында${LETTERS}`,
   },
   {
     kind: "pin",
@@ -62,34 +61,41 @@ export const TRIGGERS: Trigger[] = [
   {
     kind: "password",
     shape: "word",
-    source:
-      "(?:кодов|секретн|контрольн)\\p{L}*\\s+слов\\p{L}*|кодтык\\s+соз\\p{L}*|кодтык\\s+созд\\p{L}*|кил?т\\s+соз\\p{L}*",
+    source: `(?:кодов|секретн|контрольн)${LETTERS}\\s+слов${LETTERS}|кодтык\\s+соз${LETTERS}|кодтык\\s+созд${LETTERS}|кил?т\\s+соз${LETTERS}`,
   },
-  { kind: "code", shape: "digits", source: "одноразов\\p{L}*\\s+парол\\p{L}*|бир\\s+реттик\\s+парол\\p{L}*" },
-  { kind: "password", shape: "password", source: "парол\\p{L}*|parol\\p{L}*|password|passwd|купия\\s*соз\\p{L}*" },
+  { kind: "code", shape: "digits", source: `одноразов${LETTERS}\\s+парол${LETTERS}|бир\\s+реттик\\s+парол${LETTERS}` },
   {
-    kind: "code",
-    shape: "digits",
-    source: `(?:смс|sms|эсэмэс)(?:-?\\p{L}{1,4})?[-\\s]?(?:код${CODE_ENDINGS}|kod\\p{L}*|code)|(?:${THREE_DS})(?:-?(?:код${CODE_ENDINGS}|kod|code))?|(?:код|kod)${CODE_ENDINGS}|code|passcode|otp|смс(?:-?\\p{L}{1,4})?|sms|смск[аиу]`,
+    kind: "password",
+    shape: "password",
+    source: `парол${LETTERS}|parol${LETTERS}|password|passwd|купия\\s*соз${LETTERS}`,
   },
   {
     kind: "code",
     shape: "digits",
-    source: "продиктовал\\p{L}*|диктовал\\p{L}*|prodiktoval\\p{L}*|прочитал\\p{L}*|зачитал\\p{L}*",
+    source: `(?:смс|sms|эсэмэс)(?:-?\\p{L}{1,4})?[-\\s]?(?:код${CODE_ENDINGS}|kod${LETTERS}|code)|(?:${THREE_DS})(?:-?(?:код${CODE_ENDINGS}|kod|code))?|(?:код|kod)${CODE_ENDINGS}|code|passcode|otp|смс(?:-?\\p{L}{1,4})?|sms|смск[аиу]`,
+  },
+  {
+    kind: "code",
+    shape: "digits",
+    source: `продиктовал${LETTERS}|диктовал${LETTERS}|prodiktoval${LETTERS}|прочитал${LETTERS}|зачитал${LETTERS}`,
   },
   // «назвала цифры которые пришли 551234», «келген цифрларды айтып бердім 551234».
-  { kind: "code", shape: "digits", source: "цифр\\p{L}*|cifr\\p{L}*|цифрлар\\p{L}*|сандар\\p{L}*", told: true },
+  {
+    kind: "code",
+    shape: "digits",
+    source: `цифр${LETTERS}|cifr${LETTERS}|цифрлар${LETTERS}|сандар${LETTERS}`,
+    told: true,
+  },
 ];
 
 /** Triggers glued to their value, "код4821", "cvc-739", "смс-код4821": the word part alone, matched whole. */
 export const GLUED_TRIGGER = new RegExp(
-  `^(?:(?:cvv|cvc|свв)2?(?:-?код)?|(?:пин|pin)(?:-?(?:код|kod|code))?|(?:смс|sms)(?:-?(?:код|kod))?|код${CODE_ENDINGS}|kod|code|otp|парол\\p{L}*|parol\\p{L}*|${THREE_DS})$`,
+  `^(?:(?:cvv|cvc|свв)2?(?:-?код)?|(?:пин|pin)(?:-?(?:код|kod|code))?|(?:смс|sms)(?:-?(?:код|kod))?|код${CODE_ENDINGS}|kod|code|otp|парол${LETTERS}|parol${LETTERS}|${THREE_DS})$`,
   "u",
 );
 
 /** "Код города 7172", "код заказа 4821": codes that are not secrets. */
-export const NOT_SECRET_AFTER =
-  "города|региона|страны|области|ошибки|товара|заказа|заявки|отслеживания|трека|купона|оператора|банка|бик|маршрута|кала|аймак|елдин|кодекс\\p{L}*";
+export const NOT_SECRET_AFTER = `города|региона|страны|области|ошибки|товара|заказа|заявки|отслеживания|трека|купона|оператора|банка|бик|маршрута|кала|аймак|елдин|кодекс${LETTERS}`;
 
 const words = (list: string) => new Set(list.trim().split(/\s+/));
 
