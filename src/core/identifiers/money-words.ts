@@ -40,7 +40,7 @@ const alternatives = (pairs: [unknown, string][]): string => pairs.map(([, words
 /** A currency or multiplier right after a number: the number is a sum. */
 const AMOUNT_AFTER = new RegExp(
   `^[ \\u00a0]?(?:${alternatives(CURRENCY_WORDS)}|${OTHER_CURRENCY_WORDS}|${alternatives(MULTIPLIER_WORDS)})${WORD_END}`,
-  "iu",
+  "u", // no "i": matched on folded (lowercased) text
 );
 /** A currency sign or code right before a number. */
 const AMOUNT_BEFORE = /(?:[$€₽₸]|usd|eur|kzt|rub)[ \u00a0]?$/iu;

@@ -133,7 +133,10 @@ const PATTERN = new RegExp(
 );
 
 /** The oblast itself, not its centre: «облысы», «область», «обл.», or an adjective («Карагандинская»). */
-const OBLAST_NAMED = /(?:облыс|област|обл\.?|region|oblast|oblysy)\p{L}*$|(?:ск|зк|шк)(?:ая|ой|ую|ий|ого|ому|ом|ое)$/u;
+const OBLAST_NAMED = new RegExp(
+  `(?:облыс|област|обл\\.?|region|oblast|oblysy)${LETTERS}$|(?:ск|зк|шк)(?:ая|ой|ую|ий|ого|ому|ом|ое)$`,
+  "u",
+);
 
 export interface RegionMention {
   region: Region;

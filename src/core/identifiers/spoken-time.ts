@@ -5,7 +5,7 @@
  * These are 12-hour readings: time.ts decides the half of the day.
  */
 import { NUMBER_WORDS } from "./money-words.js";
-import { LETTERS, WORD_END, WORD_START } from "./text.js";
+import { LETTER, LETTERS, WORD_END, WORD_START } from "./text.js";
 
 export type PartOfDay = "morning" | "afternoon" | "evening" | "night";
 
@@ -124,7 +124,7 @@ const KK_HOUR = re(
 );
 /** «жетіге он минут қалғанда» (ten to seven), «бесті он бес минут өткенде» (a quarter past five). */
 const KK_RELATIVE = re(
-  `(?:(${KK_PART})\\s+)?(?:сагат\\s+)?(${KK_HOUR_WORD}|\\d{1,2})-?\\p{L}{0,3}\\s+(${MINUTE_WORD})(?:\\s+(${MINUTE_WORD}))?\\s+минут\\s+(калганда|откенде)`,
+  `(?:(${KK_PART})\\s+)?(?:сагат\\s+)?(${KK_HOUR_WORD}|\\d{1,2})-?${LETTER}{0,3}\\s+(${MINUTE_WORD})(?:\\s+(${MINUTE_WORD}))?\\s+минут\\s+(калганда|откенде)`,
 );
 
 const minuteValue = (words: (string | undefined)[]) =>

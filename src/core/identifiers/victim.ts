@@ -17,12 +17,12 @@ export type VictimError = "iin_checksum" | "iin_birth_mismatch" | "several_phone
 /** Labels people put before the parts: never part of a value. */
 const LABELS = new RegExp(
   `${WORD_START}(?:фио|ф\\.и\\.о\\.?|имя|фамилия|аты-жони|аты жони|аты|тегi|иин|жсн|iin|дата рождения|д\\.р\\.?|туган кун${LETTERS}|туган|адрес|мекенжай${LETTERS}|мекен-жай${LETTERS}|тел\\.?|телефон${LETTERS}|номер${LETTERS}|нөмир${LETTERS}|номир${LETTERS}|сч[её]т|шот${LETTERS}|iban|иибан)${WORD_END}[.:]?`,
-  "giu",
+  "gu", // no "i": matched on folded (lowercased) text
 );
 /** Words that begin an address: city, street, district, house, flat. */
 const ADDRESS_START = new RegExp(
   `${WORD_START}(?:г\\.|город${LETTERS}|гор\\.|кала${LETTERS}|ул\\.|улиц${LETTERS}|кош${LETTERS}|мкр\\.?|микрорайон${LETTERS}|шагын аудан${LETTERS}|ыкшам аудан${LETTERS}|пр\\.|просп${LETTERS}|дангыл${LETTERS}|пер\\.|переул${LETTERS}|с\\.|село|ауыл${LETTERS}|пос\\.|посел${LETTERS}|р-н|район${LETTERS}|аудан${LETTERS}|обл\\.?|облас${LETTERS}|облыс${LETTERS}|д\\.|дом|уй|кв\\.?|квартир${LETTERS}|пэтер${LETTERS})(?![\\p{L}\\p{N}_])`,
-  "iu",
+  "u", // no "i": matched on folded (lowercased) text
 );
 
 /** An IIN typed with a slip: twelve digits, not a valid IIN. */
@@ -128,7 +128,7 @@ const POINTING_BACK = [
  */
 const DEVICE_LABELS = new RegExp(
   `${WORD_START}(?:звонили|звонил${LETTERS}|на|номер${LETTERS}|мой|мо[йея]|телефон${LETTERS}|тел\\.?|с|смартфон${LETTERS}|модель|устройств${LETTERS}|курылгы${LETTERS}|маган|менин|нөмир${LETTERS}|номир${LETTERS}|хабарласты|конырау шалды|аркылы|анамнын|акемнин|онын|был|была|было|и|жане|${POINTING_BACK})${WORD_END}[.:]?`,
-  "giu",
+  "gu", // no "i": matched on folded (lowercased) text
 );
 
 export interface DeviceParse {

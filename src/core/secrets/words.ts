@@ -3,7 +3,7 @@
  * matched on text folded by `foldKazakh` (lowercase; "құпия сөз" is "купия соз"), in
  * Russian, Kazakh, English and Russian typed in Latin letters ("kod", "parol").
  */
-import { LETTERS } from "../identifiers/text.js";
+import { LETTER, LETTERS } from "../identifiers/text.js";
 
 export type SecretKind = "cvv" | "pin" | "password" | "code" | "card_expiry";
 
@@ -30,7 +30,7 @@ export const TRIGGERS: Trigger[] = [
   {
     kind: "cvv",
     shape: "digits",
-    source: `(?:cvv|cvc|свв|свс|цвв)2?(?:[-\\s]?(?:код|kod|code)${CODE_ENDINGS})?(?:-?\\p{L}{1,3})?`,
+    source: `(?:cvv|cvc|свв|свс|цвв)2?(?:[-\\s]?(?:код|kod|code)${CODE_ENDINGS})?(?:-?${LETTER}{1,3})?`,
   },
   {
     kind: "cvv",
@@ -72,7 +72,7 @@ export const TRIGGERS: Trigger[] = [
   {
     kind: "code",
     shape: "digits",
-    source: `(?:смс|sms|эсэмэс)(?:-?\\p{L}{1,4})?[-\\s]?(?:код${CODE_ENDINGS}|kod${LETTERS}|code)|(?:${THREE_DS})(?:-?(?:код${CODE_ENDINGS}|kod|code))?|(?:код|kod)${CODE_ENDINGS}|code|passcode|otp|смс(?:-?\\p{L}{1,4})?|sms|смск[аиу]`,
+    source: `(?:смс|sms|эсэмэс)(?:-?${LETTER}{1,4})?[-\\s]?(?:код${CODE_ENDINGS}|kod${LETTERS}|code)|(?:${THREE_DS})(?:-?(?:код${CODE_ENDINGS}|kod|code))?|(?:код|kod)${CODE_ENDINGS}|code|passcode|otp|смс(?:-?${LETTER}{1,4})?|sms|смск[аиу]`,
   },
   {
     kind: "code",
@@ -176,8 +176,10 @@ export const ABLATIVE = /^-?(?:тен|тан|ден|дан|нен|нан)$/u;
 export const SERVICE_NUMBERS = new Set(["1414", "7111"]);
 
 /** A number followed by these counts something: "код из 6 цифр", "3 раза", "5 минут". */
-export const COUNT_AFTER =
-  /^[\s-]*(?:цифр\p{L}*|сан\p{L}*|символ\p{L}*|значн\p{L}*|знак\p{L}*|раз\p{L}*|рет|мин\p{L}*|сек\p{L}*|час\p{L}*|сагат\p{L}*|кун\p{L}*|дн\p{L}*|год\p{L}*|г\.|жыл\p{L}*|ж\.|таңба\p{L}*|танба\p{L}*)(?![\p{L}\p{N}])/u;
+export const COUNT_AFTER = new RegExp(
+  `^[\\s-]*(?:цифр${LETTERS}|сан${LETTERS}|символ${LETTERS}|значн${LETTERS}|знак${LETTERS}|раз${LETTERS}|рет|мин${LETTERS}|сек${LETTERS}|час${LETTERS}|сагат${LETTERS}|кун${LETTERS}|дн${LETTERS}|год${LETTERS}|г\\.|жыл${LETTERS}|ж\\.|таңба${LETTERS}|танба${LETTERS})(?![\\p{L}\\p{N}])`,
+  "u",
+);
 
 /** Words that end the search for a password or a code word: a refusal, a question, a plain narrative word. */
 export const PASSWORD_STOPS = words(`
@@ -186,7 +188,7 @@ export const PASSWORD_STOPS = words(`
 `);
 
 /** "Дата рождения", "туған күнім": a described password whose value is a date. */
-export const BIRTHDAY_WORDS = /^(?:рожд\p{L}*|день|дата|туган|кун\p{L}*|др)$/u;
+export const BIRTHDAY_WORDS = new RegExp(`^(?:рожд${LETTERS}|день|дата|туган|кун${LETTERS}|др)$`, "u");
 
 /** Verb forms (folded) that are a narrative word after "кодовое слово", not the word itself. */
 export const VERB_ENDING =

@@ -2,7 +2,7 @@
  * The words that tell what a sentence of a story is about, in Russian and Kazakh,
  * matched on text folded by `foldKazakh` («аударды» is «аударды», «несие» is «несие»).
  */
-import { LETTERS } from "../identifiers/text.js";
+import { LETTER, LETTERS } from "../identifiers/text.js";
 
 const word = (source: string, flags = "u") => new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, flags);
 
@@ -55,11 +55,16 @@ export const LIVES = word(
   `жив[уеё]${LETTERS}|проживаю|прожива${LETTERS}|из города|в городе|турамын|турады|турамыз|каласында|каласынан`,
 );
 /** A phone's make and model said as the person's device: «телефон Samsung A52», «на моём iPhone 12». */
-export const DEVICE =
-  /(?<=(?:телефон\p{L}*|смартфон\p{L}*|устройств\p{L}*|құрылғы\p{L}*|мо[йеё]м?|менің|анамның)\s+)(?:iphone|айфон|samsung|самсунг|xiaomi|сяоми|redmi|редми|huawei|хуавей|honor|хонор|realme|oppo|vivo|tecno|infinix|poco|pixel|nokia)(?:\s+(?:galaxy|note|pro|max|plus|mini|[a-z]?\d{1,3}[a-z+]{0,3}))*/iu;
+export const DEVICE = new RegExp(
+  `(?<=(?:телефон${LETTERS}|смартфон${LETTERS}|устройств${LETTERS}|құрылғы${LETTERS}|мо[йеё]м?|менің|анамның)\\s+)(?:iphone|айфон|samsung|самсунг|xiaomi|сяоми|redmi|редми|huawei|хуавей|honor|хонор|realme|oppo|vivo|tecno|infinix|poco|pixel|nokia)(?:\\s+(?:galaxy|note|pro|max|plus|mini|[a-z]?\\d{1,3}[a-z+]{0,3}))*`,
+  "iu",
+);
 /** How a caller named themselves: «майор Ахметов», «представился Ерланом» is left alone, «Айдос деген». */
 export const NAME_PATTERNS: RegExp[] = [
-  /(?<![\p{L}])((?:старш\p{L}+\s+)?(?:майор|капитан|лейтенант|подполковник|полковник|следователь|инспектор|тергеуші|подполковник)\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.)?)/u,
+  new RegExp(
+    `(?<![\\p{L}])((?:старш${LETTER}+\\s+)?(?:майор|капитан|лейтенант|подполковник|полковник|следователь|инспектор|тергеуші|подполковник)\\s+\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\.)?)`,
+    "u",
+  ),
   /(?<![\p{L}])(\p{Lu}\p{Ll}+)\s+деген(?![\p{L}])/u,
   /(?<![\p{L}])по имени\s+(\p{Lu}\p{Ll}+)/u,
 ];
