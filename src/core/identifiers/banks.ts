@@ -1,5 +1,5 @@
 import type { Bank } from "../model.js";
-import { foldKazakh, WORD_END, WORD_START } from "./text.js";
+import { foldKazakh, LETTERS, WORD_END, WORD_START } from "./text.js";
 
 /**
  * How people name the banks, in Russian, Kazakh and Latin letters, matched on text
@@ -8,7 +8,7 @@ import { foldKazakh, WORD_END, WORD_START } from "./text.js";
  */
 const BANK_NAMES: [Bank, string][] = [
   ["kaspi", "kaspi|каспи"],
-  ["halyk", "halyk|халык|народн\\p{L}* банк"],
+  ["halyk", `halyk|халык|народн${LETTERS} банк`],
   ["forte", "forte|форте"],
   ["bcc", "bcc|бцк|center ?credit|центр ?кредит"],
   ["jusan", "jusan|жусан"],
@@ -24,7 +24,7 @@ const BANK_NAMES: [Bank, string][] = [
 ];
 
 const PATTERNS = BANK_NAMES.map(
-  ([bank, names]) => [bank, new RegExp(`${WORD_START}(?:${names})\\p{L}*${WORD_END}`, "iu")] as const,
+  ([bank, names]) => [bank, new RegExp(`${WORD_START}(?:${names})${LETTERS}${WORD_END}`, "iu")] as const,
 );
 
 const GLOBAL_PATTERNS = PATTERNS.map(([bank, re]) => [bank, new RegExp(re.source, "giu")] as const);

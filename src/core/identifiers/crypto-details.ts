@@ -4,14 +4,14 @@
  * transaction hash (TXID). The wallet address itself is the transfer's recipient.
  */
 import type { CryptoDetails } from "../report/answers.js";
-import { squeezeSpaces, WORD_END, WORD_START } from "./text.js";
+import { LETTERS, squeezeSpaces, WORD_END, WORD_START } from "./text.js";
 
 // biome-ignore format: tables read better in rows
 const NETWORKS: [string, string][] = [
-  ["TRC20", "trc-?20|tron|трон\\p{L}*|trx"],
-  ["ERC20", "erc-?20|ethereum|эфир\\p{L}*|eth"],
+  ["TRC20", `trc-?20|tron|трон${LETTERS}|trx`],
+  ["ERC20", `erc-?20|ethereum|эфир${LETTERS}|eth`],
   ["BEP20", "bep-?20|bsc|binance smart chain|bnb chain"],
-  ["Bitcoin", "bitcoin|btc|биткоин\\p{L}*|биткойн\\p{L}*"],
+  ["Bitcoin", `bitcoin|btc|биткоин${LETTERS}|биткойн${LETTERS}`],
   ["TON", "ton|тон"],
   ["Solana", "solana|sol|солана"],
   ["Polygon", "polygon|matic"],
@@ -19,20 +19,20 @@ const NETWORKS: [string, string][] = [
 
 // biome-ignore format: tables read better in rows
 const EXCHANGES: [string, string][] = [
-  ["Binance", "binance|бинанс\\p{L}*"],
-  ["Bybit", "bybit|байбит\\p{L}*"],
+  ["Binance", `binance|бинанс${LETTERS}`],
+  ["Bybit", `bybit|байбит${LETTERS}`],
   ["OKX", "okx|окх"],
-  ["KuCoin", "kucoin|кукоин\\p{L}*"],
+  ["KuCoin", `kucoin|кукоин${LETTERS}`],
   ["HTX", "htx|huobi|хуоби"],
-  ["Bitget", "bitget|битгет\\p{L}*"],
+  ["Bitget", `bitget|битгет${LETTERS}`],
   ["MEXC", "mexc"],
   ["Gate.io", "gate\\.io|gateio"],
-  ["WhiteBIT", "whitebit|вайтбит\\p{L}*"],
-  ["Garantex", "garantex|гарантекс\\p{L}*"],
+  ["WhiteBIT", `whitebit|вайтбит${LETTERS}`],
+  ["Garantex", `garantex|гарантекс${LETTERS}`],
   ["EXMO", "exmo|эксмо"],
   ["ATAIX", "ataix"],
   ["Intebix", "intebix|интебикс"],
-  ["Telegram Wallet", "telegram wallet|wallet в телеграм\\p{L}*|кошел[её]к в телеграм\\p{L}*"],
+  ["Telegram Wallet", `telegram wallet|wallet в телеграм${LETTERS}|кошел[её]к в телеграм${LETTERS}`],
 ];
 
 const compile = (table: [string, string][]) =>
@@ -45,7 +45,7 @@ const TXID = /(?<![A-Za-z0-9])(?:0x[0-9a-fA-F]{64}|[0-9a-fA-F]{64}|[1-9A-HJ-NP-Z
 
 /** Words that only label the parts. */
 const LABELS = new RegExp(
-  `${WORD_START}(?:сеть|сети|желі\\p{L}*|network|биржа|биржи|биржасы|exchange|txid|tx|хеш\\p{L}*|hash|транзакци\\p{L}*|через|арқылы|в|на|и|және)${WORD_END}[.:]?`,
+  `${WORD_START}(?:сеть|сети|желі${LETTERS}|network|биржа|биржи|биржасы|exchange|txid|tx|хеш${LETTERS}|hash|транзакци${LETTERS}|через|арқылы|в|на|и|және)${WORD_END}[.:]?`,
   "giu",
 );
 

@@ -3,21 +3,22 @@
  * "бүгін" → "бугин"), so they match whether or not the Kazakh letters were typed.
  * Every word may carry a case ending: "марта", "марте", "наурызда", "наурыздың".
  */
+import { LETTERS } from "./text.js";
 
 /** Month stems, January first: Russian full and short forms, then Kazakh. */
 const MONTH_STEMS: string[] = [
-  "январ\\p{L}*|янв\\.?|кантар\\p{L}*",
-  "феврал\\p{L}*|февр?\\.?|акпан\\p{L}*",
-  "март\\p{L}*|мар\\.?|наурыз\\p{L}*",
-  "апрел\\p{L}*|апр\\.?|сауир\\p{L}*",
-  "ма[йяе]|мамыр\\p{L}*",
-  "июн\\p{L}*|маусым\\p{L}*",
-  "июл\\p{L}*|шилде\\p{L}*",
-  "август\\p{L}*|авг\\.?|тамыз\\p{L}*",
-  "сентябр\\p{L}*|сент?\\.?|кыркуйек\\p{L}*",
-  "октябр\\p{L}*|окт\\.?|казан\\p{L}*",
-  "ноябр\\p{L}*|нояб?\\.?|караша\\p{L}*",
-  "декабр\\p{L}*|дек\\.?|желтоксан\\p{L}*",
+  `январ${LETTERS}|янв\\.?|кантар${LETTERS}`,
+  `феврал${LETTERS}|февр?\\.?|акпан${LETTERS}`,
+  `март${LETTERS}|мар\\.?|наурыз${LETTERS}`,
+  `апрел${LETTERS}|апр\\.?|сауир${LETTERS}`,
+  `ма[йяе]|мамыр${LETTERS}`,
+  `июн${LETTERS}|маусым${LETTERS}`,
+  `июл${LETTERS}|шилде${LETTERS}`,
+  `август${LETTERS}|авг\\.?|тамыз${LETTERS}`,
+  `сентябр${LETTERS}|сент?\\.?|кыркуйек${LETTERS}`,
+  `октябр${LETTERS}|окт\\.?|казан${LETTERS}`,
+  `ноябр${LETTERS}|нояб?\\.?|караша${LETTERS}`,
+  `декабр${LETTERS}|дек\\.?|желтоксан${LETTERS}`,
 ];
 
 const MONTH_RES = MONTH_STEMS.map((stem) => new RegExp(`^(?:${stem})$`, "u"));
@@ -33,13 +34,13 @@ export function monthNumber(word: string): number | undefined {
 
 /** Weekday stems, Monday first (getUTCDay() order is Sunday first; see weekdayIndex). */
 const WEEKDAY_STEMS: string[] = [
-  "понедельник\\p{L}*|дуйсенби\\p{L}*",
-  "вторник\\p{L}*|сейсенби\\p{L}*",
-  "сред[ауе]|сарсенби\\p{L}*",
-  "четверг\\p{L}*|бейсенби\\p{L}*",
-  "пятниц\\p{L}*|жума|жумада|жумадан",
-  "суббот\\p{L}*|сенби\\p{L}*",
-  "воскресень\\p{L}*|жексенби\\p{L}*",
+  `понедельник${LETTERS}|дуйсенби${LETTERS}`,
+  `вторник${LETTERS}|сейсенби${LETTERS}`,
+  `сред[ауе]|сарсенби${LETTERS}`,
+  `четверг${LETTERS}|бейсенби${LETTERS}`,
+  `пятниц${LETTERS}|жума|жумада|жумадан`,
+  `суббот${LETTERS}|сенби${LETTERS}`,
+  `воскресень${LETTERS}|жексенби${LETTERS}`,
 ];
 const WEEKDAY_RES = WEEKDAY_STEMS.map((stem) => new RegExp(`^(?:${stem})$`, "u"));
 export const WEEKDAY_WORD = WEEKDAY_STEMS.join("|");
@@ -56,13 +57,13 @@ export function weekdayIndex(word: string): number | undefined {
  */
 export const RELATIVE_DAYS: [number, string][] = [
   [-2, "позавчера|алдынгы куни|алдынгуни|алдыннан бурынгы куни"],
-  [-1, "вчера|вчерашн\\p{L}*|кеше|кешеги"],
-  [0, "сегодня|сегодняшн\\p{L}*|бугин|бугинги"],
+  [-1, `вчера|вчерашн${LETTERS}|кеше|кешеги`],
+  [0, `сегодня|сегодняшн${LETTERS}|бугин|бугинги`],
   [2, "послезавтра|бурсигуни|бурсугуни"],
   [1, "завтра|ертен|ертенги"],
 ];
 
 /** "3 дня назад", "3 күн бұрын", "неделю назад", "екі апта бұрын": unit words and their length in days. */
-export const DAY_UNITS = "дн\\p{L}*|день|сутки|суток|кун";
-export const WEEK_UNITS = "недел\\p{L}*|апта";
+export const DAY_UNITS = `дн${LETTERS}|день|сутки|суток|кун`;
+export const WEEK_UNITS = `недел${LETTERS}|апта`;
 export const AGO_WORDS = "назад|бурын";

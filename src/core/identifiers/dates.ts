@@ -10,7 +10,7 @@ import {
 } from "./date-words.js";
 import { isAmountContext, NUMBER_WORDS } from "./money-words.js";
 import { fail, ok, type Parsed } from "./result.js";
-import { foldKazakh, WORD_END, WORD_START } from "./text.js";
+import { foldKazakh, LETTERS, WORD_END, WORD_START } from "./text.js";
 import { findTime, type PartOfDay, parsePartOfDay, type TimeError } from "./time.js";
 
 export { findTime, type PartOfDay, parsePartOfDay, parseTime, type TimeError } from "./time.js";
@@ -131,7 +131,7 @@ const RELATIVE_READERS: Reader[] = [
     const week = new RegExp(`^(?:${WEEK_UNITS})$`, "u").test(m[2]!);
     return daysAgo(now, count * (week ? 7 : 1));
   }),
-  reader(`(?:в\\s+(?:прошл\\p{L}*\\s+)?)?(${WEEKDAY_WORD})(?:\\s+кун\\p{L}*)?`, (m, now) => {
+  reader(`(?:в\\s+(?:прошл${LETTERS}\\s+)?)?(${WEEKDAY_WORD})(?:\\s+кун${LETTERS})?`, (m, now) => {
     const target = weekdayIndex(m[1]!);
     if (target === undefined) return undefined;
     const back = (kzDate(now).getUTCDay() - target + 7) % 7;

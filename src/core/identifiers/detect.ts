@@ -9,7 +9,7 @@ import { bankFromIban, parseIban } from "./iban.js";
 import { parseIin } from "./iin.js";
 import { parsePhone } from "./phone.js";
 import { fail, ok, type Parsed } from "./result.js";
-import { cleanInput, digitsOf, squeezeSpaces, WORD_END, WORD_START } from "./text.js";
+import { cleanInput, digitsOf, LETTERS, squeezeSpaces, WORD_END, WORD_START } from "./text.js";
 import { parseWallet } from "./wallet.js";
 
 export { extractIdentifiers, findIdentifiers } from "./extract.js";
@@ -31,10 +31,10 @@ export interface Recipient {
 /** Words that only label the identifier ("на карту", "номер", "Kaspi Gold"), never part of a name. */
 // biome-ignore format: a list reads better in rows
 const LABELS = [
-  "на", "по", "to", "card", "phone", "карт[аеуы]", "картас\\p{L}*", "картаг\\p{L}*", "номер\\p{L}*", "нөмір\\p{L}*",
-  "тел", "телефон\\p{L}*", "получател\\p{L}*", "алушы\\p{L}*", "телеграм\\p{L}*", "telegram", "whats ?app",
-  "ватсап\\p{L}*", "инстаграм\\p{L}*", "instagram", "сч[её]т\\p{L}*", "шот\\p{L}*", "iban", "иин", "жсн",
-  "кошел[её]к\\p{L}*", "әмиян\\p{L}*", "gold", "голд", "red", "ред", "банк\\p{L}*", "bank",
+  "на", "по", "to", "card", "phone", "карт[аеуы]", `картас${LETTERS}`, `картаг${LETTERS}`, `номер${LETTERS}`, `нөмір${LETTERS}`,
+  "тел", `телефон${LETTERS}`, `получател${LETTERS}`, `алушы${LETTERS}`, `телеграм${LETTERS}`, "telegram", "whats ?app",
+  `ватсап${LETTERS}`, `инстаграм${LETTERS}`, "instagram", `сч[её]т${LETTERS}`, `шот${LETTERS}`, "iban", "иин", "жсн",
+  `кошел[её]к${LETTERS}`, `әмиян${LETTERS}`, "gold", "голд", "red", "ред", `банк${LETTERS}`, "bank",
 ];
 const LABEL_WORDS = new RegExp(`${WORD_START}(?:${LABELS.join("|")})${WORD_END}\\.?`, "giu");
 

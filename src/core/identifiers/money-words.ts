@@ -1,5 +1,5 @@
 import type { Currency } from "../model.js";
-import { foldKazakh, WORD_END } from "./text.js";
+import { foldKazakh, LETTERS, WORD_END } from "./text.js";
 
 /**
  * The words of sums, matched on text folded by `foldKazakh` (so "теңге" is "тенге",
@@ -8,28 +8,31 @@ import { foldKazakh, WORD_END } from "./text.js";
 
 /** Currency names and signs; USDT before USD so "usdt" is not read as "usd" + "t". */
 export const CURRENCY_WORDS: [Currency, string][] = [
-  ["USDT", "usdt|юсдт|тезер\\p{L}*|tether"],
-  ["KZT", "₸|тг|тнг|тенге\\p{L}*|tg|kzt|tenge|tenghe"],
-  ["USD", "\\$|usd|долл\\p{L}*|dollar\\p{L}*|бакс\\p{L}*|у\\.е\\.?"],
-  ["EUR", "€|eur|euro|евро|еуро\\p{L}*"],
-  ["RUB", "₽|руб\\p{L}*|rub\\p{L}*|р\\.?"],
+  ["USDT", `usdt|юсдт|тезер${LETTERS}|tether`],
+  ["KZT", `₸|тг|тнг|тенге${LETTERS}|tg|kzt|tenge|tenghe`],
+  ["USD", `\\$|usd|долл${LETTERS}|dollar${LETTERS}|бакс${LETTERS}|у\\.е\\.?`],
+  ["EUR", `€|eur|euro|евро|еуро${LETTERS}`],
+  ["RUB", `₽|руб${LETTERS}|rub${LETTERS}|р\\.?`],
 ];
 
 /** Currencies people mention that a report cannot hold. */
-export const OTHER_CURRENCY_WORDS = "сом\\p{L}*|сум|лир\\p{L}*|юан\\p{L}*|yuan|cny|kgs|uzs|gbp|фунт\\p{L}*|try";
+export const OTHER_CURRENCY_WORDS = `сом${LETTERS}|сум|лир${LETTERS}|юан${LETTERS}|yuan|cny|kgs|uzs|gbp|фунт${LETTERS}|try`;
 
 /** Multipliers; "кк" and "лям" are slang for a million, and the slang sums below are counted like them. */
 export const MULTIPLIER_WORDS: [number, string][] = [
-  [1e9, "млрд\\.?|миллиард\\p{L}*|billion|bn"],
-  [1e6, "млн\\.?|миллион\\p{L}*|million|milli?on\\p{L}*|mln\\.?|кк|kk|лям\\p{L}*|lyam\\p{L}*|m|м"],
-  [1e3, "тыс\\.?|тысяч\\p{L}*|мын\\p{L}*|thousand|tys\\.?|tysyach\\p{L}*|tysiach\\p{L}*|tysach\\p{L}*|к|k"],
+  [1e9, `млрд\\.?|миллиард${LETTERS}|billion|bn`],
+  [1e6, `млн\\.?|миллион${LETTERS}|million|milli?on${LETTERS}|mln\\.?|кк|kk|лям${LETTERS}|lyam${LETTERS}|m|м`],
+  [
+    1e3,
+    `тыс\\.?|тысяч${LETTERS}|мын${LETTERS}|thousand|tys\\.?|tysyach${LETTERS}|tysiach${LETTERS}|tysach${LETTERS}|к|k`,
+  ],
   // Slang sums, standing alone or counted: «сотка» (100 000), «полтос», «полтинник» (50 000),
   // «20 косарей» (20 000), «пятихатка» (500); Kazakh speech uses the same words with its endings
   // («сотканы», «полтосқа», «косарьды»).
-  [1e5, "сотк(?:а|и|у|ой|е|ами|ах|ага|аны|адан|ада)|соточк\\p{L}*|sotk[aiu]"],
-  [5e4, "полтос\\p{L}*|полтинник\\p{L}*|полтишок|полтишк\\p{L}*|poltos\\p{L}*|poltinnik\\p{L}*"],
-  [1e3, "косар\\p{L}*|kosar\\p{L}*"],
-  [500, "пятихат\\p{L}*|pyatihat\\p{L}*"],
+  [1e5, `сотк(?:а|и|у|ой|е|ами|ах|ага|аны|адан|ада)|соточк${LETTERS}|sotk[aiu]`],
+  [5e4, `полтос${LETTERS}|полтинник${LETTERS}|полтишок|полтишк${LETTERS}|poltos${LETTERS}|poltinnik${LETTERS}`],
+  [1e3, `косар${LETTERS}|kosar${LETTERS}`],
+  [500, `пятихат${LETTERS}|pyatihat${LETTERS}`],
 ];
 
 const alternatives = (pairs: [unknown, string][]): string => pairs.map(([, words]) => words).join("|");
@@ -37,7 +40,7 @@ const alternatives = (pairs: [unknown, string][]): string => pairs.map(([, words
 /** A currency or multiplier right after a number: the number is a sum. */
 const AMOUNT_AFTER = new RegExp(
   `^[ \\u00a0]?(?:${alternatives(CURRENCY_WORDS)}|${OTHER_CURRENCY_WORDS}|${alternatives(MULTIPLIER_WORDS)})${WORD_END}`,
-  "iu",
+  "u", // no "i": matched on folded (lowercased) text
 );
 /** A currency sign or code right before a number. */
 const AMOUNT_BEFORE = /(?:[$€₽₸]|usd|eur|kzt|rub)[ \u00a0]?$/iu;

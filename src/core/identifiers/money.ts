@@ -4,7 +4,7 @@ import { type AmountCandidate, readAmounts } from "./amount-reader.js";
 import { findIdentifiers } from "./extract.js";
 import { NUMBER_WORDS } from "./money-words.js";
 import { fail, ok, type Parsed } from "./result.js";
-import { cleanInPlace, foldKazakh } from "./text.js";
+import { cleanInPlace, foldKazakh, LETTERS } from "./text.js";
 
 export type MoneyError =
   | "empty"
@@ -19,8 +19,10 @@ export type MoneyError =
 const MAX_MAJOR = 1e12;
 
 /** Numbers that count something else ("3 раза", "5 күн", "9 утра") or are ordinals ("12-го", "5-ші"). */
-const COUNT_AFTER =
-  /^[ -]?(?:раз\p{L}*|рет|минут\p{L}*|мин|час\p{L}*|сагат\p{L}*|утр\p{L}*|вечер\p{L}*|ноч\p{L}*|дня|дней|день|кун\p{L}*|апта\p{L}*|недел\p{L}*|месяц\p{L}*|ай|лет|год\p{L}*|жыл\p{L}*|жас\p{L}*|шт\p{L}*|процент\p{L}*|%|перевод\p{L}*|аударым\p{L}*|карт\p{L}*|человек\p{L}*|адам)(?![\p{L}\p{N}])|^-(?:го|ого|е|й|ый|ая|ши|шы|си|сы|ы|и)(?![\p{L}\p{N}])/u;
+const COUNT_AFTER = new RegExp(
+  `^[ -]?(?:раз${LETTERS}|рет|минут${LETTERS}|мин|час${LETTERS}|сагат${LETTERS}|утр${LETTERS}|вечер${LETTERS}|ноч${LETTERS}|дня|дней|день|кун${LETTERS}|апта${LETTERS}|недел${LETTERS}|месяц${LETTERS}|ай|лет|год${LETTERS}|жыл${LETTERS}|жас${LETTERS}|шт${LETTERS}|процент${LETTERS}|%|перевод${LETTERS}|аударым${LETTERS}|карт${LETTERS}|человек${LETTERS}|адам)(?![\\p{L}\\p{N}])|^-(?:го|ого|е|й|ый|ая|ши|шы|си|сы|ы|и)(?![\\p{L}\\p{N}])`,
+  "u",
+);
 
 /** What is never a sum: dates, times, years, and the identifiers (phones, cards…) in the text. */
 function blankNonAmounts(folded: string, original: string): string {

@@ -11,9 +11,9 @@
  * «Алматинская», it is the oblast around it.
  */
 import { REGIONS, type Region } from "../model.js";
-import { foldKazakh, WORD_END, WORD_START } from "./text.js";
+import { foldKazakh, LETTERS, WORD_END, WORD_START } from "./text.js";
 
-const ANY = "\\p{L}*";
+const ANY = LETTERS;
 /** A word that says "oblast" after a name: облысы, область, обл., region. */
 const OBLAST = `(?:\\s*(?:облыс${ANY}|област${ANY}|обл\\.?|region|oblast|oblysy))`;
 
@@ -121,7 +121,7 @@ const townPatterns = TOWNS.map(([region, ru, kk, names]) => ({
 }));
 
 /** «Область Абай», «Область Жетісу»: the newer oblasts are named with the word first. */
-const OBLAST_FIRST = "(?:област\\p{L}*\\s+)?";
+const OBLAST_FIRST = `(?:област${ANY}\\s+)?`;
 
 // The regions' names first (an oblast before its centre), then the towns they do not name.
 const PATTERN = new RegExp(
@@ -129,11 +129,14 @@ const PATTERN = new RegExp(
     ...NAMES.map(([, names], i) => `(?<r${i}>${names})`),
     ...TOWNS.map(([, , , names], i) => `(?<t${i}>${names})`),
   ].join("|")})${WORD_END}`,
-  "giu",
+  "gu", // no "i": the text is folded (lowercased) first
 );
 
 /** The oblast itself, not its centre: «облысы», «область», «обл.», or an adjective («Карагандинская»). */
-const OBLAST_NAMED = /(?:облыс|област|обл\.?|region|oblast|oblysy)\p{L}*$|(?:ск|зк|шк)(?:ая|ой|ую|ий|ого|ому|ом|ое)$/u;
+const OBLAST_NAMED = new RegExp(
+  `(?:облыс|област|обл\\.?|region|oblast|oblysy)${LETTERS}$|(?:ск|зк|шк)(?:ая|ой|ую|ий|ого|ому|ом|ое)$`,
+  "u",
+);
 
 export interface RegionMention {
   region: Region;

@@ -5,7 +5,7 @@
  * These are 12-hour readings: time.ts decides the half of the day.
  */
 import { NUMBER_WORDS } from "./money-words.js";
-import { WORD_END, WORD_START } from "./text.js";
+import { LETTER, LETTERS, WORD_END, WORD_START } from "./text.js";
 
 export type PartOfDay = "morning" | "afternoon" | "evening" | "night";
 
@@ -113,18 +113,18 @@ const re = (source: string) => new RegExp(`${WORD_START}(?:${source})${WORD_END}
 const HALF = re(`(?:в\\s+)?(?:половин[аеуы]\\s+|пол-?\\s?)(${keys(ORDINALS)})(?:\\s+(${keys(RU_PART_AFTER)}))?`);
 const QUARTER = re(`(?:в\\s+)?четверть\\s+(${keys(ORDINALS)})(?:\\s+(${keys(RU_PART_AFTER)}))?`);
 const BEFORE = re(
-  `(?:в\\s+)?без\\s+(${keys(RU_BEFORE).replace(" ", "\\s+")}|\\d{1,2}(?:\\s*мин\\p{L}*)?)\\s+(${keys(RU_HOURS)}|\\d{1,2})(?:\\s+час\\p{L}*)?(?:\\s+(${keys(RU_PART_AFTER)}))?`,
+  `(?:в\\s+)?без\\s+(${keys(RU_BEFORE).replace(" ", "\\s+")}|\\d{1,2}(?:\\s*мин${LETTERS})?)\\s+(${keys(RU_HOURS)}|\\d{1,2})(?:\\s+час${LETTERS})?(?:\\s+(${keys(RU_PART_AFTER)}))?`,
 );
 const RU_WORD_HOUR = re(
-  `(?:в|около|примерно в|к)\\s+(${keys(RU_HOURS)})(?:\\s+час\\p{L}*)?(?:\\s+(${keys(RU_PART_AFTER)}))?`,
+  `(?:в|около|примерно в|к)\\s+(${keys(RU_HOURS)})(?:\\s+час${LETTERS})?(?:\\s+(${keys(RU_PART_AFTER)}))?`,
 );
 const NOON = re("(?:(?:в|около|к)\\s+)?(полдень|полудня|полночь|полуночи|тал\\s+тусте)");
 const KK_HOUR = re(
-  `(?:(${KK_PART})\\s+)?(?:сагат\\s+)?(${KK_HOUR_WORD})(\\s+жарым)?${KK_ENDING}(?:\\s+шамасы\\p{L}*)?`,
+  `(?:(${KK_PART})\\s+)?(?:сагат\\s+)?(${KK_HOUR_WORD})(\\s+жарым)?${KK_ENDING}(?:\\s+шамасы${LETTERS})?`,
 );
 /** «жетіге он минут қалғанда» (ten to seven), «бесті он бес минут өткенде» (a quarter past five). */
 const KK_RELATIVE = re(
-  `(?:(${KK_PART})\\s+)?(?:сагат\\s+)?(${KK_HOUR_WORD}|\\d{1,2})-?\\p{L}{0,3}\\s+(${MINUTE_WORD})(?:\\s+(${MINUTE_WORD}))?\\s+минут\\s+(калганда|откенде)`,
+  `(?:(${KK_PART})\\s+)?(?:сагат\\s+)?(${KK_HOUR_WORD}|\\d{1,2})-?${LETTER}{0,3}\\s+(${MINUTE_WORD})(?:\\s+(${MINUTE_WORD}))?\\s+минут\\s+(калганда|откенде)`,
 );
 
 const minuteValue = (words: (string | undefined)[]) =>

@@ -1,6 +1,6 @@
 import { fail, ok, type Parsed } from "./result.js";
 import { findSpokenTimes, type PartOfDay } from "./spoken-time.js";
-import { foldKazakh, WORD_END, WORD_START } from "./text.js";
+import { foldKazakh, LETTERS, WORD_END, WORD_START } from "./text.js";
 
 export type { PartOfDay } from "./spoken-time.js";
 export type TimeError = "empty" | "not_a_time" | "invalid_time";
@@ -27,10 +27,10 @@ const PART_AFTER: [PartOfDay, string][] = [
 
 /** Words for a part of the day alone, for answers like "вечером" or "түнде". */
 const PART_WORDS: [PartOfDay, string][] = [
-  ["morning", "утр\\p{L}*|с утра|танертен\\p{L}*|тангы|танда|таннан"],
-  ["afternoon", "дн[её]м|в обед|обед\\p{L}*|после обеда|тусте|тустен кейин|туски|кундиз\\p{L}*"],
-  ["evening", "вечер\\p{L}*|кешке|кешки|кешкурым\\p{L}*|кеш"],
-  ["night", "ноч\\p{L}*|тунде|тунги|тун"],
+  ["morning", `утр${LETTERS}|с утра|танертен${LETTERS}|тангы|танда|таннан`],
+  ["afternoon", `дн[её]м|в обед|обед${LETTERS}|после обеда|тусте|тустен кейин|туски|кундиз${LETTERS}`],
+  ["evening", `вечер${LETTERS}|кешке|кешки|кешкурым${LETTERS}|кеш`],
+  ["night", `ноч${LETTERS}|тунде|тунги|тун`],
 ];
 
 const alt = (pairs: [PartOfDay, string][]) => pairs.map(([, words]) => words).join("|");
@@ -48,16 +48,16 @@ function hour24(hour: number, part: PartOfDay | undefined): number {
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** Kazakh endings after a number: locative "9-да", "14:30-да"; "around" plural "7-лер", "7-лерде". */
-const LOCATIVE = "(?:-?(?:лер|лар|дер|дар|тер|тар))?(?:-?(?:да|де|та|те))?(?:\\s+шамасы\\p{L}*)?";
+const LOCATIVE = `(?:-?(?:лер|лар|дер|дар|тер|тар))?(?:-?(?:да|де|та|те))?(?:\\s+шамасы${LETTERS})?`;
 /** Hours and minutes: "14:30", "14.30", "14-30", "14ч30", "14 ч 30 мин", "14 часов 30 минут". */
-const CLOCK = `(?<![\\d.:/-])(\\d{1,2})(?:[:.-]|\\s*(?:ч|час\\p{L}*|сагат)\\.?\\s*)(\\d{2})(?:\\s*(?:м|мин\\p{L}*)\\.?)?${LOCATIVE}(?![\\d.:/]|-\\d)`;
+const CLOCK = `(?<![\\d.:/-])(\\d{1,2})(?:[:.-]|\\s*(?:ч|час${LETTERS}|сагат)\\.?\\s*)(\\d{2})(?:\\s*(?:м|мин${LETTERS})\\.?)?${LOCATIVE}(?![\\d.:/]|-\\d)`;
 /** An hour alone, with what says it is an hour: "в 9", "14ч", "сағат 9-да", "9 утра", "таңғы 9-да". */
 const HOUR_ONLY = [
   `(${alt(PART_BEFORE)})\\s+(?:сагат\\s+)?(\\d{1,2})${LOCATIVE}`,
-  `(?:в|около|примерно в|к|сагат)\\s+(\\d{1,2})(?:\\s*(?:ч|час\\p{L}*)\\.?)?(?:\\s+(${alt(PART_AFTER)}))?(?!\\s*(?:назад|бурын))${LOCATIVE}`,
-  `(\\d{1,2})\\s*(?:ч|час\\p{L}*)\\.?(?:\\s+(${alt(PART_AFTER)}))?`,
+  `(?:в|около|примерно в|к|сагат)\\s+(\\d{1,2})(?:\\s*(?:ч|час${LETTERS})\\.?)?(?:\\s+(${alt(PART_AFTER)}))?(?!\\s*(?:назад|бурын))${LOCATIVE}`,
+  `(\\d{1,2})\\s*(?:ч|час${LETTERS})\\.?(?:\\s+(${alt(PART_AFTER)}))?`,
   `(\\d{1,2})\\s+(${alt(PART_AFTER)})(?!\\s*(?:назад|бурын))`,
-  `(\\d{1,2})-(?:лер|лар|дер|дар|тер|тар)?(?:да|де|та|те)?(?<=\\p{L})(?:\\s+шамасы\\p{L}*)?`,
+  `(\\d{1,2})-(?:лер|лар|дер|дар|тер|тар)?(?:да|де|та|те)?(?<=\\p{L})(?:\\s+шамасы${LETTERS})?`,
 ];
 
 const CLOCK_RE = new RegExp(`${WORD_START}${CLOCK}`, "u");

@@ -10,19 +10,19 @@ import { findIdentifiers } from "./extract.js";
 import { parseIin } from "./iin.js";
 import { findPlace } from "./regions.js";
 import { fail, ok, type Parsed } from "./result.js";
-import { foldKazakh, squeezeSpaces, WORD_END, WORD_START } from "./text.js";
+import { foldKazakh, LETTERS, squeezeSpaces, WORD_END, WORD_START } from "./text.js";
 
 export type VictimError = "iin_checksum" | "iin_birth_mismatch" | "several_phones" | "empty";
 
 /** Labels people put before the parts: never part of a value. */
 const LABELS = new RegExp(
-  `${WORD_START}(?:фио|ф\\.и\\.о\\.?|имя|фамилия|аты-жони|аты жони|аты|тегi|иин|жсн|iin|дата рождения|д\\.р\\.?|туган кун\\p{L}*|туган|адрес|мекенжай\\p{L}*|мекен-жай\\p{L}*|тел\\.?|телефон\\p{L}*|номер\\p{L}*|нөмир\\p{L}*|номир\\p{L}*|сч[её]т|шот\\p{L}*|iban|иибан)${WORD_END}[.:]?`,
-  "giu",
+  `${WORD_START}(?:фио|ф\\.и\\.о\\.?|имя|фамилия|аты-жони|аты жони|аты|тегi|иин|жсн|iin|дата рождения|д\\.р\\.?|туган кун${LETTERS}|туган|адрес|мекенжай${LETTERS}|мекен-жай${LETTERS}|тел\\.?|телефон${LETTERS}|номер${LETTERS}|нөмир${LETTERS}|номир${LETTERS}|сч[её]т|шот${LETTERS}|iban|иибан)${WORD_END}[.:]?`,
+  "gu", // no "i": matched on folded (lowercased) text
 );
 /** Words that begin an address: city, street, district, house, flat. */
 const ADDRESS_START = new RegExp(
-  `${WORD_START}(?:г\\.|город\\p{L}*|гор\\.|кала\\p{L}*|ул\\.|улиц\\p{L}*|кош\\p{L}*|мкр\\.?|микрорайон\\p{L}*|шагын аудан\\p{L}*|ыкшам аудан\\p{L}*|пр\\.|просп\\p{L}*|дангыл\\p{L}*|пер\\.|переул\\p{L}*|с\\.|село|ауыл\\p{L}*|пос\\.|посел\\p{L}*|р-н|район\\p{L}*|аудан\\p{L}*|обл\\.?|облас\\p{L}*|облыс\\p{L}*|д\\.|дом|уй|кв\\.?|квартир\\p{L}*|пэтер\\p{L}*)(?![\\p{L}\\p{N}_])`,
-  "iu",
+  `${WORD_START}(?:г\\.|город${LETTERS}|гор\\.|кала${LETTERS}|ул\\.|улиц${LETTERS}|кош${LETTERS}|мкр\\.?|микрорайон${LETTERS}|шагын аудан${LETTERS}|ыкшам аудан${LETTERS}|пр\\.|просп${LETTERS}|дангыл${LETTERS}|пер\\.|переул${LETTERS}|с\\.|село|ауыл${LETTERS}|пос\\.|посел${LETTERS}|р-н|район${LETTERS}|аудан${LETTERS}|обл\\.?|облас${LETTERS}|облыс${LETTERS}|д\\.|дом|уй|кв\\.?|квартир${LETTERS}|пэтер${LETTERS})(?![\\p{L}\\p{N}_])`,
+  "u", // no "i": matched on folded (lowercased) text
 );
 
 /** An IIN typed with a slip: twelve digits, not a valid IIN. */
@@ -116,9 +116,9 @@ const POINTING_BACK = [
   "т(?:от|а|о|ого|ому|ом|у)",
   "же",
   "сам(?:ый|ая|ое|ого|ому|ом|ую)",
-  "такой|такая|прежн\\p{L}*|тот\\s+же",
+  `такой|такая|прежн${LETTERS}|тот\\s+же`,
   "сол|осы|бул|баягы|алги|ози|озим|сонда|ол",
-  "мамин\\p{L}*|мам[аыуе]|папин\\p{L}*|пап[аыуе]|ана|акем|анамдыкы",
+  `мамин${LETTERS}|мам[аыуе]|папин${LETTERS}|пап[аыуе]|ана|акем|анамдыкы`,
   "same|this|that|the|number|phone",
 ].join("|");
 
@@ -127,8 +127,8 @@ const POINTING_BACK = [
  * to a number already given («на этот же номер», «тот самый», «сол нөмірге», «мамин номер»).
  */
 const DEVICE_LABELS = new RegExp(
-  `${WORD_START}(?:звонили|звонил\\p{L}*|на|номер\\p{L}*|мой|мо[йея]|телефон\\p{L}*|тел\\.?|с|смартфон\\p{L}*|модель|устройств\\p{L}*|курылгы\\p{L}*|маган|менин|нөмир\\p{L}*|номир\\p{L}*|хабарласты|конырау шалды|аркылы|анамнын|акемнин|онын|был|была|было|и|жане|${POINTING_BACK})${WORD_END}[.:]?`,
-  "giu",
+  `${WORD_START}(?:звонили|звонил${LETTERS}|на|номер${LETTERS}|мой|мо[йея]|телефон${LETTERS}|тел\\.?|с|смартфон${LETTERS}|модель|устройств${LETTERS}|курылгы${LETTERS}|маган|менин|нөмир${LETTERS}|номир${LETTERS}|хабарласты|конырау шалды|аркылы|анамнын|акемнин|онын|был|была|было|и|жане|${POINTING_BACK})${WORD_END}[.:]?`,
+  "gu", // no "i": matched on folded (lowercased) text
 );
 
 export interface DeviceParse {

@@ -10,6 +10,7 @@ import { parseCryptoDetails } from "../identifiers/crypto-details.js";
 import { type PartOfDay, parsePartOfDay, parseTime } from "../identifiers/dates.js";
 import { findIdentifiers } from "../identifiers/extract.js";
 import { bankFromIban } from "../identifiers/iban.js";
+import { LETTERS } from "../identifiers/text.js";
 import { findTime } from "../identifiers/time.js";
 import { parseDevice, parseVictim } from "../identifiers/victim.js";
 import type { Answers, Money } from "../report/answers.js";
@@ -37,8 +38,10 @@ export function partOfIncident(a: Answers): PartOfDay | undefined {
 }
 
 /** Words that only label a reference number: «№», «квитанция», «чек». */
-const RECEIPT_LABELS =
-  /(?<![\p{L}\p{N}])(?:номер|н|no|№|квитанци\p{L}*|чек\p{L}*|операци\p{L}*|транзакци\p{L}*|тубиртек\p{L}*|нөмир\p{L}*|номир\p{L}*)(?![\p{L}\p{N}])[.:]?/giu;
+const RECEIPT_LABELS = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:номер|н|no|№|квитанци${LETTERS}|чек${LETTERS}|операци${LETTERS}|транзакци${LETTERS}|тубиртек${LETTERS}|нөмир${LETTERS}|номир${LETTERS})(?![\\p{L}\\p{N}])[.:]?`,
+  "giu",
+);
 
 /** Several sums typed at once: the first fills this item, the rest become new items right after it. */
 function spread<T extends { amount?: Money }>(

@@ -5,7 +5,7 @@
  */
 import { parseLink } from "../identifiers/handle.js";
 import { isAmountContext } from "../identifiers/money-words.js";
-import { foldKazakh, WORD_END, WORD_START } from "../identifiers/text.js";
+import { foldKazakh, LETTERS, WORD_END, WORD_START } from "../identifiers/text.js";
 import { firstFrom, lastBefore, type Token } from "./tokens.js";
 import { toldDigits } from "./told.js";
 import {
@@ -255,7 +255,10 @@ const TRIGGER_RES = TRIGGERS.map((trigger) => ({
 }));
 
 /** "4821 деп айттым", "мен 4821 дедім": a number said aloud, with no word for what it was. */
-const SAID = new RegExp(`${WORD_START}(?:(?:деп|деген)\\s+(?:айт|жаз|жибер)\\p{L}*|дедим|дедик|деди)${WORD_END}`, "gu");
+const SAID = new RegExp(
+  `${WORD_START}(?:(?:деп|деген)\\s+(?:айт|жаз|жибер)${LETTERS}|дедим|дедик|деди)${WORD_END}`,
+  "gu",
+);
 
 /** The trigger's own word ends a sentence (or, for a password, a clause): nothing after it is its value. */
 const stopsAfter = (token: Token, trigger: Trigger) =>

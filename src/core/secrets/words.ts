@@ -3,6 +3,7 @@
  * matched on text folded by `foldKazakh` (lowercase; "құпия сөз" is "купия соз"), in
  * Russian, Kazakh, English and Russian typed in Latin letters ("kod", "parol").
  */
+import { LETTER, LETTERS } from "../identifiers/text.js";
 
 export type SecretKind = "cvv" | "pin" | "password" | "code" | "card_expiry";
 
@@ -29,30 +30,28 @@ export const TRIGGERS: Trigger[] = [
   {
     kind: "cvv",
     shape: "digits",
-    source: `(?:cvv|cvc|свв|свс|цвв)2?(?:[-\\s]?(?:код|kod|code)${CODE_ENDINGS})?(?:-?\\p{L}{1,3})?`,
+    source: `(?:cvv|cvc|свв|свс|цвв)2?(?:[-\\s]?(?:код|kod|code)${CODE_ENDINGS})?(?:-?${LETTER}{1,3})?`,
   },
   {
     kind: "cvv",
     shape: "digits",
-    source:
-      "(?:три|3|уш|tri|3-х|трехзначн\\p{L}*)\\s+(?:цифр\\p{L}*|сан\\p{L}*|cifr\\p{L}*)(?:\\s+(?:на\\s+|с\\s+)?(?:оборот\\p{L}*|обратн\\p{L}*(?:\\s+сторон\\p{L}*)?|задн\\p{L}*(?:\\s+сторон\\p{L}*)?|сзади))?",
+    source: `(?:три|3|уш|tri|3-х|трехзначн${LETTERS})\\s+(?:цифр${LETTERS}|сан${LETTERS}|cifr${LETTERS})(?:\\s+(?:на\\s+|с\\s+)?(?:оборот${LETTERS}|обратн${LETTERS}(?:\\s+сторон${LETTERS})?|задн${LETTERS}(?:\\s+сторон${LETTERS})?|сзади))?`,
   },
   {
     kind: "cvv",
     shape: "digits",
-    source: "(?:арт\\p{L}*|сырт\\p{L}*)(?:\\s+жагындагы)?\\s+(?:3|уш)\\s+(?:сан\\p{L}*|цифр\\p{L}*)",
+    source: `(?:арт${LETTERS}|сырт${LETTERS})(?:\\s+жагындагы)?\\s+(?:3|уш)\\s+(?:сан${LETTERS}|цифр${LETTERS})`,
   },
   {
     kind: "cvv",
     shape: "digits",
-    source: "код\\p{L}*\\s+(?:на|с)\\s+(?:оборот\\p{L}*|обратн\\p{L}*)(?:\\s+сторон\\p{L}*)?",
+    source: `код${LETTERS}\\s+(?:на|с)\\s+(?:оборот${LETTERS}|обратн${LETTERS})(?:\\s+сторон${LETTERS})?`,
   },
   // The back of the card alone: "на обороте 739", "сзади 739", "артында 739".
   {
     kind: "cvv",
     shape: "digits",
-    source:
-      "на\\s+оборот\\p{L}*|с\\s+обратной\\s+сторон\\p{L}*|на\\s+обратной\\s+сторон\\p{L}*|сзади|на\\s+задней\\s+сторон\\p{L}*|артында\\p{L}*|сыртында\\p{L}*",
+    source: `на\\s+оборот${LETTERS}|с\\s+обратной\\s+сторон${LETTERS}|на\\s+обратной\\s+сторон${LETTERS}|сзади|на\\s+задней\\s+сторон${LETTERS}|артында${LETTERS}|сыртында${LETTERS}`,
   },
   {
     kind: "pin",
@@ -62,34 +61,41 @@ export const TRIGGERS: Trigger[] = [
   {
     kind: "password",
     shape: "word",
-    source:
-      "(?:кодов|секретн|контрольн)\\p{L}*\\s+слов\\p{L}*|кодтык\\s+соз\\p{L}*|кодтык\\s+созд\\p{L}*|кил?т\\s+соз\\p{L}*",
+    source: `(?:кодов|секретн|контрольн)${LETTERS}\\s+слов${LETTERS}|кодтык\\s+соз${LETTERS}|кодтык\\s+созд${LETTERS}|кил?т\\s+соз${LETTERS}`,
   },
-  { kind: "code", shape: "digits", source: "одноразов\\p{L}*\\s+парол\\p{L}*|бир\\s+реттик\\s+парол\\p{L}*" },
-  { kind: "password", shape: "password", source: "парол\\p{L}*|parol\\p{L}*|password|passwd|купия\\s*соз\\p{L}*" },
+  { kind: "code", shape: "digits", source: `одноразов${LETTERS}\\s+парол${LETTERS}|бир\\s+реттик\\s+парол${LETTERS}` },
   {
-    kind: "code",
-    shape: "digits",
-    source: `(?:смс|sms|эсэмэс)(?:-?\\p{L}{1,4})?[-\\s]?(?:код${CODE_ENDINGS}|kod\\p{L}*|code)|(?:${THREE_DS})(?:-?(?:код${CODE_ENDINGS}|kod|code))?|(?:код|kod)${CODE_ENDINGS}|code|passcode|otp|смс(?:-?\\p{L}{1,4})?|sms|смск[аиу]`,
+    kind: "password",
+    shape: "password",
+    source: `парол${LETTERS}|parol${LETTERS}|password|passwd|купия\\s*соз${LETTERS}`,
   },
   {
     kind: "code",
     shape: "digits",
-    source: "продиктовал\\p{L}*|диктовал\\p{L}*|prodiktoval\\p{L}*|прочитал\\p{L}*|зачитал\\p{L}*",
+    source: `(?:смс|sms|эсэмэс)(?:-?${LETTER}{1,4})?[-\\s]?(?:код${CODE_ENDINGS}|kod${LETTERS}|code)|(?:${THREE_DS})(?:-?(?:код${CODE_ENDINGS}|kod|code))?|(?:код|kod)${CODE_ENDINGS}|code|passcode|otp|смс(?:-?${LETTER}{1,4})?|sms|смск[аиу]`,
+  },
+  {
+    kind: "code",
+    shape: "digits",
+    source: `продиктовал${LETTERS}|диктовал${LETTERS}|prodiktoval${LETTERS}|прочитал${LETTERS}|зачитал${LETTERS}`,
   },
   // «назвала цифры которые пришли 551234», «келген цифрларды айтып бердім 551234».
-  { kind: "code", shape: "digits", source: "цифр\\p{L}*|cifr\\p{L}*|цифрлар\\p{L}*|сандар\\p{L}*", told: true },
+  {
+    kind: "code",
+    shape: "digits",
+    source: `цифр${LETTERS}|cifr${LETTERS}|цифрлар${LETTERS}|сандар${LETTERS}`,
+    told: true,
+  },
 ];
 
 /** Triggers glued to their value, "код4821", "cvc-739", "смс-код4821": the word part alone, matched whole. */
 export const GLUED_TRIGGER = new RegExp(
-  `^(?:(?:cvv|cvc|свв)2?(?:-?код)?|(?:пин|pin)(?:-?(?:код|kod|code))?|(?:смс|sms)(?:-?(?:код|kod))?|код${CODE_ENDINGS}|kod|code|otp|парол\\p{L}*|parol\\p{L}*|${THREE_DS})$`,
+  `^(?:(?:cvv|cvc|свв)2?(?:-?код)?|(?:пин|pin)(?:-?(?:код|kod|code))?|(?:смс|sms)(?:-?(?:код|kod))?|код${CODE_ENDINGS}|kod|code|otp|парол${LETTERS}|parol${LETTERS}|${THREE_DS})$`,
   "u",
 );
 
 /** "Код города 7172", "код заказа 4821": codes that are not secrets. */
-export const NOT_SECRET_AFTER =
-  "города|региона|страны|области|ошибки|товара|заказа|заявки|отслеживания|трека|купона|оператора|банка|бик|маршрута|кала|аймак|елдин|кодекс\\p{L}*";
+export const NOT_SECRET_AFTER = `города|региона|страны|области|ошибки|товара|заказа|заявки|отслеживания|трека|купона|оператора|банка|бик|маршрута|кала|аймак|елдин|кодекс${LETTERS}`;
 
 const words = (list: string) => new Set(list.trim().split(/\s+/));
 
@@ -170,8 +176,10 @@ export const ABLATIVE = /^-?(?:тен|тан|ден|дан|нен|нан)$/u;
 export const SERVICE_NUMBERS = new Set(["1414", "7111"]);
 
 /** A number followed by these counts something: "код из 6 цифр", "3 раза", "5 минут". */
-export const COUNT_AFTER =
-  /^[\s-]*(?:цифр\p{L}*|сан\p{L}*|символ\p{L}*|значн\p{L}*|знак\p{L}*|раз\p{L}*|рет|мин\p{L}*|сек\p{L}*|час\p{L}*|сагат\p{L}*|кун\p{L}*|дн\p{L}*|год\p{L}*|г\.|жыл\p{L}*|ж\.|таңба\p{L}*|танба\p{L}*)(?![\p{L}\p{N}])/u;
+export const COUNT_AFTER = new RegExp(
+  `^[\\s-]*(?:цифр${LETTERS}|сан${LETTERS}|символ${LETTERS}|значн${LETTERS}|знак${LETTERS}|раз${LETTERS}|рет|мин${LETTERS}|сек${LETTERS}|час${LETTERS}|сагат${LETTERS}|кун${LETTERS}|дн${LETTERS}|год${LETTERS}|г\\.|жыл${LETTERS}|ж\\.|таңба${LETTERS}|танба${LETTERS})(?![\\p{L}\\p{N}])`,
+  "u",
+);
 
 /** Words that end the search for a password or a code word: a refusal, a question, a plain narrative word. */
 export const PASSWORD_STOPS = words(`
@@ -180,7 +188,7 @@ export const PASSWORD_STOPS = words(`
 `);
 
 /** "Дата рождения", "туған күнім": a described password whose value is a date. */
-export const BIRTHDAY_WORDS = /^(?:рожд\p{L}*|день|дата|туган|кун\p{L}*|др)$/u;
+export const BIRTHDAY_WORDS = new RegExp(`^(?:рожд${LETTERS}|день|дата|туган|кун${LETTERS}|др)$`, "u");
 
 /** Verb forms (folded) that are a narrative word after "кодовое слово", not the word itself. */
 export const VERB_ENDING =

@@ -8,32 +8,36 @@
  * that received the call. Words right after the number (Kazakh endings) win, then the
  * nearest marker before it; no marker, no role. Reads bounded windows only.
  */
-import { foldKazakh } from "../identifiers/text.js";
+import { foldKazakh, LETTER, LETTERS } from "../identifiers/text.js";
 
 export type Role = "own" | "recipient" | "receiving";
 
 /** A transfer verb that sends money onward to what follows «на». */
-const SEND =
-  "переве\\p{L}*|перев[её]л\\p{L}*|скинул\\p{L}*|отправил\\p{L}*|перечислил\\p{L}*|закинул\\p{L}*|кинул\\p{L}*|положил\\p{L}*|оплатил\\p{L}*|ушл\\p{L}*|уш[её]л";
+const SEND = `переве${LETTERS}|перев[её]л${LETTERS}|скинул${LETTERS}|отправил${LETTERS}|перечислил${LETTERS}|закинул${LETTERS}|кинул${LETTERS}|положил${LETTERS}|оплатил${LETTERS}|ушл${LETTERS}|уш[её]л`;
 
 // biome-ignore format: tables read better in rows
 const MARKERS: [Role, RegExp][] = [
-  ["own", /(?<![\p{L}])(?:мо[йяеюё]\p{L}*|сво[йея]\p{L}*|менин|озимнин|my|анамнын|акемнин|ата[-\s]?анамнын|с карт\p{L}*|со сч[её]т\p{L}*|картам|картамнын|картамнан|картасынан|картамды|картасын|картасынын|шотымнан|шотынан|с кашпи)(?![\p{L}])/gu],
-  ["recipient", new RegExp(`(?<![\\p{L}])(?:(?:алушы|алаяк|мошенни)\\p{L}* (?:карт|шот|номер|нөмир|номир|сч[её]т)\\p{L}*|на (?:(?:его|ее|её|их|чужую|эту|ту|другую|указанную) )?(?:карт\\p{L}*|карточк\\p{L}*|сч[её]т\\p{L}*|номер\\p{L}*)|по номеру|получател\\p{L}*|кому|картага|картасына|шотка|шотына|нөмирине|номирине|нөмирге|номирге|алушы\\p{L}*|мошенни\\p{L}*|алаяк\\p{L}*|дроп\\p{L}*|(?:его|ее|её|их|онын|олардын) (?:карт\\p{L}*|номер\\p{L}*)|(?:${SEND}) (?:\\p{L}+ ){0,3}на)(?![\\p{L}])`, "gu")],
-  ["receiving", /(?<![\p{L}])(?:мне на номер\p{L}*|мне на телефон\p{L}*|мне на|на мой|на мо[йею] номер|мой номер|мой телефон|на номер мам\p{L}*|на телефон мам\p{L}*|маган|менин номир\p{L}*|менин телефон\p{L}*|анама|анамнын номир\p{L}*|анамнын телефон\p{L}*)(?![\p{L}])/gu],
+  ["own", new RegExp(`(?<![\\p{L}])(?:мо[йяеюё]${LETTERS}|сво[йея]${LETTERS}|менин|озимнин|my|анамнын|акемнин|ата[-\\s]?анамнын|с карт${LETTERS}|со сч[её]т${LETTERS}|картам|картамнын|картамнан|картасынан|картамды|картасын|картасынын|шотымнан|шотынан|с кашпи)(?![\\p{L}])`, "gu")],
+  ["recipient", new RegExp(`(?<![\\p{L}])(?:(?:алушы|алаяк|мошенни)${LETTERS} (?:карт|шот|номер|нөмир|номир|сч[её]т)${LETTERS}|на (?:(?:его|ее|её|их|чужую|эту|ту|другую|указанную) )?(?:карт${LETTERS}|карточк${LETTERS}|сч[её]т${LETTERS}|номер${LETTERS})|по номеру|получател${LETTERS}|кому|картага|картасына|шотка|шотына|нөмирине|номирине|нөмирге|номирге|алушы${LETTERS}|мошенни${LETTERS}|алаяк${LETTERS}|дроп${LETTERS}|(?:его|ее|её|их|онын|олардын) (?:карт${LETTERS}|номер${LETTERS})|(?:${SEND}) (?:${LETTER}+ ){0,3}на)(?![\\p{L}])`, "gu")],
+  ["receiving", new RegExp(`(?<![\\p{L}])(?:мне на номер${LETTERS}|мне на телефон${LETTERS}|мне на|на мой|на мо[йею] номер|мой номер|мой телефон|на номер мам${LETTERS}|на телефон мам${LETTERS}|маган|менин номир${LETTERS}|менин телефон${LETTERS}|анама|анамнын номир${LETTERS}|анамнын телефон${LETTERS})(?![\\p{L}])`, "gu")],
 ];
 
 /** Right after the number, Kazakh style: «4400 … картамнан», «… деген картам». */
-const OWN_AFTER = /^[\s,:-]*(?:деген\s+)?(?:картам\p{L}*|картадан|менин|озимнин)(?![\p{L}])/u;
+const OWN_AFTER = new RegExp(`^[\\s,:-]*(?:деген\\s+)?(?:картам${LETTERS}|картадан|менин|озимнин)(?![\\p{L}])`, "u");
 /** Right after the number, Kazakh style: «… картасына аудардым», «…-ға жібердім», «… және 5536 … карталарына». */
-const OTHERS_AFTER =
-  /^(?:-?(?:га|ге|ка|ке|на|не)(?![\p{L}])|[\s,:-]*(?:(?:жане|и|,)\s*\d[\d\s-]{8,24}\d[\s,]*)?(?:\(?\p{L}+\)?\s+){0,2}(?:картасына|карталарына|картага|шотына|шоттарына|номерине|нөмирине|номирине|номерлерине|нөмирлерине)(?![\p{L}])|[\s,:-]*(?:аудард|жиберд|салд)\p{L}*)/u;
+const OTHERS_AFTER = new RegExp(
+  `^(?:-?(?:га|ге|ка|ке|на|не)(?![\\p{L}])|[\\s,:-]*(?:(?:жане|и|,)\\s*\\d[\\d\\s-]{8,24}\\d[\\s,]*)?(?:\\(?${LETTER}+\\)?\\s+){0,2}(?:картасына|карталарына|картага|шотына|шоттарына|номерине|нөмирине|номирине|номерлерине|нөмирлерине)(?![\\p{L}])|[\\s,:-]*(?:аудард|жиберд|салд)${LETTERS})`,
+  "u",
+);
 
 /** The words after that name money going there (a card, an account, a transfer), not only "to the number". */
 const MONEY_AFTER = /карт|шот|аудард|жиберд|салд/u;
 
 /** A bare «на» ends the words before the number, after a sum or with nothing but words. */
-const BARE_NA = /^[\s,]*(?:(?:тг|тенге|теңге|₸|kzt|тыс\p{L}*|мын\p{L}*|млн|\$|долл\p{L}*|руб\p{L}*)\.?\s*)?на[\s:]*$/u;
+const BARE_NA = new RegExp(
+  `^[\\s,]*(?:(?:тг|тенге|теңге|₸|kzt|тыс${LETTERS}|мын${LETTERS}|млн|\\$|долл${LETTERS}|руб${LETTERS})\\.?\\s*)?на[\\s:]*$`,
+  "u",
+);
 const ENDS_WITH_NA = /(?:^|[^\p{L}])на[\s:]*$/u;
 /** A transfer said before the bare «на», up to a comma: «перевела 50 000 и 20 000 на …», «ушли на …». */
 const SENT_IN_CLAUSE = new RegExp(`(?<![\\p{L}])(?:${SEND})(?![\\p{L}])`, "u");
@@ -96,8 +100,10 @@ export function roleAt(text: string, start: number, end: number, carry = CARRY):
 }
 
 /** Own-card words right after a bank's name: «каспидегі картасы», «Kaspi Gold картам». */
-const OWN_BANK_AFTER =
-  /^\p{L}*\s*(?:gold|голд|red|ред)?\s*(?:картас\p{L}*|картам\p{L}*|карточк\p{L}*|приложени\p{L}*|косымша\p{L}*)/u;
+const OWN_BANK_AFTER = new RegExp(
+  `^${LETTERS}\\s*(?:gold|голд|red|ред)?\\s*(?:картас${LETTERS}|картам${LETTERS}|карточк${LETTERS}|приложени${LETTERS}|косымша${LETTERS})`,
+  "u",
+);
 
 /** Whether a bank named at `start`–`end` is the victim's own bank. */
 export function isOwnBankMention(text: string, start: number, end: number): boolean {
