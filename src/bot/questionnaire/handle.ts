@@ -16,7 +16,7 @@ import { ignoreStaleEdit } from "../api/expected-errors.js";
 import type { AppContext, BaseContext } from "../context.js";
 import { answeredLabel, typedEcho } from "../render/answered.js";
 import { warnIfLiveCall } from "../render/live-call.js";
-import { renderQuestion, type Shown } from "../render/question.js";
+import { questionScreenText, renderQuestion, type Shown } from "../render/question.js";
 import { decodeUpdate, isQuestionnaireUpdate } from "./input.js";
 
 export interface Submission {
@@ -53,8 +53,9 @@ async function closeAnswered(ctx: BaseContext, before: Shown, after: Shown, inpu
   if (!ctx.callbackQuery?.message) return;
   const answer = answeredLabel(ctx.t, before, after, input);
   if (!answer) return closeQuestion(ctx);
-  const q = renderQuestion(ctx.t, before);
-  await ctx.editMessageText(`${q.text}\n\n<b>✓ ${answer}</b>`).catch(() => closeQuestion(ctx));
+  await ctx
+    .editMessageText(`${questionScreenText(ctx.t, before)}\n\n<b>✓ ${answer}</b>`)
+    .catch(() => closeQuestion(ctx));
 }
 
 async function refresh(ctx: BaseContext, state: Shown): Promise<void> {

@@ -154,11 +154,15 @@ function progress(t: T, section: Section | null): string {
 }
 
 export function renderQuestion(t: T, state: Shown): RenderedQuestion {
+  return { text: questionScreenText(t, state), keyboard: keyboardFor(t, state) };
+}
+
+/** The question's text alone: a question just answered keeps it, and its buttons are not built. */
+export function questionScreenText(t: T, state: Shown): string {
   const { step, item = 0 } = state.cursor;
   const def = stepDef(step);
-  const keyboard = keyboardFor(t, state);
-  if (def.kind === "review") return { text: reviewSummary(t, state.answers), keyboard };
-  if (def.kind === "menu") return { text: menuText(t, state), keyboard };
+  if (def.kind === "review") return reviewSummary(t, state.answers);
+  if (def.kind === "menu") return menuText(t, state);
   const ctx = { ...behalf(state), n: item + 1 };
   const header = itemHeader(t, state);
   const parts = [progress(t, def.section) + (header ? `${header}\n` : "") + questionText(t, state, ctx)];
@@ -183,7 +187,7 @@ export function renderQuestion(t: T, state: Shown): RenderedQuestion {
     const summary = itemSummary(t, state);
     if (summary) parts.push(summary);
   }
-  return { text: parts.join("\n\n"), keyboard };
+  return parts.join("\n\n");
 }
 
 const FIRST_OF = { contacts: "contact_identity", loans: "loan_lender", transfers: "transfer_amount" } as const;

@@ -3,7 +3,7 @@
  * A question that already holds an answer offers «Keep as it is» instead, which changes
  * nothing; typing «нет» or «-» empties it.
  */
-import { type Answers, copyAnswers } from "../report/answers.js";
+import { type Answers, copyAnswers, sameJson } from "../report/answers.js";
 import { setHint, unmarkAnswered } from "./pending.js";
 import { selection } from "./selection.js";
 import { type Cursor, stepDef, stepKey } from "./steps.js";
@@ -12,7 +12,7 @@ import { type Cursor, stepDef, stepKey } from "./steps.js";
 export function hasAnswer(answers: Answers, at: Cursor): boolean {
   const { pending: _before, ...kept } = answers;
   const { pending: _after, ...cleared } = clearAt(answers, at);
-  return JSON.stringify(kept) !== JSON.stringify(cleared);
+  return !sameJson(kept, cleared);
 }
 
 export function clearAt(answers: Answers, at: Cursor): Answers {
