@@ -39,7 +39,7 @@ export default defineConfig({
           name: "postgres",
           include: [
             "test/e2e/**/*.test.ts",
-            "test/unit/{drafts-db,police-db,privacy,pending-inputs,versions,catalog-store,catalog-cli,database-engines,migrations-dialects,job-lock,delivery-inbox,delivery-flood-shared,report-numbers,questionnaire-stale}.test.ts",
+            "test/unit/{drafts-db,police-db,privacy,pending-inputs,versions,catalog-store,catalog-cli,database-engines,migrations-dialects,job-lock,delivery-inbox,delivery-flood-shared,report-numbers,questionnaire-stale,questionnaire-known-draft,draft-rows-remembered}.test.ts",
           ],
           exclude: SQLITE_ONLY,
           env: { SAQBOL_TEST_DB: "postgres" },

@@ -10,8 +10,8 @@ import { type Answers, emptyAnswers } from "../core/report/answers.js";
 import { answersToFields, rowsToAnswers } from "./answers-rows.js";
 import { type Db, inTransaction } from "./client.js";
 import { prepared } from "./prepared.js";
-import { writeReportChildren } from "./report-children.js";
-import { contacts, evidence, identifiers, loans, reports, transfers, users } from "./schema.js";
+import { forgetReportChildren, readReportChildren, writeReportChildren } from "./report-children.js";
+import { reports, users } from "./schema.js";
 
 export interface Draft {
   id: number;
@@ -71,34 +71,23 @@ export async function findDraft(db: Db, userId: number): Promise<Draft | undefin
   return row ? loadDraft(db, row.id) : undefined;
 }
 
-/** A draft is loaded on every answer, often twice: its queries are prepared once. */
-const loadStatements = (db: Db) =>
-  prepared(db, "drafts.load", () => {
-    const id = sql.placeholder("id");
-    return {
-      report: db.select().from(reports).where(eq(reports.id, id)).prepare(),
-      // Rows come back in the order they were given, not the order of an index.
-      contacts: db.select().from(contacts).where(eq(contacts.reportId, id)).orderBy(contacts.position).prepare(),
-      transfers: db.select().from(transfers).where(eq(transfers.reportId, id)).orderBy(transfers.position).prepare(),
-      loans: db.select().from(loans).where(eq(loans.reportId, id)).orderBy(loans.position).prepare(),
-      identifiers: db.select().from(identifiers).where(eq(identifiers.reportId, id)).orderBy(identifiers.id).prepare(),
-      evidence: db.select().from(evidence).where(eq(evidence.reportId, id)).orderBy(evidence.id).prepare(),
-    };
-  });
+const reportStatement = (db: Db) =>
+  prepared(db, "drafts.load", () =>
+    db
+      .select()
+      .from(reports)
+      .where(eq(reports.id, sql.placeholder("id")))
+      .prepare(),
+  );
 
+/** The draft as stored: its row, and its child rows as this process remembers them under the row's time. */
 export async function loadDraft(db: Db, id: number): Promise<Draft | undefined> {
-  const s = loadStatements(db);
-  const report = await s.report.get({ id });
-  if (report?.status !== "draft") return undefined;
-  // One after another: inside a transaction they share one connection anyway.
-  const answers = rowsToAnswers({
-    report,
-    contacts: await s.contacts.all({ id }),
-    transfers: await s.transfers.all({ id }),
-    loans: await s.loans.all({ id }),
-    identifiers: await s.identifiers.all({ id }),
-    evidence: await s.evidence.all({ id }),
-  });
+  const report = await reportStatement(db).get({ id });
+  if (report?.status !== "draft") {
+    forgetReportChildren(db, id);
+    return undefined;
+  }
+  const answers = rowsToAnswers({ report, ...(await readReportChildren(db, id, report.updatedAt)) });
   return {
     id,
     userId: report.userId,
@@ -162,22 +151,26 @@ const encode = (values: Record<string, unknown>) =>
  * Writes the whole draft at once: the report row and every child table, atomically.
  * `before`: the answers as loaded, when the child rows were written from them.
  * `now`: the app's clock, the one the reminder and purge jobs compare with.
+ * `loadedAt`: the updated_at of the draft the answers came from, read in the same
+ * transaction: the child rows remembered under it stay remembered (report-children.ts).
  */
 export function saveDraft(
   db: Db,
   id: number,
   answers: Answers,
   cursor: Cursor,
-  options: { lang?: Lang; rev?: number; before?: Answers; now?: Date } = {},
+  options: { lang?: Lang; rev?: number; before?: Answers; now?: Date; loadedAt?: string } = {},
 ): Promise<void> {
+  const updatedAt = (options.now ?? new Date()).toISOString();
   return inTransaction(db, async () => {
     await saveStatement(db).run({
       id,
-      ...encode({ ...answersToFields(answers), cursor, updatedAt: (options.now ?? new Date()).toISOString() }),
+      ...encode({ ...answersToFields(answers), cursor, updatedAt }),
       lang: options.lang ?? null,
       rev: options.rev ?? null,
     });
-    await writeReportChildren(db, id, answers, options.before);
+    const stamp = options.loadedAt === undefined ? undefined : { from: options.loadedAt, to: updatedAt };
+    await writeReportChildren(db, id, answers, options.before, stamp);
   });
 }
 

@@ -1,17 +1,93 @@
 /**
- * Rewrites a report's typed child rows (contacts, transfers, loans, identifiers,
- * evidence) from its answers. Call inside the transaction that saves the report.
+ * A report's typed child rows (contacts, transfers, loans, identifiers, evidence):
+ * rewritten from its answers inside the transaction that saves the report, and
+ * read back for a draft on every answer.
+ *
+ * Reading six tables per answer was most of the database work of an update, and an
+ * answer changes one table at most. So this process remembers the rows it last read
+ * or kept of each draft, valid while the report's updated_at is the one they were
+ * read under: every save sets it (drafts.ts), so rows another process wrote come
+ * with another time and are read again. A table rewritten here is read again; a
+ * transaction that rolls back forgets the report.
  */
-import { eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Answers } from "../core/report/answers.js";
-import { answersToChildRows, type ChildRows } from "./answers-rows.js";
-import type { Db } from "./client.js";
+import { answersToChildRows, type ChildRows, type LoadedRows } from "./answers-rows.js";
+import { type Db, onRollback } from "./client.js";
 import { prepared } from "./prepared.js";
 import { contacts, evidence, identifiers, loans, transfers } from "./schema.js";
 
 const TABLES = { contacts, transfers, loans, identifiers, evidence } as const;
 type Table = keyof typeof TABLES;
 const NAMES = Object.keys(TABLES) as Table[];
+
+type Loaded = Omit<LoadedRows, "report">;
+
+const reads = (db: Db) =>
+  prepared(db, "report-children.read", () => {
+    const reportId = sql.placeholder("reportId");
+    // Rows come back in the order they were given, not the order of an index.
+    return {
+      contacts: db.select().from(contacts).where(eq(contacts.reportId, reportId)).orderBy(contacts.position).prepare(),
+      transfers: db
+        .select()
+        .from(transfers)
+        .where(eq(transfers.reportId, reportId))
+        .orderBy(transfers.position)
+        .prepare(),
+      loans: db.select().from(loans).where(eq(loans.reportId, reportId)).orderBy(loans.position).prepare(),
+      identifiers: db
+        .select()
+        .from(identifiers)
+        .where(eq(identifiers.reportId, reportId))
+        .orderBy(asc(identifiers.id))
+        .prepare(),
+      evidence: db.select().from(evidence).where(eq(evidence.reportId, reportId)).orderBy(asc(evidence.id)).prepare(),
+    };
+  });
+
+interface Remembered {
+  /** The report's updated_at when these rows were read or kept. */
+  stamp: string;
+  tables: Partial<Loaded>;
+}
+/** Drafts being answered at once in one process: enough for a crowd, a few MB at most. */
+const REMEMBERED = 5000;
+const remembered = new WeakMap<Db, Map<number, Remembered>>();
+
+function rememberedOf(db: Db): Map<number, Remembered> {
+  let reports = remembered.get(db);
+  if (!reports) {
+    reports = new Map();
+    remembered.set(db, reports);
+  }
+  return reports;
+}
+
+/** The report's child rows as stored under `stamp` (its updated_at just read); tables not remembered are read. */
+export async function readReportChildren(db: Db, reportId: number, stamp: string): Promise<Loaded> {
+  const reports = rememberedOf(db);
+  let entry = reports.get(reportId);
+  if (entry?.stamp !== stamp) entry = { stamp, tables: {} };
+  // the most recently used last: the first is the one to forget
+  reports.delete(reportId);
+  reports.set(reportId, entry);
+  if (reports.size > REMEMBERED) reports.delete(reports.keys().next().value as number);
+  onRollback(db, () => reports.delete(reportId));
+  const s = reads(db);
+  const { tables } = entry;
+  tables.contacts ??= await s.contacts.all({ reportId });
+  tables.transfers ??= await s.transfers.all({ reportId });
+  tables.loans ??= await s.loans.all({ reportId });
+  tables.identifiers ??= await s.identifiers.all({ reportId });
+  tables.evidence ??= await s.evidence.all({ reportId });
+  return tables as Loaded;
+}
+
+/** Forgets what was read of a report (it is gone, or no longer a draft). */
+export function forgetReportChildren(db: Db, reportId: number): void {
+  rememberedOf(db).delete(reportId);
+}
 
 const deletes = (db: Db) =>
   prepared(db, "report-children.delete", () => {
@@ -42,11 +118,25 @@ function insert(db: Db, reportId: number, rows: ChildRows, name: Table): Promise
  * child row, and most of the rest change one table, so only a table whose rows
  * differ is rewritten (rewriting them all was a tenth of the work of an answer).
  */
-export async function writeReportChildren(db: Db, reportId: number, answers: Answers, before?: Answers): Promise<void> {
+export async function writeReportChildren(
+  db: Db,
+  reportId: number,
+  answers: Answers,
+  before?: Answers,
+  stamp?: { from: string; to: string },
+): Promise<void> {
   const rows = answersToChildRows(answers);
   const old = before && answersToChildRows(before);
+  const reports = rememberedOf(db);
+  const entry = reports.get(reportId);
+  // The rows remembered stay true under the new time only if they were read under the one the answers came from.
+  const kept = stamp && entry?.stamp === stamp.from ? entry : undefined;
+  if (kept && stamp) kept.stamp = stamp.to;
+  else reports.delete(reportId);
+  onRollback(db, () => reports.delete(reportId));
   for (const name of NAMES) {
     if (old && JSON.stringify(old[name]) === JSON.stringify(rows[name])) continue;
+    if (kept) delete kept.tables[name];
     await deletes(db)[name].run({ reportId });
     if (rows[name].length > 0) await insert(db, reportId, rows, name);
   }

@@ -113,6 +113,7 @@ export function answerStep(
         rev,
         before: draft.answers,
         now,
+        loadedAt: draft.updatedAt,
       });
     }
     return { ...outcome, rev };
