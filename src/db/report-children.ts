@@ -11,7 +11,7 @@
  * transaction that rolls back forgets the report.
  */
 import { asc, eq, sql } from "drizzle-orm";
-import type { Answers } from "../core/report/answers.js";
+import { type Answers, sameJson } from "../core/report/answers.js";
 import { answersToChildRows, type ChildRows, type LoadedRows } from "./answers-rows.js";
 import { type Db, onRollback } from "./client.js";
 import { prepared } from "./prepared.js";
@@ -135,7 +135,7 @@ export async function writeReportChildren(
   else reports.delete(reportId);
   onRollback(db, () => reports.delete(reportId));
   for (const name of NAMES) {
-    if (old && JSON.stringify(old[name]) === JSON.stringify(rows[name])) continue;
+    if (old && sameJson(old[name], rows[name])) continue;
     if (kept) delete kept.tables[name];
     await deletes(db)[name].run({ reportId });
     if (rows[name].length > 0) await insert(db, reportId, rows, name);
