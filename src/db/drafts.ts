@@ -139,13 +139,15 @@ const saveStatement = (db: Db) =>
       .prepare();
   });
 
-const encode = (values: Record<string, unknown>) =>
-  Object.fromEntries(
-    Object.entries(values).map(([key, v]) => {
-      const column = reports[key as keyof typeof reports.$inferSelect];
-      return [key, v === null || v === undefined ? null : column.mapToDriverValue(v)];
-    }),
-  );
+function encode(values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in values) {
+    const v = values[key];
+    out[key] =
+      v === null || v === undefined ? null : reports[key as keyof typeof reports.$inferSelect].mapToDriverValue(v);
+  }
+  return out;
+}
 
 /**
  * Writes the whole draft at once: the report row and every child table, atomically.

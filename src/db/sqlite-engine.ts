@@ -21,7 +21,8 @@ import { UndoLog } from "./undo-log.js";
 const MAX_STATEMENTS = 1000;
 
 interface Transaction {
-  savepoints: number;
+  /** Savepoints open inside it now. */
+  depth: number;
   undo: UndoLog;
 }
 
@@ -130,20 +131,23 @@ export function sqliteEngine(connection: Database.Database, path: string): Sqlit
   const commit = connection.prepare("COMMIT");
   const rollback = connection.prepare("ROLLBACK");
 
+  // Savepoints are named by depth, so their few statements are compiled once like any other.
   async function savepoint<T>(tx: Transaction, fn: () => Promise<T>): Promise<T> {
-    const name = `sp${++tx.savepoints}`;
-    connection.exec(`SAVEPOINT ${name}`);
+    const name = `sp${++tx.depth}`;
+    statement(`SAVEPOINT ${name}`).run();
     tx.undo.enter();
     try {
       const result = await fn();
-      connection.exec(`RELEASE ${name}`);
+      statement(`RELEASE ${name}`).run();
       tx.undo.keep();
       return result;
     } catch (error) {
-      connection.exec(`ROLLBACK TO ${name}`);
-      connection.exec(`RELEASE ${name}`);
+      statement(`ROLLBACK TO ${name}`).run();
+      statement(`RELEASE ${name}`).run();
       tx.undo.undoInner();
       throw error;
+    } finally {
+      tx.depth--;
     }
   }
 
@@ -156,7 +160,7 @@ export function sqliteEngine(connection: Database.Database, path: string): Sqlit
       const mine = current.getStore();
       if (mine !== undefined && mine === open) return savepoint(mine, fn);
       while (open !== undefined) await wait();
-      const tx: Transaction = { savepoints: 0, undo: new UndoLog() };
+      const tx: Transaction = { depth: 0, undo: new UndoLog() };
       open = tx;
       try {
         // IMMEDIATE: the write lock at BEGIN. A deferred transaction that reads and then
