@@ -11,7 +11,8 @@
  * transaction that rolls back forgets the report.
  */
 import { asc, eq, sql } from "drizzle-orm";
-import { type Answers, sameJson } from "../core/report/answers.js";
+import { sameJson } from "../core/json.js";
+import type { Answers } from "../core/report/answers.js";
 import { answersToChildRows, type ChildRows, type LoadedRows } from "./answers-rows.js";
 import { type Db, onRollback } from "./client.js";
 import { prepared } from "./prepared.js";

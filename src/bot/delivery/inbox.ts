@@ -21,6 +21,7 @@
 import { createHash } from "node:crypto";
 import { and, asc, eq, lt, sql } from "drizzle-orm";
 import type { Update } from "grammy/types";
+import { copyJson } from "../../core/json.js";
 import { type Db, inTransaction } from "../../db/client.js";
 import {
   type ClaimedRow,
@@ -240,7 +241,7 @@ export class UpdateInbox {
         const id = taken ? (await s.spareId.get({ name: SPARE_ID }))!.value : telegramId;
         await s.receive.run({ source, telegramId, fingerprint: print, id, at: new Date().toISOString() });
         // Sanitised from a copy: a transaction run again after a conflict must not clean a cleaned update.
-        const clean = sanitizeUpdate({ ...structuredClone(update), update_id: id }, policy);
+        const clean = sanitizeUpdate({ ...copyJson(update), update_id: id }, policy);
         await s.insert.run({ id, payload: JSON.stringify(clean), chatId: chatIdOf(clean) ?? null });
         fresh.push(clean);
       }

@@ -3,7 +3,8 @@
  * A question that already holds an answer offers «Keep as it is» instead, which changes
  * nothing; typing «нет» or «-» empties it.
  */
-import { type Answers, copyAnswers, sameJson } from "../report/answers.js";
+import { sameJson } from "../json.js";
+import { type Answers, copyAnswers } from "../report/answers.js";
 import { setHint, unmarkAnswered } from "./pending.js";
 import { selection } from "./selection.js";
 import { type Cursor, stepDef, stepKey } from "./steps.js";

@@ -1,10 +1,10 @@
 /**
  * Answers are copied and compared on every answer without JSON round trips
- * (core/report/answers.ts): the copy must be what a round trip gives, and two
+ * (core/json.ts): the copy must be what a round trip gives, and two
  * values the same exactly when their JSON is, for any plain JSON shape.
  */
 import { describe, expect, it } from "vitest";
-import { copyJson, sameJson } from "../../src/core/report/answers.js";
+import { copyJson, sameJson } from "../../src/core/json.js";
 
 /** A small deterministic generator of JSON-shaped values, with fields set to undefined. */
 function random(seed: number) {
