@@ -46,10 +46,12 @@ const KAZAKH_LETTERS = new RegExp(`[${Object.keys(KAZAKH_FOLD).join("")}]`, "g")
 
 /**
  * The letters of the scripts people write to the bot, for use inside a character class:
- * Latin with its accented letters (Kazakh Latin's ä ğ ı ñ ö ş ü ə among them) and Cyrillic
- * (Russian and Kazakh), upper and lower case.
+ * Latin with its accented letters (Kazakh Latin's á ǵ ń ó ú ý ä ğ ı ñ ö ş ü ə among them)
+ * and Cyrillic (Russian and Kazakh), upper and lower case: exactly the `\p{L}` letters of
+ * the Latin blocks (U+0000–U+02AF) and the Cyrillic ones (U+0400–U+052F).
  */
-export const LETTER_CHARS = "A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u02af\\u0400-\\u0481\\u048a-\\u052f";
+export const LETTER_CHARS =
+  "A-Za-z\\u00aa\\u00b5\\u00ba\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u02af\\u0400-\\u0481\\u048a-\\u052f";
 /**
  * One such letter. On the text people type it matches what `\p{L}` matches, but costs V8 a
  * fraction to compile, and V8 compiles regexps again after every full garbage collection
