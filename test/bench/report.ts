@@ -11,6 +11,7 @@ import type { MemoryFigures } from "./memory.js";
 import type { QueryFigures } from "./pg-stats.js";
 import type { PostgresFigures } from "./postgres.js";
 import type { RecognitionFigures } from "./recognition.js";
+import type { RegexCompileFigures } from "./regex-compile.js";
 import type { RenderFigures } from "./render-load.js";
 import type { StartupFigures } from "./startup.js";
 import { median, percentile } from "./stats.js";
@@ -32,6 +33,7 @@ export interface Figures {
   render?: RenderFigures | undefined;
   memory?: MemoryFigures | undefined;
   startup?: StartupFigures | undefined;
+  regex?: RegexCompileFigures | undefined;
 }
 
 const NONE = Number.NaN;
@@ -241,6 +243,24 @@ function renderSection(r: RenderFigures): Section {
   };
 }
 
+/** V8 compiles regexps again after a full GC (about every second under load): what that costs, once. */
+function regexSection(r: RegexCompileFigures): Section {
+  const dearest = r.costs[0];
+  return {
+    title: `8. regular expressions: compiled again after a full GC (${r.count} built at load, first two runs each)`,
+    rows: [
+      { label: "all of them", unit: "ms", median: r.totalMs, target: { kind: "max", limit: 150 } },
+      {
+        label: "the dearest one",
+        unit: "ms",
+        median: dearest?.ms ?? NONE,
+        target: { kind: "max", limit: 10 },
+        note: dearest?.where ?? "",
+      },
+    ],
+  };
+}
+
 function recognitionSection(r: RecognitionFigures): Section {
   return {
     title: `3. recognition, ${r.narratives} narratives from ${r.files.length} files`,
@@ -333,6 +353,7 @@ export function sections(f: Figures): Section[] {
   if (f.memory || f.storage) out.push(memorySection(f.memory, f.storage));
   if (f.startup) out.push(startupSection(f.startup));
   if (f.render) out.push(renderSection(f.render));
+  if (f.regex) out.push(regexSection(f.regex));
   return out;
 }
 
@@ -400,6 +421,8 @@ export function summary(f: Figures): Record<string, unknown> {
     render_p99_others_ms: f.render ? percentile(f.render.others.latencies, 99) : NONE,
     render_p99_baseline_ms: f.render ? percentile(f.render.baseline.latencies, 99) : NONE,
     http_offered_updates_per_s: f.http?.offered ?? NONE,
+    regex_compile_ms: f.regex?.totalMs ?? NONE,
+    regex_max_ms: f.regex?.costs[0]?.ms ?? NONE,
     ...walkKeys(f),
     errors:
       (f.stack?.errors ?? 0) +

@@ -7,7 +7,7 @@
  *   npm run bench -- --json                … and the JSON line last
  *   npm run bench -- --quick               small sizes, to check the harness itself
  *   npm run bench -- --only=stack,http     some pieces only: stack, postgres, instances, http, burst,
- *                                          recognition, documents, storage, memory, startup, render
+ *                                          recognition, documents, storage, memory, startup, render, regex
  *   npm run bench -- --only=pg             the walk on PostgreSQL: postgres and instances
  *   npm run bench -- --users=100           simulated people at once (default 25)
  *
@@ -26,6 +26,8 @@
  * `sqlite_walk_1_*`), three instances in webhook mode behind nginx as deploy/ runs them
  * (`pg_walk_3_*`, with one instance behind the same nginx: `pg_hook_1_*`, `sqlite_hook_1_*`).
  * Without Debian's postgresql or nginx those pieces are skipped with one line.
+ * `regex_compile_ms`: what the regexps built at load cost to compile again after a full GC
+ * (test/bench/regex-compile.ts, which also lists them: `node --import tsx test/bench/regex-compile.ts`).
  * BENCH_PG_SETTINGS="name=value,…" starts the bench's clusters with those server settings.
  */
 import { cpus, loadavg } from "node:os";
@@ -36,6 +38,7 @@ import { benchInstances, type Engine, type InstancesFigures, instancesMissing } 
 import { benchMemory } from "./memory.js";
 import { benchPostgres, postgresMissing } from "./postgres.js";
 import { benchRecognition } from "./recognition.js";
+import { benchRegexCompile } from "./regex-compile.js";
 import { benchRender } from "./render-load.js";
 import { type Figures, sections, summary } from "./report.js";
 import { benchStartup } from "./startup.js";
@@ -54,6 +57,7 @@ const PIECES = [
   "memory",
   "startup",
   "render",
+  "regex",
 ] as const;
 type Piece = (typeof PIECES)[number];
 
@@ -145,6 +149,7 @@ async function main(): Promise<void> {
     memory: await piece("memory", () => benchMemory(MEMORY_USERS, 1)),
     startup: await piece("startup", () => benchStartup(STARTS)),
     render: await piece("render", () => benchRender(RENDER)),
+    regex: await piece("regex", benchRegexCompile),
   };
   const table = sections(figures);
   const seconds = (performance.now() - began) / 1000;
