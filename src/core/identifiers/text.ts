@@ -55,43 +55,16 @@ export const LETTER_CHARS =
 /**
  * One such letter. On the text people type it matches what `\p{L}` matches, but costs V8 a
  * fraction to compile, and V8 compiles regexps again after every full garbage collection
- * (about every second under load): word tails inside big patterns use it. WORD_START and
- * WORD_END stop at a letter of any script.
+ * (about every second under load): word tails inside big patterns use it. `\p{L}` stays in
+ * WORD_START/WORD_END, where a letter of any script must stop a match.
  */
 export const LETTER = `[${LETTER_CHARS}]`;
 /** The rest of a word after its stem («алмат|ыда», «облыс|ы»). */
 export const LETTERS = `${LETTER}*`;
 
-/** The code points of the Basic Multilingual Plane that `test` takes, as ranges for a character class. */
-function bmpRanges(test: RegExp): string {
-  const hex = (cp: number) => `\\u${cp.toString(16).padStart(4, "0")}`;
-  let out = "";
-  let start = -1;
-  for (let cp = 0; cp <= 0x10000; cp++) {
-    const taken = cp < 0x10000 && test.test(String.fromCharCode(cp));
-    if (taken && start < 0) start = cp;
-    else if (!taken && start >= 0) {
-      out += start === cp - 1 ? hex(start) : `${hex(start)}-${hex(cp - 1)}`;
-      start = -1;
-    }
-  }
-  return out;
-}
-
-/**
- * The letters and digits of every script (`\p{L}\p{N}`) in the Basic Multilingual Plane, for
- * use inside a character class. The planes above it (historic scripts, rare ideographs,
- * mathematical letters like 𝐀) are left out: their ranges take two thirds of the time V8
- * spends compiling `\p{L}\p{N}` again after each full GC, in every pattern that has a word
- * boundary (more than a hundred). Emoji are no letters either way.
- */
-export const WORD_CHARS = bmpRanges(/^[\p{L}\p{N}]$/u);
-/** A letter of any script in the Basic Multilingual Plane (`\p{L}` there), for use inside a character class. */
-export const ANY_LETTER = bmpRanges(/^\p{L}$/u);
-
 /** A word boundary that also works for Cyrillic (JavaScript's \b only knows ASCII). */
-export const WORD_START = `(?<![${WORD_CHARS}_])`;
-export const WORD_END = `(?![${WORD_CHARS}_])`;
+export const WORD_START = "(?<![\\p{L}\\p{N}_])";
+export const WORD_END = "(?![\\p{L}\\p{N}_])";
 
 /** Same-length cleaning for scanners that report positions: odd spaces → " ", odd dashes → "-". */
 export const cleanInPlace = (text: string): string =>

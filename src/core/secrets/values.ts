@@ -5,7 +5,7 @@
  */
 import { parseLink } from "../identifiers/handle.js";
 import { isAmountContext } from "../identifiers/money-words.js";
-import { ANY_LETTER, foldKazakh, LETTERS, WORD_END, WORD_START } from "../identifiers/text.js";
+import { foldKazakh, LETTERS, WORD_END, WORD_START } from "../identifiers/text.js";
 import { firstFrom, lastBefore, type Token } from "./tokens.js";
 import { toldDigits } from "./told.js";
 import {
@@ -249,7 +249,7 @@ const TRIGGER_RES = TRIGGERS.map((trigger) => ({
   trigger,
   re: new RegExp(
     // A digit may follow at once: "код4821" (the tokens split it).
-    `${WORD_START}(?:${trigger.source})(?![${ANY_LETTER}_])(?!\\s+(?:${NOT_SECRET_AFTER})${WORD_END})`,
+    `${WORD_START}(?:${trigger.source})(?![\\p{L}_])(?!\\s+(?:${NOT_SECRET_AFTER})${WORD_END})`,
     "gu",
   ),
 }));

@@ -2,9 +2,9 @@
  * The words that tell what a sentence of a story is about, in Russian and Kazakh,
  * matched on text folded by `foldKazakh` («аударды» is «аударды», «несие» is «несие»).
  */
-import { LETTER, LETTERS, WORD_CHARS } from "../identifiers/text.js";
+import { LETTER, LETTERS } from "../identifiers/text.js";
 
-const word = (source: string, flags = "u") => new RegExp(`(?<![${WORD_CHARS}])(?:${source})(?![${WORD_CHARS}])`, flags);
+const word = (source: string, flags = "u") => new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, flags);
 
 /** Giving something away: said, dictated, typed, sent. */
 export const DISCLOSE = word(
