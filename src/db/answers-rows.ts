@@ -282,8 +282,12 @@ function cryptoOf(t: TransferRow): CryptoDetails | undefined {
   return Object.keys(c).length > 0 ? c : undefined;
 }
 
-/** Drops undefined fields so a loaded draft deep-equals the one that was saved. */
+/**
+ * Drops undefined fields so a loaded draft deep-equals the one that was saved. A new
+ * object rather than `delete`: deleting turns an object into a slow dictionary.
+ */
 function clean<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
-  return o;
+  const out: Partial<T> = {};
+  for (const k in o) if (o[k] !== undefined) out[k] = o[k];
+  return out as T;
 }

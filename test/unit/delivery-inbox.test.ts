@@ -5,7 +5,7 @@
 
 import { sql } from "drizzle-orm";
 import type { Update } from "grammy/types";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { LEASE_MS, UpdateInbox } from "../../src/bot/delivery/inbox.js";
 import type { Db } from "../../src/db/client.js";
 import { markUpdateHandled } from "../../src/db/handled-updates.js";
@@ -64,6 +64,44 @@ describe("the inbox recognises redeliveries by source and content", () => {
     // Each redelivery is still recognised, by its own source.
     expect(await second.accept([text(7, "for bot 222")])).toEqual([]);
     expect(await first.accept([text(7, "for bot 111")])).toEqual([]);
+  });
+  it("an id still waiting in the inbox for another bot is not reused: the new update gets a spare id, both are kept", async () => {
+    const first = new UpdateInbox(db, { source: "333" });
+    const second = new UpdateInbox(db, { source: "444" });
+    await first.accept([text(8, "waiting for bot 333")]);
+    const [fresh] = await second.accept([text(8, "for bot 444")]);
+    expect(fresh?.update_id).toBeLessThan(0);
+    await first.stoppedCleanly();
+    const left = await first.leftovers(() => expect.unreachable());
+    expect(left.updates.map((u) => u.message?.text).sort()).toEqual(["for bot 444", "waiting for bot 333"]);
+  });
+});
+
+describe("letting go of handled updates", () => {
+  it("updates finished together are let go in one transaction, each done() settling once it is committed", async () => {
+    const inbox = new UpdateInbox(db, { source: "1" });
+    await inbox.accept([text(1, "a"), text(2, "b", 2), text(3, "c", 3)]);
+    const transactions = vi.spyOn(db.$engine, "transaction");
+    await Promise.all([inbox.done(1), inbox.done(2), inbox.done(3)]);
+    expect(transactions).toHaveBeenCalledTimes(1);
+    expect(await rowsOf(db, "SELECT update_id FROM update_inbox")).toEqual([]);
+    for (const id of [1, 2, 3]) expect(await markUpdateHandled(db, id)).toBe(false);
+    // One finished later starts a new round.
+    await inbox.accept([text(4, "d")]);
+    await inbox.done(4);
+    expect(await rowsOf(db, "SELECT update_id FROM update_inbox")).toEqual([]);
+  });
+
+  it("a batch the database refuses fails every done() in it, and each can be let go of again", async () => {
+    const inbox = new UpdateInbox(db, { source: "1" });
+    await inbox.accept([text(1, "a"), text(2, "b", 2)]);
+    const refuse = vi.spyOn(db.$engine, "transaction").mockRejectedValueOnce(new Error("disk full"));
+    const settled = await Promise.allSettled([inbox.done(1), inbox.done(2)]);
+    expect(settled.map((s) => s.status)).toEqual(["rejected", "rejected"]);
+    expect(await rowsOf(db, "SELECT update_id FROM update_inbox")).toHaveLength(2);
+    refuse.mockRestore();
+    await Promise.all([inbox.done(1), inbox.done(2)]);
+    expect(await rowsOf(db, "SELECT update_id FROM update_inbox")).toEqual([]);
   });
 });
 

@@ -99,11 +99,18 @@ const statements = (db: Db) =>
           ),
         )
         .prepare(),
-      inInbox: db.select({ id: inbox.updateId }).from(inbox).where(eq(inbox.updateId, id)).prepare(),
-      inHandled: db
-        .select({ id: handledUpdates.updateId })
-        .from(handledUpdates)
-        .where(eq(handledUpdates.updateId, id))
+      /** Whether the id is waiting in the inbox or was handled: one statement for both. */
+      idUsed: db
+        .select({ id: inbox.updateId })
+        .from(inbox)
+        .where(eq(inbox.updateId, id))
+        .unionAll(
+          db
+            .select({ id: handledUpdates.updateId })
+            .from(handledUpdates)
+            .where(eq(handledUpdates.updateId, id)),
+        )
+        .limit(1)
         .prepare(),
       receive: db
         .insert(receivedUpdates)
@@ -160,6 +167,9 @@ export class UpdateInbox {
   /** Whether claims share the inbox among instances; otherwise one instance owns it all (its lock). */
   readonly shared: boolean;
   private presence: Presence | undefined;
+  /** Handled updates waiting for the next let-go transaction (see done). */
+  private finished: { updateId: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private forgetting = false;
   private readonly clock: () => number;
 
   constructor(
@@ -234,10 +244,7 @@ export class UpdateInbox {
         const seen = await s.received.get({ source, telegramId });
         if (seen?.fingerprint === print) continue;
         // The id is ours to use unless something (another source, an older run of this one) holds it.
-        const taken =
-          seen !== undefined ||
-          (await s.inInbox.get({ id: telegramId })) !== undefined ||
-          (await s.inHandled.get({ id: telegramId })) !== undefined;
+        const taken = seen !== undefined || (await s.idUsed.get({ id: telegramId })) !== undefined;
         const id = taken ? (await s.spareId.get({ name: SPARE_ID }))!.value : telegramId;
         await s.receive.run({ source, telegramId, fingerprint: print, id, at: new Date().toISOString() });
         // Sanitised from a copy: a transaction run again after a conflict must not clean a cleaned update.
@@ -284,8 +291,38 @@ export class UpdateInbox {
     await statements(this.db).bumpAttempts.run({ id: updateId });
   }
 
+  /**
+   * Lets go of a handled update. Those finished while the previous let-go was being
+   * written go together in the next transaction (one commit for many): until it is
+   * committed the update would be replayed after a crash, which its handlers allow.
+   */
   done(updateId: number): Promise<void> {
-    return inTransaction(this.db, () => this.forget(updateId));
+    return new Promise((resolve, reject) => {
+      this.finished.push({ updateId, resolve, reject });
+      if (!this.forgetting) {
+        this.forgetting = true;
+        void this.forgetFinished();
+      }
+    });
+  }
+
+  private async forgetFinished(): Promise<void> {
+    // Those that finish in this turn of the event loop join the first batch.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (this.finished.length > 0) {
+      const batch = this.finished;
+      this.finished = [];
+      try {
+        await inTransaction(this.db, async () => {
+          for (const { updateId } of batch) await this.forget(updateId);
+        });
+        for (const { resolve } of batch) resolve();
+      } catch (error) {
+        for (const { reject } of batch) reject(error);
+      }
+    }
+    // In the same turn as the last look at the queue: an update finished after it starts a new round.
+    this.forgetting = false;
   }
 
   /** The run ends with every update it took either handled or left for the next run to handle (not suspect). */
