@@ -105,10 +105,7 @@ const statements = (db: Db) =>
         .from(inbox)
         .where(eq(inbox.updateId, id))
         .unionAll(
-          db
-            .select({ id: handledUpdates.updateId })
-            .from(handledUpdates)
-            .where(eq(handledUpdates.updateId, id)),
+          db.select({ id: handledUpdates.updateId }).from(handledUpdates).where(eq(handledUpdates.updateId, id)),
         )
         .limit(1)
         .prepare(),
