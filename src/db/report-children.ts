@@ -10,7 +10,7 @@
  * with another time and are read again. A table rewritten here is read again; a
  * transaction that rolls back forgets the report.
  */
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, getTableColumns, sql } from "drizzle-orm";
 import { sameJson } from "../core/json.js";
 import type { Answers } from "../core/report/answers.js";
 import { answersToChildRows, type ChildRows, type LoadedRows } from "./answers-rows.js";
@@ -97,20 +97,36 @@ const deletes = (db: Db) =>
     return Object.fromEntries(NAMES.map((name) => [name, of(name)])) as Record<Table, ReturnType<typeof of>>;
   });
 
+/**
+ * One row's insert per table, prepared: building a multi-row insert with drizzle on
+ * every write cost more than SQLite's work. Values are bound as given (SQL, not
+ * drizzle params), so a flag is bound as 1/0 and null as null here.
+ */
+const inserts = (db: Db) =>
+  prepared(db, "report-children.insert", () => {
+    const of = (name: Table) => {
+      const keys = Object.keys(getTableColumns(TABLES[name])).filter((key) => key !== "id");
+      const values = Object.fromEntries(keys.map((key) => [key, sql`${sql.placeholder(key)}`]));
+      return {
+        keys,
+        statement: db
+          .insert(TABLES[name])
+          .values(values as never)
+          .prepare(),
+      };
+    };
+    return Object.fromEntries(NAMES.map((name) => [name, of(name)])) as Record<Table, ReturnType<typeof of>>;
+  });
+
+const bound = (value: unknown) => (typeof value === "boolean" ? (value ? 1 : 0) : (value ?? null));
+
 /** One table's rows, in the order given (their ids keep that order). */
-function insert(db: Db, reportId: number, rows: ChildRows, name: Table): Promise<unknown> {
-  const withReport = <T>(list: T[]) => list.map((r) => ({ ...r, reportId }));
-  switch (name) {
-    case "contacts":
-      return db.insert(contacts).values(withReport(rows.contacts)).run();
-    case "transfers":
-      return db.insert(transfers).values(withReport(rows.transfers)).run();
-    case "loans":
-      return db.insert(loans).values(withReport(rows.loans)).run();
-    case "identifiers":
-      return db.insert(identifiers).values(withReport(rows.identifiers)).run();
-    case "evidence":
-      return db.insert(evidence).values(withReport(rows.evidence)).run();
+async function insert(db: Db, reportId: number, rows: ChildRows, name: Table): Promise<void> {
+  const { keys, statement } = inserts(db)[name];
+  for (const row of rows[name] as Record<string, unknown>[]) {
+    const params: Record<string, unknown> = {};
+    for (const key of keys) params[key] = key === "reportId" ? reportId : bound(row[key]);
+    await statement.run(params);
   }
 }
 

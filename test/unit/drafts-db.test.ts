@@ -68,6 +68,41 @@ describe("drafts in the database", () => {
     expect(await raw()).toMatchObject({ transfers_made: null, channels: "[]", lang: "ru", rev: 7 });
   });
 
+  it("stores a child row's unanswered flag as NULL and its answers as 0/1, and gives them back", async () => {
+    const contact = (handedOver?: boolean) => ({
+      phones: [{ kind: "phone" as const, value: "+77010000001", raw: "87010000001" }],
+      handles: [],
+      ...(handedOver === undefined ? {} : { handedOver }),
+    });
+    const file = (n: number, stored?: boolean) => ({
+      fileId: `f${n}`,
+      fileUniqueId: `u${n}`,
+      kind: "photo" as const,
+      receivedAt: "2026-12-01T10:00:00.000Z",
+      ...(stored === undefined ? {} : { stored }),
+    });
+    const answers = {
+      ...(await createDraft(db, 1, "ru", {})).answers,
+      contacts: [contact(), contact(false), contact(true)],
+      evidence: [file(1), file(2, false), file(3, true)],
+    };
+    const draft = await createDraft(db, 1, "ru", answers);
+    expect(
+      await rowsOf(db, "SELECT handed_over FROM report_contacts WHERE report_id = ? ORDER BY position", draft.id),
+    ).toEqual([{ handed_over: null }, { handed_over: 0 }, { handed_over: 1 }]);
+    expect(await rowsOf(db, "SELECT stored FROM report_evidence WHERE report_id = ? ORDER BY id", draft.id)).toEqual([
+      { stored: null },
+      { stored: 0 },
+      { stored: 1 },
+    ]);
+    expect(await rowsOf(db, 'SELECT "foreign" AS f FROM report_identifiers WHERE report_id = ?', draft.id)).toEqual([
+      { f: 0 },
+      { f: 0 },
+      { f: 0 },
+    ]);
+    expect((await loadDraft(db, draft.id))?.answers).toEqual(answers);
+  });
+
   it("stamps the draft with the app's clock, which the reminder and purge jobs compare with", async () => {
     const created = new Date("2031-03-10T06:00:00.000Z");
     const draft = await createDraft(db, 1, "ru", {}, created);
