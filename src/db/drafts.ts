@@ -139,8 +139,8 @@ const saveStatement = (db: Db) =>
       .prepare();
   });
 
-function encode(values: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+/** Into `out`: a new object built by stores, as a spread followed by more fields is slow in V8 (~1 µs a field). */
+function encode(values: Record<string, unknown>, out: Record<string, unknown> = {}): Record<string, unknown> {
   for (const key in values) {
     const v = values[key];
     out[key] =
@@ -165,12 +165,10 @@ export function saveDraft(
 ): Promise<void> {
   const updatedAt = (options.now ?? new Date()).toISOString();
   return inTransaction(db, async () => {
-    await saveStatement(db).run({
-      id,
-      ...encode({ ...answersToFields(answers), cursor, updatedAt }),
-      lang: options.lang ?? null,
-      rev: options.rev ?? null,
-    });
+    const params = encode({ cursor, updatedAt }, encode(answersToFields(answers), { id }));
+    params.lang = options.lang ?? null;
+    params.rev = options.rev ?? null;
+    await saveStatement(db).run(params);
     const stamp = options.loadedAt === undefined ? undefined : { from: options.loadedAt, to: updatedAt };
     await writeReportChildren(db, id, answers, options.before, stamp);
   });

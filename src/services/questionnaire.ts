@@ -109,13 +109,13 @@ export function answerStep(
     const rev = outcome.kind === "moved" ? (draft.rev + 1) % 1000 : draft.rev;
     if (outcome.kind === "moved" || outcome.kind === "updated") {
       await saveDraft(db, id, outcome.state.answers, outcome.state.cursor, {
-        ...(lang ? { lang } : {}),
         rev,
         before: draft.answers,
         now,
         loadedAt: draft.updatedAt,
+        ...(lang ? { lang } : {}),
       });
     }
-    return { ...outcome, rev };
+    return { rev, ...outcome };
   });
 }

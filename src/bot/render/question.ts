@@ -163,7 +163,7 @@ export function questionScreenText(t: T, state: Shown): string {
   const def = stepDef(step);
   if (def.kind === "review") return reviewSummary(t, state.answers);
   if (def.kind === "menu") return menuText(t, state);
-  const ctx = { ...behalf(state), n: item + 1 };
+  const ctx = { n: item + 1, ...behalf(state) };
   const header = itemHeader(t, state);
   const parts = [progress(t, def.section) + (header ? `${header}\n` : "") + questionText(t, state, ctx)];
   if (def.kind === "facts") {
