@@ -58,10 +58,10 @@ export interface BotOptions {
 const htmlByDefault: Transformer = (prev, method, payload, signal) => {
   const p = payload as Record<string, unknown>;
   if ((method === "sendMessage" || method === "editMessageText") && p && !("parse_mode" in p)) {
-    return prev(method, { ...payload, parse_mode: "HTML" } as typeof payload, signal);
+    return prev(method, { parse_mode: "HTML", ...payload } as typeof payload, signal);
   }
   if ((method === "sendDocument" || method === "sendPhoto") && p && "caption" in p && !("parse_mode" in p)) {
-    return prev(method, { ...payload, parse_mode: "HTML" } as typeof payload, signal);
+    return prev(method, { parse_mode: "HTML", ...payload } as typeof payload, signal);
   }
   return prev(method, payload, signal);
 };

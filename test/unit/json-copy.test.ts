@@ -4,7 +4,7 @@
  * values the same exactly when their JSON is, for any plain JSON shape.
  */
 import { describe, expect, it } from "vitest";
-import { copyJson, sameJson } from "../../src/core/json.js";
+import { copyJson, sameJson, withFields } from "../../src/core/json.js";
 
 /** A small deterministic generator of JSON-shaped values, with fields set to undefined. */
 function random(seed: number) {
@@ -53,5 +53,19 @@ describe("copying and comparing answers", () => {
       if (byJson) same++;
     }
     expect(same).toBeGreaterThan(500);
+  });
+
+  it("withFields gives what a spread gives: a new object, the given fields winning, the base untouched (2,000 values)", () => {
+    const { value, next } = random(23);
+    for (let i = 0; i < 2000; i++) {
+      const base = next() < 0.1 ? undefined : { a: value(1), b: value(1), ...(next() < 0.5 ? { c: value(1) } : {}) };
+      const fields = next() < 0.5 ? { c: value(1) } : { b: value(1), d: value(1) };
+      const before = JSON.stringify(base);
+      const made = withFields(base, fields);
+      expect(made).toStrictEqual({ ...base, ...fields });
+      expect(Object.keys(made)).toEqual(Object.keys({ ...base, ...fields }));
+      expect(made).not.toBe(base);
+      expect(JSON.stringify(base)).toBe(before);
+    }
   });
 });

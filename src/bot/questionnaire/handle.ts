@@ -136,7 +136,7 @@ export function questionnaireHandler(submission: Submission): MiddlewareFn<AppCo
       await ctx.reply(ctx.t("questionnaire:gone"));
       return;
     }
-    const next: Shown = { ...result.state, rev: result.rev };
+    const next: Shown = { answers: result.state.answers, cursor: result.state.cursor, rev: result.rev };
     switch (result.kind) {
       case "updated":
         if (result.notice) await show(ctx, next, { notice: `questionnaire:notices.${result.notice}` });

@@ -3,6 +3,7 @@
  * answers or an error code for a kind re-ask. Free text is cleaned of secrets
  * here too, whatever the caller did before.
  */
+import { withFields } from "../json.js";
 import { type Answers, copyAnswers, type Evidence } from "../report/answers.js";
 import { applyText } from "./answer-text.js";
 import { typedMulti, typedSingle } from "./answer-typed.js";
@@ -59,7 +60,7 @@ export function applyInput(answers: Answers, at: Cursor, input: Input, ctx: Answ
         const off = new Set(a.pending?.unticked ?? []);
         if (off.has(n)) off.delete(n);
         else off.add(n);
-        a.pending = { ...a.pending, unticked: [...off].sort((x, y) => x - y) };
+        a.pending = withFields(a.pending, { unticked: [...off].sort((x, y) => x - y) });
         return { kind: "updated", answers: a };
       }
       if (input.type === "done") return answered(confirmFacts(a));

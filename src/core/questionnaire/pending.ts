@@ -2,6 +2,7 @@
  * The questionnaire's working notes kept with the draft (never in a report): steps
  * answered in passing, and values read from one answer for another question.
  */
+import { withFields } from "../json.js";
 import type { Answers, Pending } from "../report/answers.js";
 
 function notes(a: Answers): Pending {
@@ -31,7 +32,7 @@ export function setHint(a: Answers, key: string, value: string | undefined): voi
     return;
   }
   const p = notes(a);
-  p.hints = { ...p.hints, [key]: value };
+  p.hints = withFields(p.hints, { [key]: value });
 }
 
 export const hintAt = (a: Answers, key: string): string | undefined => a.pending?.hints?.[key];

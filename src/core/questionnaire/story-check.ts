@@ -3,6 +3,7 @@
  * what is wrong and confirms. Only confirmed facts become answers, and the questions
  * they answer are not asked again going forward (they stay in the review to change).
  */
+import { withFields } from "../json.js";
 import type { Answers, StoryFact } from "../report/answers.js";
 import { markAnswered } from "./pending.js";
 
@@ -115,12 +116,12 @@ export function confirmFacts(a: Answers): Answers {
   const facts = tickedFacts(a);
   for (const fact of facts) apply(a, fact);
   if (a.receivingPhone && a.device) markAnswered(a, "victim_device");
-  a.pending = { ...a.pending, checked: true };
+  a.pending = withFields(a.pending, { checked: true });
   return a;
 }
 
 /** "Nothing fits": no fact is taken; every question is asked. */
 export function declineFacts(a: Answers): Answers {
-  a.pending = { ...a.pending, checked: true, unticked: (a.pending?.facts ?? []).map((_, i) => i) };
+  a.pending = withFields(a.pending, { checked: true, unticked: (a.pending?.facts ?? []).map((_, i) => i) });
   return a;
 }
