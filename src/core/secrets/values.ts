@@ -268,6 +268,7 @@ const stopsAfter = (token: Token, trigger: Trigger) =>
 export function valueMasks(text: string, folded: string, tokens: Token[]): Mask[] {
   const masks: Mask[] = [];
   for (const { trigger, re } of TRIGGER_RES) {
+    if (!trigger.needles.some((needle) => folded.includes(needle))) continue;
     for (const m of folded.matchAll(re)) {
       const end = m.index + m[0].length;
       const previous = lastBefore(tokens, m.index);

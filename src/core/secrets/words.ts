@@ -14,6 +14,12 @@ export interface Trigger {
   kind: Exclude<SecretKind, "card_expiry">;
   shape: ValueShape;
   source: string;
+  /**
+   * Pieces of folded text one of which every match contains: the pattern is run only on
+   * a text holding one (most answers hold none, and twelve patterns a text was the
+   * detector's largest cost). A test checks them against every phrasing in the tables.
+   */
+  needles: readonly string[];
   /** Names a secret only next to a verb of telling, typing or arriving ("the digits"): see told.ts. */
   told?: true;
 }
@@ -31,59 +37,75 @@ export const TRIGGERS: Trigger[] = [
     kind: "cvv",
     shape: "digits",
     source: `(?:cvv|cvc|свв|свс|цвв)2?(?:[-\\s]?(?:код|kod|code)${CODE_ENDINGS})?(?:-?${LETTER}{1,3})?`,
+    needles: ["cvv", "cvc", "свв", "свс", "цвв"],
   },
   {
     kind: "cvv",
     shape: "digits",
     source: `(?:три|3|уш|tri|3-х|трехзначн${LETTERS})\\s+(?:цифр${LETTERS}|сан${LETTERS}|cifr${LETTERS})(?:\\s+(?:на\\s+|с\\s+)?(?:оборот${LETTERS}|обратн${LETTERS}(?:\\s+сторон${LETTERS})?|задн${LETTERS}(?:\\s+сторон${LETTERS})?|сзади))?`,
+    needles: ["цифр", "сан", "cifr"],
   },
   {
     kind: "cvv",
     shape: "digits",
     source: `(?:арт${LETTERS}|сырт${LETTERS})(?:\\s+жагындагы)?\\s+(?:3|уш)\\s+(?:сан${LETTERS}|цифр${LETTERS})`,
+    needles: ["сан", "цифр"],
   },
   {
     kind: "cvv",
     shape: "digits",
     source: `код${LETTERS}\\s+(?:на|с)\\s+(?:оборот${LETTERS}|обратн${LETTERS})(?:\\s+сторон${LETTERS})?`,
+    needles: ["код"],
   },
   // The back of the card alone: "на обороте 739", "сзади 739", "артында 739".
   {
     kind: "cvv",
     shape: "digits",
     source: `на\\s+оборот${LETTERS}|с\\s+обратной\\s+сторон${LETTERS}|на\\s+обратной\\s+сторон${LETTERS}|сзади|на\\s+задней\\s+сторон${LETTERS}|артында${LETTERS}|сыртында${LETTERS}`,
+    needles: ["оборот", "обратной", "сзади", "задней", "артында", "сыртында"],
   },
   {
     kind: "pin",
     shape: "digits",
     source: `(?:пин|pin)(?:[-\\s]?(?:код|kod|code))?${CODE_ENDINGS}(?:-?(?:ди|ды|ин|ын|ым|ымды))?`,
+    needles: ["пин", "pin"],
   },
   {
     kind: "password",
     shape: "word",
     source: `(?:кодов|секретн|контрольн)${LETTERS}\\s+слов${LETTERS}|кодтык\\s+соз${LETTERS}|кодтык\\s+созд${LETTERS}|кил?т\\s+соз${LETTERS}`,
+    needles: ["слов", "соз"],
   },
-  { kind: "code", shape: "digits", source: `одноразов${LETTERS}\\s+парол${LETTERS}|бир\\s+реттик\\s+парол${LETTERS}` },
+  {
+    kind: "code",
+    shape: "digits",
+    source: `одноразов${LETTERS}\\s+парол${LETTERS}|бир\\s+реттик\\s+парол${LETTERS}`,
+    needles: ["парол"],
+  },
   {
     kind: "password",
     shape: "password",
     source: `парол${LETTERS}|parol${LETTERS}|password|passwd|купия\\s*соз${LETTERS}`,
+    needles: ["парол", "parol", "password", "passwd", "купия"],
   },
   {
     kind: "code",
     shape: "digits",
     source: `(?:смс|sms|эсэмэс)(?:-?${LETTER}{1,4})?[-\\s]?(?:код${CODE_ENDINGS}|kod${LETTERS}|code)|(?:${THREE_DS})(?:-?(?:код${CODE_ENDINGS}|kod|code))?|(?:код|kod)${CODE_ENDINGS}|code|passcode|otp|смс(?:-?${LETTER}{1,4})?|sms|смск[аиу]`,
+    needles: ["смс", "sms", "эсэмэс", "код", "kod", "code", "otp", "3d", "3-d", "3дс"],
   },
   {
     kind: "code",
     shape: "digits",
     source: `продиктовал${LETTERS}|диктовал${LETTERS}|prodiktoval${LETTERS}|прочитал${LETTERS}|зачитал${LETTERS}`,
+    needles: ["диктовал", "prodiktoval", "прочитал", "зачитал"],
   },
   // «назвала цифры которые пришли 551234», «келген цифрларды айтып бердім 551234».
   {
     kind: "code",
     shape: "digits",
     source: `цифр${LETTERS}|cifr${LETTERS}|цифрлар${LETTERS}|сандар${LETTERS}`,
+    needles: ["цифр", "cifr", "сандар"],
     told: true,
   },
 ];
