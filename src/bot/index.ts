@@ -5,6 +5,7 @@
 import { sequentialize } from "@grammyjs/runner";
 import { type Api, Bot, type Transformer } from "grammy";
 import type { Metrics } from "../metrics.js";
+import { botApiClient } from "./api/http-client.js";
 import { apiMetrics } from "./api/metrics.js";
 import { retryTransformer } from "./api/retry.js";
 import type { TelegramHealth } from "./api/telegram-health.js";
@@ -84,7 +85,7 @@ function installTransformers(api: Api, metrics: Metrics, health: TelegramHealth 
 export function createBot(deps: BotDeps, options: BotOptions = {}): Bot<AppContext> {
   const { config } = deps;
   const bot = new Bot<AppContext>(config.botToken, {
-    client: { apiRoot: config.apiRoot, timeoutSeconds: options.callTimeoutSeconds ?? 40 },
+    client: botApiClient(config.apiRoot, options.callTimeoutSeconds ?? 40),
   });
   installTransformers(bot.api, deps.metrics, options.health);
   const extra = options.transformers ?? [];

@@ -7,6 +7,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Api, GrammyError, HttpError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { botApiClient } from "./http-client.js";
 import { RETRY } from "./retry.js";
 
 export class TelegramUnreachableError extends Error {}
@@ -52,7 +53,7 @@ export async function reachTelegram(token: string, apiRoot: string, timeoutMs = 
   try {
     // Telegram's "wait" (429) and its 5xx are waited out; a network error is not retried (the
     // bot's own client retries those, which is right later, not at start).
-    const api = new Api(token, { apiRoot });
+    const api = new Api(token, botApiClient(apiRoot));
     api.config.use(
       autoRetry({
         maxRetryAttempts: RETRY.maxRetryAttempts,

@@ -21,6 +21,7 @@ import {
 import { runAlone } from "../../db/job-lock.js";
 import { getUser, markBlocked } from "../../db/users.js";
 import type { I18n } from "../../i18n.js";
+import { botApiClient } from "../api/http-client.js";
 import type { BotDeps } from "../deps.js";
 import { alertKeyboard } from "../keyboards/alerts.js";
 import { BROADCAST_LOCK, BROADCAST_PER_SECOND, broadcastPacer, Pacer } from "./pace.js";
@@ -44,7 +45,7 @@ export function alertMessage(i18n: I18n, lang: Lang, alert: Pick<Alert, "textKk"
  * alert twice.
  */
 function deliveryApi(deps: BotDeps): Api {
-  const api = new Api(deps.config.botToken, { apiRoot: deps.config.apiRoot });
+  const api = new Api(deps.config.botToken, botApiClient(deps.config.apiRoot));
   api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true }));
   return api;
 }
