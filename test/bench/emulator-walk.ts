@@ -12,14 +12,20 @@ import type { BotApiEmulator, OutboxEvent, UserHandle } from "../emulator/index.
 import type { Screen } from "./fake-api.js";
 import { ClosedLoop, type LoadResult } from "./load.js";
 import { Population } from "./population.js";
+import { personaFor } from "./walker.js";
 
 /** A move the bot never answers would hold its person forever: after this, it counts as answered that late. */
 const UNANSWERED_MS = 15_000;
 
-/** The walk starts at /report, which needs consent: given before the bot starts, not written beside it. */
+/**
+ * The walk starts at /report, which needs consent: given before the bot starts, not written beside it.
+ * In the language of the persona each id will walk (population.ts gives the n-th newcomer id
+ * firstId + n and personaFor(n)): with another one, the bot offers to switch at the first story
+ * typed, and the walker stops there.
+ */
 export async function consentAhead(db: Db, firstId: number, count: number): Promise<void> {
   await inTransaction(db, async () => {
-    for (let i = 0; i < count; i++) await recordConsent(db, firstId + i, i % 2 ? "kk" : "ru");
+    for (let i = 0; i < count; i++) await recordConsent(db, firstId + i, personaFor(i).lang);
   });
 }
 
