@@ -95,7 +95,10 @@ export const reports = pgTable(
   },
   (t) => [
     uniqueIndex("reports_number_idx").on(t.number),
-    index("reports_user_idx").on(t.userId, t.status),
+    // A person's drafts newest first and their submitted reports newest first: with only
+    // (user_id, status) SQLite walked every draft in (status, updated_at) order instead.
+    index("reports_user_updated_idx").on(t.userId, t.status, t.updatedAt),
+    index("reports_user_submitted_idx").on(t.userId, t.status, t.submittedAt),
     index("reports_status_submitted_idx").on(t.status, t.submittedAt),
     index("reports_updated_idx").on(t.status, t.updatedAt),
     index("reports_region_idx").on(t.status, t.region),
