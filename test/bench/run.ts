@@ -29,7 +29,10 @@
  * `regex_compile_ms`: what the regexps built at load cost to compile again after a full GC
  * (test/bench/regex-compile.ts, which also lists them: `node --import tsx test/bench/regex-compile.ts`).
  * BENCH_PG_SETTINGS="name=value,…" starts the bench's clusters with those server settings.
+ * The bench runs itself again with the young generation `npm start` gives the bot (SEMI_SPACE_MB's
+ * default), so the in-process pieces measure the bot's code under the bot's own collector.
  */
+import { spawnSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { benchDocuments } from "./documents.js";
 import { benchFullStack } from "./full-stack.js";
@@ -37,6 +40,7 @@ import { benchBurst, benchHttpSpike } from "./http.js";
 import { benchInstances, type Engine, type InstancesFigures, instancesMissing } from "./instances.js";
 import { benchMemory } from "./memory.js";
 import { benchPostgres, postgresMissing } from "./postgres.js";
+import { YOUNG_GENERATION_FLAG } from "./production.js";
 import { benchRecognition } from "./recognition.js";
 import { benchRegexCompile } from "./regex-compile.js";
 import { benchRender } from "./render-load.js";
@@ -177,6 +181,14 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => 
 
 /** Stray handles (a closing socket, a timer) must not keep the benchmark alive once stdout is out. */
 const exit = () => process.stdout.write("", () => process.exit());
+
+// The in-process pieces run the bot's code, so under the bot's own garbage collector settings.
+if (!process.execArgv.includes(YOUNG_GENERATION_FLAG)) {
+  const again = spawnSync(process.execPath, [YOUNG_GENERATION_FLAG, ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: "inherit",
+  });
+  process.exit(again.status ?? 1);
+}
 
 main().then(exit, (error) => {
   process.stderr.write(`bench: ${(error as Error).message}\n`);

@@ -144,15 +144,35 @@ describe("npm start", () => {
     }
   }, 200_000);
 
-  it("caps the bot's heap at MEMORY_LIMIT_MB", async () => {
-    const run = start(env({ MEMORY_LIMIT_MB: "320" }));
+  it("caps the bot's heap at MEMORY_LIMIT_MB and sizes its young generation by SEMI_SPACE_MB", async () => {
+    const run = start(env({ MEMORY_LIMIT_MB: "320", SEMI_SPACE_MB: "24" }));
     const u = h.user(nextUser++, "ru");
     u.command("start");
     await u.waitFor((m) => m.buttons.length > 0, { timeoutMs: 120_000 });
     const children = readFileSync(`/proc/${run.child.pid}/task/${run.child.pid}/children`, "utf8").trim().split(/\s+/);
     const commandLines = children.map((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0"));
     expect(commandLines.some((args) => args.includes("--max-old-space-size=320"))).toBe(true);
+    expect(commandLines.some((args) => args.includes("--max-semi-space-size=24"))).toBe(true);
     run.child.kill("SIGTERM");
     expect(await run.exited).toBe(0);
   }, 200_000);
+
+  it.each([
+    [
+      "MEMORY_LIMIT_MB",
+      "lots",
+      /^saqbol: MEMORY_LIMIT_MB must be a whole number of megabytes, at least 64 \(got "lots"\)$/m,
+    ],
+    ["SEMI_SPACE_MB", "0", /^saqbol: SEMI_SPACE_MB must be a whole number of megabytes from 1 to 256 \(got "0"\)$/m],
+    ["SEMI_SPACE_MB", "1g", /^saqbol: SEMI_SPACE_MB must be a whole number of megabytes from 1 to 256 \(got "1g"\)$/m],
+  ])(
+    "refuses %s=%s with one line, before starting anything",
+    async (name, value, line) => {
+      const run = start(env({ [name]: value }));
+      expect(await run.exited).toBe(1);
+      expect(run.output()).toMatch(line);
+      expect(run.output()).not.toContain("saqbol started");
+    },
+    60_000,
+  );
 });
