@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { hostname } from "node:os";
 import { type DestinationStream, type Logger, pino } from "pino";
 
@@ -27,23 +26,17 @@ const personalPaths = [
   "update.callback_query.from",
 ];
 
-/** The update being handled in this async context (set by middlewares/observe.ts). */
-export const updateScope = new AsyncLocalStorage<{ updateId: number }>();
-
 export type { Logger };
 
 /**
- * JSON lines with the instance (pid, hostname) on every line, and the update id on
- * every line written while an update is handled.
+ * JSON lines with the instance (pid, hostname) on every line. Lines written while an
+ * update is handled go through its own logger (`ctx.log`, see
+ * middlewares/context.ts), which adds the update id.
  */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options = {
     level,
     base: { app: "saqbol", pid: process.pid, hostname: hostname() },
-    mixin: () => {
-      const scope = updateScope.getStore();
-      return scope ? { updateId: scope.updateId } : {};
-    },
     redact: { paths: personalPaths, censor: "[redacted]" },
   };
   return destination ? pino(options, destination) : pino(options);

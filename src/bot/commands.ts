@@ -84,7 +84,7 @@ export async function applyChatMenu(ctx: BaseContext): Promise<void> {
   try {
     await setChatMenu(ctx.api, ctx.deps.i18n, id, lang, role);
   } catch (error) {
-    ctx.deps.logger.warn({ err: error, userId: id }, "could not set the chat's command menu");
+    ctx.log.warn({ err: error, userId: id }, "could not set the chat's command menu");
     return;
   }
   if (user) {
@@ -119,6 +119,6 @@ export async function syncMenuOf(ctx: BaseContext, userId: number): Promise<void
     await setMenu(ctx.deps.db, userId, menuKey(role, target.lang));
   } catch (error) {
     // the person never opened the bot (chat not found): the menus job tries again later
-    ctx.deps.logger.info({ userId, err: (error as Error).message }, "staff menu not set yet");
+    ctx.log.info({ userId, err: (error as Error).message }, "staff menu not set yet");
   }
 }

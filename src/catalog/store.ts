@@ -56,10 +56,10 @@ export class CatalogStore {
     const checked = await this.validate(yamlText);
     if (!checked.ok) return checked;
     const { version } = checked;
-    const stored = await inTransaction(this.db, async () => {
+    const stored = await inTransaction(this.db, async (db) => {
       // Checked in the transaction: two processes importing the same version store it once.
-      if (await this.row(version)) return false;
-      await this.db
+      if (await this.row(version, db)) return false;
+      await db
         .insert(catalogVersions)
         .values({
           version,
@@ -70,7 +70,7 @@ export class CatalogStore {
           active: false,
         })
         .run();
-      await this.audit(by, "catalog.import", { version, active: (await this.activeVersion()) ?? null });
+      await this.audit(by, "catalog.import", { version, active: (await this.activeVersion(db)) ?? null }, db);
       return true;
     });
     if (!stored) {
@@ -111,8 +111,8 @@ export class CatalogStore {
       .all();
   }
 
-  async activeVersion(): Promise<string | undefined> {
-    const row = await this.db
+  async activeVersion(db = this.db): Promise<string | undefined> {
+    const row = await db
       .select({ version: catalogVersions.version })
       .from(catalogVersions)
       .where(eq(catalogVersions.active, true))
@@ -194,26 +194,26 @@ export class CatalogStore {
         { reason: "draft", version },
       );
     }
-    await inTransaction(this.db, async () => {
-      const from = await this.activeVersion();
+    await inTransaction(this.db, async (db) => {
+      const from = await this.activeVersion(db);
       if (from === version) return;
-      await this.db.update(catalogVersions).set({ active: false }).where(eq(catalogVersions.active, true)).run();
-      await this.db
+      await db.update(catalogVersions).set({ active: false }).where(eq(catalogVersions.active, true)).run();
+      await db
         .update(catalogVersions)
         .set({ active: true, activatedAt: this.now().toISOString() })
         .where(eq(catalogVersions.version, version))
         .run();
-      await this.audit(by, action, { from: from ?? null, to: version });
+      await this.audit(by, action, { from: from ?? null, to: version }, db);
     });
     return loaded.catalog;
   }
 
-  private row(version: string) {
-    return this.db.select().from(catalogVersions).where(eq(catalogVersions.version, version)).get();
+  private row(version: string, db = this.db) {
+    return db.select().from(catalogVersions).where(eq(catalogVersions.version, version)).get();
   }
 
-  private audit(by: CatalogActor, action: AuditAction, details: Record<string, unknown>): Promise<void> {
-    return audit(this.db, { actor: by, action, details, at: this.now() });
+  private audit(by: CatalogActor, action: AuditAction, details: Record<string, unknown>, db = this.db): Promise<void> {
+    return audit(db, { actor: by, action, details, at: this.now() });
   }
 }
 

@@ -52,7 +52,7 @@ export async function cancelAlert(db: Db, id: number): Promise<boolean> {
  * complete draft (already sent, cancelled, or a double press).
  */
 export function startSending(db: Db, id: number): Promise<number | undefined> {
-  return inTransaction(db, async () => {
+  return inTransaction(db, async (db) => {
     const alert = await getAlert(db, id);
     if (alert?.status !== "draft" || !alert.textKk || !alert.textRu) return undefined;
     await db.update(alerts).set({ status: "sending" }).where(eq(alerts.id, id)).run();

@@ -23,12 +23,12 @@ export interface Engine {
   readonly kind: "sqlite" | "postgres";
   readonly execute: Execute;
   /**
-   * Runs fn in one transaction (nested calls are savepoints). Every query made
-   * while fn runs — through `db`, not a separate handle — is part of it.
-   * PostgreSQL transactions are SERIALIZABLE, as SQLite's are, and fn is run
-   * again after a serialization failure: it must only touch the database.
+   * Runs fn in one transaction (nested calls are savepoints), handing it the engine
+   * its statements must go through (see inTransaction). PostgreSQL transactions are
+   * SERIALIZABLE, as SQLite's are, and fn is run again after a serialization
+   * failure: it must only touch the database.
    */
-  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  transaction<T>(fn: (engine: Engine) => Promise<T>): Promise<T>;
   /** Runs hook if the current transaction's writes (or its savepoint's) are rolled back; nothing outside one. */
   onRollback(hook: () => void): void;
   isOpen(): boolean;
@@ -42,6 +42,9 @@ export type Db = Omit<BaseSQLiteDatabase<"async", RunResult>, "transaction"> & {
 
 export class DatabaseOpenError extends Error {}
 
+/** Each engine's database, so a transaction's engine maps to one db (and its prepared statements) for good. */
+const databases = new WeakMap<Engine, Db>();
+
 /** The drizzle database over an engine; `dialect` builds the SQL the engine gets. */
 export function databaseOver(engine: Engine, dialect = new SQLiteAsyncDialect()): Db {
   const session = new SQLiteRemoteSession(engine.execute, dialect, undefined, undefined, {});
@@ -51,12 +54,32 @@ export function databaseOver(engine: Engine, dialect = new SQLiteAsyncDialect())
     throw new Error("use inTransaction(db, fn)");
   };
   Object.defineProperty(db, "$engine", { value: engine, enumerable: false });
+  databases.set(engine, db);
   return db;
 }
 
-/** Runs fn in one transaction on this database (see Engine.transaction). */
-export function inTransaction<T>(db: Db, fn: () => Promise<T>): Promise<T> {
-  return db.$engine.transaction(fn);
+/**
+ * Runs fn in one transaction on this database (see Engine.transaction). Every query of
+ * the transaction goes through the db fn is given — name it `db`, so the outer one is
+ * out of reach: on SQLite a statement through the outer db waits until the transaction
+ * is over, and from inside it that is forever.
+ */
+export function inTransaction<T>(db: Db, fn: (db: Db) => Promise<T>): Promise<T> {
+  return db.$engine.transaction((engine) => fn(databases.get(engine) ?? transactionDatabase(db, engine)));
+}
+
+/** A transaction's db → the database it is a transaction of. */
+const outer = new WeakMap<Db, Db>();
+
+function transactionDatabase(db: Db, engine: Engine): Db {
+  const inside = databaseOver(engine, (db as unknown as { dialect: SQLiteAsyncDialect }).dialect);
+  outer.set(inside, databaseOf(db));
+  return inside;
+}
+
+/** The database itself, for a transaction's db or its own: what a process remembers of its data is kept under it. */
+export function databaseOf(db: Db): Db {
+  return outer.get(db) ?? db;
 }
 
 /**

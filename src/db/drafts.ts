@@ -40,7 +40,7 @@ export function createDraft(
 ): Promise<Draft> {
   const answers = { ...emptyAnswers(), ...prefill };
   const at = now.toISOString();
-  return inTransaction(db, async () => {
+  return inTransaction(db, async (db) => {
     const row = await db
       .insert(reports)
       .values({ userId, lang, cursor: firstCursor(), ...answersToFields(answers), createdAt: at, updatedAt: at })
@@ -164,7 +164,7 @@ export function saveDraft(
   options: { lang?: Lang; rev?: number; before?: Answers; now?: Date; loadedAt?: string } = {},
 ): Promise<void> {
   const updatedAt = (options.now ?? new Date()).toISOString();
-  return inTransaction(db, async () => {
+  return inTransaction(db, async (db) => {
     const params = encode({ cursor, updatedAt }, encode(answersToFields(answers), { id }));
     params.lang = options.lang ?? null;
     params.rev = options.rev ?? null;

@@ -62,7 +62,7 @@ export type Redeemed =
 
 /** Uses the invite for `userId`; a second use, or a use after expiry, fails. */
 export function redeemInvite(db: Db, token: string, userId: number, now: Date): Promise<Redeemed> {
-  return inTransaction(db, async (): Promise<Redeemed> => {
+  return inTransaction(db, async (db): Promise<Redeemed> => {
     if (!TOKEN.test(token)) return { ok: false, reason: "unknown" };
     const hash = hashOf(token);
     const row = await db.select().from(invites).where(eq(invites.tokenHash, hash)).get();

@@ -14,7 +14,7 @@ export interface QuotaRule {
 
 /** Counts one check; false (nothing counted) when the person has used up the window. */
 export function takeLookup(db: Db, userId: number, now: Date, rule: QuotaRule): Promise<boolean> {
-  return inTransaction(db, async () => {
+  return inTransaction(db, async (db) => {
     const row = await db.select().from(lookupQuota).where(eq(lookupQuota.userId, userId)).get();
     const fresh = !row || Date.parse(row.windowStart) + rule.windowMs <= now.getTime();
     if (!fresh && row.count >= rule.limit) return false;

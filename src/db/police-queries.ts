@@ -236,7 +236,7 @@ export interface NewReport {
  * whichever instance claims it (a report another claimed meanwhile is left out).
  */
 export function claimNewReports(db: Db, now: Date, withinMs: number, limit = 20): Promise<NewReport[]> {
-  return inTransaction(db, async () => {
+  return inTransaction(db, async (db) => {
     const rows = await db
       .select({
         id: reports.id,

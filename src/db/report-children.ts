@@ -14,7 +14,7 @@ import { asc, eq, getTableColumns, sql } from "drizzle-orm";
 import { sameJson } from "../core/json.js";
 import type { Answers } from "../core/report/answers.js";
 import { answersToChildRows, type ChildRows, type LoadedRows } from "./answers-rows.js";
-import { type Db, onRollback } from "./client.js";
+import { type Db, databaseOf, onRollback } from "./client.js";
 import { prepared } from "./prepared.js";
 import { contacts, evidence, identifiers, loans, transfers } from "./schema.js";
 
@@ -57,10 +57,11 @@ const REMEMBERED = 5000;
 const remembered = new WeakMap<Db, Map<number, Remembered>>();
 
 function rememberedOf(db: Db): Map<number, Remembered> {
-  let reports = remembered.get(db);
+  const database = databaseOf(db);
+  let reports = remembered.get(database);
   if (!reports) {
     reports = new Map();
-    remembered.set(db, reports);
+    remembered.set(database, reports);
   }
   return reports;
 }

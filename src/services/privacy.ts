@@ -156,7 +156,7 @@ export interface Deleted {
 
 /** Deletes everything about the person. */
 export async function deletePersonalData(db: Db, userId: number, now: Date): Promise<Deleted> {
-  const result = await inTransaction(db, async () => {
+  const result = await inTransaction(db, async (db) => {
     const rows = await db
       .select({ id: reports.id, status: reports.status, number: reports.number, submittedAt: reports.submittedAt })
       .from(reports)

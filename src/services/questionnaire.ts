@@ -100,7 +100,7 @@ export function answerStep(
   options: StepOptions = {},
 ): Promise<StepResult> {
   const { lang, updateId, sentAt, known } = options;
-  return inTransaction(db, async (): Promise<StepResult> => {
+  return inTransaction(db, async (db): Promise<StepResult> => {
     if (updateId !== undefined && !(await markUpdateHandled(db, updateId))) return { kind: "duplicate" };
     const draft = await draftNow(db, id, known?.id === id ? known : undefined);
     if (!draft) return { kind: "gone" };

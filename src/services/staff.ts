@@ -82,7 +82,7 @@ export function grant(
   adminIds: readonly number[],
   now: Date,
 ): Promise<GrantResult> {
-  return inTransaction(db, async (): Promise<GrantResult> => {
+  return inTransaction(db, async (db): Promise<GrantResult> => {
     const previous = effectiveRole(adminIds, await storedRole(db, request.id), request.id);
     if (adminIds.includes(request.id)) return { ok: false, reason: "configured", role: previous };
     if (previous === "admin" && request.role === "police") return { ok: false, reason: "outranked", role: previous };
@@ -118,7 +118,7 @@ export async function revoke(
   now: Date,
 ): Promise<RevokeResult> {
   if (adminIds.includes(id)) return "configured";
-  return inTransaction(db, async (): Promise<RevokeResult> => {
+  return inTransaction(db, async (db): Promise<RevokeResult> => {
     if (!(await revokeRole(db, id, now))) return "not_staff";
     await audit(db, { actor, action: "role.revoke", details: { target: id }, at: now });
     return "revoked";
@@ -132,7 +132,7 @@ export function invite(
   request: Omit<GrantRequest, "id">,
   now: Date,
 ): Promise<{ token: string; expiresAt: Date }> {
-  return inTransaction(db, async () => {
+  return inTransaction(db, async (db) => {
     const created = await createInvite(db, { ...request, createdBy: actor.id }, now);
     await audit(db, {
       actor,
@@ -152,7 +152,7 @@ export function invite(
 
 /** Uses an invite: the role is granted to `userId` with the unit and regions the invite carried. */
 export function acceptInvite(db: Db, userId: number, token: string, now: Date): Promise<Redeemed> {
-  return inTransaction(db, async () => {
+  return inTransaction(db, async (db) => {
     const redeemed = await redeemInvite(db, token, userId, now);
     if (!redeemed.ok) return redeemed;
     const profile: PoliceProfile = {
@@ -173,7 +173,7 @@ export function acceptInvite(db: Db, userId: number, token: string, now: Date): 
 
 /** An officer names their unit after joining by invite (their regions are set by an admin only). */
 export function updatePoliceUnit(db: Db, actor: Actor & { id: number }, unit: string, now: Date): Promise<void> {
-  return inTransaction(db, async () => {
+  return inTransaction(db, async (db) => {
     await setPoliceProfile(db, actor.id, { unit }, now);
     await audit(db, { actor, action: "police.profile", details: { unit }, at: now });
   });

@@ -118,7 +118,7 @@ export function submitDraft(
   keys: ReportKeys,
   now: Date,
 ): Promise<Submitted | undefined> {
-  return inTransaction(db, async (): Promise<Submitted | undefined> => {
+  return inTransaction(db, async (db): Promise<Submitted | undefined> => {
     const existing = await db.select().from(reports).where(eq(reports.id, draftId)).get();
     if (!existing) return undefined;
     if (existing.status === "submitted" && existing.number) {

@@ -91,7 +91,7 @@ export interface AddRequest {
 /** Saves the addition as the next version, in one transaction with the typed rows. */
 export function addToReport(db: Db, request: AddRequest): Promise<AddResult> {
   const { reportId, userId, addition, keys, now, updateId } = request;
-  return inTransaction(db, async (): Promise<AddResult> => {
+  return inTransaction(db, async (db): Promise<AddResult> => {
     const owner = await reportOwner(db, reportId);
     if (!owner || owner.userId !== userId || owner.status !== "submitted") return { ok: false, reason: "not_found" };
     const current = await loadReport(db, reportId);

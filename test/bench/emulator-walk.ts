@@ -24,7 +24,7 @@ const UNANSWERED_MS = 15_000;
  * typed, and the walker stops there.
  */
 export async function consentAhead(db: Db, firstId: number, count: number): Promise<void> {
-  await inTransaction(db, async () => {
+  await inTransaction(db, async (db) => {
     for (let i = 0; i < count; i++) await recordConsent(db, firstId + i, personaFor(i).lang);
   });
 }

@@ -60,7 +60,7 @@ export async function seedReports(bench: FullStackBench, count: number, seed = 1
   const catalog = deps.catalogs.current();
   const makers = [...Object.values(typicalReports), largeReport];
   const ids: number[] = [];
-  await inTransaction(db, async () => {
+  await inTransaction(db, async (db) => {
     for (let i = 0; i < seed; i++) {
       const lang = i % 2 ? "kk" : "ru";
       await recordConsent(db, FIRST_USER + i, lang);

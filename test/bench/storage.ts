@@ -35,7 +35,7 @@ export async function benchStorage(count: number): Promise<StorageFigures> {
     return statSync(env.dbPath).size;
   };
   try {
-    await inTransaction(db, async () => {
+    await inTransaction(db, async (db) => {
       for (let i = 0; i < count; i++) await recordConsent(db, 1 + i, i % 2 ? "kk" : "ru");
     });
     const before = size();

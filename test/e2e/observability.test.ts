@@ -7,7 +7,8 @@
  */
 import { hostname } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { observeUpdates } from "../../src/bot/middlewares/observe.js";
+import type { BaseContext } from "../../src/bot/context.js";
+import { contextMiddleware } from "../../src/bot/middlewares/context.js";
 import type { Db } from "../../src/db/client.js";
 import { Harness } from "../support/harness.js";
 import { label } from "../support/scenarios.js";
@@ -60,10 +61,11 @@ describe("observability", () => {
     await u.waitFor(undefined, { kinds: ["new"], timeoutMs: 30_000 });
     await h.emulator.waitIdle({ quietMs: 200, timeoutMs: 30_000 });
     // A line written while an update is handled, as a feature writes one, with personal fields in it by mistake.
-    const { logger, metrics } = h.app!.deps;
     const update = { update_id: 424_242, message: { text: "Айгерим" } };
-    await observeUpdates(metrics)({ update } as never, async () => {
-      logger.warn({ update, payload: { user: { first_name: "Айгерим", phone_number: "+77011234567" } } }, "probe");
+    // As a feature writes it: through ctx.log, which the context middleware gives each update.
+    const ctx = { update } as unknown as BaseContext;
+    await contextMiddleware(h.app!.deps)(ctx, async () => {
+      ctx.log.warn({ update, payload: { user: { first_name: "Айгерим", phone_number: "+77011234567" } } }, "probe");
     });
     const lines = h.logs.slice(before).map((l) => JSON.parse(l) as Record<string, unknown>);
     for (const line of lines) {

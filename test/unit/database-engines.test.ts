@@ -5,7 +5,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { inTransaction, onRollback } from "../../src/db/client.js";
+import { type Db, inTransaction, onRollback } from "../../src/db/client.js";
 import { toPostgres } from "../../src/db/postgres-engine.js";
 import { counters, reports, users } from "../../src/db/schema.js";
 import { nextReportNumber } from "../../src/services/submit.js";
@@ -20,15 +20,15 @@ describe(`the database layer on ${TEST_ENGINE}`, () => {
   it("keeps a transaction all or nothing, and an inner failure undoes only the inner part", async () => {
     const db = await testDb();
     await expect(
-      inTransaction(db, async () => {
+      inTransaction(db, async (db) => {
         await add(db, "lost-a");
         await add(db, "lost-b");
         throw new Error("fails");
       }),
     ).rejects.toThrow("fails");
-    await inTransaction(db, async () => {
+    await inTransaction(db, async (db) => {
       await add(db, "outer");
-      await inTransaction(db, async () => {
+      await inTransaction(db, async (db) => {
         await add(db, "inner");
         throw new Error("inner fails");
       }).catch(() => undefined);
@@ -39,26 +39,26 @@ describe(`the database layer on ${TEST_ENGINE}`, () => {
   it("undoes what a transaction set outside the database when its writes roll back, a savepoint's part alone", async () => {
     const db = await testDb();
     const set = new Set<string>();
-    const mark = (name: string) => {
+    const mark = (db: Db, name: string) => {
       set.add(name);
       onRollback(db, () => set.delete(name));
     };
-    await inTransaction(db, async () => {
-      mark("outer");
-      await inTransaction(db, async () => {
-        mark("inner-kept");
+    await inTransaction(db, async (db) => {
+      mark(db, "outer");
+      await inTransaction(db, async (db) => {
+        mark(db, "inner-kept");
       });
-      await inTransaction(db, async () => {
-        mark("inner-lost");
+      await inTransaction(db, async (db) => {
+        mark(db, "inner-lost");
         throw new Error("inner fails");
       }).catch(() => undefined);
     });
-    await inTransaction(db, async () => {
-      mark("whole-lost");
-      await inTransaction(db, async () => mark("nested-in-lost"));
+    await inTransaction(db, async (db) => {
+      mark(db, "whole-lost");
+      await inTransaction(db, async (db) => mark(db, "nested-in-lost"));
       throw new Error("fails");
     }).catch(() => undefined);
-    mark("outside a transaction");
+    mark(db, "outside a transaction");
     expect([...set].sort()).toEqual(["inner-kept", "outer", "outside a transaction"]);
   });
 
@@ -68,7 +68,7 @@ describe(`the database layer on ${TEST_ENGINE}`, () => {
     let committed = 0;
     await Promise.all(
       Array.from({ length: 20 }, () =>
-        inTransaction(db, async () => {
+        inTransaction(db, async (db) => {
           committed++;
           onRollback(db, () => committed--);
           const [row] = await db.select().from(counters).where(eq(counters.name, "shared")).all();
@@ -95,7 +95,7 @@ describe(`the database layer on ${TEST_ENGINE}`, () => {
     const started = new Promise<void>((resolve) => {
       inside = resolve;
     });
-    const failing = inTransaction(db, async () => {
+    const failing = inTransaction(db, async (db) => {
       await add(db, "inside");
       inside();
       await held;
@@ -115,7 +115,7 @@ describe(`the database layer on ${TEST_ENGINE}`, () => {
     const db = await testDb();
     const now = new Date("2026-06-01T10:00:00Z");
     const numbers = await Promise.all(
-      Array.from({ length: 30 }, () => inTransaction(db, () => nextReportNumber(db, now))),
+      Array.from({ length: 30 }, () => inTransaction(db, (db) => nextReportNumber(db, now))),
     );
     expect(new Set(numbers).size).toBe(30);
     expect([...numbers].sort()).toEqual(

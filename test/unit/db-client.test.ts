@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { closeDatabase, type Db, inTransaction, openDatabase } from "../../src/db/client.js";
+import { closeDatabase, type Db, databaseOf, inTransaction, onRollback, openDatabase } from "../../src/db/client.js";
 import { sqliteConnection } from "../../src/db/sqlite-engine.js";
 import { rowsOf } from "../support/database.js";
 
@@ -37,7 +37,7 @@ describe("the SQLite connection", () => {
 
   it("takes the write lock when a transaction begins, even one that only reads so far", async () => {
     let otherWrite: unknown;
-    await inTransaction(db, async () => {
+    await inTransaction(db, async (db) => {
       await rowsOf(db, "SELECT count(*) FROM users");
       try {
         other.prepare("INSERT INTO counters (name, value) VALUES ('x', 1)").run();
@@ -51,9 +51,9 @@ describe("the SQLite connection", () => {
   });
 
   it("keeps nested transactions as savepoints: an inner failure undoes only the inner part", async () => {
-    await inTransaction(db, async () => {
+    await inTransaction(db, async (db) => {
       await db.$engine.execute("INSERT INTO counters (name, value) VALUES (?, 1)", ["outer"], "run");
-      await inTransaction(db, async () => {
+      await inTransaction(db, async (db) => {
         await db.$engine.execute("INSERT INTO counters (name, value) VALUES (?, 1)", ["inner"], "run");
         throw new Error("inner fails");
       }).catch(() => undefined);
@@ -66,14 +66,14 @@ describe("the SQLite connection", () => {
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const failing = inTransaction(db, async () => {
+    const failing = inTransaction(db, async (db) => {
       await db.$engine.execute("INSERT INTO counters (name, value) VALUES (?, 1)", ["inside"], "run");
       await held;
       throw new Error("rolled back");
     }).catch(() => "rolled back");
     // Outside the transaction while it is open: waits for it instead of joining it.
     const outside = db.$engine.execute("INSERT INTO counters (name, value) VALUES (?, 1)", ["outside"], "run");
-    const second = inTransaction(db, () =>
+    const second = inTransaction(db, (db) =>
       db.$engine.execute("INSERT INTO counters (name, value) VALUES (?, 1)", ["second"], "run"),
     );
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -82,5 +82,32 @@ describe("the SQLite connection", () => {
     expect(await failing).toBe("rolled back");
     await Promise.all([outside, second]);
     expect(await names()).toEqual(["outside", "second"]);
+  });
+
+  it("runs a transaction's statements through the db it hands over; the outer db inside it fails at once under the tests' check", async () => {
+    const outerDb = db;
+    let kept: Db | undefined;
+    await inTransaction(db, async (db) => {
+      kept = db;
+      expect(db).not.toBe(outerDb);
+      await db.$engine.execute("INSERT INTO counters (name, value) VALUES (?, 1)", ["through its db"], "run");
+      await expect(
+        outerDb.$engine.execute("INSERT INTO counters (name, value) VALUES (?, 1)", ["through the outer"], "run"),
+      ).rejects.toThrow("the outer db was used inside its own transaction");
+      await expect(inTransaction(outerDb, async () => undefined)).rejects.toThrow("inside its own transaction");
+      expect(() => onRollback(outerDb, () => undefined)).toThrow("inside its own transaction");
+    });
+    expect(await names()).toEqual(["through its db"]);
+    // Kept past its end, a transaction's db refuses rather than write outside any transaction.
+    await expect(
+      kept!.$engine.execute("INSERT INTO counters (name, value) VALUES (?, 1)", ["late"], "run"),
+    ).rejects.toThrow("after its transaction ended");
+    expect(databaseOf(kept!)).toBe(outerDb);
+  });
+
+  it("hands every transaction the same db, so its prepared statements are built once", async () => {
+    const seen = new Set<Db>();
+    for (let i = 0; i < 3; i++) await inTransaction(db, async (db) => void seen.add(db));
+    expect(seen.size).toBe(1);
   });
 });

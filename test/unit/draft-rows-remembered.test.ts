@@ -125,7 +125,7 @@ describe("a draft's child rows between answers", () => {
     const stored = await loadDraft(db, id);
     const current = await openDraft(db, id);
     await expect(
-      inTransaction(db, async () => {
+      inTransaction(db, async (db) => {
         await answerStep(db, id, { type: "skip" }, at(30), { known: current!.loaded });
         await answerStep(db, id, { type: "text", text: "+7 701 234 56 78" }, at(31));
         throw new Error("rolled back");

@@ -19,7 +19,7 @@ export async function receivedEvidence(ctx: BaseContext, reportId: number, file:
   try {
     return await keepEvidence(fileSource(ctx), ctx.deps.config.evidence, reportId, file);
   } catch (error) {
-    ctx.deps.logger.warn({ reportId, err: (error as Error).message }, "evidence file not copied");
+    ctx.log.warn({ reportId, err: (error as Error).message }, "evidence file not copied");
     return file;
   }
 }

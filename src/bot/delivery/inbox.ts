@@ -227,14 +227,14 @@ export class UpdateInbox {
 
   /** Stores new updates atomically and returns those not seen before, sanitised, with the id they are handled under. */
   async accept(updates: Update[]): Promise<Update[]> {
-    const s = statements(this.db);
     const { source } = this.options;
     // Fingerprints and policies are worked out before the transaction (a policy reads the database itself).
     const incoming: { update: Update; print: string; policy: SanitizePolicy | undefined }[] = [];
     for (const update of updates) {
       incoming.push({ update, print: fingerprint(update), policy: await this.options.policyFor?.(update) });
     }
-    return inTransaction(this.db, async () => {
+    return inTransaction(this.db, async (db) => {
+      const s = statements(db);
       const fresh: Update[] = [];
       for (const { update, print, policy } of incoming) {
         const telegramId = update.update_id;
@@ -260,17 +260,17 @@ export class UpdateInbox {
    * `attempt`. Marks this run as not (yet) stopped cleanly.
    */
   async leftovers(onGiveUp: (updateId: number) => void): Promise<Leftovers> {
-    const s = statements(this.db);
     const given: number[] = [];
-    const out = await inTransaction(this.db, async (): Promise<Leftovers> => {
+    const out = await inTransaction(this.db, async (db): Promise<Leftovers> => {
+      const s = statements(db);
       given.length = 0;
       const clean = ((await s.flag.get({ name: CLEAN_STOP }))?.value ?? 1) === 1;
-      await this.setFlag(CLEAN_STOP, 0);
+      await this.setFlag(CLEAN_STOP, 0, db);
       const updates: Update[] = [];
       for (const row of await s.pendingRows.all()) {
         if (!clean && row.attempts >= MAX_ATTEMPTS) {
           given.push(row.updateId);
-          await this.forget(row.updateId);
+          await this.forget(row.updateId, db);
           continue;
         }
         const update = JSON.parse(row.payload) as Update;
@@ -310,8 +310,8 @@ export class UpdateInbox {
       const batch = this.finished;
       this.finished = [];
       try {
-        await inTransaction(this.db, async () => {
-          for (const { updateId } of batch) await this.forget(updateId);
+        await inTransaction(this.db, async (db) => {
+          for (const { updateId } of batch) await this.forget(updateId, db);
         });
         for (const { resolve } of batch) resolve();
       } catch (error) {
@@ -330,23 +330,23 @@ export class UpdateInbox {
   /** Real time, not the app's clock: the window is about Telegram redelivering an update. */
   prune(now = new Date()): Promise<void> {
     const before = new Date(now.getTime() - KEEP_RECEIVED_MS).toISOString();
-    const s = statements(this.db);
-    return inTransaction(this.db, async () => {
+    return inTransaction(this.db, async (db) => {
+      const s = statements(db);
       await s.pruneHandled.run({ before });
       await s.pruneReceived.run({ before });
     });
   }
 
-  private async setFlag(name: string, value: number): Promise<void> {
-    await this.db
+  private async setFlag(name: string, value: number, db = this.db): Promise<void> {
+    await db
       .insert(counters)
       .values({ name, value })
       .onConflictDoUpdate({ target: counters.name, set: { value } })
       .run();
   }
 
-  private async forget(updateId: number): Promise<void> {
-    const s = statements(this.db);
+  private async forget(updateId: number, db = this.db): Promise<void> {
+    const s = statements(db);
     await s.remove.run({ id: updateId });
     await s.markHandled.run({ id: updateId });
   }

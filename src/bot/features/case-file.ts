@@ -88,7 +88,7 @@ async function tellApplicant(ctx: BaseContext, file: CaseFile, action: CaseActio
       : ctx.deps.i18n.t(lang, "case:applicant.erdr", { number: file.erdrNumber ?? "" });
   const text = `${ctx.deps.i18n.t(lang, "case:applicant.title", { number: file.number })}\n${what}\n\n${ctx.deps.i18n.t(lang, "case:applicant.hint")}`;
   await ctx.api.sendMessage(file.ownerId, text).catch((error: unknown) => {
-    ctx.deps.logger.warn({ report: file.number, err: (error as Error).message }, "case notice not delivered");
+    ctx.log.warn({ report: file.number, err: (error as Error).message }, "case notice not delivered");
   });
 }
 
@@ -107,13 +107,16 @@ async function change(
     else await ctx.reply(text);
     return;
   }
-  const result = await inTransaction(ctx.deps.db, async () => {
-    const applied = await applyCaseAction(ctx.deps.db, actor(ctx), reportId, action, ctx.deps.now());
+  const result = await inTransaction(ctx.deps.db, async (db) => {
+    const applied = await applyCaseAction(db, actor(ctx), reportId, action, ctx.deps.now());
     if (applied.ok) {
-      await record({
-        reportNumber: applied.after.number,
-        details: { ...action, changed: applied.changed, from: applied.before.status, to: applied.after.status },
-      });
+      await record(
+        {
+          reportNumber: applied.after.number,
+          details: { ...action, changed: applied.changed, from: applied.before.status, to: applied.after.status },
+        },
+        db,
+      );
     }
     return applied;
   });

@@ -81,7 +81,7 @@ async function deleteEverything(ctx: AppContext): Promise<void> {
   const official = isOfficial(ctx);
   const result = await deletePersonalData(ctx.deps.db, ctx.from.id, ctx.deps.now());
   await deleteEvidence(ctx.deps.config.evidence, result.reportIds);
-  ctx.deps.logger.info(
+  ctx.log.info(
     {
       userId: ctx.from.id,
       withdrawn: result.withdrawn.length,

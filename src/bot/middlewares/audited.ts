@@ -5,7 +5,7 @@
  * row, saying so — a forgotten record can never mean a read nobody sees.
  */
 import { audit } from "../../db/audit.js";
-import { onRollback } from "../../db/client.js";
+import { type Db, onRollback } from "../../db/client.js";
 import type { BaseContext } from "../context.js";
 import { actorOf } from "../filters/roles.js";
 import { STAFF_ROUTES, type StaffRouteId } from "../staff-routes.js";
@@ -15,8 +15,11 @@ export interface AuditNote {
   details?: Record<string, unknown> | undefined;
 }
 
-/** Writes the route's row now; a second call on the same use is a bug and throws (a rolled-back call does not count). */
-export type Recorder = (note?: AuditNote) => Promise<void>;
+/**
+ * Writes the route's row now (through `db`: the transaction's, when recorded inside one);
+ * a second call on the same use is a bug and throws (a rolled-back call does not count).
+ */
+export type Recorder = (note?: AuditNote, db?: Db) => Promise<void>;
 
 export function audited<C extends BaseContext, A extends unknown[]>(
   route: StaffRouteId,
@@ -24,14 +27,14 @@ export function audited<C extends BaseContext, A extends unknown[]>(
 ): (ctx: C, ...args: A) => Promise<void> {
   return async (ctx, ...args) => {
     let written = false;
-    const record: Recorder = async (note = {}) => {
+    const record: Recorder = async (note = {}, db = ctx.deps.db) => {
       if (written) throw new Error(`staff route ${route} recorded twice`);
       written = true;
       // Recorded inside a transaction that is rolled back (and run again on PostgreSQL): the row is gone too.
-      onRollback(ctx.deps.db, () => {
+      onRollback(db, () => {
         written = false;
       });
-      await audit(ctx.deps.db, {
+      await audit(db, {
         actor: actorOf(ctx),
         action: STAFF_ROUTES[route].audit,
         reportNumber: note.reportNumber,

@@ -2,6 +2,7 @@ import type { MiddlewareFn } from "grammy";
 import type { Lang } from "../../core/model.js";
 import { choosePreConsentLanguage, preConsentLanguage } from "../../db/pre-consent-languages.js";
 import { getUser, setLanguage } from "../../db/users.js";
+import type { Logger } from "../../logger.js";
 import { applyChatMenu } from "../commands.js";
 import type { BaseContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
@@ -28,10 +29,13 @@ export async function chooseLanguage(ctx: BaseContext, lang: Lang): Promise<void
   await applyChatMenu(ctx);
 }
 
-/** Puts deps, the person's row and language, and `t` on every context. */
+/** Puts deps, the update's logger, the person's row and language, and `t` on every context. */
 export function contextMiddleware(deps: BotDeps): MiddlewareFn<BaseContext> {
   return async (ctx, next) => {
     ctx.deps = deps;
+    let log: Logger | undefined;
+    // Made when first used: most updates log nothing.
+    Object.defineProperty(ctx, "log", { get: () => (log ??= deps.logger.child({ updateId: ctx.update.update_id })) });
     const id = ctx.from?.id;
     ctx.user = id === undefined ? undefined : await getUser(deps.db, id);
     // Before consent a language chosen is kept apart (db/pre-consent-languages.ts).

@@ -16,7 +16,10 @@ export function privateOnly(logger: Logger): MiddlewareFn<BaseContext> {
         await ctx.api.leaveChat(chat.id);
       } catch (error) {
         // Already removed, most likely: nothing to do, but worth a line.
-        logger.warn({ chatId: chat.id, err: (error as Error).message }, "could not leave a group or channel");
+        logger.warn(
+          { updateId: ctx.update.update_id, chatId: chat.id, err: (error as Error).message },
+          "could not leave a group or channel",
+        );
       }
     }
   };

@@ -21,7 +21,7 @@ export async function refreshStaffName(ctx: BaseContext, id: number): Promise<vo
       [chat.first_name, chat.last_name].filter(Boolean).join(" ") + (chat.username ? ` @${chat.username}` : "");
     if (name.trim()) await rememberStaffName(ctx.deps.db, id, name.trim().slice(0, NAME_MAX));
   } catch (error) {
-    ctx.deps.logger.debug({ id, err: (error as Error).message }, "staff name not known yet");
+    ctx.log.debug({ id, err: (error as Error).message }, "staff name not known yet");
   }
 }
 

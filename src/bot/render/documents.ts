@@ -15,6 +15,6 @@ export async function showUploading(ctx: BaseContext): Promise<void> {
   try {
     await ctx.replyWithChatAction("upload_document");
   } catch (error) {
-    ctx.deps.logger.debug({ err: (error as Error).message }, "upload status not shown");
+    ctx.log.debug({ err: (error as Error).message }, "upload status not shown");
   }
 }

@@ -31,7 +31,7 @@ export async function sendReportFiles(ctx: BaseContext, reportId: number, option
     } catch (error) {
       // Refused by Telegram or lost on the way after every retry: said below, the rest still goes.
       if (!(error instanceof GrammyError || error instanceof HttpError)) throw error;
-      ctx.deps.logger.error({ reportId, file: file.kind, err: describeError(error) }, "report file not sent");
+      ctx.log.error({ reportId, file: file.kind, err: describeError(error) }, "report file not sent");
       failed.push(file.kind);
     }
   };
