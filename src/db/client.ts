@@ -24,11 +24,12 @@ export interface Engine {
   readonly execute: Execute;
   /**
    * Runs fn in one transaction (nested calls are savepoints), handing it the engine
-   * its statements must go through (see inTransaction). PostgreSQL transactions are
-   * SERIALIZABLE, as SQLite's are, and fn is run again after a serialization
-   * failure: it must only touch the database.
+   * its statements must go through, or nothing when they may go through the same one
+   * (PostgreSQL finds each statement's transaction itself). See inTransaction.
+   * PostgreSQL transactions are SERIALIZABLE, as SQLite's are, and fn is run again
+   * after a serialization failure: it must only touch the database.
    */
-  transaction<T>(fn: (engine: Engine) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (inside?: Engine) => Promise<T>): Promise<T>;
   /** Runs hook if the current transaction's writes (or its savepoint's) are rolled back; nothing outside one. */
   onRollback(hook: () => void): void;
   isOpen(): boolean;
@@ -65,7 +66,9 @@ export function databaseOver(engine: Engine, dialect = new SQLiteAsyncDialect())
  * is over, and from inside it that is forever.
  */
 export function inTransaction<T>(db: Db, fn: (db: Db) => Promise<T>): Promise<T> {
-  return db.$engine.transaction((engine) => fn(databases.get(engine) ?? transactionDatabase(db, engine)));
+  return db.$engine.transaction((inside) =>
+    fn(inside === undefined ? db : (databases.get(inside) ?? transactionDatabase(db, inside))),
+  );
 }
 
 /** A transaction's db → the database it is a transaction of. */

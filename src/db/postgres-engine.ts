@@ -138,12 +138,12 @@ export function postgresEngine(pool: pg.Pool, url: string): PostgresEngine {
     return { rows: result.rows };
   };
 
-  async function savepoint<T>(tx: Transaction, fn: (engine: Engine) => Promise<T>): Promise<T> {
+  async function savepoint<T>(tx: Transaction, fn: () => Promise<T>): Promise<T> {
     const name = `sp${++tx.savepoints}`;
     await tx.client.query(`SAVEPOINT ${name}`);
     tx.undo.enter();
     try {
-      const result = await fn(engine);
+      const result = await fn();
       await tx.client.query(`RELEASE SAVEPOINT ${name}`);
       tx.undo.keep();
       return result;
@@ -154,14 +154,14 @@ export function postgresEngine(pool: pg.Pool, url: string): PostgresEngine {
     }
   }
 
-  async function once<T>(fn: (engine: Engine) => Promise<T>): Promise<T> {
+  async function once<T>(fn: () => Promise<T>): Promise<T> {
     const client = await pool.connect();
     let broken: Error | undefined;
     const tx: Transaction = { client, savepoints: 0, undo: new UndoLog() };
     try {
       await client.query("BEGIN ISOLATION LEVEL SERIALIZABLE");
       try {
-        const result = await current.run(tx, () => fn(engine));
+        const result = await current.run(tx, fn);
         await client.query("COMMIT");
         return result;
       } catch (error) {
@@ -176,14 +176,14 @@ export function postgresEngine(pool: pg.Pool, url: string): PostgresEngine {
     }
   }
 
-  // One engine in and out of transactions: each statement finds its transaction's client
-  // by AsyncLocalStorage (pooled connections, several transactions at once).
+  // One engine in and out of transactions (fn is handed nothing): each statement finds its
+  // transaction's client by AsyncLocalStorage (pooled connections, several transactions at once).
   const engine: PostgresEngine = {
     kind: "postgres",
     pool,
     url,
     execute,
-    async transaction<T>(fn: (engine: Engine) => Promise<T>): Promise<T> {
+    async transaction<T>(fn: () => Promise<T>): Promise<T> {
       const mine = current.getStore();
       if (mine) return savepoint(mine, fn);
       for (let run = 1; ; run++) {
