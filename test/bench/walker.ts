@@ -36,7 +36,7 @@ export const PERSONAS: Record<Lang, Persona[]> = {
       narrative: {
         text: "Позвонили из службы безопасности банка, сказали что на меня оформляют кредит, попросили продиктовать код из смс и перевести деньги на безопасный счёт.",
       },
-      incident_date: { choose: "today" },
+      incident_date: { choose: "yesterday" },
       incident_time: { text: "10:15" },
       channels: { toggle: ["phone_call"] },
       contact_identity: { choose: "bank" },
@@ -102,7 +102,7 @@ export const PERSONAS: Record<Lang, Persona[]> = {
       narrative: {
         text: "Анама WhatsApp-та інімнің атынан жазып, жол апатына түстім, тез ақша керек деді, ол телефон нөмірі арқылы аударды.",
       },
-      incident_date: { choose: "today" },
+      incident_date: { choose: "yesterday" },
       incident_time: { text: "09:40" },
       channels: { toggle: ["messenger_message"] },
       contact_identity: { choose: "relative_or_friend" },
