@@ -66,16 +66,20 @@ function rememberedOf(db: Db): Map<number, Remembered> {
   return reports;
 }
 
-/** The report's child rows as stored under `stamp` (its updated_at just read); tables not remembered are read. */
-export async function readReportChildren(db: Db, reportId: number, stamp: string): Promise<Loaded> {
+/** Remembers `entry` as the most recently used (the first is the one to forget), until a rollback. */
+function remember(db: Db, reportId: number, entry: Remembered): void {
   const reports = rememberedOf(db);
-  let entry = reports.get(reportId);
-  if (entry?.stamp !== stamp) entry = { stamp, tables: {} };
-  // the most recently used last: the first is the one to forget
   reports.delete(reportId);
   reports.set(reportId, entry);
   if (reports.size > REMEMBERED) reports.delete(reports.keys().next().value as number);
   onRollback(db, () => reports.delete(reportId));
+}
+
+/** The report's child rows as stored under `stamp` (its updated_at just read); tables not remembered are read. */
+export async function readReportChildren(db: Db, reportId: number, stamp: string): Promise<Loaded> {
+  let entry = rememberedOf(db).get(reportId);
+  if (entry?.stamp !== stamp) entry = { stamp, tables: {} };
+  remember(db, reportId, entry);
   const s = reads(db);
   const { tables } = entry;
   tables.contacts ??= await s.contacts.all({ reportId });
@@ -129,6 +133,21 @@ async function insert(db: Db, reportId: number, rows: ChildRows, name: Table): P
     for (const key of keys) params[key] = key === "reportId" ? reportId : bound(row[key]);
     await statement.run(params);
   }
+}
+
+/**
+ * A new report's child rows, inserted in its creating transaction: it has none to delete
+ * (ids are never reused), and the tables it has no rows in are known to be empty under
+ * its first time, so showing its first question reads none of them.
+ */
+export async function writeNewReportChildren(db: Db, reportId: number, answers: Answers, stamp: string): Promise<void> {
+  const rows = answersToChildRows(answers);
+  const tables: Partial<Record<Table, unknown[]>> = {};
+  for (const name of NAMES) {
+    if (rows[name].length > 0) await insert(db, reportId, rows, name);
+    else tables[name] = [];
+  }
+  remember(db, reportId, { stamp, tables: tables as Partial<Loaded> });
 }
 
 /**

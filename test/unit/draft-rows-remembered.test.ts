@@ -16,7 +16,7 @@ import {
   inTransaction,
   openDatabase,
 } from "../../src/db/client.js";
-import { loadDraft } from "../../src/db/drafts.js";
+import { createDraft, loadDraft } from "../../src/db/drafts.js";
 import { forgetReportChildren } from "../../src/db/report-children.js";
 import { recordConsent } from "../../src/db/users.js";
 import { answerStep, openDraft, startDraft } from "../../src/services/questionnaire.js";
@@ -76,6 +76,26 @@ describe("a draft's child rows between answers", () => {
     const first = await loadDraft(db, id);
     expect(await childReads(() => loadDraft(db, id))).toBe(0);
     expect(await loadDraft(db, id)).toEqual(first);
+  });
+
+  it("of a new draft are known to be empty at once: its first load reads none, and equals a fresh read", async () => {
+    const draft = await startDraft(db, 1, "ru", { narrative: STORY }, T0);
+    let loaded: unknown;
+    expect(await childReads(async () => (loaded = await loadDraft(db, draft.id)))).toBe(0);
+    forgetReportChildren(db, draft.id);
+    expect(await loadDraft(db, draft.id)).toEqual(loaded);
+  });
+
+  it("of a new draft made from answers with rows are stored: its first load reads only the tables that have rows", async () => {
+    const id = await draftWithCaller();
+    await answerStep(db, id, { type: "done" }, at(4));
+    const source = (await loadDraft(db, id))!;
+    const withRows = Object.values(answersToChildRows(source.answers)).filter((rows) => rows.length > 0).length;
+    expect(withRows).toBeGreaterThanOrEqual(2);
+    const copy = await createDraft(db, 1, "ru", source.answers, at(5));
+    let loaded: Awaited<ReturnType<typeof loadDraft>>;
+    expect(await childReads(async () => (loaded = await loadDraft(db, copy.id)))).toBe(withRows);
+    expect(loaded!.answers).toEqual(source.answers);
   });
 
   it("after each answer only the tables it changed are read again, and every load equals a fresh read", async () => {
