@@ -125,24 +125,6 @@ export async function draftStamp(db: Db, id: number): Promise<{ rev: number; upd
  * passed as they are, so a null stays NULL; lang and rev keep the stored value
  * when not given.
  */
-/** The new draft's INSERT, prepared once like its UPDATE (building it cost more than SQLite's work). */
-const createStatement = (db: Db) =>
-  prepared(db, "drafts.create", () => {
-    const fields = [
-      ...Object.keys(answersToFields(emptyAnswers())),
-      "userId",
-      "lang",
-      "cursor",
-      "createdAt",
-      "updatedAt",
-    ];
-    return db
-      .insert(reports)
-      .values(Object.fromEntries(fields.map((f) => [f, sql`${sql.placeholder(f)}`])) as never)
-      .returning({ id: reports.id, updatedAt: reports.updatedAt })
-      .prepare();
-  });
-
 const saveStatement = (db: Db) =>
   prepared(db, "drafts.save", () => {
     const value = (name: string) => sql`${sql.placeholder(name)}`;
@@ -159,6 +141,24 @@ const saveStatement = (db: Db) =>
         rev: keep("rev", reports.rev),
       })
       .where(and(eq(reports.id, sql.placeholder("id")), eq(reports.status, "draft")))
+      .prepare();
+  });
+
+/** The new draft's INSERT, prepared once like its UPDATE (building it cost more than SQLite's work). */
+const createStatement = (db: Db) =>
+  prepared(db, "drafts.create", () => {
+    const fields = [
+      ...Object.keys(answersToFields(emptyAnswers())),
+      "userId",
+      "lang",
+      "cursor",
+      "createdAt",
+      "updatedAt",
+    ];
+    return db
+      .insert(reports)
+      .values(Object.fromEntries(fields.map((f) => [f, sql`${sql.placeholder(f)}`])) as never)
+      .returning({ id: reports.id, updatedAt: reports.updatedAt })
       .prepare();
   });
 
