@@ -99,7 +99,10 @@ const statements = (db: Db) =>
           ),
         )
         .prepare(),
-      /** Whether the id is waiting in the inbox or was handled: one statement for both. */
+      /**
+       * Whether the id is waiting in the inbox or was handled: one statement for both, at most
+       * a row from each. No LIMIT: on a compound select SQLite took ten times as long with one.
+       */
       idUsed: db
         .select({ id: inbox.updateId })
         .from(inbox)
@@ -107,7 +110,6 @@ const statements = (db: Db) =>
         .unionAll(
           db.select({ id: handledUpdates.updateId }).from(handledUpdates).where(eq(handledUpdates.updateId, id)),
         )
-        .limit(1)
         .prepare(),
       receive: db
         .insert(receivedUpdates)
