@@ -1,8 +1,9 @@
 /**
- * Draft reports: created when a person starts the questionnaire, written in
- * full (one transaction) after every answer, so a crash loses nothing given.
+ * Draft reports: created when a person starts the questionnaire, written (one
+ * transaction) after every answer, so a crash loses nothing given.
  */
 import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
+import { sameJson } from "../core/json.js";
 import type { Lang } from "../core/model.js";
 import { firstCursor } from "../core/questionnaire/flow.js";
 import { type Cursor, isStepId } from "../core/questionnaire/steps.js";
@@ -120,17 +121,22 @@ export async function draftStamp(db: Db, id: number): Promise<{ rev: number; upd
   return statement.get({ id });
 }
 
+/** The report's columns that hold answers, as answersToFields names them. */
+const ANSWER_FIELDS = Object.keys(answersToFields(emptyAnswers())) as AnswerField[];
+type AnswerField = keyof ReturnType<typeof answersToFields>;
+
 /**
- * The draft's UPDATE, prepared once. Values are encoded here (JSON, booleans) and
- * passed as they are, so a null stays NULL; lang and rev keep the stored value
- * when not given.
+ * The draft's UPDATE of these answer columns, prepared once for each set of them.
+ * An answer changes one or two columns: setting the others too rewrote every index
+ * on them (region, incident date) at each answer, pages the commit had to write.
+ * Values are encoded here (JSON, booleans) and passed as they are, so a null stays
+ * NULL; lang and rev keep the stored value when not given.
  */
-const saveStatement = (db: Db) =>
-  prepared(db, "drafts.save", () => {
+const saveStatement = (db: Db, fields: readonly AnswerField[]) =>
+  prepared(db, `drafts.save:${fields.join(",")}`, () => {
     const value = (name: string) => sql`${sql.placeholder(name)}`;
     const keep = (name: string, column: typeof reports.lang | typeof reports.rev) =>
       sql`coalesce(${sql.placeholder(name)}, ${column})`;
-    const fields = Object.keys(answersToFields(emptyAnswers())) as (keyof ReturnType<typeof answersToFields>)[];
     return db
       .update(reports)
       .set({
@@ -147,14 +153,7 @@ const saveStatement = (db: Db) =>
 /** The new draft's INSERT, prepared once like its UPDATE (building it cost more than SQLite's work). */
 const createStatement = (db: Db) =>
   prepared(db, "drafts.create", () => {
-    const fields = [
-      ...Object.keys(answersToFields(emptyAnswers())),
-      "userId",
-      "lang",
-      "cursor",
-      "createdAt",
-      "updatedAt",
-    ];
+    const fields = [...ANSWER_FIELDS, "userId", "lang", "cursor", "createdAt", "updatedAt"];
     return db
       .insert(reports)
       .values(Object.fromEntries(fields.map((f) => [f, sql`${sql.placeholder(f)}`])) as never)
@@ -163,8 +162,12 @@ const createStatement = (db: Db) =>
   });
 
 /** Into `out`: a new object built by stores, as a spread followed by more fields is slow in V8 (~1 µs a field). */
-function encode(values: Record<string, unknown>, out: Record<string, unknown> = {}): Record<string, unknown> {
-  for (const key in values) {
+function encode(
+  values: Record<string, unknown>,
+  out: Record<string, unknown> = {},
+  keys: readonly string[] = Object.keys(values),
+): Record<string, unknown> {
+  for (const key of keys) {
     const v = values[key];
     out[key] =
       v === null || v === undefined ? null : reports[key as keyof typeof reports.$inferSelect].mapToDriverValue(v);
@@ -172,9 +175,20 @@ function encode(values: Record<string, unknown>, out: Record<string, unknown> = 
   return out;
 }
 
+/** The answer columns whose values differ from before's (all of them when before is not known). */
+function changedFields(
+  fields: ReturnType<typeof answersToFields>,
+  before: Answers | undefined,
+): readonly AnswerField[] {
+  if (!before) return ANSWER_FIELDS;
+  const was = answersToFields(before);
+  return ANSWER_FIELDS.filter((f) => !sameJson(fields[f], was[f]));
+}
+
 /**
- * Writes the whole draft at once: the report row and every child table, atomically.
- * `before`: the answers as loaded, when the child rows were written from them.
+ * Writes the draft atomically: the report row and every child table.
+ * `before`: the answers as loaded (the row and the child rows were written from
+ * them): only what differs from them is written.
  * `now`: the app's clock, the one the reminder and purge jobs compare with.
  * `loadedAt`: the updated_at of the draft the answers came from, read in the same
  * transaction: the child rows remembered under it stay remembered (report-children.ts).
@@ -188,10 +202,12 @@ export function saveDraft(
 ): Promise<void> {
   const updatedAt = (options.now ?? new Date()).toISOString();
   return inTransaction(db, async (db) => {
-    const params = encode({ cursor, updatedAt }, encode(answersToFields(answers), { id }));
+    const values = answersToFields(answers);
+    const fields = changedFields(values, options.before);
+    const params = encode({ cursor, updatedAt }, encode(values, { id }, fields));
     params.lang = options.lang ?? null;
     params.rev = options.rev ?? null;
-    await saveStatement(db).run(params);
+    await saveStatement(db, fields).run(params);
     const stamp = options.loadedAt === undefined ? undefined : { from: options.loadedAt, to: updatedAt };
     await writeReportChildren(db, id, answers, options.before, stamp);
   });

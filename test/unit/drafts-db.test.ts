@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { firstCursor } from "../../src/core/questionnaire/flow.js";
+import { emptyAnswers } from "../../src/core/report/answers.js";
+import { answersToFields } from "../../src/db/answers-rows.js";
 import type { Db } from "../../src/db/client.js";
 import { createDraft, loadDraft, saveDraft } from "../../src/db/drafts.js";
 import { recordConsent } from "../../src/db/users.js";
@@ -52,6 +54,25 @@ describe("drafts in the database", () => {
     await saveDraft(db, draft.id, edited, firstCursor(), { before: answers });
     expect(await rowsOf(db, "SELECT id FROM report_transfers WHERE report_id = ?", draft.id)).toEqual(transferIds);
     expect((await loadDraft(db, draft.id))?.answers.narrative).toBe("Другой рассказ");
+  });
+
+  it("writes every answer column that changed, whichever it is, and gives back the rest as they were", async () => {
+    // Each column cleared then answered again, with the answers as loaded given as before:
+    // a save writes only the columns that differ, so each must be found different.
+    const answers = { ...largeReport("ru").answers, pending: { hints: { "transfer_recipient_bank#0": "kaspi" } } };
+    const empty = emptyAnswers();
+    const draft = await createDraft(db, 1, "ru", answers);
+    const stored = (await loadDraft(db, draft.id))!.answers;
+    const columns = Object.keys(answersToFields(stored)) as (keyof ReturnType<typeof answersToFields>)[];
+    expect(columns.length).toBeGreaterThan(20);
+    for (const column of columns) {
+      const cleared = { ...stored, [column]: empty[column as keyof typeof empty] };
+      expect(answersToFields(cleared)[column], column).not.toEqual(answersToFields(stored)[column]);
+      await saveDraft(db, draft.id, cleared, firstCursor(), { before: stored });
+      expect((await loadDraft(db, draft.id))?.answers, `${column} cleared`).toEqual(cleared);
+      await saveDraft(db, draft.id, stored, firstCursor(), { before: cleared });
+      expect((await loadDraft(db, draft.id))?.answers, `${column} answered again`).toEqual(stored);
+    }
   });
 
   it("stores an unanswered question as NULL, flags as 0/1, and keeps the language and revision unless given", async () => {
