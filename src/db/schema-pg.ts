@@ -312,11 +312,7 @@ export const receivedUpdates = pgTable(
     updateId: int("update_id").notNull(),
     receivedAt: createdAt("received_at"),
   },
-  (t) => [
-    primaryKey({ columns: [t.source, t.telegramId] }),
-    index("received_updates_at_idx").on(t.receivedAt),
-    index("received_updates_update_idx").on(t.updateId),
-  ],
+  (t) => [primaryKey({ columns: [t.source, t.telegramId] }), index("received_updates_at_idx").on(t.receivedAt)],
 );
 
 export const handledUpdates = pgTable(

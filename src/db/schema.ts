@@ -390,11 +390,7 @@ export const receivedUpdates = sqliteTable(
     updateId: integer("update_id").notNull(),
     receivedAt: createdAt("received_at"),
   },
-  (t) => [
-    primaryKey({ columns: [t.source, t.telegramId] }),
-    index("received_updates_at_idx").on(t.receivedAt),
-    index("received_updates_update_idx").on(t.updateId),
-  ],
+  (t) => [primaryKey({ columns: [t.source, t.telegramId] }), index("received_updates_at_idx").on(t.receivedAt)],
 );
 
 /** Ids (as handled) of handled updates, kept for a day, so a replayed update is applied once. */

@@ -1,0 +1,1 @@
+DROP INDEX "received_updates_update_idx";
