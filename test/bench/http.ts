@@ -6,7 +6,10 @@
  * - The spike: people walk the questionnaire, each pausing between moves so that
  *   together they offer `rate` updates a second for `durationMs`. Latency is what a
  *   person waits: from their update being queued at the emulator to the bot's first
- *   message or edit in their chat.
+ *   message or edit in their chat. As the in-process pieces do, the spike that counts
+ *   comes after a warm-up at the same rate (`warmupMs`): a spike hits a bot that is
+ *   running, with people at every step, where a cold one has every person at /report
+ *   and its code not compiled yet. The warm-up's own latencies are kept (`cold`).
  * - The burst: 300 people send /start at the same moment; the figure is the time
  *   until the last of them has the bot's answer.
  */
@@ -20,6 +23,9 @@ import type { LoadResult } from "./load.js";
 
 export interface HttpFigures {
   spike: LoadResult;
+  /** The same rate on the bot just started, everybody starting at /report: the warm-up. */
+  cold: LoadResult;
+  warmupMs: number;
   /** The rate the people offered (updates a second) and for how long. */
   offered: number;
   durationMs: number;
@@ -56,15 +62,28 @@ async function tearDown(s: { emulator: BotApiEmulator; env: BenchEnv; bot: Child
   s.env.close();
 }
 
-export async function benchHttpSpike(options: { rate: number; durationMs: number }): Promise<HttpFigures> {
+export async function benchHttpSpike(options: {
+  rate: number;
+  durationMs: number;
+  warmupMs: number;
+}): Promise<HttpFigures> {
   // Each person pauses ~2 s between moves (a person reading a question takes longer).
   const people = Math.max(1, Math.round(options.rate * 2));
   const thinkMs = (people / options.rate) * 1000;
   const setup = await setUp(people * 3);
   try {
     const walk = new EmulatorWalk(setup.emulator, FIRST_ID);
+    // People still mid-walk when the warm-up ends carry on in the spike (population.ts).
+    const cold = await walk.run({ concurrency: people, thinkMs, durationMs: options.warmupMs });
     const spike = await walk.run({ concurrency: people, thinkMs, durationMs: options.durationMs });
-    return { spike, offered: options.rate, durationMs: options.durationMs, errors: setup.bot.errors() };
+    return {
+      spike,
+      cold,
+      warmupMs: options.warmupMs,
+      offered: options.rate,
+      durationMs: options.durationMs,
+      errors: setup.bot.errors(),
+    };
   } finally {
     await tearDown(setup);
   }

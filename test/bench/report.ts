@@ -213,6 +213,13 @@ function httpSection(f: HttpFigures | undefined, b: BurstFigures | undefined): S
       latencyRow("spike: wait for the bot's answer", f.spike.latencies, {
         target: { kind: "max", limit: 100, on: "p99" },
       }),
+      latencyRow(
+        `the bot's first ${Math.round(f.warmupMs / 1000)} s at that rate (warm-up, cold start)`,
+        f.cold.latencies,
+        {
+          note: "everybody at /report at once, code not compiled yet",
+        },
+      ),
     );
   }
   if (b) {
@@ -421,6 +428,8 @@ export function summary(f: Figures): Record<string, unknown> {
     render_p99_others_ms: f.render ? percentile(f.render.others.latencies, 99) : NONE,
     render_p99_baseline_ms: f.render ? percentile(f.render.baseline.latencies, 99) : NONE,
     http_offered_updates_per_s: f.http?.offered ?? NONE,
+    // The spike's warm-up on the bot just started: not the target's figure, kept in sight.
+    http_cold_p99_ms: f.http ? percentile(f.http.cold.latencies, 99) : NONE,
     regex_compile_ms: f.regex?.totalMs ?? NONE,
     regex_max_ms: f.regex?.costs[0]?.ms ?? NONE,
     ...walkKeys(f),

@@ -81,7 +81,9 @@ const SIZES = quick
   : { runs: 3, runMs: 3000, warmupMs: 20_000, passes: 10, reps: 3, exportCount: 10_000, exportRuns: 3, stored: 300 };
 const MEMORY_USERS = quick ? 500 : 10_000;
 const STARTS = quick ? 2 : 5;
-const SPIKE = quick ? { rate: 100, durationMs: 5000 } : { rate: 420, durationMs: 60_000 };
+const SPIKE = quick
+  ? { rate: 100, durationMs: 5000, warmupMs: 3000 }
+  : { rate: 420, durationMs: 60_000, warmupMs: 20_000 };
 const BURST = quick ? 50 : 300;
 const RENDER = quick ? { pdfs: 4, exportCount: 1000 } : { pdfs: 20, exportCount: 10_000 };
 const INSTANCES = quick

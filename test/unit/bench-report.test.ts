@@ -49,6 +49,24 @@ const deployed = (engine: "sqlite" | "postgres", instances: 1 | 3, ups: number):
 });
 
 describe("the bench's JSON line", () => {
+  it("gives the spike's p99 after its warm-up, and the warm-up's own beside it", () => {
+    const spike = run(
+      420,
+      Array.from({ length: 100 }, (_, i) => i + 1),
+    );
+    const cold = run(
+      400,
+      Array.from({ length: 100 }, (_, i) => 10 * (i + 1)),
+    );
+    const json = summary({
+      users: 10,
+      http: { spike, cold, warmupMs: 20_000, offered: 420, durationMs: 60_000, errors: 0 },
+    });
+    expect(json.http_p99_ms).toBe(99);
+    expect(json.http_cold_p99_ms).toBe(990);
+    expect(JSON.parse(JSON.stringify(summary({ users: 10 }))).http_cold_p99_ms).toBeNull();
+  });
+
   it("keeps every earlier key, in order, and has each walk's rate, latency and CPU (null when its piece did not run)", () => {
     const keys = Object.keys(summary({ users: 10 }));
     expect(keys.filter((k) => KEPT.includes(k))).toEqual(KEPT);
