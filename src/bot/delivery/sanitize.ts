@@ -65,9 +65,9 @@ function cleanMessage(m: Message | undefined, found: Set<string>, policy: Secret
 
 /**
  * A button's message is the bot's own: its text was rendered from what is stored, so
- * a copy in the inbox would only repeat a person's answers, and cleaning hundreds of
- * characters of it was a tenth of an update's CPU over HTTP. Handlers read only its
- * kind and its buttons (a double tap is told by the ticks on them).
+ * a copy in the inbox would only repeat a person's answers, and running the secret
+ * detector over its hundreds of characters was half the inbox's work over HTTP.
+ * Handlers read only its kind and its buttons (a double tap is told by the ticks on them).
  */
 function withoutOwnText(m: Message): Message {
   const msg = m as unknown as Mutable;
