@@ -13,6 +13,7 @@ import type { BotDeps } from "../../src/bot/deps.js";
 import { createBot } from "../../src/bot/index.js";
 import { type Checkpointer, startCheckpointer } from "../../src/db/checkpointer.js";
 import { closeDatabase } from "../../src/db/client.js";
+import { sqliteConnection } from "../../src/db/sqlite-engine.js";
 import { recordConsent } from "../../src/db/users.js";
 import { startDurableBot } from "./durable-bot.js";
 import { type BenchEnv, benchEnv } from "./env.js";
@@ -20,6 +21,7 @@ import { BENCH_BOT, FakeTelegram } from "./fake-api.js";
 import { ClosedLoop, type LoadResult, type Recorded, replayUser, UpdateFactory } from "./load.js";
 import { Population } from "./population.js";
 import { QueueSupplier } from "./queue-supplier.js";
+import { sqliteMs, timeSqlite } from "./sqlite-time.js";
 import { median } from "./stats.js";
 
 /** Flood control is for people; simulated ones answer in microseconds and must not be dropped. */
@@ -67,8 +69,12 @@ export class FullStackBench {
   private nextDurableId = 900_000_000;
   private checkpoints?: Checkpointer;
   private readonly closing: (() => Promise<void>)[] = [];
+  /** The database files of Saqbol (none on PostgreSQL) and of the durable bot, for the time spent in SQLite. */
+  private sqlitePath: string | undefined;
+  private durablePath: string | undefined;
 
   constructor(private readonly options: FullStackOptions = {}) {
+    timeSqlite();
     this.env = benchEnv(undefined, options.env);
     this.population = new Population({
       firstId: 100_000_000,
@@ -85,6 +91,7 @@ export class FullStackBench {
 
   async start(): Promise<void> {
     this.deps = await prepareDeps(this.env.config, this.env.logger);
+    this.sqlitePath = sqliteConnection(this.deps.db)?.name;
     const bot = createBot(this.deps, { transformers: [this.fake.transformer] });
     const inbox = new UpdateInbox(this.deps.db, { source: "bench" });
     // The sink ends with inbox.done(): that is where handling of an update is over.
@@ -131,6 +138,7 @@ export class FullStackBench {
       concurrency: PIPELINE_CONCURRENCY,
     });
     this.closing.push(durable.close);
+    this.durablePath = durable.path;
     return durable.runner;
   }
 
@@ -162,8 +170,9 @@ export class FullStackBench {
       onEnd: run.onEnd,
     });
     this.fullQueue.loop = loop;
+    const inSqlite = this.sqliteSince(this.sqlitePath);
     loop.start();
-    const result = await loop.done;
+    const result = inSqlite(await loop.done);
     this.fullQueue.loop = undefined;
     run.carry(result);
     return { result, recorded: run.recorded };
@@ -182,10 +191,18 @@ export class FullStackBench {
       },
     });
     this.durableQueue.loop = loop;
+    const inSqlite = this.sqliteSince(this.durablePath);
     loop.start();
-    const result = await loop.done;
+    const result = inSqlite(await loop.done);
     this.durableQueue.loop = undefined;
     return result;
+  }
+
+  /** Adds to a run's result the time spent in SQLite on `path` from now until it ended. */
+  private sqliteSince(path: string | undefined): (result: LoadResult) => LoadResult {
+    if (path === undefined) return (result) => result;
+    const start = sqliteMs(path);
+    return (result) => ({ ...result, sqliteMsPerUpdate: (sqliteMs(path) - start) / result.updates });
   }
 
   async close(): Promise<Omit<FullStackFigures, "full" | "durable" | "paced" | "pacedOffered" | "single">> {

@@ -39,6 +39,8 @@ export interface LoadResult {
   updatesPerSecond: number;
   /** CPU time of this whole process per update (steadier than wall time on a busy machine). */
   cpuMsPerUpdate: number;
+  /** Of that, the time the bot's thread spent inside SQLite (sqlite-time.ts), when it runs on SQLite in this process. */
+  sqliteMsPerUpdate?: number;
   /** Per-update handling latency, ms, in completion order. */
   latencies: number[];
   /** People who finished their walk, and those who could not. */

@@ -41,6 +41,7 @@ const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
 const pooled = (runs: LoadResult[] | undefined) => runs?.flatMap((r) => r.latencies) ?? [];
 const rates = (runs: LoadResult[] | undefined) => runs?.map((r) => r.updatesPerSecond) ?? [];
 const cpu = (runs: LoadResult[] | undefined) => runs?.map((r) => r.cpuMsPerUpdate) ?? [];
+const inSqlite = (runs: LoadResult[] | undefined) => runs?.flatMap((r) => r.sqliteMsPerUpdate ?? []) ?? [];
 /** Run by run, Saqbol's throughput over the durable baseline bot's in the run right after it. */
 const ratios = (full: LoadResult[] = [], durable: LoadResult[] = []) =>
   full.map((r, i) => r.updatesPerSecond / (durable[i]?.updatesPerSecond ?? NONE));
@@ -90,10 +91,22 @@ function stackSection(f: FullStackFigures, users: number): Section {
         target: { kind: "max", limit: 0.3 },
         note: "whole process, steady on a busy host",
       },
+      {
+        label: "of which inside SQLite",
+        unit: "ms",
+        median: median(inSqlite(f.full)),
+        note: "statements, BEGIN and COMMIT on the bot's thread",
+      },
       rateRow("minimal durable grammY bot throughput", f.durable, {
         note: "an IMMEDIATE transaction before and one after each reply",
       }),
       latencyRow("minimal durable grammY bot latency", pooled(f.durable)),
+      {
+        label: "minimal durable grammY bot CPU per update",
+        unit: "ms",
+        median: median(cpu(f.durable)),
+        note: `of which inside SQLite ${median(inSqlite(f.durable)).toFixed(3)} ms`,
+      },
       {
         label: "throughput ratio Saqbol / durable bot",
         unit: "×",
@@ -430,6 +443,10 @@ export function summary(f: Figures): Record<string, unknown> {
     http_offered_updates_per_s: f.http?.offered ?? NONE,
     // The spike's warm-up on the bot just started: not the target's figure, kept in sight.
     http_cold_p99_ms: f.http ? percentile(f.http.cold.latencies, 99) : NONE,
+    // Where the CPU per update goes: the share SQLite takes, and the same for the durable bot.
+    sqlite_ms_per_update: median(inSqlite(f.stack?.full)),
+    durable_cpu_per_update_ms: median(cpu(f.stack?.durable)),
+    durable_sqlite_ms_per_update: median(inSqlite(f.stack?.durable)),
     regex_compile_ms: f.regex?.totalMs ?? NONE,
     regex_max_ms: f.regex?.costs[0]?.ms ?? NONE,
     ...walkKeys(f),

@@ -67,6 +67,36 @@ describe("the bench's JSON line", () => {
     expect(JSON.parse(JSON.stringify(summary({ users: 10 }))).http_cold_p99_ms).toBeNull();
   });
 
+  it("tells how much of an update's CPU SQLite takes, for Saqbol and for the durable bot", () => {
+    const timed = (cpuMs: number, sqliteMs: number): LoadResult => ({
+      ...run(100, [1, 2]),
+      cpuMsPerUpdate: cpuMs,
+      sqliteMsPerUpdate: sqliteMs,
+    });
+    const single = run(10, [1]);
+    const line = summary({
+      users: 10,
+      stack: {
+        full: [timed(0.6, 0.14), timed(0.5, 0.12), timed(0.7, 0.16)],
+        durable: [timed(0.07, 0.03), timed(0.06, 0.02), timed(0.08, 0.04)],
+        paced: [],
+        pacedOffered: 50,
+        single,
+        errors: 0,
+        errorSamples: [],
+        calls: {},
+      },
+    });
+    expect([line.cpu_per_update_ms, line.sqlite_ms_per_update]).toEqual([0.6, 0.14]);
+    expect([line.durable_cpu_per_update_ms, line.durable_sqlite_ms_per_update]).toEqual([0.07, 0.03]);
+    const none = JSON.parse(JSON.stringify(summary({ users: 10 }))) as Record<string, unknown>;
+    expect([none.sqlite_ms_per_update, none.durable_cpu_per_update_ms, none.durable_sqlite_ms_per_update]).toEqual([
+      null,
+      null,
+      null,
+    ]);
+  });
+
   it("keeps every earlier key, in order, and has each walk's rate, latency and CPU (null when its piece did not run)", () => {
     const keys = Object.keys(summary({ users: 10 }));
     expect(keys.filter((k) => KEPT.includes(k))).toEqual(KEPT);
