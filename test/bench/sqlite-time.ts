@@ -29,7 +29,7 @@ function timed<T extends object>(target: T, method: string, owner: (self: T) => 
   };
 }
 
-/** Starts timing every database opened from now on in this thread (once; later calls do nothing). */
+/** Starts timing, in this thread, the statements prepared from now on and every pragma and exec (once; later calls do nothing). */
 export function timeSqlite(): void {
   if (installed) return;
   installed = true;
